@@ -1,0 +1,121 @@
+// What a check is, what it returns, and the kit it is given. Exercise checks import these as types only.
+
+export type Outcome = 'pass' | 'fail' | 'error';
+export type Evidence = Record<string, string | number | boolean>;
+
+export interface CheckResult {
+  readonly outcome: Outcome;
+  /** What is wrong (or right), in one or two sentences. */
+  readonly message: string;
+  /** What to try next. */
+  readonly tryNext?: string;
+  /** What the check saw: image id, size, exit code, response body... */
+  readonly evidence: Evidence;
+}
+
+export interface ImageFacts {
+  readonly id: string;
+  readonly tags: readonly string[];
+  readonly created: Date;
+  readonly sizeBytes: number;
+  /** Layers in the image's root filesystem. */
+  readonly layers: number;
+  readonly user: string;
+  readonly workdir: string;
+  readonly env: Readonly<Record<string, string>>;
+  readonly cmd: readonly string[];
+  readonly entrypoint: readonly string[];
+  readonly exposedPorts: readonly string[];
+  readonly labels: Readonly<Record<string, string>>;
+}
+
+export interface PortBinding {
+  readonly containerPort: string;
+  readonly hostIp: string;
+  readonly hostPort: number;
+}
+
+export interface ContainerFacts {
+  readonly id: string;
+  readonly name: string;
+  readonly image: string;
+  readonly imageId: string;
+  readonly running: boolean;
+  readonly status: string;
+  readonly exitCode: number;
+  readonly oomKilled: boolean;
+  readonly created: Date;
+  readonly env: Readonly<Record<string, string>>;
+  readonly ports: readonly PortBinding[];
+  readonly mounts: readonly { readonly type: string; readonly source: string; readonly destination: string }[];
+  readonly labels: Readonly<Record<string, string>>;
+}
+
+export interface RunResult {
+  readonly exitCode: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly timedOut: boolean;
+  readonly oomKilled: boolean;
+}
+
+export interface RunOptions {
+  readonly cmd?: readonly string[];
+  readonly entrypoint?: readonly string[];
+  readonly env?: Readonly<Record<string, string>>;
+  readonly user?: string;
+  /** Seconds before the container is killed. Default 20. */
+  readonly timeout?: number;
+  readonly memoryMb?: number;
+  readonly capAdd?: readonly string[];
+  readonly securityOpt?: readonly string[];
+}
+
+export interface HttpResponse {
+  readonly status: number;
+  readonly body: string;
+}
+
+export interface DockerfileInstruction {
+  readonly keyword: string;
+  readonly args: readonly string[];
+  /** 1-based line in the Dockerfile. */
+  readonly line: number;
+}
+
+export interface ParsedDockerfile {
+  readonly path: string;
+  readonly instructions: readonly DockerfileInstruction[];
+  /** Instructions of the last build stage (after the last FROM). */
+  readonly finalStage: readonly DockerfileInstruction[];
+  readonly stages: number;
+}
+
+export interface CheckKit {
+  /** The exercise's folder in the learner's workspace. */
+  readonly dir: string;
+  /** When the exercise began (its starter files were set up). */
+  readonly startedAt: Date;
+  readonly signal: AbortSignal;
+
+  image(ref: string): Promise<ImageFacts | undefined>;
+  container(name: string): Promise<ContainerFacts | undefined>;
+  /** Runs a throw-away container: labelled, memory- and pids-limited, always removed. */
+  run(image: string, options?: RunOptions): Promise<RunResult>;
+  /** Runs a command in a running container. */
+  exec(container: string, cmd: readonly string[]): Promise<RunResult>;
+  /** GETs a URL on loopback only (127.0.0.0/8 or ::1). Retries briefly while the service starts. */
+  http(url: string): Promise<HttpResponse>;
+  /** Reads and parses a Dockerfile in the exercise folder (default: Dockerfile). undefined when missing. */
+  dockerfile(file?: string): Promise<ParsedDockerfile | undefined>;
+  /** Reads a text file in the exercise folder. undefined when missing. */
+  readFile(file: string): Promise<string | undefined>;
+  /** True when `date` is at or after the exercise began (with slack for clock rounding). */
+  since(date: Date): boolean;
+
+  pass(message: string, evidence?: Evidence): CheckResult;
+  fail(message: string, tryNext?: string, evidence?: Evidence): CheckResult;
+}
+
+/** An exercise's check: `export default (async (kit) => ...) satisfies Check;` */
+export type Check = (kit: CheckKit) => Promise<CheckResult>;

@@ -1,0 +1,50 @@
+// The content model: what a lesson's frontmatter and an exercise's metadata must contain.
+import { z } from 'zod';
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, 'a lowercase id made of letters, digits and dashes');
+
+export const Need = z.enum(['docker', 'registry', 'aws', 'swarm', 'kubernetes']);
+export type Need = z.infer<typeof Need>;
+
+export const LessonFrontmatter = z.strictObject({
+  id,
+  title: z.string().min(1),
+  summary: z.string().min(1).optional(),
+  objectives: z.array(z.string().min(1)).min(1),
+  exercises: z.array(id).default([]),
+  needs: z.array(Need).default(['docker']),
+  /** Logical images from the catalog that the lesson's exercises use, e.g. base/busybox. */
+  images: z.array(z.string().regex(/^base\/[a-z0-9-]+$/, 'a catalog name such as base/busybox')).default([]),
+});
+export type LessonFrontmatter = z.infer<typeof LessonFrontmatter>;
+
+const dockerName = z.string().regex(/^[a-z0-9][a-z0-9_.\/-]*(:[A-Za-z0-9_.-]+)?$/, 'a Docker name such as containerlings/hello or cl-web');
+
+/** Resources the exercise (or the learner doing it) may create; reset and cleanup remove exactly these. */
+export const Resources = z.strictObject({
+  images: z.array(dockerName).default([]),
+  containers: z.array(dockerName).default([]),
+  networks: z.array(dockerName).default([]),
+  volumes: z.array(dockerName).default([]),
+  repositories: z.array(dockerName).default([]),
+});
+export type Resources = z.infer<typeof Resources>;
+
+export const ExerciseMeta = z.strictObject({
+  id,
+  title: z.string().min(1),
+  lesson: id,
+  hints: z.array(z.string().min(1)).min(1, 'at least one hint'),
+  resources: Resources.default({ images: [], containers: [], networks: [], volumes: [], repositories: [] }),
+  timeouts: z
+    .strictObject({
+      /** Seconds a check may take before it is reported as an error. */
+      check: z.number().positive().max(600).default(60),
+      /** Seconds the commands of a self-test attempt may take. */
+      attempt: z.number().positive().max(1800).default(180),
+    })
+    .default({ check: 60, attempt: 180 }),
+});
+export type ExerciseMeta = z.infer<typeof ExerciseMeta>;

@@ -1,0 +1,78 @@
+// The state and callbacks the TUI receives. The UI renders these; it never reaches into the sandbox.
+import type { CheckResult } from '../checks/types.js';
+
+export type ExerciseStatus = 'todo' | 'passed' | 'failed' | 'error';
+
+export interface RunnableBlock {
+  /** Shell source, already templated with sandbox values. */
+  readonly code: string;
+}
+
+export interface StepView {
+  readonly title: string;
+  /** Markdown already rendered for the terminal (may contain ANSI colours). */
+  readonly body: string;
+  readonly blocks: readonly RunnableBlock[];
+}
+
+export interface ExerciseSummary {
+  readonly id: string;
+  readonly title: string;
+  readonly status: ExerciseStatus;
+}
+
+export interface LessonView {
+  readonly id: string;
+  readonly title: string;
+  readonly summary?: string;
+  readonly objectives: readonly string[];
+  readonly steps: readonly StepView[];
+  readonly exercises: readonly ExerciseSummary[];
+}
+
+export interface ExerciseView {
+  readonly id: string;
+  readonly title: string;
+  readonly lessonId: string;
+  /** The task, rendered for the terminal. */
+  readonly task: string;
+  /** Absolute path of the exercise's folder in the workspace. */
+  readonly dir: string;
+  readonly status: ExerciseStatus;
+  readonly hintsShown: readonly string[];
+  readonly hintsTotal: number;
+  /** True after a pass or an explicit give-up; only then may the solution be shown. */
+  readonly solutionUnlocked: boolean;
+  readonly lastResult?: CheckResult;
+}
+
+/** Where the learner is; the TUI can be reopened at a location (after a sandbox shell, or next session). */
+export type Location =
+  | { readonly screen: 'lessons' }
+  | { readonly screen: 'lesson'; readonly lessonId: string; readonly step: number }
+  | { readonly screen: 'exercise'; readonly exerciseId: string };
+
+/** Why the TUI closed: the learner quit, or asked for a sandbox shell (the caller reopens the TUI afterwards). */
+export type ExitRequest =
+  | { readonly kind: 'quit'; readonly location: Location }
+  | { readonly kind: 'shell'; readonly location: Location; readonly exerciseId?: string };
+
+export interface TutorActions {
+  lessons(): Promise<readonly LessonView[]>;
+  exercise(id: string): Promise<ExerciseView>;
+  check(id: string, signal: AbortSignal): Promise<CheckResult>;
+  /** Reveals the next hint and saves the position; returns the updated view. */
+  nextHint(id: string): Promise<ExerciseView>;
+  /** Removes the exercise's resources and restores its starter files (learner's files are backed up). */
+  reset(id: string, signal: AbortSignal): Promise<string>;
+  /** Marks an explicit give-up, which unlocks the solution. */
+  giveUp(id: string): Promise<ExerciseView>;
+  /** The reference solution's files, rendered; rejects while locked. */
+  solution(id: string): Promise<string>;
+  /** Runs a shell block in the workspace, streaming output; resolves with the exit code. */
+  runBlock(code: string, onOutput: (chunk: string) => void, signal: AbortSignal): Promise<number>;
+  /** Calls onChange when a file in the exercise's folder is saved; returns a function that stops watching. */
+  watch(id: string, onChange: () => void): () => void;
+  /** Saves where the learner is. */
+  saveLocation(location: Location): Promise<void>;
+}
