@@ -12,6 +12,8 @@ export const LessonFrontmatter = z.strictObject({
   id,
   title: z.string().min(1),
   summary: z.string().min(1).optional(),
+  /** Position in the course; lessons with equal order sort by id. */
+  order: z.number().int().default(100),
   objectives: z.array(z.string().min(1)).min(1),
   exercises: z.array(id).default([]),
   needs: z.array(Need).default(['docker']),

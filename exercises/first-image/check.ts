@@ -1,0 +1,87 @@
+// first-image: `docker run --rm containerlings/hello` must print exactly the greeting.
+import type { Check, CheckKit } from '../../src/checks/types.js';
+
+const IMAGE = 'containerlings/hello';
+const BASE = 'containerlings/busybox';
+const GREETING = 'Hello from my first image!';
+
+const check: Check = async (kit) => {
+  const image = await kit.image(IMAGE);
+  if (!image) {
+    return kit.fail(
+      `There is no image called ${IMAGE} yet.`,
+      `Build it from the first-image folder: docker build -t ${IMAGE} .`,
+    );
+  }
+  const evidence = { image: shortId(image.id), created: image.created.toISOString(), cmd: image.cmd.join(' ') };
+  const base = await kit.image(BASE);
+  if (base && base.id === image.id) {
+    return kit.fail(
+      `${IMAGE} is the base image ${BASE} under a new name: your Dockerfile adds nothing after FROM.`,
+      'Add an instruction that makes the container print the greeting, then rebuild.',
+      evidence,
+    );
+  }
+  if (!kit.since(image.created)) {
+    return kit.fail(
+      `${IMAGE} was built before you started this exercise, so it is not your work yet.`,
+      `Rebuild it: docker build -t ${IMAGE} . (if Docker reuses an old build from its cache, add --no-cache)`,
+      evidence,
+    );
+  }
+
+  const run = await kit.run(IMAGE, { timeout: 10 });
+  const out = run.stdout.replace(/\s+$/, '');
+  const runEvidence = { ...evidence, exitCode: run.exitCode, stdout: clip(run.stdout), stderr: clip(run.stderr) };
+
+  if (run.timedOut) {
+    return kit.fail(
+      `A container from ${IMAGE} did not finish within 10 seconds; its command is \`${image.cmd.join(' ')}\`.`,
+      'Set a CMD that prints the greeting and exits.',
+      runEvidence,
+    );
+  }
+  if (out === GREETING && run.exitCode === 0) {
+    return kit.pass(`docker run --rm ${IMAGE} prints "${GREETING}".`, runEvidence);
+  }
+  if (out === '') {
+    const built = await printsAtBuildTime(kit);
+    return kit.fail(
+      built
+        ? 'The container printed nothing: your Dockerfile echoes the greeting in a RUN step, which runs once while the image is built, not when a container starts.'
+        : `The container printed nothing: its command is \`${image.cmd.join(' ')}\`, which is not your greeting.`,
+      'Use CMD to say what a container runs when it starts, e.g. CMD ["echo", "..."], then rebuild.',
+      runEvidence,
+    );
+  }
+  if (run.exitCode !== 0) {
+    return kit.fail(
+      `The container exited with code ${run.exitCode}.`,
+      `Run it yourself to see the error: docker run --rm ${IMAGE}`,
+      runEvidence,
+    );
+  }
+  return kit.fail(
+    `The container printed "${clip(out)}", but it should print exactly "${GREETING}".`,
+    'Fix the text in your CMD (capitals and punctuation count), then rebuild.',
+    runEvidence,
+  );
+};
+
+/** Does the Dockerfile have a RUN that echoes the greeting? Only used to explain an empty output. */
+async function printsAtBuildTime(kit: CheckKit): Promise<boolean> {
+  const dockerfile = await kit.dockerfile();
+  return (dockerfile?.finalStage ?? []).some(
+    (i) => i.keyword.toUpperCase() === 'RUN' && /echo|printf/.test(i.args.join(' ')),
+  );
+}
+
+function shortId(id: string): string {
+  return id.replace(/^sha256:/, '').slice(0, 12);
+}
+
+function clip(text: string, max = 200): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+export default check;

@@ -1,0 +1,2 @@
+docker build -t containerlings/hello .
+docker run --rm containerlings/hello

@@ -1,0 +1,114 @@
+// layers: WORKDIR, ENV and COPY used, and the big temporary archive made and deleted in one RUN layer.
+import type { Check, ImageFacts } from '../../src/checks/types.js';
+
+const IMAGE = 'containerlings/layers';
+const BASE = 'containerlings/busybox';
+const MAX_ADDED_BYTES = 1024 * 1024;
+const MAX_ADDED_LAYERS = 3; // WORKDIR, COPY and one RUN
+
+const check: Check = async (kit) => {
+  const image = await kit.image(IMAGE);
+  if (!image) {
+    return kit.fail(`There is no image called ${IMAGE} yet.`, `Build it from the layers folder: docker build -t ${IMAGE} .`);
+  }
+  const base = await kit.image(BASE);
+  const added = addedTo(image, base);
+  const evidence = {
+    image: image.id.replace(/^sha256:/, '').slice(0, 12),
+    sizeBytes: image.sizeBytes,
+    addedBytes: added.bytes,
+    layers: image.layers,
+    addedLayers: added.layers,
+    workdir: image.workdir || '/',
+  };
+
+  if (!kit.since(image.created)) {
+    return kit.fail(
+      `${IMAGE} was built before you started this exercise.`,
+      `Rebuild it: docker build -t ${IMAGE} . (if Docker reuses an old build from its cache, add --no-cache)`,
+      evidence,
+    );
+  }
+  if (image.workdir.replace(/\/+$/, '') !== '/app') {
+    return kit.fail(
+      `The image's working directory is ${image.workdir || '/'}, not /app.`,
+      'Add WORKDIR /app before the steps that use it. A `cd` inside RUN only lasts for that one step.',
+      evidence,
+    );
+  }
+  if (image.env.APP_MODE !== 'production') {
+    return kit.fail(
+      image.env.APP_MODE === undefined
+        ? 'The image has no environment variable APP_MODE.'
+        : `APP_MODE is "${image.env.APP_MODE}" in the image, not "production".`,
+      'Add ENV APP_MODE=production. An `export` inside RUN is forgotten when that step ends.',
+      evidence,
+    );
+  }
+
+  const run = await kit.run(IMAGE, { timeout: 15 });
+  const motd = ((await kit.readFile('motd.txt')) ?? '').trim();
+  const runEvidence = { ...evidence, exitCode: run.exitCode, stdout: clip(run.stdout), stderr: clip(run.stderr) };
+  if (run.exitCode !== 0 || run.timedOut) {
+    return kit.fail(
+      `A container from ${IMAGE} failed (exit code ${run.exitCode}): ${clip(run.stderr.trim() || run.stdout.trim())}`,
+      `Run it yourself to see the error: docker run --rm ${IMAGE}`,
+      runEvidence,
+    );
+  }
+  if (motd && !run.stdout.includes(motd)) {
+    return kit.fail(
+      "The container's output does not contain motd.txt.",
+      'COPY motd.txt into /app (COPY motd.txt . after WORKDIR /app), and keep the CMD that prints it.',
+      runEvidence,
+    );
+  }
+  if (!run.stdout.includes('report: APP_MODE=production')) {
+    return kit.fail(
+      'The container did not print the report line "report: APP_MODE=production, ...".',
+      'Keep the steps that unpack bin/report and make it executable, and the CMD that runs it.',
+      runEvidence,
+    );
+  }
+
+  if (added.bytes > MAX_ADDED_BYTES) {
+    return kit.fail(
+      `The image is ${mb(added.bytes)} bigger than its base: the archive's bytes are still in a layer, even if a later step deletes the file.`,
+      `Look at docker history ${IMAGE}. Make, use and delete the archive in ONE RUN step, joined with &&.`,
+      evidence,
+    );
+  }
+  if (added.layers > MAX_ADDED_LAYERS) {
+    return kit.fail(
+      `The image adds ${added.layers} layers to its base; WORKDIR, COPY and a single RUN need only ${MAX_ADDED_LAYERS}.`,
+      'Combine the remaining RUN steps into one, joined with &&.',
+      evidence,
+    );
+  }
+  return kit.pass(
+    `${IMAGE} runs in /app with APP_MODE=production, and adds only ${kb(added.bytes)} in ${added.layers} layers to its base.`,
+    runEvidence,
+  );
+};
+
+/** What the image adds to the base image. Without the base (should not happen), count everything. */
+function addedTo(image: ImageFacts, base: ImageFacts | undefined): { bytes: number; layers: number } {
+  return {
+    bytes: image.sizeBytes - (base?.sizeBytes ?? 0),
+    layers: image.layers - (base?.layers ?? 0),
+  };
+}
+
+function mb(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function kb(bytes: number): string {
+  return bytes < 1024 ? `${Math.max(0, bytes)} bytes` : `${Math.round(bytes / 1024)} kB`;
+}
+
+function clip(text: string, max = 300): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+export default check;

@@ -1,0 +1,98 @@
+// run-flags: a running container cl-notes with -e NOTES_OWNER, the notes folder bind-mounted at /notes,
+// and notes/hostname.txt written from inside the container through that mount.
+import type { Check } from '../../src/checks/types.js';
+
+const NAME = 'cl-notes';
+const TARGET = '/notes';
+
+const check: Check = async (kit) => {
+  const container = await kit.container(NAME);
+  if (!container) {
+    return kit.fail(
+      `There is no container named ${NAME}.`,
+      'Start one with docker run from the run-flags folder; the README lists what it needs (--name, -d, -ti, -e, -v).',
+    );
+  }
+  const evidence = {
+    container: container.id.slice(0, 12),
+    image: container.image,
+    status: container.status,
+    mounts: container.mounts.map((m) => `${m.type}:${m.source}->${m.destination}`).join(', ') || 'none',
+  };
+  if (!container.running) {
+    return kit.fail(
+      `${NAME} is not running (${container.status}, exit code ${container.exitCode}): its main process, sh, ended.`,
+      `sh exits at once when its input is closed; keep it waiting with -ti. Remove it (docker rm -f ${NAME}) and run it again.`,
+      { ...evidence, exitCode: container.exitCode },
+    );
+  }
+  if (!kit.since(container.created)) {
+    return kit.fail(
+      `${NAME} was created before you started this exercise.`,
+      `Remove it (docker rm -f ${NAME}) and run it again.`,
+      evidence,
+    );
+  }
+  if (!container.env.NOTES_OWNER) {
+    return kit.fail(
+      `${NAME} has no environment variable NOTES_OWNER (or it is empty).`,
+      `Environment variables are set when a container is created: remove it and run it again with -e NOTES_OWNER=yourname.`,
+      evidence,
+    );
+  }
+
+  const mount = container.mounts.find((m) => m.destination.replace(/\/+$/, '') === TARGET);
+  if (!mount) {
+    const elsewhere = container.mounts.map((m) => m.destination).join(', ');
+    return kit.fail(
+      elsewhere
+        ? `${NAME} has nothing mounted at ${TARGET}; it has mounts at ${elsewhere}.`
+        : `${NAME} has no mounts: the container cannot see your notes folder.`,
+      `The part after the colon is the path inside the container: -v "$PWD/notes:${TARGET}". Remove ${NAME} and run it again.`,
+      evidence,
+    );
+  }
+  if (mount.type !== 'bind') {
+    return kit.fail(
+      `${TARGET} in ${NAME} is a ${mount.type} (${mount.source}), not your notes folder: a name without a slash before the colon makes a named volume.`,
+      `Give the folder's full path: -v "$PWD/notes:${TARGET}".`,
+      evidence,
+    );
+  }
+  const hostTodo = await kit.readFile('notes/todo.txt');
+  const seen = await kit.exec(NAME, ['cat', `${TARGET}/todo.txt`]);
+  if (seen.exitCode !== 0 || hostTodo === undefined || seen.stdout !== hostTodo) {
+    return kit.fail(
+      `${TARGET} in ${NAME} is ${mount.source}, which is not this exercise's notes folder (its todo.txt differs).`,
+      `Run docker run from the run-flags folder, with -v "$PWD/notes:${TARGET}".`,
+      { ...evidence, expected: `${kit.dir}/notes` },
+    );
+  }
+
+  const hostname = (await kit.exec(NAME, ['hostname'])).stdout.trim();
+  const written = await kit.readFile('notes/hostname.txt');
+  if (written === undefined) {
+    return kit.fail(
+      'There is no notes/hostname.txt in your run-flags folder.',
+      `Write it from inside the container: docker exec ${NAME} sh -c 'hostname > ${TARGET}/hostname.txt'`,
+      { ...evidence, hostname },
+    );
+  }
+  if (written.trim() !== hostname) {
+    return kit.fail(
+      `notes/hostname.txt says "${clip(written.trim())}", but ${NAME}'s hostname is ${hostname}. Was it written on the host instead of inside the container?`,
+      `Run the command inside the container: docker exec ${NAME} sh -c 'hostname > ${TARGET}/hostname.txt'`,
+      { ...evidence, hostname, written: clip(written.trim()) },
+    );
+  }
+  return kit.pass(
+    `${NAME} is running with NOTES_OWNER=${container.env.NOTES_OWNER}, sees your notes folder at ${TARGET}, and wrote its hostname ${hostname} into it.`,
+    { ...evidence, hostname, owner: container.env.NOTES_OWNER },
+  );
+};
+
+function clip(text: string, max = 80): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+export default check;

@@ -1,0 +1,73 @@
+// Reads an image or a container from the engine into the small, typed facts that checks judge.
+import type { ContainerFacts, ImageFacts, PortBinding } from './types.js';
+import { isNotFound, onEngine, type Engine } from '../sandbox/engine.js';
+
+function envMap(env: readonly string[] | null | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const entry of env ?? []) {
+    const at = entry.indexOf('=');
+    if (at > 0) out[entry.slice(0, at)] = entry.slice(at + 1);
+  }
+  return out;
+}
+
+function asList(value: string | string[] | null | undefined): string[] {
+  if (value == null) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+export async function imageFacts(engine: Engine, ref: string): Promise<ImageFacts | undefined> {
+  return onEngine(engine, async () => {
+    try {
+      const info = await engine.docker.getImage(ref).inspect();
+      const config = info.Config ?? ({} as typeof info.Config);
+      return {
+        id: info.Id,
+        tags: info.RepoTags ?? [],
+        created: new Date(info.Created),
+        sizeBytes: info.Size,
+        layers: info.RootFS?.Layers?.length ?? 0,
+        user: config.User ?? '',
+        workdir: config.WorkingDir ?? '',
+        env: envMap(config.Env),
+        cmd: asList(config.Cmd),
+        entrypoint: asList(config.Entrypoint as string | string[] | null),
+        exposedPorts: Object.keys(config.ExposedPorts ?? {}),
+        labels: config.Labels ?? {},
+      };
+    } catch (e) {
+      if (isNotFound(e)) return undefined;
+      throw e;
+    }
+  });
+}
+
+export async function containerFacts(engine: Engine, name: string): Promise<ContainerFacts | undefined> {
+  return onEngine(engine, async () => {
+    try {
+      const info = await engine.docker.getContainer(name).inspect();
+      const ports: PortBinding[] = [];
+      for (const [containerPort, bindings] of Object.entries(info.NetworkSettings?.Ports ?? {})) {
+        for (const b of bindings ?? []) ports.push({ containerPort, hostIp: b.HostIp, hostPort: Number(b.HostPort) });
+      }
+      return {
+        id: info.Id,
+        name: info.Name.replace(/^\//, ''),
+        image: info.Config.Image,
+        imageId: info.Image,
+        running: info.State.Running,
+        status: info.State.Status,
+        exitCode: info.State.ExitCode,
+        oomKilled: info.State.OOMKilled,
+        created: new Date(info.Created),
+        env: envMap(info.Config.Env),
+        ports,
+        mounts: (info.Mounts ?? []).map((m) => ({ type: m.Type ?? '', source: m.Source, destination: m.Destination })),
+        labels: info.Config.Labels ?? {},
+      };
+    } catch (e) {
+      if (isNotFound(e)) return undefined;
+      throw e;
+    }
+  });
+}

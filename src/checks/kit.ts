@@ -1,0 +1,80 @@
+// Builds the CheckKit an exercise's check receives, bound to one engine, workspace and exercise.
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, join, relative } from 'node:path';
+import { UserError } from '../errors.js';
+import { execIn, runThrowaway } from '../sandbox/containers.js';
+import type { Engine } from '../sandbox/engine.js';
+import { parseDockerfile } from './dockerfile.js';
+import { containerFacts, imageFacts } from './facts.js';
+import type { CheckKit, CheckResult, Evidence, HttpResponse } from './types.js';
+
+/** Image and container times come from the engine's clock at one-second precision or finer; allow for it. */
+const CLOCK_SLACK_MS = 2000;
+
+export interface KitContext {
+  readonly engine: Engine;
+  readonly workspaceId: string;
+  readonly dir: string;
+  readonly startedAt: Date;
+  readonly signal: AbortSignal;
+}
+
+export function createKit(ctx: KitContext): CheckKit {
+  const inside = (file: string) => {
+    const path = join(ctx.dir, file);
+    const rel = relative(ctx.dir, path);
+    if (rel.startsWith('..') || isAbsolute(rel)) throw new Error(`check asked for ${file}, outside the exercise folder`);
+    return path;
+  };
+  return {
+    dir: ctx.dir,
+    startedAt: ctx.startedAt,
+    signal: ctx.signal,
+    image: (ref) => imageFacts(ctx.engine, ref),
+    container: (name) => containerFacts(ctx.engine, name),
+    run: (image, options) => runThrowaway(ctx.engine, ctx.workspaceId, image, options, ctx.signal),
+    exec: (name, cmd) => execIn(ctx.engine, name, cmd),
+    http: (url) => httpGet(url, ctx.signal),
+    dockerfile: (file = 'Dockerfile') => parseDockerfile(inside(file)),
+    readFile: async (file) => {
+      try {
+        return await readFile(inside(file), 'utf8');
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+        throw e;
+      }
+    },
+    since: (date) => date.getTime() + CLOCK_SLACK_MS >= ctx.startedAt.getTime(),
+    pass: (message, evidence = {}) => ({ outcome: 'pass', message, evidence }),
+    fail: (message, tryNext, evidence = {}) => ({ outcome: 'fail', message, tryNext, evidence }),
+  };
+}
+
+function isLoopback(host: string): boolean {
+  return /^127\.\d+\.\d+\.\d+$/.test(host) || host === '[::1]' || host === '::1' || host === 'localhost';
+}
+
+/** GET on loopback only, retrying for a few seconds while a freshly started service comes up. */
+export async function httpGet(url: string, signal: AbortSignal, retryForMs = 5000): Promise<HttpResponse> {
+  const target = new URL(url);
+  if (!isLoopback(target.hostname)) throw new Error(`checks may only send requests to loopback, not ${target.hostname}`);
+  const deadline = Date.now() + retryForMs;
+  for (;;) {
+    try {
+      const response = await fetch(target, { signal: AbortSignal.any([signal, AbortSignal.timeout(5000)]) });
+      return { status: response.status, body: await response.text() };
+    } catch (e) {
+      if (signal.aborted || Date.now() > deadline) {
+        if (signal.aborted) throw e;
+        return { status: 0, body: `no answer: ${(e as Error & { cause?: Error }).cause?.message ?? (e as Error).message}` };
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
+export function errorResult(e: unknown): CheckResult {
+  const evidence: Evidence = {};
+  if (e instanceof UserError) return { outcome: 'error', message: e.message, tryNext: e.next, evidence };
+  return { outcome: 'error', message: `The check itself failed: ${(e as Error)?.message ?? String(e)}`, evidence };
+}

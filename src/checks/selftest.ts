@@ -1,0 +1,101 @@
+// The self-test: for every exercise, the starter must fail, the solution must pass, every wrong attempt must
+// fail, and nothing labelled may be left behind afterwards.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Exercise } from '../lessons/course.js';
+import { ATTEMPT_SCRIPT, copyFiles } from '../progress/workspace.js';
+import { listLabelled, removeDeclared, removeLabelled } from '../sandbox/cleanup.js';
+import type { Engine } from '../sandbox/engine.js';
+import { runCheck } from './runner.js';
+import type { Outcome } from './types.js';
+
+export interface AttemptReport {
+  readonly exercise: string;
+  readonly attempt: string;
+  readonly expected: 'pass' | 'fail';
+  readonly outcome: Outcome;
+  readonly ok: boolean;
+  readonly message: string;
+  readonly seconds: number;
+  /** Output of the attempt's commands when they failed (a broken attempt, not a check verdict). */
+  readonly commandOutput?: string;
+}
+
+export interface SelftestReport {
+  readonly ok: boolean;
+  readonly attempts: readonly AttemptReport[];
+  readonly leftovers: { readonly containers: number; readonly images: number; readonly networks: number; readonly volumes: number };
+}
+
+interface Attempt {
+  readonly name: string;
+  readonly files?: string;
+  readonly script?: string;
+  readonly expected: 'pass' | 'fail';
+}
+
+export function attemptsOf(exercise: Exercise): Attempt[] {
+  const script = (dir: string) => (existsSync(join(dir, ATTEMPT_SCRIPT)) ? join(dir, ATTEMPT_SCRIPT) : undefined);
+  const solutionScript = script(exercise.solution);
+  return [
+    { name: 'starter', script: script(exercise.starter), expected: 'fail' },
+    { name: 'solution', files: exercise.solution, script: solutionScript, expected: 'pass' },
+    ...exercise.wrong.map((w) => ({ name: `wrong/${w.name}`, files: w.dir, script: script(w.dir) ?? solutionScript, expected: 'fail' as const })),
+  ];
+}
+
+function runScript(script: string, cwd: string, timeoutSeconds: number, signal?: AbortSignal): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn('sh', ['-e', script], { cwd, stdio: ['ignore', 'pipe', 'pipe'], signal, timeout: timeoutSeconds * 1000 });
+    let output = '';
+    child.stdout.on('data', (c) => (output += c));
+    child.stderr.on('data', (c) => (output += c));
+    child.on('error', (e) => resolve({ code: -1, output: output + String(e) }));
+    child.on('close', (code) => resolve({ code: code ?? -1, output }));
+  });
+}
+
+export async function selftest(
+  engine: Engine,
+  exercises: readonly Exercise[],
+  onAttempt: (report: AttemptReport) => void = () => {},
+  signal?: AbortSignal,
+): Promise<SelftestReport> {
+  const workspaceId = `ws-selftest${process.pid}`;
+  const root = await mkdtemp(join(tmpdir(), 'containerlings-selftest-'));
+  const attempts: AttemptReport[] = [];
+  try {
+    for (const exercise of exercises) {
+      for (const attempt of attemptsOf(exercise)) {
+        const began = Date.now();
+        const dir = join(root, exercise.id, attempt.name.replace('/', '-'));
+        await removeDeclared(engine, exercise.meta.resources);
+        await copyFiles(exercise.starter, dir);
+        if (attempt.files) await copyFiles(attempt.files, dir);
+        const startedAt = new Date();
+        let report: AttemptReport;
+        const ran = attempt.script ? await runScript(attempt.script, dir, exercise.meta.timeouts.attempt, signal) : { code: 0, output: '' };
+        if (ran.code !== 0 && attempt.expected === 'pass') {
+          report = { exercise: exercise.id, attempt: attempt.name, expected: attempt.expected, outcome: 'error', ok: false, message: `its commands failed (exit ${ran.code})`, seconds: 0, commandOutput: ran.output.slice(-2000) };
+        } else {
+          const result = await runCheck(exercise, { engine, workspaceId, dir, startedAt, signal });
+          report = { exercise: exercise.id, attempt: attempt.name, expected: attempt.expected, outcome: result.outcome, ok: result.outcome === attempt.expected, message: result.message, seconds: 0 };
+        }
+        await removeDeclared(engine, exercise.meta.resources);
+        report = { ...report, seconds: Math.round((Date.now() - began) / 100) / 10 };
+        attempts.push(report);
+        onAttempt(report);
+      }
+    }
+  } finally {
+    await removeLabelled(engine, workspaceId).catch(() => undefined);
+    await rm(root, { recursive: true, force: true });
+  }
+  const left = await listLabelled(engine, workspaceId);
+  const leftovers = { containers: left.containers.length, images: left.images.length, networks: left.networks.length, volumes: left.volumes.length };
+  const clean = Object.values(leftovers).every((n) => n === 0);
+  return { ok: clean && attempts.every((a) => a.ok), attempts, leftovers };
+}

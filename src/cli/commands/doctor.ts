@@ -1,0 +1,89 @@
+// `containerlings doctor`: what works, what is missing, and how to fix it. Never a stack trace.
+import { existsSync } from 'node:fs';
+import { statfs } from 'node:fs/promises';
+import { describeError, UserError } from '../../errors.js';
+import { loadCourse, type Course } from '../../lessons/course.js';
+import { progressPath, readProgress } from '../../progress/store.js';
+import { locateWorkspace } from '../../progress/workspace.js';
+import { imageExists, loadCatalog } from '../../sandbox/catalog.js';
+import { connect, explainEngineError, type Engine } from '../../sandbox/engine.js';
+import type { Invocation } from '../args.js';
+import { EXIT, paint, printJson } from '../output.js';
+
+interface Finding {
+  readonly name: string;
+  readonly status: 'ok' | 'warn' | 'fail';
+  readonly detail: string;
+  readonly fix?: string;
+}
+
+const fromError = (name: string, e: unknown, status: 'warn' | 'fail' = 'fail'): Finding =>
+  e instanceof UserError ? { name, status, detail: e.message, fix: e.next } : { name, status, detail: describeError(e).split('\n')[0] };
+
+async function engineFindings(out: Finding[]): Promise<Engine | undefined> {
+  let engine: Engine | undefined;
+  try {
+    engine = await connect();
+    const version = await engine.docker.version();
+    out.push({ name: 'engine', status: 'ok', detail: `Docker ${version.Version} (API ${version.ApiVersion}) at ${engine.endpoint}` });
+    const info = await engine.docker.info();
+    const swarm = info.Swarm?.LocalNodeState ?? 'inactive';
+    out.push({ name: 'swarm', status: 'ok', detail: swarm === 'active' ? 'active (lessons use it, and never leave it)' : `${swarm} (the orchestration lessons start one when you ask)` });
+    return engine;
+  } catch (e) {
+    out.push(fromError('engine', engine ? explainEngineError(e, engine.endpoint) : e));
+    return undefined;
+  }
+}
+
+async function imageFindings(engine: Engine, course: Course, out: Finding[]) {
+  const catalog = await loadCatalog(course.root);
+  for (const name of new Set(course.lessons.flatMap((l) => l.images))) {
+    const entry = catalog[name];
+    if (!entry) {
+      out.push({ name: `image ${name}`, status: 'fail', detail: 'not in the image catalog (sandbox/images/catalog.json)' });
+      continue;
+    }
+    const ready = await imageExists(engine, entry.tag);
+    const offline = Object.values(entry.offline.copy).every((paths) => paths.some((p) => existsSync(p)));
+    if (ready) out.push({ name: `image ${name}`, status: 'ok', detail: `ready as ${entry.tag}` });
+    else out.push({
+      name: `image ${name}`, status: 'warn',
+      detail: `not built yet; it will be pulled (${entry.online}) or built offline${offline ? '' : `, which needs ${entry.offline.requires ?? 'files that are missing'}`}`,
+      fix: offline ? 'Run `containerlings sandbox prepare` now, so the first exercise starts at once.' : `Install ${entry.offline.requires} (\`sudo apt-get install ${entry.offline.requires}\`) or get online, then run \`containerlings sandbox prepare\`.`,
+    });
+  }
+}
+
+export default async function doctor(inv: Invocation): Promise<number> {
+  const out: Finding[] = [];
+  const [major, minor] = process.versions.node.split('.').map(Number);
+  const nodeOk = major > 20 || (major === 20 && minor >= 19);
+  out.push({ name: 'node', status: nodeOk ? 'ok' : 'fail', detail: `Node ${process.versions.node}`, fix: nodeOk ? undefined : 'Install Node 20.19 or newer.' });
+  let course: Course | undefined;
+  try {
+    course = await loadCourse();
+    out.push({ name: 'content', status: 'ok', detail: `${course.lessons.length} lessons, ${course.exercises.length} exercises, all valid` });
+  } catch (e) {
+    out.push(fromError('content', e));
+  }
+  const engine = await engineFindings(out);
+  if (engine && course) await imageFindings(engine, course, out).catch((e) => out.push(fromError('images', explainEngineError(e, engine.endpoint))));
+  const dir = locateWorkspace(inv.workspace);
+  if (existsSync(progressPath(dir))) {
+    await readProgress(dir).then(() => out.push({ name: 'workspace', status: 'ok', detail: dir }), (e) => out.push(fromError('workspace', e)));
+    const fs = await statfs(dir);
+    const freeMb = Math.round((fs.bavail * fs.bsize) / 1024 / 1024);
+    out.push({ name: 'disk', status: freeMb < 1024 ? 'warn' : 'ok', detail: `${freeMb} MB free where the workspace is`, fix: freeMb < 1024 ? 'Free some space: images and builds need room.' : undefined });
+  } else out.push({ name: 'workspace', status: 'warn', detail: `none yet (would be ${dir})`, fix: 'Run `containerlings` or `containerlings init` to create it.' });
+  const ok = out.every((f) => f.status !== 'fail');
+  if (inv.json) printJson({ ok, findings: out });
+  else {
+    const mark = { ok: paint('green', '✔'), warn: paint('yellow', '!'), fail: paint('red', '✘') };
+    for (const f of out) {
+      process.stdout.write(`${mark[f.status]} ${f.name.padEnd(20)} ${f.detail}\n`);
+      if (f.fix) process.stdout.write(`  ${paint('blue', '→')} ${f.fix}\n`);
+    }
+  }
+  return ok ? EXIT.pass : EXIT.error;
+}

@@ -1,0 +1,14 @@
+// `containerlings hint <exercise>`: the next hint; the position is saved in the workspace.
+import type { Invocation } from '../args.js';
+import { requireExercise } from '../args.js';
+import { openTutor } from '../context.js';
+import { EXIT, paint, printJson } from '../output.js';
+
+export default async function hint(inv: Invocation): Promise<number> {
+  const id = requireExercise(inv);
+  const tutor = await openTutor(inv);
+  const { hint, number, total } = await tutor.nextHint(id);
+  if (inv.json) printJson({ exercise: id, hint, number, total });
+  else process.stdout.write(`${paint('blue', `Hint ${number} of ${total}:`)} ${hint}\n`);
+  return EXIT.pass;
+}

@@ -1,0 +1,33 @@
+// `containerlings list`: lessons and their exercises, with the workspace's progress.
+import { loadCourse } from '../../lessons/course.js';
+import type { Invocation } from '../args.js';
+import { maybeTutor } from '../context.js';
+import { EXIT, paint, printJson } from '../output.js';
+
+const marks = { todo: paint('dim', '·'), passed: paint('green', '✔'), failed: paint('red', '✘'), error: paint('yellow', '!') };
+
+export default async function list(inv: Invocation): Promise<number> {
+  const tutor = await maybeTutor(inv);
+  const course = tutor?.course ?? (await loadCourse());
+  const progress = await tutor?.progress();
+  const lessons = course.lessons.map((lesson) => ({
+    id: lesson.id,
+    title: lesson.title,
+    needs: lesson.needs,
+    exercises: lesson.exercises.map((id) => {
+      const exercise = course.exercises.find((e) => e.id === id)!;
+      return { id, title: exercise.meta.title, status: progress?.exercises[id]?.status ?? 'todo' };
+    }),
+  }));
+  if (inv.json) {
+    printJson({ workspace: tutor?.workspace.dir ?? null, lessons });
+    return EXIT.pass;
+  }
+  for (const lesson of lessons) {
+    const passed = lesson.exercises.filter((e) => e.status === 'passed').length;
+    process.stdout.write(`${paint('bold', lesson.title)} ${paint('dim', `(${lesson.id}, ${passed}/${lesson.exercises.length} passed)`)}\n`);
+    for (const e of lesson.exercises) process.stdout.write(`  ${marks[e.status]} ${e.id.padEnd(22)} ${e.title}\n`);
+  }
+  if (!tutor) process.stdout.write(paint('dim', '\nNo workspace yet: `containerlings init` creates one.\n'));
+  return EXIT.pass;
+}

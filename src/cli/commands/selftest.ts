@@ -1,0 +1,29 @@
+// `containerlings selftest [exercise...]`: prove every check against the real engine.
+import { selftest } from '../../checks/selftest.js';
+import { findExercise, loadCourse } from '../../lessons/course.js';
+import { loadCatalog, ensureImage } from '../../sandbox/catalog.js';
+import { connect } from '../../sandbox/engine.js';
+import type { Invocation } from '../args.js';
+import { EXIT, outcomeLabel, paint, printJson } from '../output.js';
+
+export default async function selftestCommand(inv: Invocation, signal: AbortSignal): Promise<number> {
+  const course = await loadCourse();
+  const exercises = inv.positionals.length ? inv.positionals.map((id) => findExercise(course, id)) : course.exercises;
+  const engine = await connect();
+  const catalog = await loadCatalog(course.root);
+  const say = (line: string) => !inv.json && process.stderr.write(paint('dim', line) + '\n');
+  for (const name of new Set(course.lessons.flatMap((l) => l.images))) await ensureImage(engine, course.root, catalog, name, say);
+  const report = await selftest(engine, exercises, (a) => {
+    if (inv.json) return;
+    const verdict = a.ok ? paint('green', 'ok  ') : paint('red', 'BAD ');
+    process.stdout.write(`${verdict} ${a.exercise.padEnd(20)} ${a.attempt.padEnd(26)} expected ${a.expected}, got ${outcomeLabel(a.outcome)} ${paint('dim', `${a.seconds}s`)}\n`);
+    if (!a.ok) process.stdout.write(paint('dim', `     ${a.message}\n${a.commandOutput ?? ''}`));
+  }, signal);
+  if (inv.json) printJson(report);
+  else {
+    const bad = report.attempts.filter((a) => !a.ok).length;
+    const left = Object.entries(report.leftovers).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`);
+    process.stdout.write(`\n${report.attempts.length} attempts, ${bad} wrong verdicts; labelled resources left: ${left.join(', ') || 'none'}\n`);
+  }
+  return report.ok ? EXIT.pass : EXIT.fail;
+}

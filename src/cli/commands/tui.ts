@@ -1,0 +1,42 @@
+// The default command: the TUI. Reopens it after a sandbox shell, and checks again when the shell exits.
+import { spawnSync } from 'node:child_process';
+import type { CheckResult } from '../../checks/types.js';
+import type { Location } from '../../ui/model.js';
+import type { Invocation } from '../args.js';
+import { openTutor } from '../context.js';
+import { EXIT, paint } from '../output.js';
+import { createActions, sandboxEnv } from '../tui-actions.js';
+
+const NO_TTY = `containerlings needs an interactive terminal for the tutorial, and this is not one.
+Without a terminal you can use:
+  containerlings list              the lessons and your progress
+  containerlings check <exercise>  check an exercise (exit 0 pass, 1 fail, 2 error)
+  containerlings hint <exercise>   the next hint
+  containerlings doctor            what is missing on this machine
+`;
+
+export default async function tui(inv: Invocation): Promise<number> {
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    process.stderr.write(NO_TTY);
+    return EXIT.error;
+  }
+  const [tutor, { runTui }] = await Promise.all([openTutor(inv, { create: true }), import('../../ui/run-tui.js')]);
+  // Base images are needed before the learner's first build; get them ready while they read.
+  void tutor.prepareImages().catch(() => undefined);
+  const lastResults = new Map<string, CheckResult>();
+  const actions = createActions(tutor, lastResults, () => process.stdout.columns || 80);
+  let location: Location = (await tutor.progress()).location;
+  for (;;) {
+    const exit = await runTui(actions, location);
+    location = exit.location;
+    if (exit.kind === 'quit') return EXIT.pass;
+    const cwd = exit.exerciseId ? tutor.dir(exit.exerciseId) : tutor.workspace.dir;
+    const shell = process.env.SHELL || '/bin/sh';
+    process.stdout.write(paint('blue', `Sandbox shell in ${cwd}. Type \`exit\` to return to the tutorial.\n`));
+    spawnSync(shell, [], { cwd, stdio: 'inherit', env: sandboxEnv(tutor, { CONTAINERLINGS_EXERCISE: exit.exerciseId ?? '' }) });
+    if (exit.exerciseId) {
+      process.stdout.write(paint('dim', `Checking ${exit.exerciseId}...\n`));
+      lastResults.set(exit.exerciseId, await tutor.check(exit.exerciseId));
+    }
+  }
+}

@@ -1,0 +1,52 @@
+// Entry point: parse argv, run one command, turn every error into a message and an exit code.
+import { describeError, CancelledError, UserError } from '../errors.js';
+import { parseInvocation, usage, type Invocation } from './args.js';
+import { EXIT } from './output.js';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= '1';
+
+const run: Record<Invocation['command'], () => Promise<{ default: (inv: Invocation, signal: AbortSignal) => Promise<number> }>> = {
+  tui: () => import('./commands/tui.js'),
+  init: () => import('./commands/init.js'),
+  list: () => import('./commands/list.js'),
+  check: () => import('./commands/check.js'),
+  hint: () => import('./commands/hint.js'),
+  reset: () => import('./commands/reset.js'),
+  solve: () => import('./commands/solve.js'),
+  selftest: () => import('./commands/selftest.js'),
+  doctor: () => import('./commands/doctor.js'),
+  sandbox: () => import('./commands/sandbox.js'),
+};
+
+async function main(argv: readonly string[]): Promise<number> {
+  const inv = parseInvocation(argv);
+  if (inv.version) {
+    process.stdout.write(`${process.env.CONTAINERLINGS_VERSION ?? '0.1.0'}\n`);
+    return EXIT.pass;
+  }
+  if (inv.help) {
+    process.stdout.write(usage() + '\n');
+    return EXIT.pass;
+  }
+  // The TUI handles Ctrl-C itself (raw mode); other commands cancel their work on the first one.
+  const controller = new AbortController();
+  if (inv.command !== 'tui') {
+    process.once('SIGINT', () => {
+      controller.abort();
+      process.stderr.write('\nCancelling...\n');
+      process.once('SIGINT', () => process.exit(EXIT.cancelled));
+    });
+  }
+  const command = await run[inv.command]();
+  return command.default(inv, controller.signal);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(describeError(e) + '\n');
+    process.exitCode = e instanceof CancelledError ? EXIT.cancelled : e instanceof UserError ? EXIT.error : EXIT.error;
+  },
+);

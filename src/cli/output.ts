@@ -1,0 +1,31 @@
+// Plain terminal output for the non-interactive commands: colour only on a TTY, JSON when asked.
+import type { CheckResult, Outcome } from '../checks/types.js';
+
+const useColour = () => Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+const codes = { red: 31, green: 32, yellow: 33, blue: 34, dim: 2, bold: 1 } as const;
+
+export function paint(colour: keyof typeof codes, text: string): string {
+  return useColour() ? `\u001b[${codes[colour]}m${text}\u001b[0m` : text;
+}
+
+/** Exit codes shared by every command: 0 pass, 1 fail, 2 error (broken environment or bad input). */
+export const EXIT = { pass: 0, fail: 1, error: 2, cancelled: 130 } as const;
+
+export function exitCodeFor(outcome: Outcome): number {
+  return EXIT[outcome];
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+}
+
+export function outcomeLabel(outcome: Outcome): string {
+  return outcome === 'pass' ? paint('green', '✔ pass') : outcome === 'fail' ? paint('red', '✘ fail') : paint('yellow', '! error');
+}
+
+export function formatResult(title: string, result: CheckResult): string {
+  const lines = [`${outcomeLabel(result.outcome)}  ${paint('bold', title)}`, `  ${result.message}`];
+  if (result.tryNext) lines.push(`  ${paint('blue', 'Try:')} ${result.tryNext}`);
+  for (const [k, v] of Object.entries(result.evidence)) lines.push(paint('dim', `  ${k}: ${v}`));
+  return lines.join('\n');
+}

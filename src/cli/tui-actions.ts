@@ -1,0 +1,122 @@
+// TutorActions for the TUI, built on the Tutor: the only place the TUI's requests reach the sandbox.
+import { spawn } from 'node:child_process';
+import { watch } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { CancelledError } from '../errors.js';
+import type { CheckResult } from '../checks/types.js';
+import { fillTemplate, renderMarkdown, type TemplateValues } from '../lessons/markdown.js';
+import { updateProgress } from '../progress/store.js';
+import { loadCatalog } from '../sandbox/catalog.js';
+import type { Tutor } from '../tutor/tutor.js';
+import type { ExerciseView, LessonView, TutorActions } from '../ui/model.js';
+
+/** The environment of run blocks and the sandbox shell: the learner's own, plus where the workspace is. */
+export function sandboxEnv(tutor: Tutor, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { ...process.env, CONTAINERLINGS_WORKSPACE: tutor.workspace.dir, ...extra };
+}
+
+export async function templateValues(tutor: Tutor): Promise<TemplateValues> {
+  const catalog = await loadCatalog(tutor.course.root);
+  const values: Record<string, string> = { workspace: tutor.workspace.dir };
+  for (const [name, entry] of Object.entries(catalog)) values[`image:${name}`] = entry.tag;
+  return values;
+}
+
+export function createActions(tutor: Tutor, lastResults: Map<string, CheckResult>, width: () => number): TutorActions {
+  let values: Promise<TemplateValues> | undefined;
+  const render = async (md: string) => renderMarkdown(fillTemplate(md, await (values ??= templateValues(tutor))), Math.min(width() - 4, 100));
+
+  const exercise = async (id: string): Promise<ExerciseView> => {
+    const ex = tutor.exercise(id);
+    const entry = await tutor.exerciseProgress(id);
+    return {
+      id,
+      title: ex.meta.title,
+      lessonId: ex.meta.lesson,
+      task: await render(await readFile(ex.readme, 'utf8')),
+      dir: tutor.dir(id),
+      status: entry.status,
+      hintsShown: ex.meta.hints.slice(0, entry.hintsShown),
+      hintsTotal: ex.meta.hints.length,
+      solutionUnlocked: entry.status === 'passed' || Boolean(entry.passedAt) || entry.gaveUp,
+      lastResult: lastResults.get(id),
+    };
+  };
+
+  return {
+    async lessons(): Promise<LessonView[]> {
+      const progress = await tutor.progress();
+      const v = await (values ??= templateValues(tutor));
+      return Promise.all(
+        tutor.course.lessons.map(async (lesson) => ({
+          id: lesson.id,
+          title: lesson.title,
+          summary: lesson.summary,
+          objectives: lesson.objectives,
+          steps: await Promise.all(lesson.steps.map(async (s) => ({ title: s.title, body: await render(s.markdown), blocks: s.blocks.filter((b) => b.runnable).map((b) => ({ code: fillTemplate(b.code, v) })) }))),
+          exercises: lesson.exercises.map((id) => ({ id, title: tutor.exercise(id).meta.title, status: progress.exercises[id]?.status ?? 'todo' })),
+        })),
+      );
+    },
+    exercise,
+    async check(id, signal) {
+      const result = await tutor.check(id, signal);
+      lastResults.set(id, result);
+      return result;
+    },
+    async nextHint(id) {
+      await tutor.nextHint(id);
+      return exercise(id);
+    },
+    async reset(id, signal) {
+      if (signal.aborted) throw new CancelledError();
+      const { removed, backup } = await tutor.reset(id);
+      lastResults.delete(id);
+      const parts = [`Back to the starter files.`, backup ? `Your files are in ${backup}.` : '', removed.removed.length ? `Removed ${removed.removed.join(', ')}.` : ''];
+      return parts.filter(Boolean).join(' ');
+    },
+    async giveUp(id) {
+      await tutor.giveUp(id);
+      return exercise(id);
+    },
+    async solution(id) {
+      const files = await tutor.solution(id);
+      return render(files.map((f) => `**${f.file}**\n\n\`\`\`\n${f.content.trimEnd()}\n\`\`\``).join('\n\n'));
+    },
+    runBlock(code, onOutput, signal) {
+      return new Promise((resolve, reject) => {
+        const child = spawn('sh', ['-c', code], { cwd: tutor.workspace.dir, env: sandboxEnv(tutor), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+        const kill = () => {
+          try {
+            process.kill(-child.pid!, 'SIGTERM');
+          } catch { /* already gone */ }
+        };
+        signal.addEventListener('abort', kill, { once: true });
+        child.stdout.on('data', (c: Buffer) => onOutput(c.toString('utf8')));
+        child.stderr.on('data', (c: Buffer) => onOutput(c.toString('utf8')));
+        child.on('error', reject);
+        child.on('close', (code) => {
+          signal.removeEventListener('abort', kill);
+          if (signal.aborted) reject(new CancelledError());
+          else resolve(code ?? 1);
+        });
+      });
+    },
+    watch(id, onChange) {
+      let timer: NodeJS.Timeout | undefined;
+      const watcher = watch(tutor.dir(id), { recursive: true }, () => {
+        clearTimeout(timer);
+        timer = setTimeout(onChange, 300);
+      });
+      return () => {
+        clearTimeout(timer);
+        watcher.close();
+      };
+    },
+    async saveLocation(location) {
+      await updateProgress(tutor.workspace.dir, (p) => {
+        p.location = location;
+      });
+    },
+  };
+}

@@ -1,0 +1,75 @@
+// Reads lessons/<id>/lesson.md: YAML frontmatter, then steps that each begin with an H2 heading.
+import { readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { LessonFrontmatter } from './schema.js';
+import { parseYaml, type ContentProblem } from './validate.js';
+
+export interface CodeBlock {
+  readonly lang: string;
+  readonly code: string;
+  /** Marked `sh run`: the TUI may run it in the workspace. */
+  readonly runnable: boolean;
+}
+
+export interface Step {
+  readonly title: string;
+  /** The step's Markdown, heading excluded, with templates not yet filled in. */
+  readonly markdown: string;
+  readonly blocks: readonly CodeBlock[];
+}
+
+export interface Lesson extends LessonFrontmatter {
+  readonly file: string;
+  readonly steps: readonly Step[];
+}
+
+const FENCE = /^(```+|~~~+)\s*([^\s`]*)\s*(.*)$/;
+
+export function splitSteps(body: string): Step[] {
+  const steps: { title: string; lines: string[]; blocks: CodeBlock[] }[] = [];
+  let fence: { marker: string; lang: string; runnable: boolean; lines: string[] } | undefined;
+  for (const line of body.split('\n')) {
+    const current = steps.at(-1);
+    if (fence) {
+      if (line.trim().startsWith(fence.marker) && line.trim().replace(/[`~]/g, '') === '') {
+        current?.blocks.push({ lang: fence.lang, code: fence.lines.join('\n'), runnable: fence.runnable });
+        fence = undefined;
+      } else fence.lines.push(line);
+      current?.lines.push(line);
+      continue;
+    }
+    const open = FENCE.exec(line.trim());
+    if (open) fence = { marker: open[1], lang: open[2], runnable: /^(sh|bash|shell)$/.test(open[2]) && /\brun\b/.test(open[3]), lines: [] };
+    const heading = /^##\s+(.+?)\s*#*\s*$/.exec(line);
+    if (heading && !open) steps.push({ title: heading[1], lines: [], blocks: [] });
+    else if (current) current.lines.push(open ? line.replace(/\s+run\b/, '') : line);
+  }
+  return steps.map((s) => ({ title: s.title, markdown: s.lines.join('\n').trim(), blocks: s.blocks }));
+}
+
+export async function parseLessonFile(root: string, id: string, problems: ContentProblem[]): Promise<Lesson | undefined> {
+  const file = join(root, 'lessons', id, 'lesson.md');
+  const rel = relative(root, file);
+  let text: string;
+  try {
+    text = (await readFile(file, 'utf8')).replace(/\r\n/g, '\n');
+  } catch {
+    problems.push({ file: rel, message: 'is missing; a lesson folder needs a lesson.md' });
+    return undefined;
+  }
+  const match = /^---\n([\s\S]*?)\n---\n?/.exec(text);
+  if (!match) {
+    problems.push({ file: rel, line: 1, message: 'expected YAML frontmatter between two `---` lines at the top' });
+    return undefined;
+  }
+  const { value, problems: found } = parseYaml(LessonFrontmatter, match[1], rel, 1);
+  problems.push(...found);
+  if (!value) return undefined;
+  if (value.id !== id) problems.push({ file: rel, line: 2, field: 'id', message: `expected "${id}", the folder's name` });
+  const steps = splitSteps(text.slice(match[0].length));
+  if (steps.length === 0) {
+    const line = match[0].split('\n').length;
+    problems.push({ file: rel, line, message: 'has no steps; start each step with a `## Heading`' });
+  }
+  return { ...value, file, steps };
+}

@@ -1,0 +1,22 @@
+// Renders lesson Markdown for a terminal (marked + marked-terminal, imported lazily), after filling templates.
+
+/** Sandbox values a lesson may use: {{workspace}}, {{image:base/busybox}}, ... */
+export type TemplateValues = Readonly<Record<string, string>>;
+
+const PLACEHOLDER = /\{\{\s*([a-z]+(?::[a-z0-9/_-]+)?)\s*\}\}/g;
+
+/** Replaces {{name}} with its value; unknown names stay visible so a reader notices them. */
+export function fillTemplate(text: string, values: TemplateValues): string {
+  return text.replace(PLACEHOLDER, (whole, name: string) => values[name] ?? whole);
+}
+
+/** The placeholder names a text uses, for validating content. */
+export function placeholders(text: string): string[] {
+  return [...text.matchAll(PLACEHOLDER)].map((m) => m[1]);
+}
+
+export async function renderMarkdown(markdown: string, width = 80): Promise<string> {
+  const [{ Marked }, { markedTerminal }] = await Promise.all([import('marked'), import('marked-terminal')]);
+  const marked = new Marked(markedTerminal({ width, reflowText: true, showSectionPrefix: false, tab: 2 }));
+  return (await marked.parse(markdown)).trimEnd();
+}

@@ -1,0 +1,93 @@
+// The progress file in a workspace: validated on read, written atomically (temp file, fsync, rename).
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { z } from 'zod';
+import { UserError } from '../errors.js';
+
+const Location = z.union([
+  z.object({ screen: z.literal('lessons') }),
+  z.object({ screen: z.literal('lesson'), lessonId: z.string(), step: z.number().int().min(0) }),
+  z.object({ screen: z.literal('exercise'), exerciseId: z.string() }),
+]);
+
+export const ExerciseProgress = z.object({
+  startedAt: z.string(),
+  status: z.enum(['todo', 'passed', 'failed', 'error']).default('todo'),
+  hintsShown: z.number().int().min(0).default(0),
+  gaveUp: z.boolean().default(false),
+  passedAt: z.string().optional(),
+  checks: z.number().int().min(0).default(0),
+});
+export type ExerciseProgress = z.infer<typeof ExerciseProgress>;
+
+export const Progress = z.object({
+  version: z.literal(1),
+  workspaceId: z.string().regex(/^ws-[a-z0-9]+$/),
+  createdAt: z.string(),
+  location: Location.default({ screen: 'lessons' }),
+  exercises: z.record(z.string(), ExerciseProgress).default({}),
+});
+export type Progress = z.infer<typeof Progress>;
+
+export const progressPath = (workspace: string) => join(workspace, '.containerlings', 'progress.json');
+
+export function newProgress(): Progress {
+  return { version: 1, workspaceId: `ws-${randomBytes(5).toString('hex')}`, createdAt: new Date().toISOString(), location: { screen: 'lessons' }, exercises: {} };
+}
+
+export async function readProgress(workspace: string): Promise<Progress> {
+  const path = progressPath(workspace);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new UserError(`${workspace} is not a containerlings workspace (no ${path}).`, 'Create one with `containerlings init <dir>`.', 'workspace');
+    }
+    throw e;
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new UserError(`The progress file ${path} is not valid JSON.`, 'Restore it from a backup, or move it away and run `containerlings init` again.', 'workspace');
+  }
+  const parsed = Progress.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UserError(`The progress file ${path} is damaged: ${issue.path.join('.') || '(top)'}: ${issue.message}.`, 'Restore it from a backup, or move it away and run `containerlings init` again.', 'workspace');
+  }
+  return parsed.data;
+}
+
+/** Writes the whole file to a temp name, flushes it, then renames it over the old one: a kill mid-write loses nothing. */
+export async function writeProgress(workspace: string, progress: Progress): Promise<void> {
+  const path = progressPath(workspace);
+  await mkdir(dirname(path), { recursive: true });
+  const temp = `${path}.${process.pid}.${randomBytes(3).toString('hex')}.tmp`;
+  try {
+    const file = await open(temp, 'w');
+    try {
+      await file.writeFile(JSON.stringify(Progress.parse(progress), null, 2) + '\n');
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+    await rename(temp, path);
+  } catch (e) {
+    await unlink(temp).catch(() => undefined);
+    if ((e as NodeJS.ErrnoException).code === 'ENOSPC') {
+      throw new UserError(`The disk is full: could not save progress to ${path}. Your previous progress is intact.`, 'Free some space, then try again.', 'disk');
+    }
+    throw e;
+  }
+}
+
+/** Reads, changes and writes the progress in one step. */
+export async function updateProgress(workspace: string, change: (p: Progress) => void | Promise<void>): Promise<Progress> {
+  const progress = await readProgress(workspace);
+  await change(progress);
+  await writeProgress(workspace, progress);
+  return progress;
+}

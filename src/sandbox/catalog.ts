@@ -1,0 +1,113 @@
+// The image catalog: logical base images (base/busybox) resolved to a real image, pulled when possible,
+// otherwise built offline from the recipes in sandbox/images/.
+import { existsSync } from 'node:fs';
+import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { UserError } from '../errors.js';
+import { CATALOG_LABEL, isNotFound, onEngine, type Engine } from './engine.js';
+
+const Entry = z.object({
+  tag: z.string(),
+  online: z.string(),
+  offline: z.object({
+    recipe: z.string(),
+    /** Files copied into the build context: name → candidate host paths, first existing wins. */
+    copy: z.record(z.string(), z.array(z.string())).default({}),
+    /** The Debian package that provides the copied files, for the error message. */
+    requires: z.string().optional(),
+  }),
+});
+export type CatalogEntry = z.infer<typeof Entry>;
+export type ImageCatalog = Readonly<Record<string, CatalogEntry>>;
+
+export async function loadCatalog(root: string): Promise<ImageCatalog> {
+  const text = await readFile(join(root, 'sandbox', 'images', 'catalog.json'), 'utf8');
+  return z.record(z.string(), Entry).parse(JSON.parse(text));
+}
+
+export type ImageSource = 'present' | 'pulled' | 'built';
+
+export async function imageExists(engine: Engine, ref: string): Promise<boolean> {
+  return onEngine(engine, () =>
+    engine.docker.getImage(ref).inspect().then(() => true, (e) => {
+      if (isNotFound(e)) return false;
+      throw e;
+    }),
+  );
+}
+
+/** Makes sure the logical image exists locally; returns how. Pulls only when `tryPull` (off with CONTAINERLINGS_OFFLINE=1). */
+export async function ensureImage(
+  engine: Engine,
+  root: string,
+  catalog: ImageCatalog,
+  name: string,
+  report: (line: string) => void = () => {},
+  tryPull = process.env.CONTAINERLINGS_OFFLINE !== '1',
+): Promise<ImageSource> {
+  const entry = catalog[name];
+  if (!entry) throw new UserError(`The image catalog has no "${name}".`, `Known images: ${Object.keys(catalog).join(', ')}.`, 'content');
+  if (await imageExists(engine, entry.tag)) return 'present';
+  if (tryPull) {
+    report(`Pulling ${entry.online} for ${name}...`);
+    if (await pull(engine, entry.online)) {
+      await onEngine(engine, () => engine.docker.getImage(entry.online).tag(splitTag(entry.tag)));
+      return 'pulled';
+    }
+    report(`Could not pull ${entry.online}; building ${name} offline.`);
+  }
+  await buildOffline(engine, root, name, entry, report);
+  return 'built';
+}
+
+function splitTag(ref: string): { repo: string; tag: string } {
+  const at = ref.lastIndexOf(':');
+  return at > ref.lastIndexOf('/') ? { repo: ref.slice(0, at), tag: ref.slice(at + 1) } : { repo: ref, tag: 'latest' };
+}
+
+async function pull(engine: Engine, ref: string): Promise<boolean> {
+  try {
+    const stream = await engine.docker.pull(ref);
+    await new Promise<void>((resolve, reject) => engine.docker.modem.followProgress(stream, (err) => (err ? reject(err) : resolve())));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function buildOffline(engine: Engine, root: string, name: string, entry: CatalogEntry, report: (line: string) => void) {
+  const recipe = join(root, 'sandbox', 'images', entry.offline.recipe);
+  const context = await mkdtemp(join(tmpdir(), 'containerlings-build-'));
+  try {
+    await copyFile(join(recipe, 'Dockerfile'), join(context, 'Dockerfile'));
+    for (const [file, candidates] of Object.entries(entry.offline.copy)) {
+      const found = candidates.find((c) => existsSync(c));
+      if (!found) {
+        throw new UserError(
+          `Cannot build ${name} offline: none of ${candidates.join(', ')} exists.`,
+          entry.offline.requires ? `Install it: \`sudo apt-get install ${entry.offline.requires}\`, or connect to the internet so ${entry.online} can be pulled.` : undefined,
+          'engine',
+        );
+      }
+      await copyFile(found, join(context, file));
+    }
+    report(`Building ${name} from ${recipe}...`);
+    await onEngine(engine, async () => {
+      const stream = await engine.docker.buildImage(
+        { context, src: ['Dockerfile', ...Object.keys(entry.offline.copy)] },
+        { t: entry.tag, labels: JSON.stringify({ [CATALOG_LABEL]: name }), rm: true, forcerm: true } as object,
+      );
+      await new Promise<void>((resolve, reject) =>
+        engine.docker.modem.followProgress(stream, (err, output) => {
+          const failed = (output ?? []).find((o: { error?: string }) => o.error);
+          if (err || failed) reject(new Error(`building ${name} failed: ${err?.message ?? failed.error}`));
+          else resolve();
+        }),
+      );
+    });
+  } finally {
+    await rm(context, { recursive: true, force: true });
+  }
+}

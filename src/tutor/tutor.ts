@@ -1,0 +1,126 @@
+// The tutor: one course, one workspace, one engine. Every command and the TUI act through it.
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { runCheck } from '../checks/runner.js';
+import type { CheckResult } from '../checks/types.js';
+import { UserError } from '../errors.js';
+import { findExercise, loadCourse, type Course, type Exercise } from '../lessons/course.js';
+import { readProgress, updateProgress, type ExerciseProgress, type Progress } from '../progress/store.js';
+import { exerciseDir, initWorkspace, openWorkspace, restoreStarter, ATTEMPT_SCRIPT, type Workspace } from '../progress/workspace.js';
+import { ensureImage, loadCatalog, type ImageSource } from '../sandbox/catalog.js';
+import { removeDeclared, type Removed } from '../sandbox/cleanup.js';
+import { connect, type Engine } from '../sandbox/engine.js';
+
+export class Tutor {
+  #engine?: Promise<Engine>;
+
+  private constructor(
+    readonly course: Course,
+    readonly workspace: Workspace,
+  ) {}
+
+  /** Opens the workspace at `dir`; with `create`, makes it (and sets up new exercises) first. */
+  static async open(dir: string, options: { create?: boolean; course?: Course } = {}): Promise<Tutor> {
+    const course = options.course ?? (await loadCourse());
+    const workspace = options.create ? (await initWorkspace(dir, course)).workspace : await openWorkspace(dir);
+    return new Tutor(course, workspace);
+  }
+
+  engine(): Promise<Engine> {
+    this.#engine ??= connect();
+    return this.#engine;
+  }
+
+  exercise(id: string): Exercise {
+    return findExercise(this.course, id);
+  }
+
+  progress(): Promise<Progress> {
+    return readProgress(this.workspace.dir);
+  }
+
+  async exerciseProgress(id: string): Promise<ExerciseProgress> {
+    const progress = await this.progress();
+    const entry = progress.exercises[id];
+    if (!entry) throw new UserError(`The exercise "${id}" is not set up in ${this.workspace.dir}.`, 'Run `containerlings init` in the workspace to set up new exercises.', 'workspace');
+    return entry;
+  }
+
+  dir(id: string): string {
+    return exerciseDir(this.workspace, id);
+  }
+
+  /** Makes sure the catalog images the lessons use exist (pulled or built offline). */
+  async prepareImages(report?: (line: string) => void, names?: readonly string[]): Promise<Record<string, ImageSource>> {
+    const wanted = names ?? [...new Set(this.course.lessons.flatMap((l) => l.images))];
+    const catalog = await loadCatalog(this.course.root);
+    const engine = await this.engine();
+    const out: Record<string, ImageSource> = {};
+    for (const name of wanted) out[name] = await ensureImage(engine, this.course.root, catalog, name, report);
+    return out;
+  }
+
+  async check(id: string, signal?: AbortSignal): Promise<CheckResult> {
+    const exercise = this.exercise(id);
+    const entry = await this.exerciseProgress(id);
+    let result: CheckResult;
+    try {
+      const engine = await this.engine();
+      result = await runCheck(exercise, { engine, workspaceId: this.workspace.id, dir: this.dir(id), startedAt: new Date(entry.startedAt), signal });
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+      result = { outcome: 'error', message: e.message, tryNext: e.next, evidence: {} };
+    }
+    await updateProgress(this.workspace.dir, (p) => {
+      const ex = p.exercises[id];
+      ex.checks += 1;
+      // A pass stays a pass in the record; the latest outcome is still returned to the caller.
+      if (ex.status !== 'passed' || result.outcome === 'pass') ex.status = result.outcome === 'pass' ? 'passed' : result.outcome === 'fail' ? 'failed' : 'error';
+      if (result.outcome === 'pass') ex.passedAt ??= new Date().toISOString();
+    });
+    return result;
+  }
+
+  /** Reveals the next hint (or repeats the last one) and saves the position. */
+  async nextHint(id: string): Promise<{ hint: string; number: number; total: number }> {
+    const { hints } = this.exercise(id).meta;
+    const p = await updateProgress(this.workspace.dir, async (p) => {
+      const ex = p.exercises[id] ?? (await this.exerciseProgress(id));
+      ex.hintsShown = Math.min(ex.hintsShown + 1, hints.length);
+    });
+    const number = p.exercises[id].hintsShown;
+    return { hint: hints[number - 1], number, total: hints.length };
+  }
+
+  async giveUp(id: string): Promise<void> {
+    this.exercise(id);
+    await updateProgress(this.workspace.dir, (p) => {
+      if (p.exercises[id]) p.exercises[id].gaveUp = true;
+    });
+  }
+
+  /** Removes the exercise's declared resources and restores its starter files; the learner's files are backed up. */
+  async reset(id: string): Promise<{ removed: Removed; backup?: string }> {
+    const exercise = this.exercise(id);
+    const removed = await removeDeclared(await this.engine(), exercise.meta.resources);
+    const backup = await restoreStarter(this.workspace, exercise);
+    return { removed, backup };
+  }
+
+  /** The reference solution's files, only after a pass or an explicit give-up. */
+  async solution(id: string): Promise<{ file: string; content: string }[]> {
+    const exercise = this.exercise(id);
+    const entry = await this.exerciseProgress(id);
+    if (entry.status !== 'passed' && !entry.passedAt && !entry.gaveUp) {
+      throw new UserError('The solution is shown after you pass the exercise, or after you give up on it.', `Keep going (\`containerlings hint ${id}\`), or give up with \`containerlings solve ${id} --give-up\`.`, 'usage');
+    }
+    const files: { file: string; content: string }[] = [];
+    for (const entry of await readdir(exercise.solution, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      const path = join(entry.parentPath, entry.name);
+      const file = relative(exercise.solution, path);
+      files.push({ file: file === ATTEMPT_SCRIPT ? `${file} (the commands to run)` : file, content: await readFile(path, 'utf8') });
+    }
+    return files;
+  }
+}

@@ -1,0 +1,32 @@
+// The context every command runs in, and the quick (not cancellable) calls commands share.
+import type { Dispatch } from 'react';
+import type { ExitRequest, TutorActions } from './model.js';
+import { noticeFromError } from './notice.js';
+import type { AppAction, AppState } from './state.js';
+import type { TaskRunner } from './use-task.js';
+
+export interface CommandContext {
+  readonly state: AppState;
+  readonly dispatch: Dispatch<AppAction>;
+  readonly actions: TutorActions;
+  readonly task: TaskRunner;
+  /** Closes the app with this request. */
+  readonly leave: (request: ExitRequest) => void;
+}
+
+/** Calls a quick action (no spinner, no cancel); a rejection becomes a notice. */
+export function attempt<T>(ctx: CommandContext, work: () => Promise<T>, onDone: (value: T) => void): void {
+  Promise.resolve()
+    .then(work)
+    .then(onDone)
+    .catch((error: unknown) => ctx.dispatch({ type: 'notice', notice: noticeFromError(error) }));
+}
+
+/** Statuses change after a check, reset or give-up; the list and lesson screens show them. */
+export function refreshLessons(ctx: CommandContext): void {
+  attempt(ctx, () => ctx.actions.lessons(), (lessons) => ctx.dispatch({ type: 'lessons-loaded', lessons }));
+}
+
+export function reloadExercise(ctx: CommandContext, id: string): void {
+  attempt(ctx, () => ctx.actions.exercise(id), (exercise) => ctx.dispatch({ type: 'exercise-loaded', exercise }));
+}

@@ -1,0 +1,41 @@
+// The help overlay (?): every binding for this screen and for the modes, generated from keys.ts.
+import { Box, Text } from 'ink';
+import { bindingsFor, keyName, type KeyContext, type Screen } from '../keys.js';
+
+export interface HelpOverlayProps {
+  readonly screen: Screen;
+}
+
+const sections: readonly { readonly title: string; readonly context: (screen: Screen) => KeyContext }[] = [
+  { title: 'On this screen', context: (screen) => screen },
+  { title: 'When asked to confirm', context: () => 'confirm' },
+  { title: 'While a check, reset or command runs', context: () => 'busy' },
+];
+
+export function HelpOverlay({ screen }: HelpOverlayProps) {
+  return (
+    <Box flexDirection="column" borderStyle="round" borderColor="cyan" paddingX={1}>
+      <Text bold>Keys</Text>
+      {sections.map(({ title, context }) => {
+        const bindings = bindingsFor(context(screen));
+        if (bindings.length === 0) return null;
+        return (
+          <Box key={title} flexDirection="column" marginTop={1}>
+            <Text underline>{title}</Text>
+            {bindings.map((b) => (
+              <Box key={b.command}>
+                <Box width={16} flexShrink={0}>
+                  <Text bold color="cyan">{b.keys.map(keyName).join(' ')}</Text>
+                </Box>
+                <Text>{b.help}</Text>
+              </Box>
+            ))}
+          </Box>
+        );
+      })}
+      <Box marginTop={1}>
+        <Text dimColor>Press ? or esc to close.</Text>
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,35 @@
+// The last check: outcome in colour, what is wrong, what to try, and what the check saw.
+import { Box, Text } from 'ink';
+import type { CheckResult, Outcome } from '../../checks/types.js';
+
+const outcomes: Readonly<Record<Outcome, { readonly label: string; readonly color: string }>> = {
+  pass: { label: '✔ PASS', color: 'green' },
+  fail: { label: '✘ FAIL', color: 'red' },
+  error: { label: '! ERROR', color: 'yellow' },
+};
+
+export interface CheckResultViewProps {
+  readonly result: CheckResult;
+}
+
+export function CheckResultView({ result }: CheckResultViewProps) {
+  const { label, color } = outcomes[result.outcome];
+  const evidence = Object.entries(result.evidence);
+  return (
+    <Box flexDirection="column" marginTop={1}>
+      <Text>
+        <Text bold color={color}>{label}</Text> {result.message}
+      </Text>
+      {result.tryNext ? <Text>Try next: {result.tryNext}</Text> : null}
+      {evidence.length > 0 ? (
+        <Box flexDirection="column" marginLeft={2}>
+          {evidence.map(([key, value]) => (
+            <Text key={key} dimColor>
+              {key}: {String(value)}
+            </Text>
+          ))}
+        </Box>
+      ) : null}
+    </Box>
+  );
+}

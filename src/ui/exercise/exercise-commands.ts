@@ -1,0 +1,81 @@
+// The exercise screen's commands: check, hint, reset, solution, give up, watch.
+import { attempt, refreshLessons, reloadExercise, type CommandContext } from '../command-context.js';
+import type { Command } from '../keys.js';
+import type { ConfirmKind } from '../state.js';
+
+const info = (text: string) => ({ type: 'notice', notice: { tone: 'info', text } }) as const;
+
+/** Runs the check; also what watch mode calls when a file is saved. */
+export function runCheck(ctx: CommandContext, id: string): void {
+  ctx.task.run('check', 'Checking', (signal) => ctx.actions.check(id, signal), (result) => {
+    ctx.dispatch({ type: 'check-result', result });
+    reloadExercise(ctx, id);
+    refreshLessons(ctx);
+  });
+}
+
+export function runExerciseCommand(ctx: CommandContext, command: Command): void {
+  const { state, dispatch, actions } = ctx;
+  const exercise = state.exercise;
+  // Keys pressed while the exercise is still loading have nothing to act on.
+  if (state.location.screen !== 'exercise' || !exercise) return;
+  const id = exercise.id;
+  switch (command) {
+    case 'check':
+      runCheck(ctx, id);
+      return;
+    case 'hint':
+      if (exercise.hintsTotal === 0) dispatch(info('This exercise has no hints.'));
+      else if (exercise.hintsShown.length >= exercise.hintsTotal) {
+        dispatch(info(`All ${exercise.hintsTotal} hints are shown.${exercise.solutionUnlocked ? '' : ' Still stuck? Press g to give up and unlock the solution.'}`));
+      } else attempt(ctx, () => actions.nextHint(id), (updated) => dispatch({ type: 'exercise-loaded', exercise: updated }));
+      return;
+    case 'reset':
+      dispatch({ type: 'confirm', confirm: 'reset' });
+      return;
+    case 'giveUp':
+      if (exercise.solutionUnlocked) dispatch(info('The solution is already unlocked: press s to see it.'));
+      else dispatch({ type: 'confirm', confirm: 'giveUp' });
+      return;
+    case 'solution':
+      if (!exercise.solutionUnlocked) {
+        dispatch(info('The solution is locked. It unlocks when you pass the check, or when you give up with g.'));
+      } else if (state.solution !== undefined) dispatch({ type: 'solution', text: undefined });
+      else attempt(ctx, () => actions.solution(id), (text) => dispatch({ type: 'solution', text }));
+      return;
+    case 'watch':
+      dispatch({ type: 'toggle-watch' });
+      dispatch(info(state.watching ? 'Watch mode off.' : `Watch mode on: saving a file in ${exercise.dir} checks again.`));
+      return;
+    default:
+      return;
+  }
+}
+
+/** The learner answered y to a confirmation. */
+export function runConfirmed(ctx: CommandContext, kind: ConfirmKind): void {
+  const { dispatch, actions } = ctx;
+  const exercise = ctx.state.exercise;
+  dispatch({ type: 'confirm', confirm: undefined });
+  if (!exercise) return;
+  const id = exercise.id;
+  if (kind === 'reset') {
+    ctx.task.run('reset', 'Resetting', (signal) => actions.reset(id, signal), (message) => {
+      dispatch({ type: 'notice', notice: { tone: 'success', text: message } });
+      dispatch({ type: 'solution', text: undefined });
+      reloadExercise(ctx, id);
+      refreshLessons(ctx);
+    });
+    return;
+  }
+  attempt(ctx, () => actions.giveUp(id), (updated) => {
+    dispatch({ type: 'exercise-loaded', exercise: updated });
+    dispatch(info('Solution unlocked: press s to see it.'));
+    refreshLessons(ctx);
+  });
+}
+
+export const confirmQuestions: Readonly<Record<ConfirmKind, string>> = {
+  reset: 'Reset this exercise? Its resources are removed and the starter files restored (your files are backed up).',
+  giveUp: 'Give up on this exercise and unlock the solution?',
+};

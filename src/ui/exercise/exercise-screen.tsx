@@ -1,0 +1,50 @@
+// An exercise: the task, where to work, the hints so far, the last check, and the solution once unlocked.
+import { Box, Text } from 'ink';
+import type { CheckResult } from '../../checks/types.js';
+import { StatusMark } from '../components/status-mark.js';
+import type { ExerciseView } from '../model.js';
+import { CheckResultView } from './check-result.js';
+
+export interface ExerciseScreenProps {
+  readonly exercise: ExerciseView;
+  /** A check from this session; falls back to the exercise's saved last result. */
+  readonly result?: CheckResult;
+  /** The rendered solution, when the learner opened it. */
+  readonly solution?: string;
+}
+
+export function ExerciseScreen({ exercise, result, solution }: ExerciseScreenProps) {
+  const shown = result ?? exercise.lastResult;
+  const { hintsShown, hintsTotal } = exercise;
+  return (
+    <Box flexDirection="column">
+      <Text>
+        <StatusMark status={exercise.status} /> <Text bold>{exercise.title}</Text>
+      </Text>
+      <Box marginTop={1}>
+        <Text>{exercise.task.trimEnd()}</Text>
+      </Box>
+      <Box marginTop={1}>
+        <Text>
+          Work in: <Text color="cyan">{exercise.dir}</Text>
+        </Text>
+      </Box>
+      {hintsShown.map((hint, i) => (
+        <Box key={i} marginTop={1} flexDirection="column">
+          <Text color="yellow">Hint {i + 1} of {hintsTotal}</Text>
+          <Text>{hint.trimEnd()}</Text>
+        </Box>
+      ))}
+      {hintsShown.length === 0 && hintsTotal > 0 ? (
+        <Text dimColor>{hintsTotal === 1 ? 'One hint' : `${hintsTotal} hints`} available: press h.</Text>
+      ) : null}
+      {shown ? <CheckResultView result={shown} /> : <Text dimColor>Not checked yet: press c when you are ready.</Text>}
+      {solution !== undefined ? (
+        <Box flexDirection="column" marginTop={1} borderStyle="round" borderColor="green" paddingX={1}>
+          <Text bold color="green">Solution</Text>
+          <Text>{solution.trimEnd()}</Text>
+        </Box>
+      ) : null}
+    </Box>
+  );
+}

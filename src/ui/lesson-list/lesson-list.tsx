@@ -1,0 +1,59 @@
+// The course at a glance: every lesson with its progress; the selected one lists its exercises.
+import { Box, Text } from 'ink';
+import { StatusMark } from '../components/status-mark.js';
+import type { LessonView } from '../model.js';
+
+export interface LessonListProps {
+  readonly lessons: readonly LessonView[];
+  /** Index of the selected lesson. */
+  readonly selected: number;
+}
+
+function progress(lesson: LessonView): string {
+  const total = lesson.exercises.length;
+  if (total === 0) return 'no exercises';
+  const passed = lesson.exercises.filter((e) => e.status === 'passed').length;
+  return `${passed}/${total} exercises passed`;
+}
+
+export function LessonList({ lessons, selected }: LessonListProps) {
+  if (lessons.length === 0) return <Text>There are no lessons yet.</Text>;
+  return (
+    <Box flexDirection="column">
+      <Text bold>Lessons</Text>
+      {lessons.map((lesson, i) => {
+        const isSelected = i === selected;
+        return (
+          <Box key={lesson.id} flexDirection="column">
+            <Box columnGap={1}>
+              <Text color="cyan">{isSelected ? '❯' : ' '}</Text>
+              <Text bold={isSelected} color={isSelected ? 'cyan' : undefined}>
+                {i + 1}. {lesson.title}
+              </Text>
+              <Text dimColor>{progress(lesson)}</Text>
+              <Text>
+                {lesson.exercises.map((e) => (
+                  <StatusMark key={e.id} status={e.status} />
+                ))}
+              </Text>
+            </Box>
+            {isSelected ? <SelectedLesson lesson={lesson} /> : null}
+          </Box>
+        );
+      })}
+    </Box>
+  );
+}
+
+function SelectedLesson({ lesson }: { readonly lesson: LessonView }) {
+  return (
+    <Box flexDirection="column" marginLeft={4}>
+      {lesson.summary ? <Text dimColor>{lesson.summary}</Text> : null}
+      {lesson.exercises.map((e) => (
+        <Text key={e.id}>
+          <StatusMark status={e.status} /> {e.title}
+        </Text>
+      ))}
+    </Box>
+  );
+}

@@ -1,0 +1,69 @@
+// One step of a lesson: its rendered body, its runnable blocks and their output; objectives on step 1.
+import { Box, Text } from 'ink';
+import { OutputBox } from '../components/output-box.js';
+import { StatusMark } from '../components/status-mark.js';
+import type { LessonView } from '../model.js';
+
+export interface LessonScreenProps {
+  readonly lesson: LessonView;
+  /** Zero-based step; clamped, since a saved location may outlive an edited lesson. */
+  readonly step: number;
+  /** Output of the last `r`, if any. */
+  readonly output?: string;
+}
+
+export function LessonScreen({ lesson, step, output }: LessonScreenProps) {
+  const count = lesson.steps.length;
+  const index = Math.min(Math.max(0, step), Math.max(0, count - 1));
+  const current = lesson.steps[index];
+  const isLast = index >= count - 1;
+  return (
+    <Box flexDirection="column">
+      <Box columnGap={2}>
+        <Text bold>{lesson.title}</Text>
+        {count > 0 ? <Text dimColor>Step {index + 1} of {count}</Text> : null}
+      </Box>
+      {index === 0 && lesson.objectives.length > 0 ? (
+        <Box flexDirection="column" marginTop={1}>
+          <Text underline>You will learn to</Text>
+          {lesson.objectives.map((o) => (
+            <Text key={o}>• {o}</Text>
+          ))}
+        </Box>
+      ) : null}
+      {current ? (
+        <Box flexDirection="column" marginTop={1}>
+          <Text bold color="cyan">{current.title}</Text>
+          <Text>{current.body.trimEnd()}</Text>
+          <BlockHint count={current.blocks.length} firstLines={current.blocks.map((b) => b.code.split('\n')[0] ?? '')} />
+        </Box>
+      ) : null}
+      {output !== undefined ? <OutputBox output={output} /> : null}
+      {isLast && lesson.exercises.length > 0 ? (
+        <Box flexDirection="column" marginTop={1}>
+          <Text underline>Exercises (press n to start)</Text>
+          {lesson.exercises.map((e) => (
+            <Text key={e.id}>
+              <StatusMark status={e.status} /> {e.title}
+            </Text>
+          ))}
+        </Box>
+      ) : null}
+    </Box>
+  );
+}
+
+function BlockHint({ count, firstLines }: { readonly count: number; readonly firstLines: readonly string[] }) {
+  if (count === 0) return null;
+  if (count === 1) return <Text dimColor>Press r to run this in the sandbox.</Text>;
+  return (
+    <Box flexDirection="column">
+      <Text dimColor>Press a number to run a block in the sandbox:</Text>
+      {firstLines.slice(0, 9).map((line, i) => (
+        <Text key={i}>
+          <Text bold color="cyan">{i + 1}</Text> {line}
+        </Text>
+      ))}
+    </Box>
+  );
+}

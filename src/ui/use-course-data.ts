@@ -1,0 +1,54 @@
+// Effects that follow the location: load lessons and the open exercise, save where the learner is,
+// and watch the exercise folder in watch mode.
+import { useEffect, useRef, type RefObject } from 'react';
+import { refreshLessons, reloadExercise, type CommandContext } from './command-context.js';
+import { runCheck } from './exercise/exercise-commands.js';
+import { locationKey } from './navigation.js';
+import { noticeFromError } from './notice.js';
+
+/** `ctxRef` always holds the latest context, so callbacks fired later (watch) never act on stale state. */
+export function useCourseData(ctxRef: RefObject<CommandContext>): void {
+  const { state, actions, dispatch } = ctxRef.current;
+  const { location, watching } = state;
+  const exerciseId = location.screen === 'exercise' ? location.exerciseId : undefined;
+  const key = locationKey(location);
+
+  useEffect(() => refreshLessons(ctxRef.current), [ctxRef]);
+
+  useEffect(() => {
+    if (exerciseId) reloadExercise(ctxRef.current, exerciseId);
+  }, [ctxRef, exerciseId]);
+
+  // The start location is already saved; only changes need writing. Saving is best effort: losing it
+  // costs the learner a few key presses next time, crashing would cost more.
+  const saved = useRef(key);
+  useEffect(() => {
+    if (saved.current === key) return;
+    saved.current = key;
+    Promise.resolve()
+      .then(() => actions.saveLocation(location))
+      .catch(() => undefined);
+  }, [key, location, actions]);
+
+  useEffect(() => {
+    if (!watching || !exerciseId) return;
+    let stop: () => void;
+    try {
+      stop = actions.watch(exerciseId, () => {
+        const ctx = ctxRef.current;
+        if (!ctx.task.isRunning()) runCheck(ctx, exerciseId);
+      });
+    } catch (error) {
+      dispatch({ type: 'notice', notice: noticeFromError(error) });
+      dispatch({ type: 'toggle-watch' });
+      return;
+    }
+    return () => {
+      try {
+        stop();
+      } catch {
+        // Stopping a watcher that already died is not the learner's problem.
+      }
+    };
+  }, [watching, exerciseId, actions, dispatch, ctxRef]);
+}
