@@ -10,7 +10,9 @@ export async function parseDockerfile(path: string): Promise<ParsedDockerfile | 
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw e;
   }
-  const { DockerfileParser } = await import('dockerfile-ast');
+  // dockerfile-ast is CommonJS: depending on the loader its exports arrive named or under default.
+  const mod = (await import('dockerfile-ast')) as typeof import('dockerfile-ast') & { default?: typeof import('dockerfile-ast') };
+  const DockerfileParser = mod.DockerfileParser ?? mod.default!.DockerfileParser;
   const instructions: DockerfileInstruction[] = DockerfileParser.parse(text)
     .getInstructions()
     .map((i) => ({

@@ -62,7 +62,11 @@ function compileError(exercise: Exercise, e: unknown): unknown {
 
 export async function runCheck(exercise: Exercise, run: CheckRun): Promise<CheckResult> {
   const controller = new AbortController();
-  const onAbort = () => controller.abort();
+  let rejectCancelled: (e: Error) => void = () => {};
+  const onAbort = () => {
+    controller.abort();
+    rejectCancelled(new CancelledError());
+  };
   run.signal?.addEventListener('abort', onAbort, { once: true });
   const seconds = exercise.meta.timeouts.check;
   let timer: NodeJS.Timeout | undefined;
@@ -76,8 +80,8 @@ export async function runCheck(exercise: Exercise, run: CheckRun): Promise<Check
       }, seconds * 1000);
     });
     const cancelled = new Promise<never>((_, reject) => {
+      rejectCancelled = reject;
       if (run.signal?.aborted) reject(new CancelledError());
-      run.signal?.addEventListener('abort', () => reject(new CancelledError()), { once: true });
     });
     const result = await Promise.race([check(kit), timeout, cancelled]);
     if (!result || !['pass', 'fail', 'error'].includes(result.outcome)) {

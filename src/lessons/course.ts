@@ -111,6 +111,9 @@ export async function loadCourse(root = contentRoot()): Promise<Course> {
   if (problems.length > 0) throw new ContentError(problems);
   if (lessons.length === 0) throw new UserError(`No lessons found in ${join(root, 'lessons')}.`, 'Add a lesson folder with a lesson.md, or set CONTAINERLINGS_CONTENT.', 'content');
   lessons.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+  // Course order: lesson by lesson, in the order each lesson lists its exercises.
+  const order = lessons.flatMap((l) => l.exercises);
+  exercises.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
   return { root, lessons, exercises };
 }
 

@@ -1,6 +1,6 @@
 // The image catalog: logical base images (base/busybox) resolved to a real image, pulled when possible,
 // otherwise built offline from the recipes in sandbox/images/.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,6 +62,21 @@ export async function ensureImage(
   return 'built';
 }
 
+/** FROM scratch has no dynamic loader, so only a statically linked binary runs there (no ELF PT_INTERP). */
+export function isStaticBinary(path: string): boolean {
+  try {
+    const elf = readFileSync(path);
+    if (elf.readUInt32BE(0) !== 0x7f454c46 || elf[4] !== 2) return false;
+    const phoff = Number(elf.readBigUInt64LE(0x20));
+    const size = elf.readUInt16LE(0x36);
+    const count = elf.readUInt16LE(0x38);
+    for (let i = 0; i < count; i++) if (elf.readUInt32LE(phoff + i * size) === 3) return false;
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function splitTag(ref: string): { repo: string; tag: string } {
   const at = ref.lastIndexOf(':');
   return at > ref.lastIndexOf('/') ? { repo: ref.slice(0, at), tag: ref.slice(at + 1) } : { repo: ref, tag: 'latest' };
@@ -83,10 +98,10 @@ async function buildOffline(engine: Engine, root: string, name: string, entry: C
   try {
     await copyFile(join(recipe, 'Dockerfile'), join(context, 'Dockerfile'));
     for (const [file, candidates] of Object.entries(entry.offline.copy)) {
-      const found = candidates.find((c) => existsSync(c));
+      const found = candidates.find((c) => existsSync(c) && isStaticBinary(c));
       if (!found) {
         throw new UserError(
-          `Cannot build ${name} offline: none of ${candidates.join(', ')} exists.`,
+          `Cannot build ${name} offline: none of ${candidates.join(', ')} is a statically linked program.`,
           entry.offline.requires ? `Install it: \`sudo apt-get install ${entry.offline.requires}\`, or connect to the internet so ${entry.online} can be pulled.` : undefined,
           'engine',
         );

@@ -1,4 +1,5 @@
 // Entry point for the CLI: shows the TUI until the learner quits or asks for a shell, then restores the terminal.
+import process from 'node:process';
 import { render } from 'ink';
 import { App } from './app.js';
 import type { ExitRequest, Location, TutorActions } from './model.js';
@@ -22,6 +23,8 @@ export async function runTui(actions: TutorActions, start: Location, options: Ru
     ...(options.stdout ? { stdout: options.stdout } : {}),
     // Ctrl-C first cancels running work; App quits on it when nothing runs.
     exitOnCtrlC: false,
+    // Console output goes to process.stdout; ink moves it above the frame only when that is where it draws.
+    patchConsole: options.stdout === undefined || options.stdout === process.stdout,
   });
   try {
     // ink unmounts by itself after a render error and rejects this promise with it.

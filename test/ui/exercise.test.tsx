@@ -90,7 +90,7 @@ describe('exercise screen', () => {
     const ui = renderTui(<App actions={actions} start={start} />);
     await ui.see('Tag an image');
     await ui.press('x');
-    await ui.see('Reset this exercise?', '(y/n)', 'y yes', 'n/esc no');
+    await ui.see('Reset this exercise?', '(y/n)', 'y yes', 'n no');
     await ui.press('n');
     await ui.see('Reset cancelled.');
     expect(ui.frame()).not.toContain('(y/n)');
@@ -125,6 +125,7 @@ describe('exercise screen', () => {
     const { actions } = fakeActions({
       exercise: async (id) =>
         exerciseView(id, { solutionUnlocked: true, lastResult: { outcome: 'pass', message: 'Tagged earlier.', evidence: {} } }),
+      solution: async () => 'FROM nginx:alpine',
     });
     const ui = renderTui(<App actions={actions} start={start} />);
     await ui.see('✔ PASS Tagged earlier.');

@@ -5,10 +5,12 @@ import { describeError, UserError } from '../../errors.js';
 import { loadCourse, type Course } from '../../lessons/course.js';
 import { progressPath, readProgress } from '../../progress/store.js';
 import { locateWorkspace } from '../../progress/workspace.js';
-import { imageExists, loadCatalog } from '../../sandbox/catalog.js';
+import { imageExists, isStaticBinary, loadCatalog } from '../../sandbox/catalog.js';
 import { connect, explainEngineError, type Engine } from '../../sandbox/engine.js';
 import type { Invocation } from '../args.js';
 import { EXIT, paint, printJson } from '../output.js';
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 interface Finding {
   readonly name: string;
@@ -45,7 +47,7 @@ async function imageFindings(engine: Engine, course: Course, out: Finding[]) {
       continue;
     }
     const ready = await imageExists(engine, entry.tag);
-    const offline = Object.values(entry.offline.copy).every((paths) => paths.some((p) => existsSync(p)));
+    const offline = Object.values(entry.offline.copy).every((paths) => paths.some((p) => existsSync(p) && isStaticBinary(p)));
     if (ready) out.push({ name: `image ${name}`, status: 'ok', detail: `ready as ${entry.tag}` });
     else out.push({
       name: `image ${name}`, status: 'warn',
@@ -63,7 +65,7 @@ export default async function doctor(inv: Invocation): Promise<number> {
   let course: Course | undefined;
   try {
     course = await loadCourse();
-    out.push({ name: 'content', status: 'ok', detail: `${course.lessons.length} lessons, ${course.exercises.length} exercises, all valid` });
+    out.push({ name: 'content', status: 'ok', detail: `${plural(course.lessons.length, 'lesson')}, ${plural(course.exercises.length, 'exercise')}, all valid` });
   } catch (e) {
     out.push(fromError('content', e));
   }

@@ -16,7 +16,8 @@ export function StatusBar({ context, dimmed = [], extra }: StatusBarProps) {
     <Box marginTop={1} flexWrap="wrap" columnGap={2}>
       {shown.map((b) => (
         <Text key={b.command} dimColor={dimmed.includes(b.command)}>
-          <Text bold color="cyan">{b.keys.map(keyName).join('/')}</Text> {b.label}
+          {/* The first key is enough here; the help overlay lists the others. */}
+          <Text bold color="cyan">{keyName(b.keys[0] ?? '')}</Text> {b.label}
         </Text>
       ))}
       {extra ? <Text color="magenta">{extra}</Text> : null}

@@ -1,0 +1,26 @@
+// Helpers for tests against the real engine (no mocks): the engine must be there, or the test fails loudly.
+import { execFileSync } from 'node:child_process';
+import { connect, type Engine } from '../../src/sandbox/engine.js';
+
+export async function requireEngine(): Promise<Engine> {
+  const engine = await connect();
+  try {
+    await engine.docker.ping();
+  } catch (e) {
+    throw new Error(`These tests need a running Docker engine (${engine.endpoint}): ${(e as Error).message}. On Debian, .ci/run installs and starts one.`);
+  }
+  return engine;
+}
+
+export function docker(...args: string[]): string {
+  return execFileSync('docker', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+}
+
+export function dockerOk(...args: string[]): boolean {
+  try {
+    docker(...args);
+    return true;
+  } catch {
+    return false;
+  }
+}
