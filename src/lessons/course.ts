@@ -107,7 +107,9 @@ export async function loadCourse(root = contentRoot()): Promise<Course> {
     const exercise = await loadExercise(root, id, problems);
     if (exercise) exercises.push(exercise);
   }
-  crossCheck(root, lessons, exercises, problems);
+  // Exercises whose folder exists but whose metadata is invalid were reported already; don't report them as missing.
+  const present = new Set(await subdirs(join(root, 'exercises')));
+  crossCheck(root, lessons, exercises, problems, present);
   if (problems.length > 0) throw new ContentError(problems);
   if (lessons.length === 0) throw new UserError(`No lessons found in ${join(root, 'lessons')}.`, 'Add a lesson folder with a lesson.md, or set CONTAINERLINGS_CONTENT.', 'content');
   lessons.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
@@ -117,13 +119,13 @@ export async function loadCourse(root = contentRoot()): Promise<Course> {
   return { root, lessons, exercises };
 }
 
-function crossCheck(root: string, lessons: Lesson[], exercises: Exercise[], problems: ContentProblem[]) {
+function crossCheck(root: string, lessons: Lesson[], exercises: Exercise[], problems: ContentProblem[], present: Set<string>) {
   const byId = new Map(exercises.map((e) => [e.id, e]));
   for (const lesson of lessons) {
     for (const id of lesson.exercises) {
       const exercise = byId.get(id);
-      if (!exercise) problems.push({ file: relative(root, lesson.file), field: 'exercises', message: `names "${id}", but exercises/${id}/ does not exist` });
-      else if (exercise.meta.lesson !== lesson.id) problems.push({ file: relative(root, join(exercise.dir, 'exercise.yaml')), field: 'lesson', message: `expected "${lesson.id}", the lesson that lists it` });
+      if (!exercise && !present.has(id)) problems.push({ file: relative(root, lesson.file), field: 'exercises', message: `names "${id}", but exercises/${id}/ does not exist` });
+      else if (exercise && exercise.meta.lesson !== lesson.id) problems.push({ file: relative(root, join(exercise.dir, 'exercise.yaml')), field: 'lesson', message: `expected "${lesson.id}", the lesson that lists it` });
     }
   }
   const listed = new Set(lessons.flatMap((l) => l.exercises));

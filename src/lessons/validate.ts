@@ -35,7 +35,8 @@ export function parseYaml<S extends z.ZodType>(
       })),
     };
   }
-  const result = schema.safeParse(doc.toJS());
+  const data: unknown = doc.toJS();
+  const result = schema.safeParse(data);
   if (result.success) return { value: result.data, problems: [] };
   const problems = result.error.issues.map((issue) => {
     const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
@@ -46,7 +47,7 @@ export function parseYaml<S extends z.ZodType>(
       const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
       if (isNode(node) && node.range) line = lines.linePos(node.range[0]).line + lineOffset;
     }
-    return { file, line, field: path.length ? path.join('.') : undefined, message: describeIssue(issue) };
+    return { file, line, field: path.length ? path.join('.') : undefined, message: describeIssue(issue, valueAt(data, path)) };
   });
   return { problems };
 }
@@ -59,10 +60,14 @@ function keyLine(doc: Document, path: (string | number)[], key: string, lines: L
   return range ? lines.linePos(range[0]).line + offset : undefined;
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
+  return path.reduce<unknown>((v, key) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), data);
+}
+
+function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? `is missing; expected ${issue.expected}` : `expected ${issue.expected}`;
+      return value === undefined ? `is missing; expected ${issue.expected}` : `expected ${issue.expected}, found ${JSON.stringify(value)}`;
     case 'unrecognized_keys':
       return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')} (check the spelling)`;
     case 'invalid_format':

@@ -40,7 +40,7 @@ export const keyBindings: readonly KeyBinding[] = [
   { command: 'runBlock', keys: ['1-9'], label: 'run block', help: 'Run shell block N when a step has several', contexts: ['lesson'], inStatusBar: false },
   { command: 'check', keys: ['c'], label: 'check', help: 'Check your work against the engine', contexts: ['exercise'], inStatusBar: true },
   { command: 'hint', keys: ['h'], label: 'hint', help: 'Show the next hint', contexts: ['exercise'], inStatusBar: true },
-  { command: 'reset', keys: ['x'], label: 'reset', help: 'Reset the exercise to its starter files (asks first; your files are backed up)', contexts: ['exercise'], inStatusBar: true },
+  { command: 'reset', keys: ['x'], label: 'reset', help: 'Reset to the starter files (asks first; your files are backed up)', contexts: ['exercise'], inStatusBar: true },
   { command: 'solution', keys: ['s'], label: 'solution', help: 'Show the solution (unlocked by a pass or a give-up)', contexts: ['exercise'], inStatusBar: true },
   { command: 'giveUp', keys: ['g'], label: 'give up', help: 'Give up and unlock the solution (asks first)', contexts: ['exercise'], inStatusBar: false },
   { command: 'watch', keys: ['w'], label: 'watch', help: 'Watch mode: check again whenever a file in the exercise folder is saved', contexts: ['exercise'], inStatusBar: true },

@@ -43,7 +43,7 @@ export type AppAction =
   | { readonly type: 'task-started'; readonly kind: TaskKind; readonly label: string }
   | { readonly type: 'task-cancelling' }
   | { readonly type: 'task-finished' }
-  | { readonly type: 'check-result'; readonly result: CheckResult }
+  | { readonly type: 'check-result'; readonly result?: CheckResult }
   | { readonly type: 'output-cleared' }
   | { readonly type: 'output'; readonly chunk: string }
   | { readonly type: 'notice'; readonly notice?: Notice }

@@ -1,11 +1,12 @@
 // Reads keys and turns them into commands. While work runs only cancel keys count; a question or the help
 // overlay takes the keyboard until it is answered or closed.
-import { useInput } from 'ink';
-import { runCommand } from './commands.js';
+import { useInput, type Key } from 'ink';
 import type { RefObject } from 'react';
+import { runCommand } from './commands.js';
 import type { CommandContext } from './command-context.js';
 import { runConfirmed } from './exercise/exercise-commands.js';
 import { bindingFor } from './keys.js';
+import { noticeFromError } from './notice.js';
 
 /**
  * Reads the context through a ref: ink re-subscribes the handler in an effect after each render, and a key
@@ -14,35 +15,43 @@ import { bindingFor } from './keys.js';
 export function useKeyboard(ctxRef: RefObject<CommandContext>, isActive: boolean): void {
   useInput(
     (input, key) => {
-      const ctx = ctxRef.current;
-      const { state, dispatch, task } = ctx;
-      const ctrlC = key.ctrl && input === 'c';
-      if (task.isRunning()) {
-        if (bindingFor('busy', input, key)?.command !== 'cancel') return;
-        // A second Ctrl-C while the work ignores its abort still gets the learner out.
-        if (ctrlC && state.busy?.cancelling) runCommand(ctx, 'quit', input);
-        else task.cancel();
-        return;
+      // ink calls this from a stdin event, outside React's error boundary: a throw here would kill the process.
+      try {
+        handleKey(ctxRef.current, input, key);
+      } catch (error) {
+        ctxRef.current.dispatch({ type: 'notice', notice: noticeFromError(error) });
       }
-      if (ctrlC) return runCommand(ctx, 'quit', input);
-      if (state.confirm) {
-        const command = bindingFor('confirm', input, key)?.command;
-        if (command === 'yes') runConfirmed(ctx, state.confirm);
-        if (command === 'no') {
-          dispatch({ type: 'confirm', confirm: undefined });
-          dispatch({ type: 'notice', notice: { tone: 'info', text: state.confirm === 'reset' ? 'Reset cancelled.' : 'Not given up: keep going!' } });
-        }
-        return;
-      }
-      const command = bindingFor(state.location.screen, input, key)?.command;
-      if (state.help) {
-        // Esc is `back` elsewhere; here it only closes the overlay.
-        if (command === 'help' || key.escape) dispatch({ type: 'toggle-help' });
-        if (command === 'quit') runCommand(ctx, 'quit', input);
-        return;
-      }
-      if (command) runCommand(ctx, command, input);
     },
     { isActive },
   );
+}
+
+function handleKey(ctx: CommandContext, input: string, key: Key): void {
+  const { state, dispatch, task } = ctx;
+  const ctrlC = key.ctrl && input === 'c';
+  if (task.isRunning()) {
+    if (bindingFor('busy', input, key)?.command !== 'cancel') return;
+    // A second Ctrl-C while the work ignores its abort still gets the learner out.
+    if (ctrlC && state.busy?.cancelling) runCommand(ctx, 'quit', input);
+    else task.cancel();
+    return;
+  }
+  if (ctrlC) return runCommand(ctx, 'quit', input);
+  if (state.confirm) {
+    const command = bindingFor('confirm', input, key)?.command;
+    if (command === 'yes') runConfirmed(ctx, state.confirm);
+    if (command === 'no') {
+      dispatch({ type: 'confirm', confirm: undefined });
+      dispatch({ type: 'notice', notice: { tone: 'info', text: state.confirm === 'reset' ? 'Reset cancelled.' : 'Not given up: keep going!' } });
+    }
+    return;
+  }
+  const command = bindingFor(state.location.screen, input, key)?.command;
+  if (state.help) {
+    // Esc is `back` elsewhere; here it only closes the overlay.
+    if (command === 'help' || key.escape) dispatch({ type: 'toggle-help' });
+    if (command === 'quit') runCommand(ctx, 'quit', input);
+    return;
+  }
+  if (command) runCommand(ctx, command, input);
 }

@@ -63,6 +63,8 @@ export function runConfirmed(ctx: CommandContext, kind: ConfirmKind): void {
     ctx.task.run('reset', 'Resetting', (signal) => actions.reset(id, signal), (message) => {
       dispatch({ type: 'notice', notice: { tone: 'success', text: message } });
       dispatch({ type: 'solution', text: undefined });
+      // The last check judged files that are gone now.
+      dispatch({ type: 'check-result', result: undefined });
       reloadExercise(ctx, id);
       refreshLessons(ctx);
     });
