@@ -1,7 +1,9 @@
 // Bundles the CLI into dist/ with esbuild. Dynamic imports become separate chunks, so each command loads
 // only what it needs (list/check/doctor never load ink, react or marked).
 import { build } from 'esbuild';
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
+
+const { version } = JSON.parse(await readFile('package.json', 'utf8'));
 
 const banner = [
   '#!/usr/bin/env node',
@@ -28,7 +30,7 @@ await build({
   // Native addons (ssh2's optional crypto) cannot be bundled; esbuild is used at run time to compile checks;
   // react-devtools-core is only loaded by ink when DEV=true.
   external: ['*.node', 'esbuild', 'react-devtools-core'],
-  define: { 'process.env.NODE_ENV': '"production"' },
+  define: { 'process.env.NODE_ENV': '"production"', CONTAINERLINGS_VERSION: JSON.stringify(version) },
   legalComments: 'none',
   logLevel: 'warning',
 });

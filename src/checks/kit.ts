@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
 import { UserError } from '../errors.js';
-import { execIn, runThrowaway } from '../sandbox/containers.js';
+import { containerLogs, execIn, runThrowaway } from '../sandbox/containers.js';
 import type { Engine } from '../sandbox/engine.js';
 import { parseDockerfile } from './dockerfile.js';
 import { containerFacts, imageFacts } from './facts.js';
@@ -34,6 +34,7 @@ export function createKit(ctx: KitContext): CheckKit {
     container: (name) => containerFacts(ctx.engine, name),
     run: (image, options) => runThrowaway(ctx.engine, ctx.workspaceId, image, options, ctx.signal),
     exec: (name, cmd) => execIn(ctx.engine, name, cmd),
+    logs: (name, tail) => containerLogs(ctx.engine, name, tail),
     http: (url) => httpGet(url, ctx.signal),
     dockerfile: (file = 'Dockerfile') => parseDockerfile(inside(file)),
     readFile: async (file) => {

@@ -30,6 +30,7 @@ export interface ImageFacts {
 }
 
 export interface PortBinding {
+  /** The container side, with its protocol: "8080/tcp". */
   readonly containerPort: string;
   readonly hostIp: string;
   readonly hostPort: number;
@@ -104,7 +105,12 @@ export interface CheckKit {
   run(image: string, options?: RunOptions): Promise<RunResult>;
   /** Runs a command in a running container. */
   exec(container: string, cmd: readonly string[]): Promise<RunResult>;
-  /** GETs a URL on loopback only (127.0.0.0/8 or ::1). Retries briefly while the service starts. */
+  /** The last lines a container printed (stdout and stderr), e.g. to show why it exited. '' when it is gone. */
+  logs(container: string, tail?: number): Promise<string>;
+  /**
+   * GETs a URL on loopback only (127.0.0.0/8 or ::1). Retries briefly while the service starts.
+   * When nothing answers, resolves with status 0 and the reason in `body` (the learner's service is down: a fail).
+   */
   http(url: string): Promise<HttpResponse>;
   /** Reads and parses a Dockerfile in the exercise folder (default: Dockerfile). undefined when missing. */
   dockerfile(file?: string): Promise<ParsedDockerfile | undefined>;

@@ -3,6 +3,9 @@ import { describeError, CancelledError, UserError } from '../errors.js';
 import { parseInvocation, usage, type Invocation } from './args.js';
 import { EXIT } from './output.js';
 
+/** Replaced with package.json's version by the bundler (scripts/build.mjs). */
+declare const CONTAINERLINGS_VERSION: string | undefined;
+
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= '1';
 
 const run: Record<Invocation['command'], () => Promise<{ default: (inv: Invocation, signal: AbortSignal) => Promise<number> }>> = {
@@ -21,7 +24,7 @@ const run: Record<Invocation['command'], () => Promise<{ default: (inv: Invocati
 async function main(argv: readonly string[]): Promise<number> {
   const inv = parseInvocation(argv);
   if (inv.version) {
-    process.stdout.write(`${process.env.CONTAINERLINGS_VERSION ?? '0.1.0'}\n`);
+    process.stdout.write(`${typeof CONTAINERLINGS_VERSION === 'string' ? CONTAINERLINGS_VERSION : 'dev'}\n`);
     return EXIT.pass;
   }
   if (inv.help) {

@@ -17,6 +17,13 @@ export function placeholders(text: string): string[] {
 
 export async function renderMarkdown(markdown: string, width = 80): Promise<string> {
   const [{ Marked }, { markedTerminal }] = await Promise.all([import('marked'), import('marked-terminal')]);
-  const marked = new Marked(markedTerminal({ width, reflowText: true, showSectionPrefix: false, tab: 2 }));
+  const marked = new Marked(markedTerminal({ width, reflowText: true, showSectionPrefix: false, tab: 2 }), {
+    // marked-terminal 7 prints list items' text raw (mikaelbr/marked-terminal#304, #371): parse its inline tokens.
+    renderer: {
+      text(token) {
+        return 'tokens' in token && token.tokens ? this.parser.parseInline(token.tokens) : false;
+      },
+    },
+  });
   return (await marked.parse(markdown)).trimEnd();
 }

@@ -94,3 +94,17 @@ export async function execIn(engine: Engine, name: string, cmd: readonly string[
     return { exitCode: info.ExitCode ?? -1, ...demultiplex(Buffer.concat(chunks)), timedOut, oomKilled: false };
   });
 }
+
+/** The last `tail` lines of a container's output; '' when it does not exist. */
+export async function containerLogs(engine: Engine, name: string, tail = 20): Promise<string> {
+  return onEngine(engine, async () => {
+    try {
+      const logs = (await engine.docker.getContainer(name).logs({ stdout: true, stderr: true, follow: false, tail })) as unknown as Buffer;
+      const { stdout, stderr } = demultiplex(logs);
+      return (stdout + stderr).trimEnd();
+    } catch (e) {
+      if (isNotFound(e)) return '';
+      throw e;
+    }
+  });
+}

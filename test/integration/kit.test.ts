@@ -72,3 +72,23 @@ describe('kit facts and guards', () => {
     expect(k.since(new Date('2026-01-01T00:00:05Z'))).toBe(false);
   });
 });
+
+describe('kit.logs and kit.exec', () => {
+  it('reads what a running container printed, and runs commands in it', async () => {
+    const name = `cl-kit-logs-${process.pid}`;
+    docker('run', '-d', '--name', name, '--label', `io.containerlings.sandbox=${workspaceId}`, 'containerlings/busybox', 'sh', '-c', 'echo started; echo warn >&2; sleep 60');
+    try {
+      const k = kit();
+      let logs = '';
+      for (let i = 0; i < 50 && !logs.includes('warn'); i++) {
+        logs = await k.logs(name);
+        if (!logs.includes('warn')) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(logs).toBe('started\nwarn');
+      expect(await k.exec(name, ['sh', '-c', 'echo $((6*7))'])).toMatchObject({ exitCode: 0, stdout: '42\n' });
+      expect(await k.logs('cl-no-such-container')).toBe('');
+    } finally {
+      dockerOk('rm', '-f', name);
+    }
+  });
+});
