@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CancelledError } from '../errors.js';
 import type { Exercise } from '../lessons/course.js';
 import { ATTEMPT_SCRIPT, copyFiles } from '../progress/workspace.js';
 import { listLabelled, removeDeclared, removeLabelled } from '../sandbox/cleanup.js';
@@ -47,14 +48,29 @@ export function attemptsOf(exercise: Exercise): Attempt[] {
   ];
 }
 
+/** Runs an attempt's commands in their own process group, so a cancel or timeout stops docker too, not just sh. */
 function runScript(script: string, cwd: string, timeoutSeconds: number, signal?: AbortSignal): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn('sh', ['-e', script], { cwd, stdio: ['ignore', 'pipe', 'pipe'], signal, timeout: timeoutSeconds * 1000 });
+    const child = spawn('sh', ['-e', script], { cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let output = '';
+    const stop = () => {
+      try {
+        process.kill(-child.pid!, 'SIGTERM');
+      } catch { /* already gone */ }
+    };
+    const timer = setTimeout(() => {
+      output += `\n(stopped after ${timeoutSeconds} s)`;
+      stop();
+    }, timeoutSeconds * 1000);
+    signal?.addEventListener('abort', stop, { once: true });
     child.stdout.on('data', (c) => (output += c));
     child.stderr.on('data', (c) => (output += c));
-    child.on('error', (e) => resolve({ code: -1, output: output + String(e) }));
-    child.on('close', (code) => resolve({ code: code ?? -1, output }));
+    child.on('error', (e) => (output += String(e)));
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', stop);
+      resolve({ code: code ?? -1, output });
+    });
   });
 }
 
@@ -67,10 +83,12 @@ export async function selftest(
   const workspaceId = `ws-selftest${process.pid}`;
   const root = await mkdtemp(join(tmpdir(), 'containerlings-selftest-'));
   const attempts: AttemptReport[] = [];
+  let current: Exercise | undefined;
   try {
     for (const exercise of exercises) {
       for (const attempt of attemptsOf(exercise)) {
         const began = Date.now();
+        current = exercise;
         const dir = join(root, exercise.id, attempt.name.replace('/', '-'));
         await removeDeclared(engine, exercise.meta.resources);
         await copyFiles(exercise.starter, dir);
@@ -78,6 +96,7 @@ export async function selftest(
         const startedAt = new Date();
         let report: AttemptReport;
         const ran = attempt.script ? await runScript(attempt.script, dir, exercise.meta.timeouts.attempt, signal) : { code: 0, output: '' };
+        if (signal?.aborted) throw new CancelledError();
         if (ran.code !== 0 && attempt.expected === 'pass') {
           report = { exercise: exercise.id, attempt: attempt.name, expected: attempt.expected, outcome: 'error', ok: false, message: `its commands failed (exit ${ran.code})`, seconds: 0, commandOutput: ran.output.slice(-2000) };
         } else {
@@ -91,6 +110,8 @@ export async function selftest(
       }
     }
   } finally {
+    // Also after a cancel or a crash mid-attempt: what the attempt's commands created is declared.
+    if (current) await removeDeclared(engine, current.meta.resources).catch(() => undefined);
     await removeLabelled(engine, workspaceId).catch(() => undefined);
     await rm(root, { recursive: true, force: true });
   }

@@ -1,6 +1,7 @@
 // The app's state and the reducer that changes it. Pure: no ink, no actions; effects live in commands.ts.
 import type { CheckResult } from '../checks/types.js';
 import type { ExerciseView, LessonView, Location } from './model.js';
+import { initialScroll, scrollBy, type ScrollMove, type ScrollState } from './scroll.js';
 
 export type Tone = 'info' | 'success' | 'error';
 export interface Notice {
@@ -33,6 +34,10 @@ export interface AppState {
   readonly output?: string;
   readonly solution?: string;
   readonly watching: boolean;
+  /** The body viewport: of the help overlay while it is open, else of the screen. */
+  readonly scroll: ScrollState;
+  /** The screen's offset while help covers it, so closing help returns the learner to where they were. */
+  readonly offsetUnderHelp?: number;
 }
 
 export type AppAction =
@@ -50,13 +55,15 @@ export type AppAction =
   | { readonly type: 'confirm'; readonly confirm?: ConfirmKind }
   | { readonly type: 'toggle-help' }
   | { readonly type: 'solution'; readonly text?: string }
-  | { readonly type: 'toggle-watch' };
+  | { readonly type: 'toggle-watch' }
+  | { readonly type: 'scroll'; readonly move: ScrollMove }
+  | { readonly type: 'viewport-measured'; readonly content: number; readonly page: number };
 
 /** Output kept in memory; the box shows fewer, but a long `docker build` should not grow without bound. */
 const keptOutputLines = 200;
 
 export function initialState(start: Location): AppState {
-  return { location: start, selected: 0, help: false, watching: false };
+  return { location: start, selected: 0, help: false, watching: false, scroll: initialScroll };
 }
 
 export function appReducer(state: AppState, action: AppAction): AppState {
@@ -93,12 +100,19 @@ export function appReducer(state: AppState, action: AppAction): AppState {
       return { ...state, notice: action.notice };
     case 'confirm':
       return { ...state, confirm: action.confirm };
-    case 'toggle-help':
-      return { ...state, help: !state.help };
+    case 'toggle-help': {
+      const offset = state.help ? (state.offsetUnderHelp ?? 0) : 0;
+      const offsetUnderHelp = state.help ? undefined : state.scroll.offset;
+      return { ...state, help: !state.help, scroll: { ...state.scroll, offset }, offsetUnderHelp };
+    }
     case 'solution':
       return { ...state, solution: action.text };
     case 'toggle-watch':
       return { ...state, watching: !state.watching };
+    case 'scroll':
+      return { ...state, scroll: scrollBy(state.scroll, action.move) };
+    case 'viewport-measured':
+      return { ...state, scroll: { ...state.scroll, content: action.content, page: action.page } };
   }
 }
 
@@ -119,5 +133,8 @@ function navigate(state: AppState, location: Location): AppState {
     notice: undefined,
     confirm: undefined,
     help: false,
+    // A new step or exercise starts at its top. The old sizes stay until the new content is measured.
+    scroll: { ...state.scroll, offset: 0 },
+    offsetUnderHelp: undefined,
   };
 }
