@@ -75,8 +75,9 @@ function runToExit(cmd, args, { cwd = tmp } = {}) {
 }
 
 /**
- * Starts `shellCommand` on a pseudo-terminal (120x40) and resolves when `text` first appears on it; then stops
- * it (SIGTERM to script's process group; script ends its session) and waits until it is gone.
+ * Starts `shellCommand` on a pseudo-terminal (120x40) and resolves when `text` first appears on it; then kills
+ * the command's process group (script made it a session of its own) and waits until script is gone too.
+ * (Signalling script instead would cost 2 s: it sleeps between SIGTERM and SIGKILL to its child.)
  */
 function runToFrame(shellCommand, text, { cwd = tmp, env = ENV } = {}) {
   return new Promise((resolvePromise, reject) => {
@@ -97,9 +98,15 @@ function runToFrame(shellCommand, text, { cwd = tmp, env = ENV } = {}) {
       if (done) return;
       done = true;
       clearTimeout(timer);
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {}
+      for (const pid of childrenOf(child.pid)) {
+        try {
+          process.kill(-pid, 'SIGKILL');
+        } catch {
+          try {
+            process.kill(pid, 'SIGKILL');
+          } catch {}
+        }
+      }
       killTimer = setTimeout(() => {
         try {
           process.kill(-child.pid, 'SIGKILL');
@@ -128,6 +135,14 @@ function runToFrame(shellCommand, text, { cwd = tmp, env = ENV } = {}) {
       resolvePromise({ ms: frame, firstByte, frameAt, code: frame === undefined ? 1 : 0, output });
     });
   });
+}
+
+function childrenOf(pid) {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
 }
 
 function sh(cmd, args, options = {}) {

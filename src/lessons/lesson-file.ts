@@ -1,6 +1,7 @@
 // Reads lessons/<id>/lesson.md: YAML frontmatter, then steps that each begin with an H2 heading.
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { placeholders } from './markdown.js';
 import { LessonFrontmatter } from './schema.js';
 import { parseYaml, type ContentProblem } from './validate.js';
 
@@ -47,6 +48,22 @@ export function splitSteps(body: string): Step[] {
   return steps.map((s) => ({ title: s.title, markdown: s.lines.join('\n').trim(), blocks: s.blocks }));
 }
 
+/** Sandbox values a lesson may use; image:<name> must be one of the lesson's `images`. */
+const KNOWN_VALUES = new Set(['workspace']);
+
+function checkPlaceholders(text: string, images: readonly string[], file: string, problems: ContentProblem[]) {
+  text.split('\n').forEach((line, i) => {
+    for (const name of placeholders(line)) {
+      const image = name.startsWith('image:') ? name.slice('image:'.length) : undefined;
+      if (image !== undefined ? images.includes(image) : KNOWN_VALUES.has(name)) continue;
+      problems.push({
+        file, line: i + 1, field: `{{${name}}}`,
+        message: image !== undefined ? `expected an image listed in the lesson's images (${images.join(', ') || 'none'})` : `expected one of ${[...KNOWN_VALUES].map((v) => `{{${v}}}`).join(', ')} or {{image:<name>}}`,
+      });
+    }
+  });
+}
+
 export async function parseLessonFile(root: string, id: string, problems: ContentProblem[]): Promise<Lesson | undefined> {
   const file = join(root, 'lessons', id, 'lesson.md');
   const rel = relative(root, file);
@@ -67,6 +84,7 @@ export async function parseLessonFile(root: string, id: string, problems: Conten
   if (!value) return undefined;
   if (value.id !== id) problems.push({ file: rel, line: 2, field: 'id', message: `expected "${id}", the folder's name` });
   const steps = splitSteps(text.slice(match[0].length));
+  checkPlaceholders(text, value.images, rel, problems);
   if (steps.length === 0) {
     const line = match[0].split('\n').length;
     problems.push({ file: rel, line, message: 'has no steps; start each step with a `## Heading`' });

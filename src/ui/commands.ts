@@ -4,10 +4,12 @@ import type { Command } from './keys.js';
 import { parentOf, stepAlong } from './navigation.js';
 import { runExerciseCommand } from './exercise/exercise-commands.js';
 import { runLessonCommand } from './lesson/lesson-commands.js';
+import { isScrollMove } from './scroll.js';
 
 export function runCommand(ctx: CommandContext, command: Command, input: string): void {
   const { state, dispatch } = ctx;
   const lessons = state.lessons ?? [];
+  if (isScrollMove(command)) return dispatch({ type: 'scroll', move: command });
   switch (command) {
     case 'quit':
     case 'shell': {

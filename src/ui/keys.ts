@@ -2,19 +2,22 @@
 // all read this table, so a key can't do one thing and be documented as another.
 import type { Key } from 'ink';
 import type { Location } from './model.js';
+import type { ScrollMove } from './scroll.js';
 
 export type Screen = Location['screen'];
-/** Where a key is read: a screen, or a mode that takes over the keyboard. */
-export type KeyContext = Screen | 'confirm' | 'busy';
+/** Where a key is read: a screen, or a mode that takes over the keyboard (the help overlay is one). */
+export type KeyContext = Screen | 'help' | 'confirm' | 'busy';
 
 export type Command =
   | 'check' | 'hint' | 'reset' | 'solution' | 'giveUp' | 'watch'
   | 'next' | 'previous' | 'down' | 'up' | 'open' | 'back'
   | 'run' | 'runBlock' | 'shell' | 'help' | 'quit'
-  | 'yes' | 'no' | 'cancel';
+  | 'yes' | 'no' | 'cancel' | ScrollMove;
 
 /** A printable character, or one of these named keys. `1-9` is any digit from 1 to 9. */
-export type KeySpec = string | 'enter' | 'esc' | 'backspace' | 'up' | 'down' | 'ctrl+c' | '1-9';
+export type KeySpec =
+  | string | 'enter' | 'esc' | 'backspace' | 'up' | 'down' | 'pageup' | 'pagedown' | 'home' | 'end' | 'space'
+  | 'ctrl+c' | '1-9';
 
 export interface KeyBinding {
   readonly command: Command;
@@ -29,6 +32,10 @@ export interface KeyBinding {
 }
 
 const screens: readonly Screen[] = ['lessons', 'lesson', 'exercise'];
+// ↑/↓ move the selection in the list, so only the page keys scroll there. `g` is give-up in an exercise,
+// hence less's `<`/`>` (with Home/End) for top and bottom rather than vim's g/G.
+const lineScrolled: readonly KeyContext[] = ['lesson', 'exercise', 'help'];
+const pageScrolled: readonly KeyContext[] = [...screens, 'help'];
 
 export const keyBindings: readonly KeyBinding[] = [
   { command: 'down', keys: ['n', 'j', 'down'], label: 'down', help: 'Move the selection down', contexts: ['lessons'], inStatusBar: true },
@@ -45,9 +52,15 @@ export const keyBindings: readonly KeyBinding[] = [
   { command: 'giveUp', keys: ['g'], label: 'give up', help: 'Give up and unlock the solution (asks first)', contexts: ['exercise'], inStatusBar: false },
   { command: 'watch', keys: ['w'], label: 'watch', help: 'Watch mode: check again whenever a file in the exercise folder is saved', contexts: ['exercise'], inStatusBar: true },
   { command: 'back', keys: ['esc', 'backspace'], label: 'back', help: 'Go back (exercise → lesson → list); closes an open panel', contexts: ['lesson', 'exercise'], inStatusBar: true },
+  { command: 'lineDown', keys: ['down', 'j'], label: 'scroll', help: 'Scroll down one line', contexts: lineScrolled, inStatusBar: true },
+  { command: 'lineUp', keys: ['up', 'k'], label: 'scroll up', help: 'Scroll up one line', contexts: lineScrolled, inStatusBar: false },
+  { command: 'pageDown', keys: ['space', 'pagedown'], label: 'page down', help: 'Scroll down one page', contexts: pageScrolled, inStatusBar: false },
+  { command: 'pageUp', keys: ['b', 'pageup'], label: 'page up', help: 'Scroll up one page', contexts: pageScrolled, inStatusBar: false },
+  { command: 'top', keys: ['home', '<'], label: 'top', help: 'Scroll to the top', contexts: pageScrolled, inStatusBar: false },
+  { command: 'bottom', keys: ['end', '>'], label: 'bottom', help: 'Scroll to the bottom', contexts: pageScrolled, inStatusBar: false },
   { command: 'shell', keys: ['t'], label: 'shell', help: 'Open a shell in the sandbox; type exit to come back', contexts: screens, inStatusBar: true },
-  { command: 'help', keys: ['?'], label: 'help', help: 'Show or hide this help', contexts: screens, inStatusBar: true },
-  { command: 'quit', keys: ['q'], label: 'quit', help: 'Quit (your place is saved)', contexts: screens, inStatusBar: true },
+  { command: 'help', keys: ['?'], label: 'help', help: 'Show or hide this help', contexts: [...screens, 'help'], inStatusBar: true },
+  { command: 'quit', keys: ['q'], label: 'quit', help: 'Quit (your place is saved)', contexts: [...screens, 'help'], inStatusBar: true },
   { command: 'yes', keys: ['y'], label: 'yes', help: 'Confirm', contexts: ['confirm'], inStatusBar: true },
   { command: 'no', keys: ['n', 'esc'], label: 'no', help: 'Do not do it', contexts: ['confirm'], inStatusBar: true },
   { command: 'cancel', keys: ['esc', 'ctrl+c'], label: 'cancel', help: 'Cancel the running check, reset or command', contexts: ['busy'], inStatusBar: true },
@@ -62,6 +75,11 @@ export function keyMatches(spec: KeySpec, input: string, key: Key): boolean {
     case 'backspace': return key.backspace || key.delete;
     case 'up': return key.upArrow;
     case 'down': return key.downArrow;
+    case 'pageup': return key.pageUp;
+    case 'pagedown': return key.pageDown;
+    case 'home': return key.home;
+    case 'end': return key.end;
+    case 'space': return !key.ctrl && !key.meta && input === ' ';
     case 'ctrl+c': return key.ctrl && input === 'c';
     case '1-9': return !key.ctrl && !key.meta && /^[1-9]$/.test(input);
     default: return !key.ctrl && !key.meta && input === spec;
@@ -81,6 +99,6 @@ export function bindingsFor(context: KeyContext): readonly KeyBinding[] {
 
 /** How a key is written in the status bar and in help. */
 export function keyName(spec: KeySpec): string {
-  const names: Readonly<Record<string, string>> = { up: '↑', down: '↓' };
+  const names: Readonly<Record<string, string>> = { up: '↑', down: '↓', pageup: 'PgUp', pagedown: 'PgDn', home: 'Home', end: 'End' };
   return names[spec] ?? spec;
 }

@@ -46,12 +46,14 @@ function handleKey(ctx: CommandContext, input: string, key: Key): void {
     }
     return;
   }
-  const command = bindingFor(state.location.screen, input, key)?.command;
   if (state.help) {
-    // Esc is `back` elsewhere; here it only closes the overlay.
-    if (command === 'help' || key.escape) dispatch({ type: 'toggle-help' });
-    if (command === 'quit') runCommand(ctx, 'quit', input);
+    // Esc is `back` elsewhere; here it only closes the overlay. The rest of the help keys (scroll, quit)
+    // mean what they mean anywhere.
+    if (key.escape) return dispatch({ type: 'toggle-help' });
+    const command = bindingFor('help', input, key)?.command;
+    if (command) runCommand(ctx, command, input);
     return;
   }
+  const command = bindingFor(state.location.screen, input, key)?.command;
   if (command) runCommand(ctx, command, input);
 }

@@ -81,3 +81,17 @@ describe('lesson steps', () => {
     expect(steps[1].blocks[0].runnable).toBe(false);
   });
 });
+
+describe('lesson templates', () => {
+  it('reports an unknown placeholder with its line', async () => {
+    const root = copyContent();
+    const file = join(root, 'lessons', 'dockerfiles-and-images', 'lesson.md');
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const at = lines.findIndex((l) => l.startsWith('## ')) + 1;
+    lines.splice(at, 0, 'Push to {{registy}} and build on {{image:base/debian}}.');
+    writeFileSync(file, lines.join('\n'));
+    const problems = await problemsOf(root);
+    expect(problems).toContain(`lessons/dockerfiles-and-images/lesson.md:${at + 1}: {{registy}}: expected one of {{workspace}} or {{image:<name>}}`);
+    expect(problems).toContain(`lessons/dockerfiles-and-images/lesson.md:${at + 1}: {{image:base/debian}}: expected an image listed in the lesson's images (base/busybox)`);
+  });
+});

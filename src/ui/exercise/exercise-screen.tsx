@@ -13,14 +13,21 @@ export interface ExerciseScreenProps {
   readonly solution?: string;
 }
 
+/** The exercise's status and title; stays on screen while the body scrolls. */
+export function ExerciseHeader({ exercise }: Pick<ExerciseScreenProps, 'exercise'>) {
+  return (
+    <Text>
+      <StatusMark status={exercise.status} /> <Text bold>{exercise.title}</Text>
+    </Text>
+  );
+}
+
+/** The scrollable part: task, folder, hints, last check and solution. */
 export function ExerciseScreen({ exercise, result, solution }: ExerciseScreenProps) {
   const shown = result ?? exercise.lastResult;
   const { hintsShown, hintsTotal } = exercise;
   return (
     <Box flexDirection="column">
-      <Text>
-        <StatusMark status={exercise.status} /> <Text bold>{exercise.title}</Text>
-      </Text>
       <Box marginTop={1}>
         <Text>{exercise.task.trimEnd()}</Text>
       </Box>

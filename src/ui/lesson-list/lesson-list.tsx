@@ -20,7 +20,6 @@ export function LessonList({ lessons, selected }: LessonListProps) {
   if (lessons.length === 0) return <Text>There are no lessons yet.</Text>;
   return (
     <Box flexDirection="column">
-      <Text bold>Lessons</Text>
       {lessons.map((lesson, i) => {
         const isSelected = i === selected;
         return (

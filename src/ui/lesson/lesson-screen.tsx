@@ -12,17 +12,30 @@ export interface LessonScreenProps {
   readonly output?: string;
 }
 
+/** The step shown for `step`: a saved location may outlive an edited lesson. */
+function stepIndex(lesson: LessonView, step: number): number {
+  return Math.min(Math.max(0, step), Math.max(0, lesson.steps.length - 1));
+}
+
+/** The lesson's title and where the learner is in it; stays on screen while the body scrolls. */
+export function LessonHeader({ lesson, step }: Omit<LessonScreenProps, 'output'>) {
+  const count = lesson.steps.length;
+  return (
+    <Box columnGap={2}>
+      <Text bold>{lesson.title}</Text>
+      {count > 0 ? <Text dimColor>Step {stepIndex(lesson, step) + 1} of {count}</Text> : null}
+    </Box>
+  );
+}
+
+/** The scrollable part of a step: objectives, the step's text and blocks, output, and the exercises. */
 export function LessonScreen({ lesson, step, output }: LessonScreenProps) {
   const count = lesson.steps.length;
-  const index = Math.min(Math.max(0, step), Math.max(0, count - 1));
+  const index = stepIndex(lesson, step);
   const current = lesson.steps[index];
   const isLast = index >= count - 1;
   return (
     <Box flexDirection="column">
-      <Box columnGap={2}>
-        <Text bold>{lesson.title}</Text>
-        {count > 0 ? <Text dimColor>Step {index + 1} of {count}</Text> : null}
-      </Box>
       {index === 0 && lesson.objectives.length > 0 ? (
         <Box flexDirection="column" marginTop={1}>
           <Text underline>You will learn to</Text>

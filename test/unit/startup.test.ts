@@ -1,0 +1,49 @@
+// Startup speed is a feature: commands other than the TUI must not load ink, react or marked.
+// The bundle keeps esbuild's "// node_modules/<pkg>/..." comments, so a loaded chunk tells what it holds.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { CLI, tempDir } from '../support/cli.js';
+
+// A workspace, so that check gets as far as the engine (which is unreachable here: only loading matters).
+const ws = `${tempDir()}/ws`;
+execFileSync(process.execPath, [CLI, 'init', ws], { env: { ...process.env, DOCKER_HOST: 'unix:///nonexistent.sock' }, stdio: 'ignore' });
+
+const recorder = `
+import { register } from 'node:module';
+register('data:text/javascript,' + encodeURIComponent(\`
+  import { appendFileSync } from 'node:fs';
+  export async function load(url, context, next) {
+    if (url.startsWith('file:')) appendFileSync(process.env.LOADED_LOG, url + '\\\\n');
+    return next(url, context);
+  }\`));
+`;
+
+function packagesLoadedBy(args: string[]): Set<string> {
+  const log = `${tempDir()}/loaded.txt`;
+  try {
+    execFileSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(recorder)}`, CLI, ...args], {
+      cwd: ws, env: { ...process.env, LOADED_LOG: log, DOCKER_HOST: 'unix:///nonexistent.sock' }, stdio: 'ignore',
+    });
+  } catch { /* exit codes don't matter here, only what was loaded */ }
+  const packages = new Set<string>();
+  for (const url of readFileSync(log, 'utf8').split('\n').filter(Boolean)) {
+    const text = readFileSync(fileURLToPath(url), 'utf8');
+    for (const m of text.matchAll(/^\/\/ node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)) packages.add(m[1]);
+  }
+  return packages;
+}
+
+describe('lazy loading in the bundle', () => {
+  it.each([['list'], ['check', 'first-image'], ['doctor'], ['--help']])('`%s` loads no ink, react or marked', (...args) => {
+    const loaded = packagesLoadedBy(args);
+    for (const heavy of ['ink', 'react', 'marked', 'marked-terminal', 'yoga-layout']) expect(loaded, `loaded ${[...loaded].join(', ')}`).not.toContain(heavy);
+  });
+
+  it('the recorder sees packages (so the test above can fail)', () => {
+    expect(packagesLoadedBy(['list'])).toContain('zod');
+    expect(packagesLoadedBy(['doctor'])).toContain('dockerode');
+    expect(packagesLoadedBy(['check', 'first-image'])).toContain('dockerode');
+  });
+});
