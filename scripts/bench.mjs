@@ -24,7 +24,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const HELLO = 'containerlings/hello';
 const BASE = 'containerlings/busybox';
 const WARMUPS = 2;
-/** What the TUI's lesson list and the minimal app both print; "Loading lessons…" does not match (lower case). */
+/** What the minimal Ink app prints. The TUI is "ready" when its lesson list shows the first lesson's title. */
 const FRAME_TEXT = 'Lessons';
 const PTY_TIMEOUT_MS = 20_000;
 
@@ -168,19 +168,39 @@ function stats(samples) {
   return { n: s.length, median, p90: at(0.9), min: s[0], max: s[s.length - 1] };
 }
 
-/** The biggest packages in a bundled chunk, from esbuild's `// node_modules/<pkg>/...` path comments. */
-function describeChunk(file) {
-  const text = readFileSync(file, 'utf8');
-  const bytes = new Map();
+/** Bytes per package in a bundled chunk, from esbuild's `// <path>/node_modules/<pkg>/...` comments. */
+function packageBytes(file, into) {
   let owner = 'glue';
-  for (const line of text.split('\n')) {
-    const m = /^\/\/ (?:node_modules\/((?:@[^/]+\/)?[^/]+)|(src)\/)/.exec(line);
-    if (m) owner = m[1] ?? 'containerlings src';
-    bytes.set(owner, (bytes.get(owner) ?? 0) + line.length + 1);
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (line.startsWith('// ')) {
+      const m = /^\/\/ \S*node_modules\/((?:@[^/]+\/)?[^/]+)\/\S+$/.exec(line);
+      if (m) owner = m[1];
+      else if (/^\/\/ \S*\bsrc\/\S+\.tsx?$/.test(line)) owner = 'containerlings src';
+    }
+    into.set(owner, (into.get(owner) ?? 0) + line.length + 1);
   }
+}
+
+/** The files a chunk loads statically (itself included), transitively. */
+function staticClosure(file, seen = new Set()) {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const text = readFileSync(file, 'utf8');
+  for (const m of text.matchAll(/^import\s+(?:[^;]*?\s+from\s+)?"(\.\.?\/[^"]+)";?$/gm)) staticClosure(resolve(dirname(file), m[1]), seen);
+  return seen;
+}
+
+/** What importing `file` adds to a process that has `loaded` already: size and biggest packages of the new files. */
+function describeStep(file, loaded) {
+  const added = [...staticClosure(file)].filter((f) => !loaded.has(f));
+  const bytes = new Map();
+  for (const f of added) {
+    loaded.add(f);
+    packageBytes(f, bytes);
+  }
+  const size = added.reduce((a, f) => a + statSync(f).size, 0);
   const top = [...bytes].filter(([k]) => k !== 'glue').sort((a, b) => b[1] - a[1]).slice(0, 3);
-  const size = statSync(file).size;
-  return { size, packages: top.map(([k, v]) => `${k} ${kb(v)}`) };
+  return { size, files: added.length, packages: top.map(([k, v]) => `${k} ${kb(v)}`) };
 }
 const kb = (n) => (n >= 1e6 ? `${(n / 1e6).toFixed(1)} MB` : `${Math.round(n / 1e3)} kB`);
 const short = (url) => url.replace(/^.*\/dist\//, '');
@@ -283,15 +303,18 @@ async function main() {
   if (verify.code !== 0) throw new Error(`The check of first-image did not pass (exit ${verify.code}); nothing to time.\n${verify.stdout}${verify.stderr}`);
   const verifyRun = await runToExit('docker', ['run', '--rm', HELLO]);
   if (verifyRun.code !== 0 || !verifyRun.stdout.includes('Hello')) throw new Error(`docker run --rm ${HELLO} failed:\n${verifyRun.stderr}`);
-  const verifyList = await runToExit('node', [CLI, 'list', '--workspace', ws]);
+  const verifyList = await runToExit('node', [CLI, 'list', '--workspace', ws, '--json']);
   if (verifyList.code !== 0) throw new Error(`containerlings list failed:\n${verifyList.stderr}`);
+  // The TUI may draw a frame before its lessons are loaded (a header, "Loading lessons…"): the lesson list is
+  // there when the first lesson's title is.
+  const LIST_TEXT = JSON.parse(verifyList.stdout).lessons[0].title;
 
   // Which dist modules each command loads, and (for the TUI) when, from a resolve hook in a separate run.
   const hooks = await writeHooks();
   const tuiCommand = `node ${q(CLI)} --workspace ${q(ws)}`;
-  const traced = await runToFrame(`node --import ${q(hooks.register)} ${q(CLI)} --workspace ${q(ws)}`, FRAME_TEXT, { env: { ...ENV, BENCH_TRACE: hooks.tuiLog } });
+  const traced = await runToFrame(`node --import ${q(hooks.register)} ${q(CLI)} --workspace ${q(ws)}`, LIST_TEXT, { env: { ...ENV, BENCH_TRACE: hooks.tuiLog } });
   const tuiModules = readTrace(hooks.tuiLog, traced.frameAt);
-  if (traced.ms === undefined) throw new Error(`The TUI never showed "${FRAME_TEXT}" on a terminal. Its output:\n${traced.output}`);
+  if (traced.ms === undefined) throw new Error(`The TUI never showed "${LIST_TEXT}" on a terminal. Its output:\n${traced.output}`);
   await runToExit('node', ['--import', hooks.register, ...checkArgs]);
   const checkModules = readTrace(hooks.checkLog, Infinity);
   // cli.js and its static imports are the entry, timed as `--version`; the probes load them first, untimed.
@@ -325,7 +348,8 @@ process.stdout.write(JSON.stringify(out));
     { id: 'ink', label: 'minimal Ink app, first frame (pty)', floor: true, run: () => runToFrame(`node ${q(minimalInk)}`, FRAME_TEXT) },
     { id: 'docker', label: `docker run --rm ${HELLO}`, floor: true, run: () => runToExit('docker', ['run', '--rm', HELLO]) },
     { id: 'version', label: 'containerlings --version', vs: 'node', run: () => runToExit('node', [CLI, '--version']) },
-    { id: 'tui', label: 'containerlings TUI, first frame (pty)', vs: 'ink', run: () => runToFrame(tuiCommand, FRAME_TEXT) },
+    { id: 'tuiFirst', label: 'containerlings TUI, first frame (pty)', vs: 'ink', sameRunAs: 'tui' },
+    { id: 'tui', label: 'containerlings TUI, lesson list shown (pty)', vs: 'ink', run: () => runToFrame(tuiCommand, LIST_TEXT) },
     { id: 'list', label: 'containerlings list', vs: 'node', run: () => runToExit('node', [CLI, 'list', '--workspace', ws]) },
     { id: 'check', label: 'containerlings check first-image', vs: 'docker', run: () => runToExit('node', checkArgs) },
     { id: 'probeTui', probe: true, run: () => runToExit('node', [probeImports, entryDeps.join(' '), ...tuiBeforeFrame, ...tuiAfterFrame]) },
@@ -333,12 +357,13 @@ process.stdout.write(JSON.stringify(out));
     { id: 'probeContainer', probe: true, run: () => runToExit('node', [probeContainer, pathToFileURL(join(CHUNKS, dockerChunk)).href]) },
   ];
   const samples = Object.fromEntries(jobs.map((j) => [j.id, []]));
-  const extra = { tuiFirstByte: [], failures: Object.fromEntries(jobs.map((j) => [j.id, 0])), probe: { probeTui: [], probeCheck: [], probeContainer: [] } };
+  const extra = { failures: Object.fromEntries(jobs.map((j) => [j.id, 0])), probe: { probeTui: [], probeCheck: [], probeContainer: [] } };
   const total = WARMUPS + RUNS;
   for (let round = 0; round < total; round++) {
     const warm = round < WARMUPS;
     log(warm ? `warm-up ${round + 1}/${WARMUPS}` : `round ${round - WARMUPS + 1}/${RUNS}`);
-    const order = jobs.map((_, i) => jobs[(i + round) % jobs.length]);
+    const runnable = jobs.filter((j) => j.run);
+    const order = runnable.map((_, i) => runnable[(i + round) % runnable.length]);
     for (const job of order) {
       const r = await job.run();
       if (warm) continue;
@@ -347,7 +372,7 @@ process.stdout.write(JSON.stringify(out));
         continue;
       }
       samples[job.id].push(r.ms);
-      if (job.id === 'tui') extra.tuiFirstByte.push(r.firstByte);
+      if (job.id === 'tui') samples.tuiFirst.push(r.firstByte);
       if (job.probe) extra.probe[job.id].push(JSON.parse(r.stdout));
     }
   }
@@ -355,7 +380,6 @@ process.stdout.write(JSON.stringify(out));
   // ---------------------------------------------------------------------------------------------------
   // Results
   const S = Object.fromEntries(jobs.map((j) => [j.id, stats(samples[j.id])]));
-  const firstByte = stats(extra.tuiFirstByte);
   const rows = jobs
     .filter((j) => !j.probe)
     .map((j) => ({
@@ -368,8 +392,11 @@ process.stdout.write(JSON.stringify(out));
       failures: extra.failures[j.id],
     }));
   const targets = [
-    target('TUI first frame within 3x node -e 0', S.tui.median, 3 * S.node.median, `${fmt(S.tui.median)} ms vs ${fmt(3 * S.node.median)} ms`),
-    target('TUI first frame within ~10% of the minimal Ink app', S.tui.median, 1.1 * S.ink.median, `${fmt(S.tui.median)} ms vs ${fmt(1.1 * S.ink.median)} ms`),
+    // The issue's "first frame", read two ways: the first thing drawn, and the lesson list the learner can use.
+    ...[['tuiFirst', 'TUI first frame'], ['tui', 'TUI lesson list shown']].flatMap(([id, what]) => [
+      target(`${what} within 3x node -e 0`, S[id].median, 3 * S.node.median, `${fmt(S[id].median)} ms vs ${fmt(3 * S.node.median)} ms`),
+      target(`${what} within ~10% of the minimal Ink app`, S[id].median, 1.1 * S.ink.median, `${fmt(S[id].median)} ms vs ${fmt(1.1 * S.ink.median)} ms`),
+    ]),
     target('check within 1.5x docker run --rm', S.check.median, 1.5 * S.docker.median, `${fmt(S.check.median)} ms vs ${fmt(1.5 * S.docker.median)} ms`),
   ];
 
@@ -382,16 +409,18 @@ process.stdout.write(JSON.stringify(out));
     container: stats(extra.probe.probeContainer.map((p) => p.containerMs)).median,
   };
   const entry = S.version.median - S.node.median;
-  const moduleRows = (urls, steps, offset = 0) =>
-    urls.map((url, i) => ({ module: short(url), ms: steps[offset + i], ...describeChunk(fileURLToPath(url)) }));
-  const tuiBefore = moduleRows(tuiBeforeFrame, tuiSteps);
-  const tuiAfter = moduleRows(tuiAfterFrame, tuiSteps, tuiBeforeFrame.length);
-  const checkMods = moduleRows(checkUrls, checkSteps);
+  const entryFiles = () => new Set(entryUrls.flatMap((u) => [...staticClosure(fileURLToPath(u))]));
+  const moduleRows = (urls, steps, loaded, offset = 0) =>
+    urls.map((url, i) => ({ module: short(url), ms: steps[offset + i], ...describeStep(fileURLToPath(url), loaded) }));
+  const tuiLoaded = entryFiles();
+  const tuiBefore = moduleRows(tuiBeforeFrame, tuiSteps, tuiLoaded);
+  const tuiAfter = moduleRows(tuiAfterFrame, tuiSteps, tuiLoaded, tuiBeforeFrame.length);
+  const checkMods = moduleRows(checkUrls, checkSteps, entryFiles());
   const sum = (rs) => rs.reduce((a, r) => a + (r.ms ?? 0), 0);
   const breakdown = {
     tui: {
-      firstFrame: S.tui.median,
-      firstByte: firstByte.median,
+      listShown: S.tui.median,
+      firstFrame: S.tuiFirst.median,
       nodeStart: S.node.median,
       entryVersion: entry,
       importsBeforeFrame: sum(tuiBefore),
@@ -420,9 +449,9 @@ process.stdout.write(JSON.stringify(out));
     docker: sh('docker', ['version', '--format', '{{.Server.Version}}']).stdout.trim(),
   };
   if (opts.json) {
-    process.stdout.write(JSON.stringify({ runs: RUNS, warmups: WARMUPS, machine, results: rows, tuiFirstByte: firstByte, targets, breakdown }, null, 2) + '\n');
+    process.stdout.write(JSON.stringify({ runs: RUNS, warmups: WARMUPS, machine, results: rows, targets, breakdown }, null, 2) + '\n');
   } else {
-    printReport({ machine, rows, firstByte, targets, breakdown });
+    printReport({ machine, rows, targets, breakdown });
   }
 }
 
@@ -439,7 +468,7 @@ function table(header, body) {
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }
 
-function printReport({ machine, rows, firstByte, targets, breakdown }) {
+function printReport({ machine, rows, targets, breakdown }) {
   const out = [];
   out.push('');
   out.push(`containerlings speed: ${RUNS} runs each after ${WARMUPS} warm-ups, interleaved round-robin`);
@@ -459,7 +488,7 @@ function printReport({ machine, rows, firstByte, targets, breakdown }) {
       ]),
     ),
   );
-  out.push(`(TUI: its first byte, the "Loading lessons…" frame, comes at ${fmt(firstByte.median)} ms median; the row above is the lesson list.)`);
+  out.push('(TUI first frame: its first output byte, whatever it draws; lesson list shown: the first lesson\'s title is on screen.)');
   out.push('');
   out.push('Targets (from the issue):');
   for (const t of targets) out.push(`  ${t.pass ? 'PASS' : 'MISS'}  ${t.target}: ${t.detail}`);
@@ -467,17 +496,19 @@ function printReport({ machine, rows, firstByte, targets, breakdown }) {
 
   const b = breakdown.tui;
   const modLine = (m) => `      ${fmt(m.ms).padStart(6)} ms  ${m.module.padEnd(34)} ${kb(m.size).padStart(7)}  ${m.packages.join(', ')}`;
-  out.push('Where the time goes: TUI first frame (medians; imports timed alone in a fresh node, in load order)');
+  out.push('(modules: the time to import each in a fresh node, in the order the command loads them, with the');
+  out.push(' size and biggest packages of the files it adds; static imports count towards the chunk importing them)');
+  out.push('Where the time goes: TUI start until the lesson list shows (medians)');
   out.push(`  ${fmt(b.nodeStart).padStart(6)} ms  node start (node -e 0)`);
   out.push(`  ${fmt(b.entryVersion).padStart(6)} ms  cli.js entry + argv (--version minus node -e 0)`);
-  out.push(`  ${fmt(b.importsBeforeFrame).padStart(6)} ms  modules imported before the first frame:`);
+  out.push(`  ${fmt(b.importsBeforeFrame).padStart(6)} ms  modules imported before the lesson list shows:`);
   for (const m of b.modulesBeforeFrame.filter((m) => m.ms >= 1)) out.push(modLine(m));
   const small = b.modulesBeforeFrame.filter((m) => m.ms < 1);
   if (small.length) out.push(`      ${fmt(small.reduce((a, m) => a + m.ms, 0)).padStart(6)} ms  ${small.length} small chunks`);
-  out.push(`  ${fmt(b.rest).padStart(6)} ms  the rest: opening the course and progress, React render, terminal (first frame minus the above)`);
-  out.push(`  ${fmt(b.firstFrame).padStart(6)} ms  = first frame (minimal Ink app: ${fmt(b.inkFloor)} ms)`);
+  out.push(`  ${fmt(b.rest).padStart(6)} ms  the rest: course and progress, lesson data, React renders, terminal (lesson list minus the above)`);
+  out.push(`  ${fmt(b.listShown).padStart(6)} ms  = lesson list shown (TUI first frame: ${fmt(b.firstFrame)} ms; minimal Ink app: ${fmt(b.inkFloor)} ms)`);
   if (b.modulesAfterFrame.length) {
-    out.push('  loaded only after the first frame:');
+    out.push('  loaded only after the lesson list shows:');
     for (const m of b.modulesAfterFrame.filter((m) => m.ms >= 1)) out.push(modLine(m));
   }
   out.push('');

@@ -1,5 +1,6 @@
-// The root component: state, effects and keyboard wired together; each screen is a plain view.
-import { Box, Text, useApp, useStdin } from 'ink';
+// The root component: state, effects and keyboard wired together; each screen is a plain view. The frame
+// fills the terminal: header on top, status bar at the bottom, and the body scrolls in between.
+import { Box, useApp, useStdin } from 'ink';
 import { useCallback, useReducer, useRef } from 'react';
 import type { CommandContext } from './command-context.js';
 import { BusyLine } from './components/busy-line.js';
@@ -7,15 +8,17 @@ import { ConfirmPrompt } from './components/confirm-prompt.js';
 import { HelpOverlay } from './components/help-overlay.js';
 import { NoticeLine } from './components/notice-line.js';
 import { StatusBar } from './components/status-bar.js';
+import { ScrollIndicator, Viewport } from './components/viewport.js';
 import { confirmQuestions } from './exercise/exercise-commands.js';
-import { ExerciseScreen } from './exercise/exercise-screen.js';
-import { LessonList } from './lesson-list/lesson-list.js';
-import { LessonScreen } from './lesson/lesson-screen.js';
+import type { Command } from './keys.js';
 import type { ExitRequest, Location, TutorActions } from './model.js';
-import { appReducer, initialState, type AppState } from './state.js';
+import { ScreenBody, ScreenHeader } from './screen.js';
+import { canScroll, visibleOffset } from './scroll.js';
+import { appReducer, initialState } from './state.js';
 import { useCourseData } from './use-course-data.js';
 import { useKeyboard } from './use-keyboard.js';
 import { useTask } from './use-task.js';
+import { useTerminalSize } from './use-terminal-size.js';
 
 export interface AppProps {
   /** What the tutor can do; the UI never reaches into the sandbox itself. */
@@ -53,32 +56,36 @@ export function App({ actions, start, interactive, onExit }: AppProps) {
   useCourseData(ctxRef);
   useKeyboard(ctxRef, (interactive ?? isRawModeSupported) === true);
 
-  const context = state.busy ? 'busy' : state.confirm ? 'confirm' : state.location.screen;
-  const locked = state.exercise && !state.exercise.solutionUnlocked;
+  const { rows } = useTerminalSize();
+  const context = state.busy ? 'busy' : state.confirm ? 'confirm' : state.help ? 'help' : state.location.screen;
+  const dimmed: Command[] = [];
+  if (state.exercise && !state.exercise.solutionUnlocked) dimmed.push('solution');
+  if (!canScroll(state.scroll)) dimmed.push('lineDown');
   return (
-    <Box flexDirection="column">
-      {state.help ? <HelpOverlay screen={state.location.screen} /> : <Screen state={state} />}
-      {state.busy ? <BusyLine busy={state.busy} /> : null}
-      {state.notice ? <NoticeLine notice={state.notice} /> : null}
-      {state.confirm ? <ConfirmPrompt question={confirmQuestions[state.confirm]} /> : null}
-      <StatusBar
-        context={context}
-        dimmed={locked ? ['solution'] : []}
-        extra={state.watching && state.location.screen === 'exercise' ? '● watching' : undefined}
-      />
+    // One row short of the terminal: a frame as tall as the terminal makes ink clear the whole screen,
+    // scrollback included, on every render.
+    <Box flexDirection="column" height={Math.max(1, rows - 1)}>
+      <Box flexShrink={0}>
+        <ScreenHeader state={state} />
+      </Box>
+      <Viewport
+        offset={visibleOffset(state.scroll)}
+        measured={state.scroll}
+        onMeasure={(size) => dispatch({ type: 'viewport-measured', ...size })}
+      >
+        {state.help ? <HelpOverlay screen={state.location.screen} /> : <ScreenBody state={state} />}
+      </Viewport>
+      <Box flexDirection="column" flexShrink={0}>
+        <ScrollIndicator scroll={state.scroll} />
+        {state.busy ? <BusyLine busy={state.busy} /> : null}
+        {state.notice ? <NoticeLine notice={state.notice} /> : null}
+        {state.confirm ? <ConfirmPrompt question={confirmQuestions[state.confirm]} /> : null}
+        <StatusBar
+          context={context}
+          dimmed={dimmed}
+          extra={state.watching && state.location.screen === 'exercise' ? '● watching' : undefined}
+        />
+      </Box>
     </Box>
   );
-}
-
-function Screen({ state }: { readonly state: AppState }) {
-  const { location, lessons } = state;
-  if (location.screen === 'exercise') {
-    if (!state.exercise) return <Text dimColor>Loading the exercise…</Text>;
-    return <ExerciseScreen exercise={state.exercise} result={state.result} solution={state.solution} />;
-  }
-  if (!lessons) return <Text dimColor>Loading lessons…</Text>;
-  if (location.screen === 'lessons') return <LessonList lessons={lessons} selected={state.selected} />;
-  const lesson = lessons.find((l) => l.id === location.lessonId);
-  if (!lesson) return <Text>There is no lesson "{location.lessonId}". Press esc for the list.</Text>;
-  return <LessonScreen lesson={lesson} step={location.step} output={state.output} />;
 }

@@ -27,7 +27,10 @@ export function maxOffset({ content, page }: ScrollState): number {
 
 /** The row actually shown first: the offset kept within the content as measured now. */
 export function visibleOffset(scroll: ScrollState): number {
-  return Math.min(Math.max(0, scroll.offset), maxOffset(scroll));
+  // Content 0 means not measured yet (just after closing help, which restores an offset): keep the offset
+  // rather than flash the top for a frame.
+  const unmeasured = Number.isFinite(scroll.offset) ? scroll.offset : 0;
+  return Math.min(Math.max(0, scroll.offset), scroll.content > 0 ? maxOffset(scroll) : unmeasured);
 }
 
 export function canScroll(scroll: ScrollState): boolean {

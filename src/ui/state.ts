@@ -103,7 +103,8 @@ export function appReducer(state: AppState, action: AppAction): AppState {
     case 'toggle-help': {
       const offset = state.help ? (state.offsetUnderHelp ?? 0) : 0;
       const offsetUnderHelp = state.help ? undefined : state.scroll.offset;
-      return { ...state, help: !state.help, scroll: { ...state.scroll, offset }, offsetUnderHelp };
+      // content 0: the other body's height is unknown until measured.
+      return { ...state, help: !state.help, scroll: { ...state.scroll, offset, content: 0 }, offsetUnderHelp };
     }
     case 'solution':
       return { ...state, solution: action.text };
@@ -133,8 +134,9 @@ function navigate(state: AppState, location: Location): AppState {
     notice: undefined,
     confirm: undefined,
     help: false,
-    // A new step or exercise starts at its top. The old sizes stay until the new content is measured.
-    scroll: { ...state.scroll, offset: 0 },
+    // A new step or exercise starts at its top. Its height is unknown until measured: no indicator meanwhile,
+    // rather than the last step's.
+    scroll: { ...state.scroll, offset: 0, content: 0 },
     offsetUnderHelp: undefined,
   };
 }

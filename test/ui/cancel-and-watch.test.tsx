@@ -94,7 +94,8 @@ describe('watch mode', () => {
 describe('help', () => {
   it('lists every binding of the screen with its help text from keys.ts', async () => {
     const { actions } = fakeActions();
-    const ui = renderTui(<App actions={actions} start={start} />);
+    // Tall enough for the whole overlay; scrolling it is tested in scroll.test.tsx.
+    const ui = renderTui(<App actions={actions} start={start} />, { rows: 60 });
     await ui.see('Tag an image');
     await ui.press('?');
     await ui.see('Keys', 'On this screen', 'When asked to confirm', 'While a check, reset or command runs');

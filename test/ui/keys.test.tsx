@@ -10,7 +10,7 @@ const noKey: Key = {
 
 describe('key bindings', () => {
   it('never gives one key two meanings in the same context', () => {
-    const contexts: readonly KeyContext[] = ['lessons', 'lesson', 'exercise', 'confirm', 'busy'];
+    const contexts: readonly KeyContext[] = ['lessons', 'lesson', 'exercise', 'help', 'confirm', 'busy'];
     for (const context of contexts) {
       const seen = keyBindings.filter((b) => b.contexts.includes(context)).flatMap((b) => b.keys);
       expect(new Set(seen).size, `duplicate key in ${context}`).toBe(seen.length);
@@ -34,5 +34,21 @@ describe('key bindings', () => {
     expect(bindingFor('exercise', 'c', { ...noKey, ctrl: true })).toBeUndefined();
     expect(bindingFor('busy', 'c', { ...noKey, ctrl: true })?.command).toBe('cancel');
     expect(bindingFor('exercise', '', { ...noKey, delete: true })?.command).toBe('back');
+  });
+
+  it('scrolls with ↓/↑ on a step, an exercise and the help, but moves the selection with them in the list', () => {
+    expect(bindingFor('lesson', '', { ...noKey, downArrow: true })?.command).toBe('lineDown');
+    expect(bindingFor('exercise', 'k', noKey)?.command).toBe('lineUp');
+    expect(bindingFor('help', '', { ...noKey, upArrow: true })?.command).toBe('lineUp');
+    expect(bindingFor('lessons', '', { ...noKey, upArrow: true })?.command).toBe('up');
+    expect(bindingFor('lessons', ' ', noKey)?.command).toBe('pageDown');
+    expect(bindingFor('exercise', '', { ...noKey, pageUp: true })?.command).toBe('pageUp');
+    expect(bindingFor('lesson', 'b', noKey)?.command).toBe('pageUp');
+    expect(bindingFor('help', '', { ...noKey, end: true })?.command).toBe('bottom');
+    expect(bindingFor('exercise', '<', noKey)?.command).toBe('top');
+    // g stays give-up in an exercise; q and ? still work over the help.
+    expect(bindingFor('exercise', 'g', noKey)?.command).toBe('giveUp');
+    expect(bindingFor('help', 'q', noKey)?.command).toBe('quit');
+    expect(bindingFor('help', 'n', noKey)).toBeUndefined();
   });
 });

@@ -24,16 +24,35 @@ export const keys = {
   backspace: '\u007F',
   down: '\u001B[B',
   up: '\u001B[A',
+  pageDown: '\u001B[6~',
+  pageUp: '\u001B[5~',
+  home: '\u001B[H',
+  end: '\u001B[F',
   ctrlC: '\u0003',
 } as const;
 
-export function renderTui(tree: ReactElement) {
+export interface RenderTuiOptions {
+  /**
+   * Terminal height. ink-testing-library's stdout has no `rows`, which the app reads as 24.
+   * @default undefined
+   */
+  readonly rows?: number;
+}
+
+export function renderTui(tree: ReactElement, { rows }: RenderTuiOptions = {}) {
   const instance = render(tree);
+  /** Gives the fake terminal a height (or a new one), as a real terminal's resize would. */
+  const resize = (height: number) => {
+    Object.assign(instance.stdout, { rows: height });
+    instance.stdout.emit('resize');
+  };
+  if (rows !== undefined) resize(rows);
   /** The last frame without colours, so tests match on words. */
   const frame = () => stripVTControlCharacters(instance.lastFrame() ?? '');
   return {
     ...instance,
     frame,
+    resize,
     /** Waits until the frame contains every one of `texts`. */
     async see(...texts: readonly string[]): Promise<void> {
       await waitFor(() => {

@@ -15,23 +15,22 @@ export interface ViewportSize {
 export interface ViewportProps {
   /** First row of the body to show; the caller keeps it within the body. */
   readonly offset: number;
-  /** Called after a render in which either size changed. */
+  /** The sizes the caller knows; compared with ink's layout after each render. */
+  readonly measured: ViewportSize;
+  /** Called after a render in which ink's sizes differ from `measured`. */
   readonly onMeasure: (size: ViewportSize) => void;
   readonly children: ReactNode;
 }
 
 /** Takes the rows its parent column has left (give the siblings `flexShrink={0}`). */
-export function Viewport({ offset, onMeasure, children }: ViewportProps) {
+export function Viewport({ offset, measured, onMeasure, children }: ViewportProps) {
   const windowRef = useRef<DOMElement>(null);
   const bodyRef = useRef<DOMElement>(null);
-  const reported = useRef<ViewportSize>({ content: -1, page: -1 });
   // No dependency list: the body, the terminal or a sibling above or below may have changed any size.
   useEffect(() => {
     if (!windowRef.current || !bodyRef.current) return;
     const size = { content: measureElement(bodyRef.current).height, page: measureElement(windowRef.current).height };
-    if (size.content === reported.current.content && size.page === reported.current.page) return;
-    reported.current = size;
-    onMeasure(size);
+    if (size.content !== measured.content || size.page !== measured.page) onMeasure(size);
   });
   return (
     <Box ref={windowRef} flexDirection="column" flexGrow={1} flexShrink={1} flexBasis={0} overflow="hidden">

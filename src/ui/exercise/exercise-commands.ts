@@ -4,11 +4,15 @@ import type { Command } from '../keys.js';
 import type { ConfirmKind } from '../state.js';
 
 const info = (text: string) => ({ type: 'notice', notice: { tone: 'info', text } }) as const;
+// Hints, the check result and the solution are added at the end of a body that may be taller than the
+// terminal: scroll down to what the learner just asked for.
+const toBottom = { type: 'scroll', move: 'bottom' } as const;
 
 /** Runs the check; also what watch mode calls when a file is saved. */
 export function runCheck(ctx: CommandContext, id: string): void {
   ctx.task.run('check', 'Checking', (signal) => ctx.actions.check(id, signal), (result) => {
     ctx.dispatch({ type: 'check-result', result });
+    ctx.dispatch(toBottom);
     reloadExercise(ctx, id);
     refreshLessons(ctx);
   });
@@ -28,7 +32,12 @@ export function runExerciseCommand(ctx: CommandContext, command: Command): void 
       if (exercise.hintsTotal === 0) dispatch(info('This exercise has no hints.'));
       else if (exercise.hintsShown.length >= exercise.hintsTotal) {
         dispatch(info(`All ${exercise.hintsTotal} hints are shown.${exercise.solutionUnlocked ? '' : ' Still stuck? Press g to give up and unlock the solution.'}`));
-      } else attempt(ctx, () => actions.nextHint(id), (updated) => dispatch({ type: 'exercise-loaded', exercise: updated }));
+      } else {
+        attempt(ctx, () => actions.nextHint(id), (updated) => {
+          dispatch({ type: 'exercise-loaded', exercise: updated });
+          dispatch(toBottom);
+        });
+      }
       return;
     case 'reset':
       dispatch({ type: 'confirm', confirm: 'reset' });
@@ -41,7 +50,12 @@ export function runExerciseCommand(ctx: CommandContext, command: Command): void 
       if (!exercise.solutionUnlocked) {
         dispatch(info('The solution is locked. It unlocks when you pass the check, or when you give up with g.'));
       } else if (state.solution !== undefined) dispatch({ type: 'solution', text: undefined });
-      else attempt(ctx, () => actions.solution(id), (text) => dispatch({ type: 'solution', text }));
+      else {
+        attempt(ctx, () => actions.solution(id), (text) => {
+          dispatch({ type: 'solution', text });
+          dispatch(toBottom);
+        });
+      }
       return;
     case 'watch':
       dispatch({ type: 'toggle-watch' });

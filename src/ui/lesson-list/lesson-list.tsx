@@ -16,6 +16,11 @@ function progress(lesson: LessonView): string {
   return `${passed}/${total} exercises passed`;
 }
 
+/** Stays on screen while the list scrolls. */
+export function LessonListHeader() {
+  return <Text bold>Lessons</Text>;
+}
+
 export function LessonList({ lessons, selected }: LessonListProps) {
   if (lessons.length === 0) return <Text>There are no lessons yet.</Text>;
   return (

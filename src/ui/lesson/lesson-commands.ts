@@ -17,6 +17,8 @@ export function runLessonCommand(ctx: CommandContext, command: Command, input: s
   if (!block) return say(`This step has ${blocks.length === 1 ? 'one shell block: press r' : `${blocks.length} shell blocks: press 1-${blocks.length}`}.`);
 
   dispatch({ type: 'output-cleared' });
+  // The output box sits below the step's text: follow it down as it grows (any scroll key stops following).
+  dispatch({ type: 'scroll', move: 'bottom' });
   ctx.task.run(
     'run',
     blocks.length > 1 ? `Running block ${index + 1}` : 'Running',

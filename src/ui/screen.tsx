@@ -1,0 +1,32 @@
+// What the current location shows, in two parts: a header that always stays on screen, and a body that
+// scrolls inside the viewport when it is taller than the terminal.
+import { Text } from 'ink';
+import { ExerciseHeader, ExerciseScreen } from './exercise/exercise-screen.js';
+import { LessonList, LessonListHeader } from './lesson-list/lesson-list.js';
+import { LessonHeader, LessonScreen } from './lesson/lesson-screen.js';
+import type { AppState } from './state.js';
+
+export interface ScreenPartProps {
+  readonly state: AppState;
+}
+
+export function ScreenHeader({ state }: ScreenPartProps) {
+  const { location } = state;
+  if (location.screen === 'lessons') return <LessonListHeader />;
+  if (location.screen === 'exercise') return state.exercise ? <ExerciseHeader exercise={state.exercise} /> : null;
+  const lesson = state.lessons?.find((l) => l.id === location.lessonId);
+  return lesson ? <LessonHeader lesson={lesson} step={location.step} /> : null;
+}
+
+export function ScreenBody({ state }: ScreenPartProps) {
+  const { location, lessons } = state;
+  if (location.screen === 'exercise') {
+    if (!state.exercise) return <Text dimColor>Loading the exercise…</Text>;
+    return <ExerciseScreen exercise={state.exercise} result={state.result} solution={state.solution} />;
+  }
+  if (!lessons) return <Text dimColor>Loading lessons…</Text>;
+  if (location.screen === 'lessons') return <LessonList lessons={lessons} selected={state.selected} />;
+  const lesson = lessons.find((l) => l.id === location.lessonId);
+  if (!lesson) return <Text>There is no lesson "{location.lessonId}". Press esc for the list.</Text>;
+  return <LessonScreen lesson={lesson} step={location.step} output={state.output} />;
+}
