@@ -2,10 +2,10 @@
 import { spawn } from 'node:child_process';
 import { watch } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { CancelledError } from '../errors.js';
+import { CancelledError, UserError } from '../errors.js';
 import type { CheckResult } from '../checks/types.js';
 import { fillTemplate, renderMarkdown, type TemplateValues } from '../lessons/markdown.js';
-import { updateProgress } from '../progress/store.js';
+import { updateProgress, type Progress } from '../progress/store.js';
 import { loadCatalog } from '../sandbox/catalog.js';
 import type { Tutor } from '../tutor/tutor.js';
 import type { ExerciseView, LessonView, TutorActions } from '../ui/model.js';
@@ -25,6 +25,10 @@ export async function templateValues(tutor: Tutor): Promise<TemplateValues> {
 export function createActions(tutor: Tutor, lastResults: Map<string, CheckResult>, width: () => number): TutorActions {
   let values: Promise<TemplateValues> | undefined;
   const render = async (md: string) => renderMarkdown(fillTemplate(md, await (values ??= templateValues(tutor))), Math.min(width() - 4, 100));
+
+  const rendered = new Map<string, LessonView>();
+  const summaries = (ids: readonly string[], progress: Progress) =>
+    ids.map((id) => ({ id, title: tutor.exercise(id).meta.title, status: progress.exercises[id]?.status ?? ('todo' as const) }));
 
   const exercise = async (id: string): Promise<ExerciseView> => {
     const ex = tutor.exercise(id);
@@ -46,17 +50,31 @@ export function createActions(tutor: Tutor, lastResults: Map<string, CheckResult
   return {
     async lessons(): Promise<LessonView[]> {
       const progress = await tutor.progress();
-      const v = await (values ??= templateValues(tutor));
-      return Promise.all(
-        tutor.course.lessons.map(async (lesson) => ({
-          id: lesson.id,
-          title: lesson.title,
-          summary: lesson.summary,
-          objectives: lesson.objectives,
-          steps: await Promise.all(lesson.steps.map(async (s) => ({ title: s.title, body: await render(s.markdown), blocks: s.blocks.filter((b) => b.runnable).map((b) => ({ code: fillTemplate(b.code, v) })) }))),
-          exercises: lesson.exercises.map((id) => ({ id, title: tutor.exercise(id).meta.title, status: progress.exercises[id]?.status ?? 'todo' })),
-        })),
-      );
+      return tutor.course.lessons.map((lesson) => rendered.get(lesson.id) ? { ...rendered.get(lesson.id)!, exercises: summaries(lesson.exercises, progress) } : {
+        id: lesson.id,
+        title: lesson.title,
+        summary: lesson.summary,
+        objectives: lesson.objectives,
+        // Bodies are rendered when the lesson is opened: Markdown rendering would delay the first frame.
+        steps: lesson.steps.map((s) => ({ title: s.title, body: '', blocks: [] })),
+        exercises: summaries(lesson.exercises, progress),
+        rendered: false,
+      });
+    },
+    async lesson(id) {
+      const lesson = tutor.course.lessons.find((l) => l.id === id);
+      if (!lesson) throw new UserError(`There is no lesson "${id}".`, 'Press esc for the list.', 'usage');
+      const [progress, v] = await Promise.all([tutor.progress(), (values ??= templateValues(tutor))]);
+      const view: LessonView = {
+        id: lesson.id,
+        title: lesson.title,
+        summary: lesson.summary,
+        objectives: lesson.objectives,
+        steps: await Promise.all(lesson.steps.map(async (s) => ({ title: s.title, body: await render(s.markdown), blocks: s.blocks.filter((b) => b.runnable).map((b) => ({ code: fillTemplate(b.code, v) })) }))),
+        exercises: summaries(lesson.exercises, progress),
+      };
+      rendered.set(id, view);
+      return view;
     },
     exercise,
     async check(id, signal) {

@@ -11,7 +11,7 @@ import { StatusBar } from './components/status-bar.js';
 import { ScrollIndicator, Viewport } from './components/viewport.js';
 import { confirmQuestions } from './exercise/exercise-commands.js';
 import type { Command } from './keys.js';
-import type { ExitRequest, Location, TutorActions } from './model.js';
+import type { ExitRequest, LessonView, Location, TutorActions } from './model.js';
 import { ScreenBody, ScreenHeader } from './screen.js';
 import { canScroll, visibleOffset } from './scroll.js';
 import { appReducer, initialState } from './state.js';
@@ -30,14 +30,16 @@ export interface AppProps {
    * @default `isRawModeSupported` of ink's stdin
    */
   readonly interactive?: boolean;
+  /** Lessons already loaded by the caller, so the first frame shows the list instead of "Loading". */
+  readonly lessons?: readonly LessonView[];
   /** Called once when the learner quits or asks for a sandbox shell, just before the app exits. */
   readonly onExit?: (request: ExitRequest) => void;
 }
 
-export function App({ actions, start, interactive, onExit }: AppProps) {
+export function App({ actions, start, lessons, interactive, onExit }: AppProps) {
   const { isRawModeSupported } = useStdin();
   const { exit } = useApp();
-  const [state, dispatch] = useReducer(appReducer, start, initialState);
+  const [state, dispatch] = useReducer(appReducer, start, (s) => initialState(s, lessons));
   const task = useTask(dispatch);
   const exited = useRef(false);
   const leave = useCallback(

@@ -27,6 +27,10 @@ export function refreshLessons(ctx: CommandContext): void {
   attempt(ctx, () => ctx.actions.lessons(), (lessons) => ctx.dispatch({ type: 'lessons-loaded', lessons }));
 }
 
+export function loadLesson(ctx: CommandContext, id: string): void {
+  attempt(ctx, () => ctx.actions.lesson(id), (lesson) => ctx.dispatch({ type: 'lesson-loaded', lesson }));
+}
+
 export function reloadExercise(ctx: CommandContext, id: string): void {
   attempt(ctx, () => ctx.actions.exercise(id), (exercise) => ctx.dispatch({ type: 'exercise-loaded', exercise }));
 }

@@ -28,6 +28,11 @@ export interface LessonView {
   readonly objectives: readonly string[];
   readonly steps: readonly StepView[];
   readonly exercises: readonly ExerciseSummary[];
+  /**
+   * False when the steps' bodies are not rendered yet (the list does not need them, and rendering Markdown
+   * would delay the first frame); the UI then asks `lesson(id)` for the full view. Undefined means rendered.
+   */
+  readonly rendered?: boolean;
 }
 
 export interface ExerciseView {
@@ -58,7 +63,10 @@ export type ExitRequest =
   | { readonly kind: 'shell'; readonly location: Location; readonly exerciseId?: string };
 
 export interface TutorActions {
+  /** Every lesson, quickly: titles, objectives, exercise statuses; step bodies may be left unrendered. */
   lessons(): Promise<readonly LessonView[]>;
+  /** One lesson with its step bodies rendered. */
+  lesson(id: string): Promise<LessonView>;
   exercise(id: string): Promise<ExerciseView>;
   check(id: string, signal: AbortSignal): Promise<CheckResult>;
   /** Reveals the next hint and saves the position; returns the updated view. */

@@ -2,13 +2,15 @@
 import process from 'node:process';
 import { render } from 'ink';
 import { App } from './app.js';
-import type { ExitRequest, Location, TutorActions } from './model.js';
+import type { ExitRequest, LessonView, Location, TutorActions } from './model.js';
 
 export interface RunTuiOptions {
   /** @default process.stdin (must be a TTY; the caller handles the non-TTY case) */
   readonly stdin?: NodeJS.ReadStream;
   /** @default process.stdout */
   readonly stdout?: NodeJS.WriteStream;
+  /** Lessons loaded beforehand, so the first frame is the list itself. */
+  readonly lessons?: readonly LessonView[];
 }
 
 /**
@@ -17,7 +19,7 @@ export interface RunTuiOptions {
  */
 export async function runTui(actions: TutorActions, start: Location, options: RunTuiOptions = {}): Promise<ExitRequest> {
   let request: ExitRequest | undefined;
-  const instance = render(<App actions={actions} start={start} onExit={(r) => (request = r)} />, {
+  const instance = render(<App actions={actions} start={start} lessons={options.lessons} onExit={(r) => (request = r)} />, {
     // ink spreads these over its defaults, so an explicit undefined would replace process.stdin.
     ...(options.stdin ? { stdin: options.stdin } : {}),
     ...(options.stdout ? { stdout: options.stdout } : {}),

@@ -28,5 +28,6 @@ export function ScreenBody({ state }: ScreenPartProps) {
   if (location.screen === 'lessons') return <LessonList lessons={lessons} selected={state.selected} />;
   const lesson = lessons.find((l) => l.id === location.lessonId);
   if (!lesson) return <Text>There is no lesson "{location.lessonId}". Press esc for the list.</Text>;
+  if (lesson.rendered === false) return <Text dimColor>Loading the lesson…</Text>;
   return <LessonScreen lesson={lesson} step={location.step} output={state.output} />;
 }

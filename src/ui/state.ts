@@ -42,6 +42,7 @@ export interface AppState {
 
 export type AppAction =
   | { readonly type: 'lessons-loaded'; readonly lessons: readonly LessonView[] }
+  | { readonly type: 'lesson-loaded'; readonly lesson: LessonView }
   | { readonly type: 'exercise-loaded'; readonly exercise: ExerciseView }
   | { readonly type: 'navigate'; readonly location: Location }
   | { readonly type: 'select'; readonly delta: 1 | -1 }
@@ -62,14 +63,22 @@ export type AppAction =
 /** Output kept in memory; the box shows fewer, but a long `docker build` should not grow without bound. */
 const keptOutputLines = 200;
 
-export function initialState(start: Location): AppState {
-  return { location: start, selected: 0, help: false, watching: false, scroll: initialScroll };
+export function initialState(start: Location, lessons?: readonly LessonView[]): AppState {
+  return { location: start, lessons, selected: 0, help: false, watching: false, scroll: initialScroll };
 }
 
 export function appReducer(state: AppState, action: AppAction): AppState {
   switch (action.type) {
-    case 'lessons-loaded':
-      return { ...state, lessons: action.lessons, selected: Math.min(state.selected, Math.max(0, action.lessons.length - 1)) };
+    case 'lessons-loaded': {
+      // A refresh (after a check) brings new statuses but may not carry rendered bodies: keep the ones we have.
+      const lessons = action.lessons.map((fresh) => {
+        const known = state.lessons?.find((l) => l.id === fresh.id);
+        return fresh.rendered === false && known && known.rendered !== false ? { ...fresh, steps: known.steps, rendered: true } : fresh;
+      });
+      return { ...state, lessons, selected: Math.min(state.selected, Math.max(0, lessons.length - 1)) };
+    }
+    case 'lesson-loaded':
+      return state.lessons ? { ...state, lessons: state.lessons.map((l) => (l.id === action.lesson.id ? action.lesson : l)) } : state;
     case 'exercise-loaded': {
       const { location } = state;
       // A slow load for an exercise the learner already left must not replace the current one.

@@ -1,7 +1,7 @@
 // Effects that follow the location: load lessons and the open exercise, save where the learner is,
 // and watch the exercise folder in watch mode.
 import { useEffect, useRef, type RefObject } from 'react';
-import { refreshLessons, reloadExercise, type CommandContext } from './command-context.js';
+import { loadLesson, refreshLessons, reloadExercise, type CommandContext } from './command-context.js';
 import { runCheck } from './exercise/exercise-commands.js';
 import { locationKey } from './navigation.js';
 import { noticeFromError } from './notice.js';
@@ -13,7 +13,16 @@ export function useCourseData(ctxRef: RefObject<CommandContext>): void {
   const exerciseId = location.screen === 'exercise' ? location.exerciseId : undefined;
   const key = locationKey(location);
 
-  useEffect(() => refreshLessons(ctxRef.current), [ctxRef]);
+  // Lessons given at start (the first frame shows them at once) need no load.
+  useEffect(() => {
+    if (!ctxRef.current.state.lessons) refreshLessons(ctxRef.current);
+  }, [ctxRef]);
+
+  const lessonId = location.screen === 'lesson' ? location.lessonId : undefined;
+  const unrendered = state.lessons?.some((l) => l.id === lessonId && l.rendered === false) ?? false;
+  useEffect(() => {
+    if (lessonId && unrendered) loadLesson(ctxRef.current, lessonId);
+  }, [ctxRef, lessonId, unrendered]);
 
   useEffect(() => {
     if (exerciseId) reloadExercise(ctxRef.current, exerciseId);

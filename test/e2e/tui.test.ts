@@ -33,7 +33,7 @@ beforeAll(async () => {
   await requireEngine();
   expect((await runCli(['init', ws])).code).toBe(0);
   // ink draws nothing until exit when it believes it runs in CI; a learner's terminal is not CI.
-  const script = `env -u CI -u CONTINUOUS_INTEGRATION TERM=xterm-256color ${process.execPath} ${CLI} --workspace ${ws}; echo "EXIT=$?"; stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\\n' ' '; echo; sleep 600`;
+  const script = `env -u CI -u CONTINUOUS_INTEGRATION TERM=xterm-256color SHELL=/bin/sh PS1='$ ' ${process.execPath} ${CLI} --workspace ${ws}; echo "EXIT=$?"; stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\\n' ' '; echo; sleep 600`;
   tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '45', 'sh', '-c', script);
 });
 
@@ -45,9 +45,10 @@ afterAll(() => {
 });
 
 describe('the TUI in a real terminal', () => {
-  it('opens on the lesson list with progress', async () => {
-    const first = await waitForScreen(/Lessons/);
-    expect(first).toMatch(/Dockerfiles and images\s+0\/\d exercises passed/);
+  it('opens on the lesson list with progress, in the alternate screen', async () => {
+    const first = await waitForScreen(/Dockerfiles and images\s+0\/\d exercises passed/);
+    expect(first).toMatch(/Your first image/);
+    expect(tmux('display-message', '-p', '-t', session, '#{alternate_on}').trim()).toBe('1');
   });
 
   it('opens the lesson, moves through its steps, and reaches the first exercise', async () => {
@@ -70,6 +71,15 @@ describe('the TUI in a real terminal', () => {
     expect(passed).not.toMatch(/✘ FAIL/);
   });
 
+  it('opens a sandbox shell in the exercise folder, and checks again when it exits', async () => {
+    await press('t', /Sandbox shell in .*first-image/);
+    tmux('send-keys', '-t', session, 'echo "inside $CONTAINERLINGS_EXERCISE at $(pwd)"', 'Enter');
+    await waitForScreen(/inside first-image at .*\/first-image/);
+    tmux('send-keys', '-t', session, 'exit', 'Enter');
+    const back = await waitForScreen(/Work in: .*first-image[\s\S]*✔ PASS/);
+    expect(back).toMatch(/Your first image/);
+  });
+
   it('remembers the pass in the list, quits with q, and restores the terminal', async () => {
     await press('Escape', /Step \d+ of \d+/);
     await press('Escape', /Lessons/);
@@ -77,6 +87,7 @@ describe('the TUI in a real terminal', () => {
     const after = await press('q', /EXIT=0/);
     // Canonical mode and echo are back on: the TUI left raw mode.
     expect(after).toMatch(/EXIT=0\s*\n\s*icanon echo/);
-    expect(tmux('display-message', '-p', '-t', session, '#{cursor_flag}').trim()).toBe('1');
+    // The cursor is visible and the normal screen (not the TUI's alternate one) is back.
+    expect(tmux('display-message', '-p', '-t', session, '#{cursor_flag} #{alternate_on}').trim()).toBe('1 0');
   });
 });

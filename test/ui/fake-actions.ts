@@ -79,6 +79,11 @@ export function fakeActions(overrides: Partial<TutorActions> = {}) {
   const saved: Location[] = [];
   const actions: TutorActions = {
     lessons: async () => lessons,
+    lesson: async (id) => {
+      const found = lessons.find((l) => l.id === id);
+      if (!found) throw new Error(`no lesson ${id}`);
+      return found;
+    },
     exercise: async (id) => view(id),
     check: async () => passResult,
     nextHint: async (id) => {

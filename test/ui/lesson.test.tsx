@@ -89,3 +89,29 @@ describe('lesson screen', () => {
     expect(ui.frame()).toContain('Step 1 of 3');
   });
 });
+
+describe('lessons given at start, rendered on demand', () => {
+  it('shows the list in the first frame, and renders a lesson only when it is opened', async () => {
+    const { actions } = fakeActions();
+    const full = await actions.lessons();
+    const bare = full.map((l) => ({ ...l, steps: l.steps.map((s) => ({ ...s, body: '' })), rendered: false }));
+    const opened: string[] = [];
+    const body = deferred<(typeof full)[number]>();
+    const ui = renderTui(
+      <App
+        actions={{ ...actions, lessons: async () => bare, lesson: (id) => (opened.push(id), body.promise) }}
+        start={{ screen: 'lessons' }}
+        lessons={bare}
+      />,
+    );
+    // The very first frame already is the list.
+    expect(ui.frame()).toContain('Images');
+    expect(ui.frame()).not.toContain('Loading lessons');
+    expect(opened).toEqual([]);
+    await ui.press(keys.enter);
+    await ui.see('Loading the lesson…');
+    await waitFor(() => expect(opened).toEqual(['images']));
+    body.resolve(full[0]);
+    await ui.see('Step 1 of 3', 'An image is a read-only template.');
+  });
+});

@@ -61,6 +61,8 @@ export function renderTui(tree: ReactElement, { rows }: RenderTuiOptions = {}) {
     },
     /** Writes a key and waits for the frame to change, so the next key meets the new state. */
     async press(key: string): Promise<void> {
+      // ink attaches its key listener in an effect after the first render; a key written earlier is lost.
+      await waitFor(() => expect(instance.stdin.listenerCount('readable')).toBeGreaterThan(0));
       const before = instance.frames.length;
       const last = frame();
       instance.stdin.write(key);

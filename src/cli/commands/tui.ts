@@ -15,19 +15,34 @@ Without a terminal you can use:
   containerlings doctor            what is missing on this machine
 `;
 
+const ENTER_ALT_SCREEN = '\u001b[?1049h\u001b[H';
+const leaveAltScreen = () => process.stdout.write('\u001b[?1049l');
+
 export default async function tui(inv: Invocation): Promise<number> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     process.stderr.write(NO_TTY);
     return EXIT.error;
   }
   const [tutor, { runTui }] = await Promise.all([openTutor(inv, { create: true }), import('../../ui/run-tui.js')]);
-  // Base images are needed before the learner's first build; get them ready while they read.
-  void tutor.prepareImages().catch(() => undefined);
+  // Base images are needed before the learner's first build; get them ready while they read, but after
+  // the first frame: loading dockerode (2 MB) would delay it.
+  setTimeout(() => void tutor.prepareImages().catch(() => undefined), 1500).unref();
   const lastResults = new Map<string, CheckResult>();
   const actions = createActions(tutor, lastResults, () => process.stdout.columns || 80);
   let location: Location = (await tutor.progress()).location;
   for (;;) {
-    const exit = await runTui(actions, location);
+    const lessons = await actions.lessons();
+    // The alternate screen, as full-screen programs (less, vim) use: the tutorial starts on a clean screen
+    // even after a sandbox shell, and quitting gives back the terminal exactly as it was.
+    process.stdout.write(ENTER_ALT_SCREEN);
+    process.once('exit', leaveAltScreen);
+    let exit;
+    try {
+      exit = await runTui(actions, location, { lessons });
+    } finally {
+      leaveAltScreen();
+      process.removeListener('exit', leaveAltScreen);
+    }
     location = exit.location;
     if (exit.kind === 'quit') return EXIT.pass;
     const cwd = exit.exerciseId ? tutor.dir(exit.exerciseId) : tutor.workspace.dir;
