@@ -1,6 +1,7 @@
 // Bundles the CLI into dist/ with esbuild. Dynamic imports become separate chunks, so each command loads
 // only what it needs (list/check/doctor never load ink, react or marked).
 import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 
 const { version } = JSON.parse(await readFile('package.json', 'utf8'));
@@ -34,3 +35,21 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
+
+// Validate the course once now, so the program can skip yaml and zod at start while the content is unchanged.
+await build({
+  entryPoints: ['scripts/write-snapshot.ts'],
+  outfile: 'dist/.write-snapshot.mjs',
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  banner: { js: banner.split('\n').slice(1).join('\n') },
+  external: ['*.node'],
+  logLevel: 'warning',
+});
+try {
+  execFileSync(process.execPath, ['dist/.write-snapshot.mjs'], { stdio: 'inherit' });
+} finally {
+  await rm('dist/.write-snapshot.mjs', { force: true });
+}

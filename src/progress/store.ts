@@ -2,33 +2,41 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { z } from 'zod';
 import { UserError } from '../errors.js';
 
-const Location = z.union([
-  z.object({ screen: z.literal('lessons') }),
-  z.object({ screen: z.literal('lesson'), lessonId: z.string(), step: z.number().int().min(0) }),
-  z.object({ screen: z.literal('exercise'), exerciseId: z.string() }),
-]);
+/** Where the learner was in the TUI. */
+export type Location =
+  | { readonly screen: 'lessons' }
+  | { readonly screen: 'lesson'; readonly lessonId: string; readonly step: number }
+  | { readonly screen: 'exercise'; readonly exerciseId: string };
 
-export const ExerciseProgress = z.object({
-  startedAt: z.string(),
-  status: z.enum(['todo', 'passed', 'failed', 'error']).default('todo'),
-  hintsShown: z.number().int().min(0).default(0),
-  gaveUp: z.boolean().default(false),
-  passedAt: z.string().optional(),
-  checks: z.number().int().min(0).default(0),
-});
-export type ExerciseProgress = z.infer<typeof ExerciseProgress>;
+export interface ExerciseProgress {
+  startedAt: string;
+  status: 'todo' | 'passed' | 'failed' | 'error';
+  hintsShown: number;
+  gaveUp: boolean;
+  passedAt?: string;
+  checks: number;
+}
 
-export const Progress = z.object({
-  version: z.literal(1),
-  workspaceId: z.string().regex(/^ws-[a-z0-9]+$/),
-  createdAt: z.string(),
-  location: Location.default({ screen: 'lessons' }),
-  exercises: z.record(z.string(), ExerciseProgress).default({}),
-});
-export type Progress = z.infer<typeof Progress>;
+export interface Progress {
+  version: 1;
+  workspaceId: string;
+  createdAt: string;
+  location: Location;
+  exercises: Record<string, ExerciseProgress>;
+}
+
+const STATUSES = new Set(['todo', 'passed', 'failed', 'error']);
+
+/** A quick structural check (no zod on the way to the TUI's first frame); anything unusual goes to the schema. */
+function looksValid(data: any): data is Progress {
+  if (data?.version !== 1 || typeof data.workspaceId !== 'string' || !/^ws-[a-z0-9]+$/.test(data.workspaceId)) return false;
+  if (typeof data.createdAt !== 'string' || typeof data.location?.screen !== 'string') return false;
+  if (typeof data.exercises !== 'object' || data.exercises === null) return false;
+  return Object.values(data.exercises).every((e: any) =>
+    typeof e?.startedAt === 'string' && STATUSES.has(e.status) && Number.isInteger(e.hintsShown) && typeof e.gaveUp === 'boolean' && Number.isInteger(e.checks));
+}
 
 export const progressPath = (workspace: string) => join(workspace, '.containerlings', 'progress.json');
 
@@ -53,6 +61,8 @@ export async function readProgress(workspace: string): Promise<Progress> {
   } catch {
     throw new UserError(`The progress file ${path} is not valid JSON.`, 'Restore it from a backup, or move it away and run `containerlings init` again.', 'workspace');
   }
+  if (looksValid(data)) return data;
+  const { Progress } = await import('./schema.js');
   const parsed = Progress.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -69,7 +79,7 @@ export async function writeProgress(workspace: string, progress: Progress): Prom
   try {
     const file = await open(temp, 'w');
     try {
-      await file.writeFile(JSON.stringify(Progress.parse(progress), null, 2) + '\n');
+      await file.writeFile(JSON.stringify(progress, null, 2) + '\n');
       await file.sync();
     } finally {
       await file.close();

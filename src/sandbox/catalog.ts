@@ -4,27 +4,36 @@ import { existsSync, readFileSync } from 'node:fs';
 import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { z } from 'zod';
 import { UserError } from '../errors.js';
 import { CATALOG_LABEL, isNotFound, onEngine, type Engine } from './engine.js';
 
-const Entry = z.object({
-  tag: z.string(),
-  online: z.string(),
-  offline: z.object({
-    recipe: z.string(),
+export interface CatalogEntry {
+  readonly tag: string;
+  readonly online: string;
+  readonly offline: {
+    readonly recipe: string;
     /** Files copied into the build context: name → candidate host paths, first existing wins. */
-    copy: z.record(z.string(), z.array(z.string())).default({}),
+    readonly copy: Readonly<Record<string, readonly string[]>>;
     /** The Debian package that provides the copied files, for the error message. */
-    requires: z.string().optional(),
-  }),
-});
-export type CatalogEntry = z.infer<typeof Entry>;
+    readonly requires?: string;
+  };
+}
 export type ImageCatalog = Readonly<Record<string, CatalogEntry>>;
 
 export async function loadCatalog(root: string): Promise<ImageCatalog> {
-  const text = await readFile(join(root, 'sandbox', 'images', 'catalog.json'), 'utf8');
-  return z.record(z.string(), Entry).parse(JSON.parse(text));
+  const file = join(root, 'sandbox', 'images', 'catalog.json');
+  const { z } = await import('zod');
+  const Entry = z.object({
+    tag: z.string(),
+    online: z.string(),
+    offline: z.object({ recipe: z.string(), copy: z.record(z.string(), z.array(z.string())).default({}), requires: z.string().optional() }),
+  });
+  const parsed = z.record(z.string(), Entry).safeParse(JSON.parse(await readFile(file, 'utf8')));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UserError(`${file}: ${issue.path.join('.')}: ${issue.message}`, 'Fix the image catalog, then try again.', 'content');
+  }
+  return parsed.data;
 }
 
 export type ImageSource = 'present' | 'pulled' | 'built';

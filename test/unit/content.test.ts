@@ -2,7 +2,8 @@
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ContentError, loadCourse } from '../../src/lessons/course.js';
+import { loadCourse } from '../../src/lessons/course.js';
+import { ContentError } from '../../src/lessons/course-loader.js';
 import { splitSteps } from '../../src/lessons/lesson-file.js';
 import { formatProblem } from '../../src/lessons/validate.js';
 import { ROOT, tempDir } from '../support/cli.js';

@@ -1,0 +1,106 @@
+// Loads every lesson and exercise from a content folder, validating all of it (yaml + zod) before anything runs.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { UserError } from '../errors.js';
+import type { Course, Exercise } from './course.js';
+import { parseLessonFile, type Lesson } from './lesson-file.js';
+import { ExerciseMeta } from './schema.js';
+import { formatProblem, parseYaml, type ContentProblem } from './validate.js';
+
+/** Raised with every problem found, so an author fixes them in one pass. */
+export class ContentError extends UserError {
+  constructor(readonly problems: readonly ContentProblem[]) {
+    super(
+      `The course content has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n` +
+        problems.map((p) => `  ${formatProblem(p)}`).join('\n'),
+      'Fix the files named above, then run the command again.',
+      'content',
+    );
+  }
+}
+
+async function subdirs(path: string): Promise<string[]> {
+  try {
+    const entries = await readdir(path, { withFileTypes: true });
+    return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
+}
+
+const isDir = (p: string) => stat(p).then((s) => s.isDirectory(), () => false);
+const isFile = (p: string) => stat(p).then((s) => s.isFile(), () => false);
+
+async function loadExercise(root: string, id: string, problems: ContentProblem[]): Promise<Exercise | undefined> {
+  const dir = join(root, 'exercises', id);
+  const rel = (p: string) => relative(root, p) || '.';
+  const metaFile = join(dir, 'exercise.yaml');
+  if (!(await isFile(metaFile))) {
+    problems.push({ file: rel(metaFile), message: 'is missing; every exercise needs its metadata (id, title, lesson, hints)' });
+    return undefined;
+  }
+  const { value: meta, problems: found } = parseYaml(ExerciseMeta, await readFile(metaFile, 'utf8'), rel(metaFile));
+  problems.push(...found);
+  if (!meta) return undefined;
+  if (meta.id !== id) problems.push({ file: rel(metaFile), line: 1, field: 'id', message: `expected "${id}", the folder's name` });
+  const exercise: Exercise = {
+    id, meta, dir,
+    readme: join(dir, 'README.md'),
+    check: join(dir, 'check.ts'),
+    starter: join(dir, 'starter'),
+    solution: join(dir, 'solution'),
+    wrong: (await subdirs(join(dir, 'wrong'))).map((name) => ({ name, dir: join(dir, 'wrong', name) })),
+  };
+  for (const [path, what] of [[exercise.readme, 'the task'], [exercise.check, 'the check']] as const) {
+    if (!(await isFile(path))) problems.push({ file: rel(path), message: `is missing; it holds ${what}` });
+  }
+  for (const [path, what] of [[exercise.starter, 'the starter files'], [exercise.solution, 'the reference solution']] as const) {
+    if (!(await isDir(path))) problems.push({ file: rel(path) + '/', message: `is missing; it holds ${what}` });
+  }
+  if (exercise.wrong.length < 2) {
+    problems.push({ file: rel(join(dir, 'wrong')) + '/', message: `has ${exercise.wrong.length} attempt(s); expected at least two known-wrong attempts` });
+  }
+  return exercise;
+}
+
+/** Reads and validates every lesson and exercise; throws a ContentError listing every problem. */
+export async function loadCourseFromFiles(root: string): Promise<Course> {
+  const problems: ContentProblem[] = [];
+  const lessons: Lesson[] = [];
+  for (const id of await subdirs(join(root, 'lessons'))) {
+    const lesson = await parseLessonFile(root, id, problems);
+    if (lesson) lessons.push(lesson);
+  }
+  const exercises: Exercise[] = [];
+  for (const id of await subdirs(join(root, 'exercises'))) {
+    const exercise = await loadExercise(root, id, problems);
+    if (exercise) exercises.push(exercise);
+  }
+  // Exercises whose folder exists but whose metadata is invalid were reported already; don't report them as missing.
+  const present = new Set(await subdirs(join(root, 'exercises')));
+  crossCheck(root, lessons, exercises, problems, present);
+  if (problems.length > 0) throw new ContentError(problems);
+  if (lessons.length === 0) throw new UserError(`No lessons found in ${join(root, 'lessons')}.`, 'Add a lesson folder with a lesson.md, or set CONTAINERLINGS_CONTENT.', 'content');
+  lessons.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+  // Course order: lesson by lesson, in the order each lesson lists its exercises.
+  const order = lessons.flatMap((l) => l.exercises);
+  exercises.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
+  return { root, lessons, exercises };
+}
+
+function crossCheck(root: string, lessons: Lesson[], exercises: Exercise[], problems: ContentProblem[], present: Set<string>) {
+  const byId = new Map(exercises.map((e) => [e.id, e]));
+  for (const lesson of lessons) {
+    for (const id of lesson.exercises) {
+      const exercise = byId.get(id);
+      if (!exercise && !present.has(id)) problems.push({ file: relative(root, lesson.file), field: 'exercises', message: `names "${id}", but exercises/${id}/ does not exist` });
+      else if (exercise && exercise.meta.lesson !== lesson.id) problems.push({ file: relative(root, join(exercise.dir, 'exercise.yaml')), field: 'lesson', message: `expected "${lesson.id}", the lesson that lists it` });
+    }
+  }
+  const listed = new Set(lessons.flatMap((l) => l.exercises));
+  for (const exercise of exercises) {
+    if (!listed.has(exercise.id)) problems.push({ file: relative(root, join(exercise.dir, 'exercise.yaml')), field: 'lesson', message: `no lesson lists this exercise; add "${exercise.id}" to the exercises of lesson "${exercise.meta.lesson}"` });
+  }
+}
+
