@@ -1,6 +1,8 @@
 // Helpers for tests against the real engine (no mocks): the engine must be there, or the test fails loudly.
 import { execFileSync } from 'node:child_process';
+import { ensureImage, loadCatalog } from '../../src/sandbox/catalog.js';
 import { connect, type Engine } from '../../src/sandbox/engine.js';
+import { ROOT } from './cli.js';
 
 export async function requireEngine(): Promise<Engine> {
   const engine = await connect();
@@ -9,6 +11,9 @@ export async function requireEngine(): Promise<Engine> {
   } catch (e) {
     throw new Error(`These tests need a running Docker engine (${engine.endpoint}): ${(e as Error).message}. On Debian, .ci/run installs and starts one.`);
   }
+  // Tests use the base image directly; on a fresh machine it is built offline here first.
+  const catalog = await loadCatalog(ROOT);
+  await ensureImage(engine, ROOT, catalog, 'base/busybox');
   return engine;
 }
 
