@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CancelledError } from '../errors.js';
+import { CancelledError, UserError } from '../errors.js';
 import type { Exercise } from '../lessons/course.js';
 import { ATTEMPT_SCRIPT, copyFiles } from '../progress/workspace.js';
 import { listLabelled, removeDeclared, removeLabelled } from '../sandbox/cleanup.js';
@@ -90,7 +90,9 @@ export async function selftest(
         const began = Date.now();
         current = exercise;
         const dir = join(root, exercise.id, attempt.name.replace('/', '-'));
-        await removeDeclared(engine, exercise.meta.resources);
+        // A resource that cannot be removed (something else uses it) would make the verdict meaningless.
+        const before = await removeDeclared(engine, exercise.meta.resources);
+        if (before.kept.length > 0) throw new UserError(`The self-test cannot start ${exercise.id} from a clean engine: could not remove ${before.kept.join('; ')}.`, 'Is another self-test or benchmark running on this engine? Wait for it, then try again.', 'engine');
         await copyFiles(exercise.starter, dir);
         if (attempt.files) await copyFiles(attempt.files, dir);
         const startedAt = new Date();

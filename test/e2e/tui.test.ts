@@ -32,8 +32,8 @@ async function press(key: string, expected: RegExp): Promise<string> {
 beforeAll(async () => {
   await requireEngine();
   expect((await runCli(['init', ws])).code).toBe(0);
-  // ink draws nothing until exit when it believes it runs in CI; a learner's terminal is not CI.
-  const script = `env -u CI -u CONTINUOUS_INTEGRATION TERM=xterm-256color SHELL=/bin/sh PS1='$ ' ${process.execPath} ${CLI} --workspace ${ws}; echo "EXIT=$?"; stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\\n' ' '; echo; sleep 600`;
+  // CI=true on purpose: the TUI must draw in a terminal even where CI is set (ink would draw nothing).
+  const script = `env CI=true TERM=xterm-256color SHELL=/bin/sh PS1='$ ' ${process.execPath} ${CLI} --workspace ${ws}; echo "EXIT=$?"; stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\\n' ' '; echo; sleep 600`;
   tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '45', 'sh', '-c', script);
 });
 

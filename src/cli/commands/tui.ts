@@ -23,6 +23,10 @@ export default async function tui(inv: Invocation): Promise<number> {
     process.stderr.write(NO_TTY);
     return EXIT.error;
   }
+  // ink draws nothing until exit when it thinks it runs in CI (it checks CI when it loads). Both ends are a
+  // terminal here, so a person is watching: let it draw.
+  delete process.env.CI;
+  delete process.env.CONTINUOUS_INTEGRATION;
   const [tutor, { runTui }] = await Promise.all([openTutor(inv, { create: true }), import('../../ui/run-tui.js')]);
   // Base images are needed before the learner's first build; get them ready while they read, but after
   // the first frame: loading dockerode (2 MB) would delay it.
