@@ -3,37 +3,19 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
+import { banner, bundleOptions } from './bundle-options.mjs';
 
 const { version } = JSON.parse(await readFile('package.json', 'utf8'));
 
-const banner = [
-  '#!/usr/bin/env node',
-  // CommonJS dependencies (dockerode, ssh2) call require and read __dirname; ES modules have neither.
-  "import { createRequire as __containerlingsRequire } from 'node:module';",
-  "import { fileURLToPath as __containerlingsPath } from 'node:url';",
-  "import { dirname as __containerlingsDirname } from 'node:path';",
-  'const require = __containerlingsRequire(import.meta.url);',
-  'const __filename = __containerlingsPath(import.meta.url);',
-  'const __dirname = __containerlingsDirname(__filename);',
-].join('\n');
-
 await rm('dist', { recursive: true, force: true });
 await build({
+  ...bundleOptions,
   entryPoints: { cli: 'src/cli/main.ts' },
   outdir: 'dist',
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  chunkNames: 'chunks/[name]-[hash]',
-  banner: { js: banner },
   // Native addons (ssh2's optional crypto) cannot be bundled; esbuild is used at run time to compile checks;
   // react-devtools-core is only loaded by ink when DEV=true.
   external: ['*.node', 'esbuild', 'react-devtools-core'],
-  define: { 'process.env.NODE_ENV': '"production"', CONTAINERLINGS_VERSION: JSON.stringify(version) },
-  legalComments: 'none',
-  logLevel: 'warning',
+  define: { ...bundleOptions.define, CONTAINERLINGS_VERSION: JSON.stringify(version) },
 });
 
 // Validate the course once now, so the program can skip yaml and zod at start while the content is unchanged.

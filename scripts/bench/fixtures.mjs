@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { BASE, HELLO, ROOT, log, mustSh, sh } from './common.mjs';
+import { bundleOptions } from '../bundle-options.mjs';
 
 /**
  * Makes the temp dir and stops on SIGINT/SIGTERM after cleaning up. The returned steps run in order: build(),
@@ -74,29 +75,10 @@ export async function createFixtures() {
       await mkdir(inkDir, { recursive: true });
       await writeFile(join(inkDir, 'package.json'), '{ "type": "module" }\n');
       await build({
+        ...bundleOptions,
         entryPoints: { 'minimal-ink': join(ROOT, 'scripts/bench/minimal-ink.tsx') },
         outdir: inkDir,
-        bundle: true,
-        splitting: true,
-        format: 'esm',
-        platform: 'node',
-        target: 'node20',
-        chunkNames: 'chunks/[name]-[hash]',
-        banner: {
-          js: [
-            '#!/usr/bin/env node',
-            "import { createRequire as __benchRequire } from 'node:module';",
-            "import { fileURLToPath as __benchPath } from 'node:url';",
-            "import { dirname as __benchDirname } from 'node:path';",
-            'const require = __benchRequire(import.meta.url);',
-            'const __filename = __benchPath(import.meta.url);',
-            'const __dirname = __benchDirname(__filename);',
-          ].join('\n'),
-        },
         external: ['*.node', 'esbuild', 'react-devtools-core'],
-        define: { 'process.env.NODE_ENV': '"production"' },
-        legalComments: 'none',
-        logLevel: 'warning',
       });
       return join(inkDir, 'minimal-ink.js');
     },
