@@ -1,6 +1,5 @@
 // The self-test: for every exercise, the starter must fail, the solution must pass, every wrong attempt must
 // fail, and nothing labelled may be left behind afterwards.
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,6 +9,7 @@ import type { Exercise } from '../lessons/course.js';
 import { ATTEMPT_SCRIPT, copyFiles } from '../progress/workspace.js';
 import { listLabelled, removeDeclared, removeLabelled } from '../sandbox/cleanup.js';
 import type { Engine } from '../sandbox/engine.js';
+import { runScript, scriptEnv } from '../sandbox/script.js';
 import { runCheck } from './runner.js';
 import type { Outcome } from './types.js';
 
@@ -48,32 +48,6 @@ export function attemptsOf(exercise: Exercise): Attempt[] {
   ];
 }
 
-/** Runs an attempt's commands in their own process group, so a cancel or timeout stops docker too, not just sh. */
-function runScript(script: string, cwd: string, timeoutSeconds: number, signal?: AbortSignal): Promise<{ code: number; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn('sh', ['-e', script], { cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    let output = '';
-    const stop = () => {
-      try {
-        process.kill(-child.pid!, 'SIGTERM');
-      } catch { /* already gone */ }
-    };
-    const timer = setTimeout(() => {
-      output += `\n(stopped after ${timeoutSeconds} s)`;
-      stop();
-    }, timeoutSeconds * 1000);
-    signal?.addEventListener('abort', stop, { once: true });
-    child.stdout.on('data', (c) => (output += c));
-    child.stderr.on('data', (c) => (output += c));
-    child.on('error', (e) => (output += String(e)));
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', stop);
-      resolve({ code: code ?? -1, output });
-    });
-  });
-}
-
 export async function selftest(
   engine: Engine,
   exercises: readonly Exercise[],
@@ -95,9 +69,12 @@ export async function selftest(
         if (before.kept.length > 0) throw new UserError(`The self-test cannot start ${exercise.id} from a clean engine: could not remove ${before.kept.join('; ')}.`, 'Is another self-test or benchmark running on this engine? Wait for it, then try again.', 'engine');
         await copyFiles(exercise.starter, dir);
         if (attempt.files) await copyFiles(attempt.files, dir);
+        const env = scriptEnv(workspaceId);
+        const prepared = exercise.setup ? await runScript(exercise.setup, dir, exercise.meta.timeouts.attempt, signal, env) : { code: 0, output: '' };
+        if (prepared.code !== 0) throw new UserError(`The setup of ${exercise.id} failed (exit ${prepared.code}):\n${prepared.output.slice(-2000)}`, 'Fix its setup.sh, or the engine it needs.', 'content');
         const startedAt = new Date();
         let report: AttemptReport;
-        const ran = attempt.script ? await runScript(attempt.script, dir, exercise.meta.timeouts.attempt, signal) : { code: 0, output: '' };
+        const ran = attempt.script ? await runScript(attempt.script, dir, exercise.meta.timeouts.attempt, signal, env) : { code: 0, output: '' };
         if (signal?.aborted) throw new CancelledError();
         if (ran.code !== 0 && attempt.expected === 'pass') {
           report = { exercise: exercise.id, attempt: attempt.name, expected: attempt.expected, outcome: 'error', ok: false, message: `its commands failed (exit ${ran.code})`, seconds: 0, commandOutput: ran.output.slice(-2000) };

@@ -32,6 +32,8 @@ export function createActions(tutor: Tutor, lastResults: Map<string, CheckResult
 
   const exercise = async (id: string): Promise<ExerciseView> => {
     const ex = tutor.exercise(id);
+    // An exercise that needs something running on the engine gets it before the learner starts.
+    await tutor.ensureSetup(id);
     const entry = await tutor.exerciseProgress(id);
     return {
       id,

@@ -51,6 +51,7 @@ async function loadExercise(root: string, id: string, problems: ContentProblem[]
     starter: join(dir, 'starter'),
     solution: join(dir, 'solution'),
     wrong: (await subdirs(join(dir, 'wrong'))).map((name) => ({ name, dir: join(dir, 'wrong', name) })),
+    ...((await isFile(join(dir, 'setup.sh'))) ? { setup: join(dir, 'setup.sh') } : {}),
   };
   for (const [path, what] of [[exercise.readme, 'the task'], [exercise.check, 'the check']] as const) {
     if (!(await isFile(path))) problems.push({ file: rel(path), message: `is missing; it holds ${what}` });

@@ -20,6 +20,12 @@ export interface Exercise {
   readonly starter: string;
   readonly solution: string;
   readonly wrong: readonly { readonly name: string; readonly dir: string }[];
+  /**
+   * exercises/<id>/setup.sh, when present: prepares the engine before the learner starts (a container to
+   * debug, say). Run in the exercise folder at setup and reset, and before every self-test attempt.
+   * What it creates must be declared in `resources` and should carry $CONTAINERLINGS_LABEL.
+   */
+  readonly setup?: string;
 }
 
 export interface Course {

@@ -31,7 +31,7 @@ export function fingerprint(root: string): string {
 
 /** Paths in the snapshot are relative to the content root, so a moved checkout still matches. */
 function mapPaths<T>(value: T, map: (path: string) => string): T {
-  return JSON.parse(JSON.stringify(value), (key, v) => (typeof v === 'string' && ['root', 'file', 'dir', 'readme', 'check', 'starter', 'solution'].includes(key) ? map(v) : v));
+  return JSON.parse(JSON.stringify(value), (key, v) => (typeof v === 'string' && ['root', 'file', 'dir', 'readme', 'check', 'starter', 'solution', 'setup'].includes(key) ? map(v) : v));
 }
 
 export function writeSnapshot(course: Course): void {

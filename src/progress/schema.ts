@@ -14,6 +14,7 @@ export const ExerciseProgress = z.object({
   gaveUp: z.boolean().default(false),
   passedAt: z.string().optional(),
   checks: z.number().int().min(0).default(0),
+  setupDone: z.boolean().optional(),
 });
 export type ExerciseProgress = z.infer<typeof ExerciseProgress>;
 

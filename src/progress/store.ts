@@ -17,6 +17,8 @@ export interface ExerciseProgress {
   gaveUp: boolean;
   passedAt?: string;
   checks: number;
+  /** True once the exercise's setup.sh (if any) ran for this attempt; reset clears it. */
+  setupDone?: boolean;
 }
 
 export interface Progress {

@@ -3,7 +3,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { contentRoot } from '../lessons/course.js';
 import { UserError } from '../errors.js';
 import { CATALOG_LABEL, isNotFound, onEngine, type Engine } from './engine.js';
 
@@ -20,8 +21,13 @@ export interface CatalogEntry {
 }
 export type ImageCatalog = Readonly<Record<string, CatalogEntry>>;
 
+/**
+ * The catalog of a content folder (sandbox/images/catalog.json), or containerlings' own when the folder
+ * has none, so an instructor's course can use the shipped base images. Recipe paths come back absolute.
+ */
 export async function loadCatalog(root: string): Promise<ImageCatalog> {
-  const file = join(root, 'sandbox', 'images', 'catalog.json');
+  let file = join(root, 'sandbox', 'images', 'catalog.json');
+  if (!existsSync(file)) file = join(contentRoot({}), 'sandbox', 'images', 'catalog.json');
   const { z } = await import('zod');
   const Entry = z.object({
     tag: z.string(),
@@ -33,7 +39,8 @@ export async function loadCatalog(root: string): Promise<ImageCatalog> {
     const issue = parsed.error.issues[0];
     throw new UserError(`${file}: ${issue.path.join('.')}: ${issue.message}`, 'Fix the image catalog, then try again.', 'content');
   }
-  return parsed.data;
+  const images = dirname(file);
+  return Object.fromEntries(Object.entries(parsed.data).map(([name, e]) => [name, { ...e, offline: { ...e.offline, recipe: join(images, e.offline.recipe) } }]));
 }
 
 export type ImageSource = 'present' | 'pulled' | 'built';
@@ -50,7 +57,6 @@ export async function imageExists(engine: Engine, ref: string): Promise<boolean>
 /** Makes sure the logical image exists locally; returns how. Pulls only when `tryPull` (off with CONTAINERLINGS_OFFLINE=1). */
 export async function ensureImage(
   engine: Engine,
-  root: string,
   catalog: ImageCatalog,
   name: string,
   report: (line: string) => void = () => {},
@@ -67,7 +73,7 @@ export async function ensureImage(
     }
     report(`Could not pull ${entry.online}; building ${name} offline.`);
   }
-  await buildOffline(engine, root, name, entry, report);
+  await buildOffline(engine, name, entry, report);
   return 'built';
 }
 
@@ -101,8 +107,8 @@ async function pull(engine: Engine, ref: string): Promise<boolean> {
   }
 }
 
-async function buildOffline(engine: Engine, root: string, name: string, entry: CatalogEntry, report: (line: string) => void) {
-  const recipe = join(root, 'sandbox', 'images', entry.offline.recipe);
+async function buildOffline(engine: Engine, name: string, entry: CatalogEntry, report: (line: string) => void) {
+  const recipe = entry.offline.recipe;
   const context = await mkdtemp(join(tmpdir(), 'containerlings-build-'));
   try {
     await copyFile(join(recipe, 'Dockerfile'), join(context, 'Dockerfile'));

@@ -10,6 +10,7 @@ import { exerciseDir, initWorkspace, openWorkspace, restoreStarter, ATTEMPT_SCRI
 import { ensureImage, loadCatalog, type ImageSource } from '../sandbox/catalog.js';
 import { removeDeclared, type Removed } from '../sandbox/cleanup.js';
 import { connect, type Engine } from '../sandbox/engine.js';
+import { runScript, scriptEnv } from '../sandbox/script.js';
 
 export class Tutor {
   #engine?: Promise<Engine>;
@@ -56,15 +57,30 @@ export class Tutor {
     const catalog = await loadCatalog(this.course.root);
     const engine = await this.engine();
     const out: Record<string, ImageSource> = {};
-    for (const name of wanted) out[name] = await ensureImage(engine, this.course.root, catalog, name, report);
+    for (const name of wanted) out[name] = await ensureImage(engine, catalog, name, report);
     return out;
+  }
+
+  /** Runs the exercise's setup.sh once per attempt (again after a reset). Needs the engine. */
+  async ensureSetup(id: string, signal?: AbortSignal): Promise<void> {
+    const exercise = this.exercise(id);
+    if (!exercise.setup || (await this.exerciseProgress(id)).setupDone) return;
+    await this.engine();
+    const ran = await runScript(exercise.setup, this.dir(id), exercise.meta.timeouts.attempt, signal, scriptEnv(this.workspace.id));
+    if (ran.code !== 0) {
+      throw new UserError(`Preparing ${id} failed (exit ${ran.code}): ${ran.output.trim().split('\n').slice(-3).join(' ')}`, 'Is Docker running (`containerlings doctor`)? Then reset the exercise.', 'engine');
+    }
+    await updateProgress(this.workspace.dir, (p) => {
+      p.exercises[id].setupDone = true;
+    });
   }
 
   async check(id: string, signal?: AbortSignal): Promise<CheckResult> {
     const exercise = this.exercise(id);
-    const entry = await this.exerciseProgress(id);
     let result: CheckResult;
     try {
+      await this.ensureSetup(id, signal);
+      const entry = await this.exerciseProgress(id);
       const engine = await this.engine();
       result = await runCheck(exercise, { engine, workspaceId: this.workspace.id, dir: this.dir(id), startedAt: new Date(entry.startedAt), signal });
     } catch (e) {
@@ -104,6 +120,7 @@ export class Tutor {
     const exercise = this.exercise(id);
     const removed = await removeDeclared(await this.engine(), exercise.meta.resources);
     const backup = await restoreStarter(this.workspace, exercise);
+    await this.ensureSetup(id);
     return { removed, backup };
   }
 

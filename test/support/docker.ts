@@ -13,7 +13,7 @@ export async function requireEngine(): Promise<Engine> {
   }
   // Tests use the base image directly; on a fresh machine it is built offline here first.
   const catalog = await loadCatalog(ROOT);
-  await ensureImage(engine, ROOT, catalog, 'base/busybox');
+  await ensureImage(engine, catalog, 'base/busybox');
   return engine;
 }
 

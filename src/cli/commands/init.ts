@@ -13,6 +13,7 @@ export default async function init(inv: Invocation): Promise<number> {
   let images: Record<string, string> | { error: string; next?: string };
   try {
     images = await tutor.prepareImages(say);
+    for (const exercise of tutor.course.exercises) await tutor.ensureSetup(exercise.id);
   } catch (e) {
     // A workspace is useful without an engine (reading lessons); say what is missing instead of failing.
     if (!(e instanceof UserError)) throw e;

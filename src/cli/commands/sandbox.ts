@@ -16,7 +16,7 @@ export default async function sandbox(inv: Invocation): Promise<number> {
     const catalog = await loadCatalog(course.root);
     const names = inv.positionals.length > 1 ? inv.positionals.slice(1) : Object.keys(catalog);
     const result: Record<string, string> = {};
-    for (const name of names) result[name] = await ensureImage(engine, course.root, catalog, name, (l) => !inv.json && process.stderr.write(paint('dim', l) + '\n'));
+    for (const name of names) result[name] = await ensureImage(engine, catalog, name, (l) => !inv.json && process.stderr.write(paint('dim', l) + '\n'));
     if (inv.json) printJson({ images: result });
     else for (const [name, how] of Object.entries(result)) process.stdout.write(`${paint('green', '✔')} ${name}: ${how}\n`);
     return EXIT.pass;

@@ -12,7 +12,7 @@ export default async function selftestCommand(inv: Invocation, signal: AbortSign
   const engine = await connect();
   const catalog = await loadCatalog(course.root);
   const say = (line: string) => !inv.json && process.stderr.write(paint('dim', line) + '\n');
-  for (const name of new Set(course.lessons.flatMap((l) => l.images))) await ensureImage(engine, course.root, catalog, name, say);
+  for (const name of new Set(course.lessons.flatMap((l) => l.images))) await ensureImage(engine, catalog, name, say);
   const report = await selftest(engine, exercises, (a) => {
     if (inv.json) return;
     const verdict = a.ok ? paint('green', 'ok  ') : paint('red', 'BAD ');
