@@ -11,7 +11,7 @@ import { listLabelled, removeDeclared, removeLabelled } from '../sandbox/cleanup
 import type { Engine } from '../sandbox/engine.js';
 import { runScript, scriptEnv } from '../sandbox/script.js';
 import { runCheck } from './runner.js';
-import type { Outcome } from './types.js';
+import type { Evidence, Outcome } from './types.js';
 
 export interface AttemptReport {
   readonly exercise: string;
@@ -20,6 +20,8 @@ export interface AttemptReport {
   readonly outcome: Outcome;
   readonly ok: boolean;
   readonly message: string;
+  /** What the check saw (sizes, digests, ...), so a report can show the numbers behind a verdict. */
+  readonly evidence?: Evidence;
   readonly seconds: number;
   /** Output of the attempt's commands when they failed (a broken attempt, not a check verdict). */
   readonly commandOutput?: string;
@@ -80,7 +82,7 @@ export async function selftest(
           report = { exercise: exercise.id, attempt: attempt.name, expected: attempt.expected, outcome: 'error', ok: false, message: `its commands failed (exit ${ran.code})`, seconds: 0, commandOutput: ran.output.slice(-2000) };
         } else {
           const result = await runCheck(exercise, { engine, workspaceId, dir, startedAt, signal });
-          report = { exercise: exercise.id, attempt: attempt.name, expected: attempt.expected, outcome: result.outcome, ok: result.outcome === attempt.expected, message: result.message, seconds: 0 };
+          report = { exercise: exercise.id, attempt: attempt.name, expected: attempt.expected, outcome: result.outcome, ok: result.outcome === attempt.expected, message: result.message, evidence: result.evidence, seconds: 0 };
         }
         await removeDeclared(engine, exercise.meta.resources);
         report = { ...report, seconds: Math.round((Date.now() - began) / 100) / 10 };
