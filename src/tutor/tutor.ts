@@ -100,8 +100,9 @@ export class Tutor {
   /** Reveals the next hint (or repeats the last one) and saves the position. */
   async nextHint(id: string): Promise<{ hint: string; number: number; total: number }> {
     const { hints } = this.exercise(id).meta;
-    const p = await updateProgress(this.workspace.dir, async (p) => {
-      const ex = p.exercises[id] ?? (await this.exerciseProgress(id));
+    await this.exerciseProgress(id); // says what to do when the exercise is not set up
+    const p = await updateProgress(this.workspace.dir, (p) => {
+      const ex = p.exercises[id];
       ex.hintsShown = Math.min(ex.hintsShown + 1, hints.length);
     });
     const number = p.exercises[id].hintsShown;
@@ -109,9 +110,9 @@ export class Tutor {
   }
 
   async giveUp(id: string): Promise<void> {
-    this.exercise(id);
+    await this.exerciseProgress(id);
     await updateProgress(this.workspace.dir, (p) => {
-      if (p.exercises[id]) p.exercises[id].gaveUp = true;
+      p.exercises[id].gaveUp = true;
     });
   }
 
