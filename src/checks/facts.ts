@@ -1,5 +1,5 @@
 // Reads an image or a container from the engine into the small, typed facts that checks judge.
-import type { ContainerFacts, ImageFacts, PortBinding } from './types.js';
+import type { ContainerFacts, ContainerIsolation, ContainerLimits, ImageFacts, PortBinding } from './types.js';
 import { isNotFound, onEngine, type Engine } from '../sandbox/engine.js';
 
 function envMap(env: readonly string[] | null | undefined): Record<string, string> {
@@ -64,10 +64,38 @@ export async function containerFacts(engine: Engine, name: string): Promise<Cont
         ports,
         mounts: (info.Mounts ?? []).map((m) => ({ type: m.Type ?? '', source: m.Source, destination: m.Destination })),
         labels: info.Config.Labels ?? {},
+        isolation: isolationOf(info.HostConfig),
+        limits: limitsOf(info.HostConfig),
       };
     } catch (e) {
       if (isNotFound(e)) return undefined;
       throw e;
     }
   });
+}
+
+type HostConfig = Awaited<ReturnType<import('dockerode').Container['inspect']>>['HostConfig'];
+
+function isolationOf(host: HostConfig): ContainerIsolation {
+  return {
+    pidMode: host.PidMode ?? '',
+    networkMode: host.NetworkMode ?? '',
+    utsMode: (host as { UTSMode?: string }).UTSMode ?? '',
+    ipcMode: host.IpcMode ?? '',
+    privileged: host.Privileged ?? false,
+    capAdd: host.CapAdd ?? [],
+    securityOpt: host.SecurityOpt ?? [],
+  };
+}
+
+function limitsOf(host: HostConfig): ContainerLimits {
+  return {
+    memoryBytes: host.Memory ?? 0,
+    memoryReservationBytes: host.MemoryReservation ?? 0,
+    nanoCpus: host.NanoCpus ?? 0,
+    cpuQuota: host.CpuQuota ?? 0,
+    cpuPeriod: host.CpuPeriod ?? 0,
+    cpuShares: host.CpuShares ?? 0,
+    pidsLimit: host.PidsLimit ?? 0,
+  };
 }

@@ -4,8 +4,13 @@ import { isAbsolute, join, relative } from 'node:path';
 import { UserError } from '../errors.js';
 import { containerLogs, execIn, runThrowaway } from '../sandbox/containers.js';
 import type { Engine } from '../sandbox/engine.js';
+import { CGROUP_READ_SCRIPT, cgroupLimitsFrom, parseListing } from './cgroups.js';
 import { parseDockerfile } from './dockerfile.js';
+import { parseProcessList, PROCESS_LIST_SCRIPT } from './processes.js';
 import { containerFacts, imageFacts } from './facts.js';
+import { orchestrationKit } from './orchestration-kit.js';
+import { registryKit } from './registry-kit.js';
+import { leanKit } from './lean-kit.js';
 import type { CheckKit, CheckResult, Evidence, HttpResponse } from './types.js';
 
 /** Image and container times come from the engine's clock at one-second precision or finer; allow for it. */
@@ -34,7 +39,15 @@ export function createKit(ctx: KitContext): CheckKit {
     container: (name) => containerFacts(ctx.engine, name),
     run: (image, options) => runThrowaway(ctx.engine, ctx.workspaceId, image, options, ctx.signal),
     exec: (name, cmd) => execIn(ctx.engine, name, cmd),
+    cgroup: async (name) => {
+      const read = await execIn(ctx.engine, name, ['sh', '-c', CGROUP_READ_SCRIPT]);
+      return read.exitCode === 0 ? cgroupLimitsFrom(parseListing(read.stdout)) : undefined;
+    },
+    processes: async (name) => parseProcessList((await execIn(ctx.engine, name, ['sh', '-c', PROCESS_LIST_SCRIPT])).stdout),
     logs: (name, tail) => containerLogs(ctx.engine, name, tail),
+    ...orchestrationKit(ctx),
+    ...registryKit(),
+    ...leanKit(ctx),
     http: (url) => httpGet(url, ctx.signal),
     dockerfile: (file = 'Dockerfile') => parseDockerfile(inside(file)),
     readFile: async (file) => {

@@ -55,11 +55,14 @@ export async function selftest(
   exercises: readonly Exercise[],
   onAttempt: (report: AttemptReport) => void = () => {},
   signal?: AbortSignal,
+  /** Whose label the attempts' throw-away resources carry; parallel runs (selftest-schedule.ts) each use their own. */
+  workspaceId = `ws-selftest${process.pid}`,
 ): Promise<SelftestReport> {
-  const workspaceId = `ws-selftest${process.pid}`;
   const root = await mkdtemp(join(tmpdir(), 'containerlings-selftest-'));
   const attempts: AttemptReport[] = [];
   let current: Exercise | undefined;
+  // Exercises that push to a registry need the sandbox registry and ECR endpoint running first.
+  if (exercises.some((e) => e.meta.resources.repositories.length > 0)) await (await import('../sandbox/services.js')).ensureServices();
   try {
     for (const exercise of exercises) {
       for (const attempt of attemptsOf(exercise)) {
@@ -67,7 +70,7 @@ export async function selftest(
         current = exercise;
         const dir = join(root, exercise.id, attempt.name.replace('/', '-'));
         // A resource that cannot be removed (something else uses it) would make the verdict meaningless.
-        const before = await removeDeclared(engine, exercise.meta.resources);
+        const before = await removeDeclared(engine, exercise.meta.resources, workspaceId);
         if (before.kept.length > 0) throw new UserError(`The self-test cannot start ${exercise.id} from a clean engine: could not remove ${before.kept.join('; ')}.`, 'Is another self-test or benchmark running on this engine? Wait for it, then try again.', 'engine');
         await copyFiles(exercise.starter, dir);
         if (attempt.files) await copyFiles(attempt.files, dir);
@@ -84,7 +87,7 @@ export async function selftest(
           const result = await runCheck(exercise, { engine, workspaceId, dir, startedAt, signal });
           report = { exercise: exercise.id, attempt: attempt.name, expected: attempt.expected, outcome: result.outcome, ok: result.outcome === attempt.expected, message: result.message, evidence: result.evidence, seconds: 0 };
         }
-        await removeDeclared(engine, exercise.meta.resources);
+        await removeDeclared(engine, exercise.meta.resources, workspaceId);
         report = { ...report, seconds: Math.round((Date.now() - began) / 100) / 10 };
         attempts.push(report);
         onAttempt(report);
@@ -92,7 +95,7 @@ export async function selftest(
     }
   } finally {
     // Also after a cancel or a crash mid-attempt: what the attempt's commands created is declared.
-    if (current) await removeDeclared(engine, current.meta.resources).catch(() => undefined);
+    if (current) await removeDeclared(engine, current.meta.resources, workspaceId).catch(() => undefined);
     await removeLabelled(engine, workspaceId).catch(() => undefined);
     await rm(root, { recursive: true, force: true });
   }

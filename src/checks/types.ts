@@ -1,4 +1,10 @@
 // What a check is, what it returns, and the kit it is given. Exercise checks import these as types only.
+import type { OrchestrationKit } from './orchestration-types.js';
+export type * from './orchestration-types.js';
+import type { RegistryKitMembers } from './registry-types.js';
+export type * from './registry-types.js';
+import type { LeanKitMembers } from './lean-types.js';
+export type * from './lean-types.js';
 
 export type Outcome = 'pass' | 'fail' | 'error';
 export type Evidence = Record<string, string | number | boolean>;
@@ -50,6 +56,56 @@ export interface ContainerFacts {
   readonly ports: readonly PortBinding[];
   readonly mounts: readonly { readonly type: string; readonly source: string; readonly destination: string }[];
   readonly labels: Readonly<Record<string, string>>;
+  /** The namespaces it shares or drops, and the privileges it was given (HostConfig). */
+  readonly isolation: ContainerIsolation;
+  /** Its cgroup limits as Docker recorded them (HostConfig); 0 means no limit. */
+  readonly limits: ContainerLimits;
+}
+
+export interface ContainerIsolation {
+  /** "" (its own), "host", or "container:<id>". */
+  readonly pidMode: string;
+  /** "default"/"bridge", "none", "host", "container:<id>", or a network's name. */
+  readonly networkMode: string;
+  readonly utsMode: string;
+  readonly ipcMode: string;
+  readonly privileged: boolean;
+  readonly capAdd: readonly string[];
+  readonly securityOpt: readonly string[];
+}
+
+export interface ContainerLimits {
+  readonly memoryBytes: number;
+  readonly memoryReservationBytes: number;
+  /** --cpus, in billionths of a CPU. */
+  readonly nanoCpus: number;
+  readonly cpuQuota: number;
+  readonly cpuPeriod: number;
+  /** A relative weight (--cpu-shares), not a cap. */
+  readonly cpuShares: number;
+  readonly pidsLimit: number;
+}
+
+/** Limits read from inside a container through the cgroup filesystem (v1 or v2). undefined: no limit. */
+export interface CgroupLimits {
+  readonly version: 1 | 2;
+  readonly memoryBytes?: number;
+  readonly pidsMax?: number;
+  readonly cpus?: number;
+  /** How many forks the pids limit has refused so far (pids.events "max"). */
+  readonly pidsRefused?: number;
+  /** The folder holding pids.max, pids.current and pids.events inside the container. */
+  readonly pidsDir: string;
+}
+
+/** A process in a container, as the container sees it. */
+export interface ContainerProcess {
+  readonly pid: number;
+  /** Namespace links by kind (pid, uts, mnt, net, ipc, user): "pid:[4026532254]". */
+  readonly namespaces: Readonly<Record<string, string>>;
+  /** Its PID in each nested PID namespace, outermost first (NSpid); the last is the innermost. */
+  readonly nspid: readonly number[];
+  readonly command: string;
 }
 
 export interface RunResult {
@@ -70,6 +126,8 @@ export interface RunOptions {
   readonly memoryMb?: number;
   readonly capAdd?: readonly string[];
   readonly securityOpt?: readonly string[];
+  /** "host" to share the engine host's PID namespace (e.g. to read its namespace inode). */
+  readonly pidMode?: string;
 }
 
 export interface HttpResponse {
@@ -92,7 +150,7 @@ export interface ParsedDockerfile {
   readonly stages: number;
 }
 
-export interface CheckKit {
+export interface CheckKit extends OrchestrationKit, RegistryKitMembers, LeanKitMembers {
   /** The exercise's folder in the learner's workspace. */
   readonly dir: string;
   /** When the exercise began (its starter files were set up). */
@@ -105,6 +163,10 @@ export interface CheckKit {
   run(image: string, options?: RunOptions): Promise<RunResult>;
   /** Runs a command in a running container. */
   exec(container: string, cmd: readonly string[]): Promise<RunResult>;
+  /** Reads a running container's limits from its cgroup filesystem (v1 or v2); undefined when it has no sh/cat or no cgroup files. */
+  cgroup(container: string): Promise<CgroupLimits | undefined>;
+  /** The processes of a running container and the namespaces each lives in (needs sh, readlink and cat in it). */
+  processes(container: string): Promise<ContainerProcess[]>;
   /** The last lines a container printed (stdout and stderr), e.g. to show why it exited. '' when it is gone. */
   logs(container: string, tail?: number): Promise<string>;
   /**

@@ -12,7 +12,14 @@ export const COMMANDS = {
   solve: '<exercise>      show the reference solution (after a pass, or with --give-up)',
   selftest: '[exercise...] prove every check: starter fails, solution passes, wrong attempts fail',
   doctor: '               is the engine reachable, are the images ready, what is missing',
-  sandbox: 'prepare|clean  build the base images now (before a workshop) | remove what containerlings created',
+  sandbox: 'prepare|clean|up|down|status  build the base images now (before a workshop) | remove what containerlings created | start, stop or show the local registry and ECR endpoint',
+  aws: 'whoami|cleanup     real AWS mode: who you are | delete the ECR repositories containerlings created (--yes)',
+  workshop: 'init [file]    write a workshop file: title, lessons in order, deadlines, class registry',
+  submit: '               check everything and write your result bundle (--student NAME, --out DIR)',
+  report: '<dir>          merge result bundles: table, --csv FILE, --html FILE, --json',
+  verify: '<dir>          re-check what students pushed to the class registry on this engine',
+  lint: '[path]           lint a Dockerfile for the lean-images rules (and with hadolint, when installed)',
+  audit: '<image>         an image\'s attack surface: packages, shell, package manager, setuid files, user (and a CVE scan when grype/trivy/docker scout is installed)',
 } as const;
 export type CommandName = keyof typeof COMMANDS;
 
@@ -27,6 +34,19 @@ export interface Invocation {
   readonly all: boolean;
   readonly help: boolean;
   readonly version: boolean;
+  /** check --all: also write JUnit XML here. */
+  readonly junit?: string;
+  /** A workshop file (else one found in the workspace): limits the course to its lessons. */
+  readonly workshop?: string;
+  /** `--aws real|local`: real AWS (default credential chain) or the local ECR endpoint. */
+  readonly aws?: 'real' | 'local';
+  readonly student?: string;
+  readonly out?: string;
+  readonly csv?: string;
+  readonly html?: string;
+  readonly title?: string;
+  readonly registry?: string;
+  readonly lessons?: string;
 }
 
 export function usage(): string {
@@ -36,7 +56,7 @@ export function usage(): string {
     '',
     ...lines,
     '',
-    'Options: --json (machine-readable output), --workspace <dir>, --help, --version',
+    'Options: --json (machine-readable output), --workspace <dir>, --workshop <file>, --aws real|local, --help, --version',
     'Exit codes: 0 pass, 1 fail, 2 error (the environment is broken or the input is wrong).',
   ].join('\n');
 }
@@ -56,6 +76,16 @@ export function parseInvocation(argv: readonly string[]): Invocation {
         all: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
+        junit: { type: 'string' },
+        workshop: { type: 'string' },
+        student: { type: 'string' },
+        out: { type: 'string' },
+        csv: { type: 'string' },
+        html: { type: 'string' },
+        title: { type: 'string' },
+        registry: { type: 'string' },
+        lessons: { type: 'string' },
+        aws: { type: 'string' },
       },
     });
   } catch (e) {
@@ -65,7 +95,13 @@ export function parseInvocation(argv: readonly string[]): Invocation {
   const command = (first ?? 'tui') as CommandName;
   if (!(command in COMMANDS)) throw new UserError(`Unknown command "${first}".`, 'Run `containerlings --help` to see the commands.', 'usage');
   const v = parsed.values;
-  return { command, positionals: rest, json: v.json!, workspace: v.workspace, yes: v.yes!, giveUp: v['give-up']!, watch: v.watch!, all: v.all!, help: v.help!, version: v.version! };
+  return { command, positionals: rest, json: v.json!, workspace: v.workspace, yes: v.yes!, giveUp: v['give-up']!, watch: v.watch!, all: v.all!, help: v.help!, version: v.version!,
+    junit: v.junit, workshop: v.workshop, student: v.student, out: v.out, csv: v.csv, html: v.html, title: v.title, registry: v.registry, lessons: v.lessons, aws: awsFlag(v.aws) };
+}
+
+function awsFlag(value: string | undefined): 'real' | 'local' | undefined {
+  if (value === undefined || value === 'real' || value === 'local') return value;
+  throw new UserError(`--aws takes "real" or "local", not "${value}".`, 'Use `--aws real` for your AWS account, or leave it out for the local ECR endpoint.', 'usage');
 }
 
 export function requireExercise(inv: Invocation): string {

@@ -5,6 +5,7 @@ import { progressPath } from '../progress/store.js';
 import { locateWorkspace } from '../progress/workspace.js';
 import { Tutor } from '../tutor/tutor.js';
 import type { Invocation } from './args.js';
+import { courseInUse, rememberWorkshop } from './workshop-context.js';
 
 /** Opens the workspace. With `create`, makes it on first use (a learner's first `containerlings` should just work). */
 export async function openTutor(inv: Invocation, options: { create?: boolean } = {}): Promise<Tutor> {
@@ -16,11 +17,14 @@ export async function openTutor(inv: Invocation, options: { create?: boolean } =
       'workspace',
     );
   }
-  return Tutor.open(dir, { create: options.create });
+  const used = await courseInUse(inv);
+  const tutor = await Tutor.open(dir, { create: options.create, course: used.course });
+  await rememberWorkshop(inv, used, dir);
+  return tutor;
 }
 
 /** Opens the workspace if there is one; commands such as list work without it. */
 export async function maybeTutor(inv: Invocation): Promise<Tutor | undefined> {
   const dir = locateWorkspace(inv.workspace);
-  return existsSync(progressPath(dir)) ? Tutor.open(dir) : undefined;
+  return existsSync(progressPath(dir)) ? Tutor.open(dir, { course: (await courseInUse(inv)).course }) : undefined;
 }

@@ -6,7 +6,7 @@ import { EXIT } from './output.js';
 /** Replaced with package.json's version by the bundler (scripts/build.mjs). */
 declare const CONTAINERLINGS_VERSION: string | undefined;
 
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= '1';
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const run: Record<Invocation['command'], () => Promise<{ default: (inv: Invocation, signal: AbortSignal) => Promise<number> }>> = {
   tui: () => import('./commands/tui.js'),
@@ -19,6 +19,13 @@ const run: Record<Invocation['command'], () => Promise<{ default: (inv: Invocati
   selftest: () => import('./commands/selftest.js'),
   doctor: () => import('./commands/doctor.js'),
   sandbox: () => import('./commands/sandbox.js'),
+  workshop: () => import('./commands/workshop.js'),
+  submit: () => import('./commands/submit.js'),
+  report: () => import('./commands/report.js'),
+  verify: () => import('./commands/verify.js'),
+  lint: () => import('./commands/lint.js'),
+  audit: () => import('./commands/audit.js'),
+  aws: () => import('./commands/aws.js'),
 };
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -31,6 +38,8 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(usage() + '\n');
     return EXIT.pass;
   }
+  // Every part (checks, the sandbox shell, the aws wrapper) reads the mode from the environment.
+  if (inv.aws) process.env.CONTAINERLINGS_AWS = inv.aws;
   // The TUI handles Ctrl-C itself (raw mode); other commands cancel their work on the first one.
   const controller = new AbortController();
   if (inv.command !== 'tui') {

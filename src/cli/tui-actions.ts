@@ -8,17 +8,21 @@ import { fillTemplate, renderMarkdown, type TemplateValues } from '../lessons/ma
 import { updateProgress, type Progress } from '../progress/store.js';
 import { loadCatalog } from '../sandbox/catalog.js';
 import type { Tutor } from '../tutor/tutor.js';
+import { awsSandboxEnv, awsTemplateValues } from '../sandbox/aws/sandbox-env.js';
+import { unavailableLessons } from '../sandbox/kubernetes.js';
 import type { ExerciseView, LessonView, TutorActions } from '../ui/model.js';
 
 /** The environment of run blocks and the sandbox shell: the learner's own, plus where the workspace is. */
 export function sandboxEnv(tutor: Tutor, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  return { ...process.env, CONTAINERLINGS_WORKSPACE: tutor.workspace.dir, ...extra };
+  // awsSandboxEnv: the `aws` wrapper first on PATH in local mode, and the registry addresses.
+  return { ...process.env, CONTAINERLINGS_WORKSPACE: tutor.workspace.dir, ...awsSandboxEnv(), ...extra };
 }
 
 export async function templateValues(tutor: Tutor): Promise<TemplateValues> {
   const catalog = await loadCatalog(tutor.course.root);
   const values: Record<string, string> = { workspace: tutor.workspace.dir };
   for (const [name, entry] of Object.entries(catalog)) values[`image:${name}`] = entry.tag;
+  Object.assign(values, awsTemplateValues());
   return values;
 }
 
@@ -51,8 +55,10 @@ export function createActions(tutor: Tutor, lastResults: Map<string, CheckResult
 
   return {
     async lessons(): Promise<LessonView[]> {
-      const progress = await tutor.progress();
-      return tutor.course.lessons.map((lesson) => rendered.get(lesson.id) ? { ...rendered.get(lesson.id)!, exercises: summaries(lesson.exercises, progress) } : {
+      const [progress, unavailable] = await Promise.all([tutor.progress(), unavailableLessons(tutor.course.lessons)]);
+      const reason = (id: string) => (unavailable.has(id) ? { unavailable: unavailable.get(id)!.reason } : {});
+      return tutor.course.lessons.map((lesson) => rendered.get(lesson.id) ? { ...rendered.get(lesson.id)!, exercises: summaries(lesson.exercises, progress), ...reason(lesson.id) } : {
+        ...reason(lesson.id),
         id: lesson.id,
         title: lesson.title,
         summary: lesson.summary,

@@ -22,7 +22,9 @@ export interface Exercise {
   readonly wrong: readonly { readonly name: string; readonly dir: string }[];
   /**
    * exercises/<id>/setup.sh, when present: prepares the engine before the learner starts (a container to
-   * debug, say). Run in the exercise folder at setup and reset, and before every self-test attempt.
+   * debug, say). Run in the exercise folder when the learner starts the exercise (opens it in the TUI or
+   * checks it), again after a reset, and before every self-test attempt; never by `init`, so creating a
+   * workspace changes nothing on the engine.
    * What it creates must be declared in `resources` and should carry $CONTAINERLINGS_LABEL.
    */
   readonly setup?: string;

@@ -49,7 +49,7 @@ export function splitSteps(body: string): Step[] {
 }
 
 /** Sandbox values a lesson may use; image:<name> must be one of the lesson's `images`. */
-const KNOWN_VALUES = new Set(['workspace']);
+const KNOWN_VALUES = new Set(['workspace', 'registry', 'ecr-registry', 'region', 'registry-password-file']);
 
 function checkPlaceholders(text: string, images: readonly string[], file: string, problems: ContentProblem[]) {
   text.split('\n').forEach((line, i) => {

@@ -3,7 +3,7 @@
 /** Sandbox values a lesson may use: {{workspace}}, {{image:base/busybox}}, ... */
 export type TemplateValues = Readonly<Record<string, string>>;
 
-const PLACEHOLDER = /\{\{\s*([a-z]+(?::[a-z0-9/_-]+)?)\s*\}\}/g;
+const PLACEHOLDER = /\{\{\s*([a-z]+(?:-[a-z]+)*(?::[a-z0-9/_-]+)?)\s*\}\}/g;
 
 /** Replaces {{name}} with its value; unknown names stay visible so a reader notices them. */
 export function fillTemplate(text: string, values: TemplateValues): string {

@@ -31,6 +31,12 @@ export const Resources = z.strictObject({
   networks: z.array(dockerName).default([]),
   volumes: z.array(dockerName).default([]),
   repositories: z.array(dockerName).default([]),
+  /** Swarm services, removed by name (their task containers are waited for). */
+  services: z.array(dockerName).default([]),
+  /** Compose projects: every container, network and volume labelled com.docker.compose.project=<name>. */
+  composeProjects: z.array(dockerName).default([]),
+  /** The exercise may put the engine in swarm mode: reset leaves the swarm only if containerlings initialised it. */
+  swarm: z.boolean().default(false),
 });
 export type Resources = z.infer<typeof Resources>;
 
@@ -39,7 +45,7 @@ export const ExerciseMeta = z.strictObject({
   title: z.string().min(1),
   lesson: id,
   hints: z.array(z.string().min(1)).min(1, 'at least one hint'),
-  resources: Resources.default({ images: [], containers: [], networks: [], volumes: [], repositories: [] }),
+  resources: Resources.default({ images: [], containers: [], networks: [], volumes: [], repositories: [], services: [], composeProjects: [], swarm: false }),
   timeouts: z
     .strictObject({
       /** Seconds a check may take before it is reported as an error. */
@@ -48,5 +54,12 @@ export const ExerciseMeta = z.strictObject({
       attempt: z.number().positive().max(1800).default(180),
     })
     .default({ check: 60, attempt: 180 }),
+  /** Host ports (on 127.0.0.1) the exercise publishes: doctor --workshop checks they are free, and the parallel self-test never runs two exercises that share one. */
+  ports: z.array(z.number().int().min(1).max(65535)).default([]),
+  /**
+   * The image this exercise's check can be judged from alone (no running container, no workspace file decides a
+   * pass): `containerlings submit` pushes it to the class registry and `containerlings verify` re-checks it there.
+   */
+  verify: z.strictObject({ image: dockerName }).optional(),
 });
 export type ExerciseMeta = z.infer<typeof ExerciseMeta>;

@@ -1,23 +1,41 @@
 // The image catalog: logical base images (base/busybox) resolved to a real image, pulled when possible,
-// otherwise built offline from the recipes in sandbox/images/.
+// otherwise built offline from a recipe: a Dockerfile in sandbox/images/, or a debootstrapped Debian rootfs.
 import { existsSync, readFileSync } from 'node:fs';
-import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { contentRoot } from '../lessons/course.js';
 import { UserError } from '../errors.js';
-import { CATALOG_LABEL, isNotFound, onEngine, type Engine } from './engine.js';
+import { isNotFound, onEngine, type Engine } from './engine.js';
+
+/** A Dockerfile in sandbox/images/<recipe>/ plus files from the host copied into its build context. */
+export interface DockerfileRecipe {
+  readonly kind: 'dockerfile';
+  readonly recipe: string;
+  /** Statically linked programs copied into the context: name → candidate host paths, first existing wins. */
+  readonly copy: Readonly<Record<string, readonly string[]>>;
+  /** Other host files or folders copied into the context as they are (CA certificates, zoneinfo...). */
+  readonly context: Readonly<Record<string, readonly string[]>>;
+  /** Empty folders made in the context with an octal mode ("rootfs/tmp": "1777"): git keeps neither. */
+  readonly dirs: Readonly<Record<string, string>>;
+  /** The Debian package(s) that provide the copied files, for the error message. */
+  readonly requires?: string;
+}
+
+/** `debootstrap --variant=<variant> <suite>` into a folder, tarred (and cached), then `docker import`ed. */
+export interface RootfsRecipe {
+  readonly kind: 'rootfs';
+  readonly suite: string;
+  readonly variant: string;
+  readonly include: readonly string[];
+  /** Dockerfile instructions applied on import (CMD, ENV, WORKDIR...). */
+  readonly changes: readonly string[];
+  readonly requires: string;
+}
 
 export interface CatalogEntry {
   readonly tag: string;
   readonly online: string;
-  readonly offline: {
-    readonly recipe: string;
-    /** Files copied into the build context: name → candidate host paths, first existing wins. */
-    readonly copy: Readonly<Record<string, readonly string[]>>;
-    /** The Debian package that provides the copied files, for the error message. */
-    readonly requires?: string;
-  };
+  readonly offline: DockerfileRecipe | RootfsRecipe;
 }
 export type ImageCatalog = Readonly<Record<string, CatalogEntry>>;
 
@@ -29,18 +47,33 @@ export async function loadCatalog(root: string): Promise<ImageCatalog> {
   let file = join(root, 'sandbox', 'images', 'catalog.json');
   if (!existsSync(file)) file = join(contentRoot({}), 'sandbox', 'images', 'catalog.json');
   const { z } = await import('zod');
-  const Entry = z.object({
-    tag: z.string(),
-    online: z.string(),
-    offline: z.object({ recipe: z.string(), copy: z.record(z.string(), z.array(z.string())).default({}), requires: z.string().optional() }),
+  const paths = z.record(z.string(), z.array(z.string())).default({});
+  const Dockerfile = z.object({
+    kind: z.literal('dockerfile').default('dockerfile'),
+    recipe: z.string(),
+    copy: paths,
+    context: paths,
+    dirs: z.record(z.string(), z.string().regex(/^[0-7]{3,4}$/)).default({}),
+    requires: z.string().optional(),
   });
+  const Rootfs = z.object({
+    kind: z.literal('rootfs'),
+    suite: z.string(),
+    variant: z.string().default('minbase'),
+    include: z.array(z.string()).default([]),
+    changes: z.array(z.string()).default([]),
+    requires: z.string().default('debootstrap'),
+  });
+  const Entry = z.object({ tag: z.string(), online: z.string(), offline: z.union([Rootfs, Dockerfile]) });
   const parsed = z.record(z.string(), Entry).safeParse(JSON.parse(await readFile(file, 'utf8')));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new UserError(`${file}: ${issue.path.join('.')}: ${issue.message}`, 'Fix the image catalog, then try again.', 'content');
   }
   const images = dirname(file);
-  return Object.fromEntries(Object.entries(parsed.data).map(([name, e]) => [name, { ...e, offline: { ...e.offline, recipe: join(images, e.offline.recipe) } }]));
+  return Object.fromEntries(
+    Object.entries(parsed.data).map(([name, e]) => [name, e.offline.kind === 'rootfs' ? e : { ...e, offline: { ...e.offline, recipe: join(images, e.offline.recipe) } }]),
+  ) as ImageCatalog;
 }
 
 export type ImageSource = 'present' | 'pulled' | 'built';
@@ -73,7 +106,13 @@ export async function ensureImage(
     }
     report(`Could not pull ${entry.online}; building ${name} offline.`);
   }
-  await buildOffline(engine, name, entry, report);
+  if (entry.offline.kind === 'rootfs') {
+    const { buildFromRootfs } = await import('./rootfs.js');
+    await buildFromRootfs(engine, name, entry.tag, entry.offline, report);
+  } else {
+    const { buildFromDockerfile } = await import('./offline-build.js');
+    await buildFromDockerfile(engine, name, entry.tag, entry.online, entry.offline, report);
+  }
   return 'built';
 }
 
@@ -92,7 +131,7 @@ export function isStaticBinary(path: string): boolean {
   }
 }
 
-function splitTag(ref: string): { repo: string; tag: string } {
+export function splitTag(ref: string): { repo: string; tag: string } {
   const at = ref.lastIndexOf(':');
   return at > ref.lastIndexOf('/') ? { repo: ref.slice(0, at), tag: ref.slice(at + 1) } : { repo: ref, tag: 'latest' };
 }
@@ -104,40 +143,5 @@ async function pull(engine: Engine, ref: string): Promise<boolean> {
     return true;
   } catch {
     return false;
-  }
-}
-
-async function buildOffline(engine: Engine, name: string, entry: CatalogEntry, report: (line: string) => void) {
-  const recipe = entry.offline.recipe;
-  const context = await mkdtemp(join(tmpdir(), 'containerlings-build-'));
-  try {
-    await copyFile(join(recipe, 'Dockerfile'), join(context, 'Dockerfile'));
-    for (const [file, candidates] of Object.entries(entry.offline.copy)) {
-      const found = candidates.find((c) => existsSync(c) && isStaticBinary(c));
-      if (!found) {
-        throw new UserError(
-          `Cannot build ${name} offline: none of ${candidates.join(', ')} is a statically linked program.`,
-          entry.offline.requires ? `Install it: \`sudo apt-get install ${entry.offline.requires}\`, or connect to the internet so ${entry.online} can be pulled.` : undefined,
-          'engine',
-        );
-      }
-      await copyFile(found, join(context, file));
-    }
-    report(`Building ${name} from ${recipe}...`);
-    await onEngine(engine, async () => {
-      const stream = await engine.docker.buildImage(
-        { context, src: ['Dockerfile', ...Object.keys(entry.offline.copy)] },
-        { t: entry.tag, labels: JSON.stringify({ [CATALOG_LABEL]: name }), rm: true, forcerm: true } as object,
-      );
-      await new Promise<void>((resolve, reject) =>
-        engine.docker.modem.followProgress(stream, (err, output) => {
-          const failed = (output ?? []).find((o: { error?: string }) => o.error);
-          if (err || failed) reject(new Error(`building ${name} failed: ${err?.message ?? failed.error}`));
-          else resolve();
-        }),
-      );
-    });
-  } finally {
-    await rm(context, { recursive: true, force: true });
   }
 }

@@ -47,6 +47,7 @@ export async function runThrowaway(
         PidsLimit: 128,
         CapAdd: options.capAdd ? [...options.capAdd] : undefined,
         SecurityOpt: options.securityOpt ? [...options.securityOpt] : undefined,
+        PidMode: options.pidMode,
       },
     });
     let timedOut = false;

@@ -10,6 +10,8 @@ import { UserError } from '../errors.js';
 export const SANDBOX_LABEL = 'io.containerlings.sandbox';
 /** Base images built or tagged by the image catalog carry this label; its value is the logical name. */
 export const CATALOG_LABEL = 'io.containerlings.catalog';
+/** On catalog images built locally: `offline-recipe` (a stand-in, not the upstream image). Pulled images lack it. */
+export const SOURCE_LABEL = 'io.containerlings.source';
 
 export interface Engine {
   readonly docker: Dockerode;

@@ -1,10 +1,12 @@
 // Shell scripts that exercises ship (setup.sh, an attempt's commands.sh), run with the sandbox's environment.
 import { spawn } from 'node:child_process';
 import { SANDBOX_LABEL } from './engine.js';
+import { awsSandboxEnv } from './aws/sandbox-env.js';
 
 /** What scripts see: the learner's environment, plus the label to put on anything they create. */
 export function scriptEnv(workspaceId: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  return { ...process.env, CONTAINERLINGS_LABEL: `${SANDBOX_LABEL}=${workspaceId}`, CONTAINERLINGS_WORKSPACE_ID: workspaceId, ...extra };
+  // awsSandboxEnv: the `aws` wrapper on PATH (local mode) and the registry addresses, as in the sandbox shell.
+  return { ...process.env, ...awsSandboxEnv(), CONTAINERLINGS_LABEL: `${SANDBOX_LABEL}=${workspaceId}`, CONTAINERLINGS_WORKSPACE_ID: workspaceId, ...extra };
 }
 
 /** Runs a script with `sh -e` in its own process group, so a cancel or timeout stops docker too, not just sh. */

@@ -119,7 +119,7 @@ export class Tutor {
   /** Removes the exercise's declared resources and restores its starter files; the learner's files are backed up. */
   async reset(id: string): Promise<{ removed: Removed; backup?: string }> {
     const exercise = this.exercise(id);
-    const removed = await removeDeclared(await this.engine(), exercise.meta.resources);
+    const removed = await removeDeclared(await this.engine(), exercise.meta.resources, this.workspace.id);
     const backup = await restoreStarter(this.workspace, exercise);
     await this.ensureSetup(id);
     return { removed, backup };

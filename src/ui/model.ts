@@ -33,6 +33,8 @@ export interface LessonView {
    * would delay the first frame); the UI then asks `lesson(id)` for the full view. Undefined means rendered.
    */
   readonly rendered?: boolean;
+  /** Why the lesson cannot be done on this machine (e.g. "no cluster: kubectl has no current context"); shown dimmed. */
+  readonly unavailable?: string;
 }
 
 export interface ExerciseView {

@@ -1,7 +1,7 @@
 // The offline path of the image catalog, which is the one CI can take (no image can be pulled there):
 // base/busybox built FROM scratch from Debian's static busybox.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ensureImage, loadCatalog, type ImageCatalog } from '../../src/sandbox/catalog.js';
+import { ensureImage, loadCatalog, type DockerfileRecipe, type ImageCatalog } from '../../src/sandbox/catalog.js';
 import type { Engine } from '../../src/sandbox/engine.js';
 import { ROOT } from '../support/cli.js';
 import { docker, dockerOk, requireEngine } from '../support/docker.js';
@@ -31,7 +31,7 @@ it('builds base/busybox offline, labels it, and then finds it present', async ()
 });
 
 it('explains what to install when the static busybox is missing', async () => {
-  const broken: ImageCatalog = { 'base/busybox': { ...catalog['base/busybox'], tag: `${tag}-missing`, offline: { ...catalog['base/busybox'].offline, copy: { busybox: ['/nonexistent/busybox'] } } } };
+  const broken: ImageCatalog = { 'base/busybox': { ...catalog['base/busybox'], tag: `${tag}-missing`, offline: { ...(catalog['base/busybox'].offline as DockerfileRecipe), copy: { busybox: ['/nonexistent/busybox'] } } } };
   await expect(ensureImage(engine, broken, 'base/busybox', () => {}, false)).rejects.toMatchObject({
     message: expect.stringMatching(/^Cannot build base\/busybox offline: none of \/nonexistent\/busybox is a statically linked program/),
     next: expect.stringContaining('sudo apt-get install busybox-static'),

@@ -13,7 +13,9 @@ beforeAll(async () => {
   await requireEngine();
   const init = await runCli(['init', ws, '--json']);
   expect(init.code, init.stderr).toBe(0);
-  expect(JSON.parse(init.stdout).images).toEqual({ 'base/busybox': expect.stringMatching(/^(present|pulled|built)$/) });
+  const images = JSON.parse(init.stdout).images;
+  expect(Object.keys(images)).toContain('base/busybox');
+  for (const how of Object.values(images)) expect(how).toMatch(/^(present|pulled|built)$/);
 });
 
 describe('a learner in a new workspace', () => {

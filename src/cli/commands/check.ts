@@ -6,6 +6,7 @@ import { openTutor } from '../context.js';
 import { exitCodeFor, formatResult, paint, printJson } from '../output.js';
 
 export default async function check(inv: Invocation, signal: AbortSignal): Promise<number> {
+  if (inv.all) return (await import('./check-all.js')).default(inv, signal);
   const id = requireExercise(inv);
   const tutor = await openTutor(inv);
   const title = tutor.exercise(id).meta.title;

@@ -5,7 +5,8 @@ import { describeError, UserError } from '../../errors.js';
 import { loadCourse, type Course } from '../../lessons/course.js';
 import { progressPath, readProgress } from '../../progress/store.js';
 import { locateWorkspace } from '../../progress/workspace.js';
-import { imageExists, isStaticBinary, loadCatalog } from '../../sandbox/catalog.js';
+import { loadCatalog } from '../../sandbox/catalog.js';
+import { imageOrigin, offlineBlocker } from '../../sandbox/catalog-status.js';
 import { connect, explainEngineError, type Engine } from '../../sandbox/engine.js';
 import type { Invocation } from '../args.js';
 import { EXIT, paint, printJson } from '../output.js';
@@ -40,24 +41,29 @@ async function engineFindings(out: Finding[]): Promise<Engine | undefined> {
 
 async function imageFindings(engine: Engine, course: Course, out: Finding[]) {
   const catalog = await loadCatalog(course.root);
-  for (const name of new Set(course.lessons.flatMap((l) => l.images))) {
+  const used = new Set(course.lessons.flatMap((l) => l.images));
+  for (const name of new Set([...used, ...Object.keys(catalog)])) {
     const entry = catalog[name];
     if (!entry) {
       out.push({ name: `image ${name}`, status: 'fail', detail: 'not in the image catalog (sandbox/images/catalog.json)' });
       continue;
     }
-    const ready = await imageExists(engine, entry.tag);
-    const offline = Object.values(entry.offline.copy).every((paths) => paths.some((p) => existsSync(p) && isStaticBinary(p)));
-    if (ready) out.push({ name: `image ${name}`, status: 'ok', detail: `ready as ${entry.tag}` });
-    else out.push({
-      name: `image ${name}`, status: 'warn',
-      detail: `not built yet; it will be pulled (${entry.online}) or built offline${offline ? '' : `, which needs ${entry.offline.requires ?? 'files that are missing'}`}`,
-      fix: offline ? 'Run `containerlings sandbox prepare` now, so the first exercise starts at once.' : `Install ${entry.offline.requires} (\`sudo apt-get install ${entry.offline.requires}\`) or get online, then run \`containerlings sandbox prepare\`.`,
-    });
+    const origin = await imageOrigin(engine, entry);
+    if (origin.state === 'upstream') out.push({ name: `image ${name}`, status: 'ok', detail: `ready as ${entry.tag}: the real upstream image (${entry.online})` });
+    else if (origin.state === 'stand-in') out.push({ name: `image ${name}`, status: 'ok', detail: `ready as ${entry.tag}: a local stand-in for ${entry.online}, built from the offline recipe` });
+    else {
+      const blocker = offlineBlocker(name, entry);
+      out.push({
+        name: `image ${name}`, status: 'warn',
+        detail: `not here yet; it will be pulled (${entry.online}) or built offline${blocker ? `, which needs ${blocker}` : ''}${used.has(name) ? '' : ' (no lesson uses it yet)'}`,
+        fix: blocker ? `Provide ${blocker} or get online, then run \`containerlings sandbox up\`.` : 'Run `containerlings sandbox up` now, so the exercises start at once.',
+      });
+    }
   }
 }
 
 export default async function doctor(inv: Invocation): Promise<number> {
+  if (inv.workshop) return (await import('./doctor-workshop.js')).default(inv);
   const out: Finding[] = [];
   const [major, minor] = process.versions.node.split('.').map(Number);
   const nodeOk = major > 20 || (major === 20 && minor >= 19);
@@ -78,6 +84,14 @@ export default async function doctor(inv: Invocation): Promise<number> {
     const freeMb = Math.round((fs.bavail * fs.bsize) / 1024 / 1024);
     out.push({ name: 'disk', status: freeMb < 1024 ? 'warn' : 'ok', detail: `${freeMb} MB free where the workspace is`, fix: freeMb < 1024 ? 'Free some space: images and builds need room.' : undefined });
   } else out.push({ name: 'workspace', status: 'warn', detail: `none yet (would be ${dir})`, fix: 'Run `containerlings` or `containerlings init` to create it.' });
+  if (process.env.CONTAINERLINGS_AWS === 'real') {
+    // Real AWS mode: who the default credential chain makes us (account and ARN only, never the keys).
+    const { callerIdentity } = await import('./aws.js');
+    await callerIdentity().then(
+      (who) => out.push({ name: 'aws', status: 'ok', detail: `real AWS as ${who.arn} (account ${who.account}, region ${who.region})` }),
+      (e) => out.push(fromError('aws', e)),
+    );
+  }
   const ok = out.every((f) => f.status !== 'fail');
   if (inv.json) printJson({ ok, findings: out });
   else {

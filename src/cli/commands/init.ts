@@ -5,15 +5,17 @@ import { Tutor } from '../../tutor/tutor.js';
 import { locateWorkspace } from '../../progress/workspace.js';
 import type { Invocation } from '../args.js';
 import { EXIT, paint, printJson } from '../output.js';
+import { courseInUse, rememberWorkshop } from '../workshop-context.js';
 
 export default async function init(inv: Invocation): Promise<number> {
   const dir = inv.positionals[0] ? resolve(inv.positionals[0]) : locateWorkspace(inv.workspace);
-  const tutor = await Tutor.open(dir, { create: true });
+  const used = await courseInUse({ workshop: inv.workshop, workspace: dir });
+  const tutor = await Tutor.open(dir, { create: true, course: used.course });
+  await rememberWorkshop(inv, used, dir);
   const say = (line: string) => !inv.json && process.stdout.write(paint('dim', line) + '\n');
   let images: Record<string, string> | { error: string; next?: string };
   try {
     images = await tutor.prepareImages(say);
-    for (const exercise of tutor.course.exercises) await tutor.ensureSetup(exercise.id);
   } catch (e) {
     // A workspace is useful without an engine (reading lessons); say what is missing instead of failing.
     if (!(e instanceof UserError)) throw e;

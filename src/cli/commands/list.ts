@@ -1,19 +1,22 @@
 // `containerlings list`: lessons and their exercises, with the workspace's progress.
-import { loadCourse } from '../../lessons/course.js';
 import type { Invocation } from '../args.js';
 import { maybeTutor } from '../context.js';
+import { courseInUse } from '../workshop-context.js';
 import { EXIT, paint, printJson } from '../output.js';
+import { unavailableLessons } from '../../sandbox/kubernetes.js';
 
 const marks = { todo: paint('dim', '·'), passed: paint('green', '✔'), failed: paint('red', '✘'), error: paint('yellow', '!') };
 
 export default async function list(inv: Invocation): Promise<number> {
   const tutor = await maybeTutor(inv);
-  const course = tutor?.course ?? (await loadCourse());
+  const course = tutor?.course ?? (await courseInUse(inv)).course;
   const progress = await tutor?.progress();
+  const unavailable = await unavailableLessons(course.lessons);
   const lessons = course.lessons.map((lesson) => ({
     id: lesson.id,
     title: lesson.title,
     needs: lesson.needs,
+    ...(unavailable.has(lesson.id) ? { unavailable: unavailable.get(lesson.id)!.reason } : {}),
     exercises: lesson.exercises.map((id) => {
       const exercise = course.exercises.find((e) => e.id === id)!;
       return { id, title: exercise.meta.title, status: progress?.exercises[id]?.status ?? 'todo' };
@@ -25,6 +28,10 @@ export default async function list(inv: Invocation): Promise<number> {
   }
   for (const lesson of lessons) {
     const passed = lesson.exercises.filter((e) => e.status === 'passed').length;
+    if (lesson.unavailable) {
+      process.stdout.write(`${paint('dim', `${lesson.title} (${lesson.id}, unavailable: ${lesson.unavailable})`)}\n`);
+      continue;
+    }
     process.stdout.write(`${paint('bold', lesson.title)} ${paint('dim', `(${lesson.id}, ${passed}/${lesson.exercises.length} passed)`)}\n`);
     for (const e of lesson.exercises) process.stdout.write(`  ${marks[e.status]} ${e.id.padEnd(22)} ${e.title}\n`);
   }

@@ -1,26 +1,20 @@
-// `containerlings sandbox prepare|clean`: build base images ahead of time; remove what containerlings created.
+// `containerlings sandbox up|prepare|clean|...`: get the sandbox ready (sandbox-up.ts); remove what containerlings created.
 import { UserError } from '../../errors.js';
 import { removeLabelled } from '../../sandbox/cleanup.js';
-import { loadCourse } from '../../lessons/course.js';
-import { ensureImage, loadCatalog } from '../../sandbox/catalog.js';
 import { connect } from '../../sandbox/engine.js';
 import type { Invocation } from '../args.js';
 import { maybeTutor } from '../context.js';
+import servicesCommand, { SERVICES_ACTIONS, type ServicesAction } from './sandbox-services.js';
 import { EXIT, paint, printJson } from '../output.js';
 
-export default async function sandbox(inv: Invocation): Promise<number> {
+export default async function sandbox(inv: Invocation, signal?: AbortSignal): Promise<number> {
   const action = inv.positionals[0];
+  // The registry and the ECR endpoint (sandbox-services.ts); `serve-ecr` and `down` need no engine.
+  // `up` (alias `prepare`): the base images, then (for `up`) those services, as steps (sandbox-up.ts).
+  if (action === 'up' || action === 'prepare') return (await import('./sandbox-up.js')).default(inv, action, signal);
+  if (action && SERVICES_ACTIONS.includes(action)) return servicesCommand(inv, action as ServicesAction);
+  if (action === 'pack' || action === 'load') return (await import('./sandbox-pack.js')).default(inv, action);
   const engine = await connect();
-  if (action === 'prepare') {
-    const course = await loadCourse();
-    const catalog = await loadCatalog(course.root);
-    const names = inv.positionals.length > 1 ? inv.positionals.slice(1) : Object.keys(catalog);
-    const result: Record<string, string> = {};
-    for (const name of names) result[name] = await ensureImage(engine, catalog, name, (l) => !inv.json && process.stderr.write(paint('dim', l) + '\n'));
-    if (inv.json) printJson({ images: result });
-    else for (const [name, how] of Object.entries(result)) process.stdout.write(`${paint('green', '✔')} ${name}: ${how}\n`);
-    return EXIT.pass;
-  }
   if (action === 'clean') {
     // Without --all, only this workspace's resources; with it, every workspace's (base images stay either way).
     const tutor = inv.all ? undefined : await maybeTutor(inv);
@@ -34,5 +28,5 @@ export default async function sandbox(inv: Invocation): Promise<number> {
     }
     return out.kept.length ? EXIT.error : EXIT.pass;
   }
-  throw new UserError(`\`containerlings sandbox\` needs an action: prepare or clean.`, 'For example: `containerlings sandbox prepare`.', 'usage');
+  throw new UserError(`\`containerlings sandbox\` needs an action: up, prepare, clean, down or status.`, 'For example: `containerlings sandbox up`.', 'usage');
 }

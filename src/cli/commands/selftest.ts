@@ -1,5 +1,6 @@
 // `containerlings selftest [exercise...]`: prove every check against the real engine.
 import { selftest } from '../../checks/selftest.js';
+import { okWithSkips, splitRunnable } from '../../checks/selftest-skips.js';
 import { findExercise, loadCourse } from '../../lessons/course.js';
 import { loadCatalog, ensureImage } from '../../sandbox/catalog.js';
 import { connect } from '../../sandbox/engine.js';
@@ -7,8 +8,10 @@ import type { Invocation } from '../args.js';
 import { EXIT, outcomeLabel, paint, printJson } from '../output.js';
 
 export default async function selftestCommand(inv: Invocation, signal: AbortSignal): Promise<number> {
+  if (inv.workshop) return (await import('./selftest-workshop.js')).default(inv, signal);
   const course = await loadCourse();
-  const exercises = inv.positionals.length ? inv.positionals.map((id) => findExercise(course, id)) : course.exercises;
+  const chosen = inv.positionals.length ? inv.positionals.map((id) => findExercise(course, id)) : course.exercises;
+  const { run: exercises, skipped } = await splitRunnable(course, chosen);
   const engine = await connect();
   const catalog = await loadCatalog(course.root);
   const say = (line: string) => !inv.json && process.stderr.write(paint('dim', line) + '\n');
@@ -19,11 +22,13 @@ export default async function selftestCommand(inv: Invocation, signal: AbortSign
     process.stdout.write(`${verdict} ${a.exercise.padEnd(20)} ${a.attempt.padEnd(26)} expected ${a.expected}, got ${outcomeLabel(a.outcome)} ${paint('dim', `${a.seconds}s`)}\n`);
     if (!a.ok) process.stdout.write(paint('dim', `     ${a.message}\n${a.commandOutput ?? ''}`));
   }, signal);
-  if (inv.json) printJson(report);
+  const ok = okWithSkips(report.ok, skipped);
+  if (inv.json) printJson({ ...report, ok, skipped });
   else {
+    for (const s of skipped) process.stdout.write(`${paint('yellow', 'skip')} ${s.exercise.padEnd(20)} ${s.reason}\n`);
     const bad = report.attempts.filter((a) => !a.ok).length;
     const left = Object.entries(report.leftovers).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`);
-    process.stdout.write(`\n${report.attempts.length} attempts, ${bad} wrong verdicts; labelled resources left: ${left.join(', ') || 'none'}\n`);
+    process.stdout.write(`\n${report.attempts.length} attempts, ${bad} wrong verdicts, ${skipped.length} exercises skipped; labelled resources left: ${left.join(', ') || 'none'}\n`);
   }
-  return report.ok ? EXIT.pass : EXIT.fail;
+  return ok ? EXIT.pass : EXIT.fail;
 }

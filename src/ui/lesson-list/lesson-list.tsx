@@ -31,10 +31,10 @@ export function LessonList({ lessons, selected }: LessonListProps) {
           <Box key={lesson.id} flexDirection="column">
             <Box columnGap={1}>
               <Text color="cyan">{isSelected ? '❯' : ' '}</Text>
-              <Text bold={isSelected} color={isSelected ? 'cyan' : undefined}>
+              <Text bold={isSelected} color={isSelected ? 'cyan' : undefined} dimColor={Boolean(lesson.unavailable)}>
                 {i + 1}. {lesson.title}
               </Text>
-              <Text dimColor>{progress(lesson)}</Text>
+              <Text dimColor>{lesson.unavailable ? `unavailable: ${lesson.unavailable}` : progress(lesson)}</Text>
               <Text>
                 {lesson.exercises.map((e) => (
                   <StatusMark key={e.id} status={e.status} />

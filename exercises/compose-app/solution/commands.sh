@@ -1,0 +1,2 @@
+./compose up -d --build
+./compose ps

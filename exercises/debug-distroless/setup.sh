@@ -1,0 +1,4 @@
+# Builds the distroless service containerlings/secretive and starts it as cl-secretive (a fresh token each time).
+docker build -q -t containerlings/secretive --label "$CONTAINERLINGS_LABEL" app >/dev/null
+docker rm -f cl-secretive >/dev/null 2>&1 || true
+docker run -d --name cl-secretive --label "$CONTAINERLINGS_LABEL" --memory 64m --pids-limit 32 containerlings/secretive >/dev/null

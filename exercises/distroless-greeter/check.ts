@@ -1,0 +1,64 @@
+// distroless-greeter: :distroless is ≥10x smaller than :full, has no /bin/sh, runs as non-root, and still
+// finds the CA certificates and time zone data the service needs.
+import type { Check, CheckKit } from '../../src/checks/types.js';
+
+const FULL = 'containerlings/greeter:full';
+const LEAN = 'containerlings/greeter:distroless';
+const MIN_RATIO = 10;
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+
+/** True when the image has no /bin/sh: starting it fails (the engine cannot exec it) or it exits 126/127. */
+async function hasShell(kit: CheckKit, image: string): Promise<boolean> {
+  try {
+    const run = await kit.run(image, { entrypoint: ['/bin/sh'], cmd: ['-c', 'exit 0'], timeout: 10 });
+    return run.exitCode === 0;
+  } catch (e) {
+    if (/no such file|not found|executable file/i.test(String((e as Error)?.message ?? e))) return false;
+    throw e;
+  }
+}
+
+const check: Check = async (kit) => {
+  const full = await kit.image(FULL);
+  if (!full) return kit.fail(`There is no ${FULL} to compare with.`, `Build it from the unchanged Dockerfile.full: docker build -t ${FULL} -f Dockerfile.full .`);
+  const lean = await kit.image(LEAN);
+  if (!lean) return kit.fail(`There is no image ${LEAN} yet.`, `Build it: docker build -t ${LEAN} .`, { fullBytes: full.sizeBytes });
+  const ratio = full.sizeBytes / Math.max(lean.sizeBytes, 1);
+  const evidence = { fullBytes: full.sizeBytes, distrolessBytes: lean.sizeBytes, full: mb(full.sizeBytes), distroless: mb(lean.sizeBytes), ratio: Math.round(ratio * 10) / 10, user: lean.user || 'root' };
+  if (!kit.since(lean.created)) return kit.fail(`${LEAN} was built before you started this exercise.`, `Rebuild it: docker build -t ${LEAN} .`, evidence);
+  if (lean.id === full.id) return kit.fail(`${LEAN} is the very same image as ${FULL}.`, 'Change the Dockerfile into a multi-stage build whose last stage starts FROM containerlings/distroless-static:latest.', evidence);
+  if (await hasShell(kit, LEAN)) {
+    return kit.fail(
+      `${LEAN} still has /bin/sh (${mb(lean.sizeBytes)}): its final stage is a full base image.`,
+      'Compile in a first stage (AS build), then start the last stage FROM containerlings/distroless-static:latest and COPY --from=build only the binary.',
+      evidence,
+    );
+  }
+  let report;
+  try {
+    report = await kit.run(LEAN, { cmd: ['--check'], timeout: 10 });
+  } catch (e) {
+    return kit.fail(`${LEAN} does not start: ${String((e as Error)?.message ?? e).slice(0, 200)}`, 'Keep ENTRYPOINT ["/usr/local/bin/greeter"] (exec form), pointing at where you copied the binary; and compile it with -static.', evidence);
+  }
+  const out = report.stdout.trim();
+  const facts = /uid=(\d+) ca_certs=(\d+) tzdata=(yes|no)/.exec(out);
+  if (!facts) {
+    return kit.fail(`greeter --check did not report (exit ${report.exitCode}): "${(out || report.stderr.trim()).slice(0, 160)}".`, 'The ENTRYPOINT must be the greeter binary, in exec form: ENTRYPOINT ["/usr/local/bin/greeter"].', evidence);
+  }
+  const [, uid, certs, tz] = facts;
+  Object.assign(evidence, { uid: Number(uid), caCerts: Number(certs), tzdata: tz });
+  if (uid === '0') return kit.fail(`${LEAN} runs as root (uid 0).`, 'distroless/static has a nonroot user (uid 65532): add USER nonroot to the final stage.', evidence);
+  if (certs === '0' || tz === 'no') {
+    return kit.fail(
+      `In ${LEAN} the service finds ${certs === '0' ? 'no CA certificates' : ''}${certs === '0' && tz === 'no' ? ' and ' : ''}${tz === 'no' ? 'no time zone data' : ''}: FROM scratch has neither.`,
+      'That is what distroless/static adds over scratch: start the final stage FROM containerlings/distroless-static:latest.',
+      evidence,
+    );
+  }
+  if (ratio < MIN_RATIO) {
+    return kit.fail(`${LEAN} is ${mb(lean.sizeBytes)}, only ${ratio.toFixed(1)}x smaller than ${FULL} (${mb(full.sizeBytes)}); aim for ${MIN_RATIO}x.`, 'Copy only the binary into the final stage, nothing else from the build stage.', evidence);
+  }
+  return kit.pass(`${LEAN} is ${mb(lean.sizeBytes)} against ${mb(full.sizeBytes)} (${ratio.toFixed(0)}x smaller), has no shell, and runs as uid ${uid} with certificates and tzdata.`, evidence);
+};
+
+export default check;

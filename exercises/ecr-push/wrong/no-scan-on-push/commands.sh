@@ -1,0 +1,8 @@
+# Everything but the scanning configuration.
+docker build -t containerlings/echo-service .
+aws ecr describe-repositories --repository-names cl-models >/dev/null 2>&1 || aws ecr create-repository --repository-name cl-models
+uri=$(aws ecr describe-repositories --repository-names cl-models --query 'repositories[0].repositoryUri' --output text)
+aws ecr get-login-password | docker login --username AWS --password-stdin "${uri%%/*}"
+docker tag containerlings/echo-service "$uri:echo"
+docker push "$uri:echo"
+docker rmi "$uri:echo" >/dev/null

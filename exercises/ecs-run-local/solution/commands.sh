@@ -1,0 +1,2 @@
+docker build -t containerlings/greeter .
+cat taskdef.json

@@ -1,0 +1,2 @@
+docker build -t containerlings/lean-cache .
+docker run --rm containerlings/lean-cache

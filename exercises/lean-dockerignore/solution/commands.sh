@@ -1,0 +1,2 @@
+docker build -t containerlings/lean-ignore .
+docker run --rm containerlings/lean-ignore

@@ -1,0 +1,59 @@
+// ns-share-drop: cl-ns-hostpid shares the engine host's PID namespace (--pid=host) and cl-ns-offline has an
+// empty network namespace (--network none). Judged by namespace inodes and interfaces, not just by flags.
+import type { CheckKit, CheckResult, ContainerFacts } from '../../src/checks/types.js';
+
+const SHARER = 'cl-ns-hostpid';
+const OFFLINE = 'cl-ns-offline';
+
+async function runningContainer(kit: CheckKit, name: string, how: string): Promise<ContainerFacts | CheckResult> {
+  const c = await kit.container(name);
+  if (!c) return kit.fail(`There is no container named ${name}.`, `Start it: ${how}`);
+  if (!c.running) return kit.fail(`${name} is not running (${c.status}).`, `Keep sh waiting with -dti. Remove it (docker rm -f ${name}) and run: ${how}`);
+  if (!kit.since(c.created)) return kit.fail(`${name} was created before you started this exercise.`, `Remove it (docker rm -f ${name}) and run: ${how}`);
+  return c;
+}
+
+const namespaceOf = async (kit: CheckKit, name: string, kind: string) => (await kit.exec(name, ['readlink', `/proc/self/ns/${kind}`])).stdout.trim();
+
+const check = async (kit: CheckKit): Promise<CheckResult> => {
+  const sharer = await runningContainer(kit, SHARER, `docker run -dti --name ${SHARER} --pid=host containerlings/busybox`);
+  if ('outcome' in sharer) return sharer;
+  // The engine's host, wherever it runs (a VM on a laptop, a remote engine): ask it, not this process.
+  const host = (await kit.run('containerlings/busybox', { cmd: ['readlink', '/proc/self/ns/pid'], pidMode: 'host', timeout: 20 })).stdout.trim();
+  const seen = await namespaceOf(kit, SHARER, 'pid');
+  const evidence = { hostPidNamespace: host, [`${SHARER}PidNamespace`]: seen, pidMode: sharer.isolation.pidMode || 'private' };
+  if (seen !== host) {
+    const mode = sharer.isolation.pidMode;
+    return kit.fail(
+      mode.startsWith('container:')
+        ? `${SHARER} shares the PID namespace of another container (${seen}), not the host's (${host}).`
+        : `${SHARER} has a PID namespace of its own (${seen}); the host's is ${host}.`,
+      `Namespaces are chosen when a container is created: remove it and run it again with --pid=host.`,
+      evidence,
+    );
+  }
+
+  const offline = await runningContainer(kit, OFFLINE, `docker run -dti --name ${OFFLINE} --network none containerlings/busybox`);
+  if ('outcome' in offline) return offline;
+  const interfaces = (await kit.exec(OFFLINE, ['ls', '/sys/class/net'])).stdout.split(/\s+/).filter(Boolean).sort();
+  const netEvidence = { ...evidence, networkMode: offline.isolation.networkMode, interfaces: interfaces.join(' ') || 'none' };
+  if (offline.isolation.networkMode === 'host') {
+    return kit.fail(
+      `${OFFLINE} shares the host's network namespace (--network host): it sees all of the host's interfaces (${interfaces.join(', ')}).`,
+      `That is the opposite of no network. Remove it and run it again with --network none.`,
+      netEvidence,
+    );
+  }
+  if (offline.isolation.networkMode !== 'none' || interfaces.join(' ') !== 'lo') {
+    return kit.fail(
+      `${OFFLINE} has network mode ${offline.isolation.networkMode || 'default'} and the interfaces ${interfaces.join(', ')}: it can reach a network.`,
+      `Remove it and run it again with --network none, so that only the loopback interface lo is left.`,
+      netEvidence,
+    );
+  }
+  return kit.pass(
+    `${SHARER} lives in the host's PID namespace (${host}), and ${OFFLINE} has a network namespace with nothing but lo.`,
+    { ...netEvidence, offlineNetNamespace: await namespaceOf(kit, OFFLINE, 'net') },
+  );
+};
+export default check;

@@ -1,0 +1,6 @@
+docker login "$CONTAINERLINGS_REGISTRY" -u learner --password-stdin < "$CONTAINERLINGS_REGISTRY_PASSWORD_FILE"
+docker pull "$CONTAINERLINGS_REGISTRY/cl-pinned:tested"
+ref=$(docker image inspect -f '{{index .RepoDigests 0}}' "$CONTAINERLINGS_REGISTRY/cl-pinned:tested")
+docker pull "$ref"
+docker tag "$ref" containerlings/pinned
+echo "$ref" > pinned.txt

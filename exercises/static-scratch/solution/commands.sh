@@ -1,0 +1,3 @@
+docker build -t containerlings/hello-static .
+docker run --rm containerlings/hello-static
+docker images containerlings/hello-static

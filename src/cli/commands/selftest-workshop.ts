@@ -1,0 +1,35 @@
+// `containerlings selftest --workshop FILE`: prove every exercise of a workshop on this machine before the day,
+// in parallel where exercises share nothing, with a live progress view and a summary table.
+import { attemptCount, defaultJobs, selftestInParallel } from '../../checks/selftest-schedule.js';
+import { okWithSkips, splitRunnable } from '../../checks/selftest-skips.js';
+import { ensureImage, loadCatalog } from '../../sandbox/catalog.js';
+import { connect } from '../../sandbox/engine.js';
+import type { Invocation } from '../args.js';
+import { EXIT, paint, printJson } from '../output.js';
+import { SelftestProgress, summaryTable } from '../selftest-progress.js';
+import { courseInUse } from '../workshop-context.js';
+
+export default async function selftestWorkshop(inv: Invocation, signal: AbortSignal): Promise<number> {
+  const { course, workshop } = await courseInUse(inv);
+  const engine = await connect();
+  const catalog = await loadCatalog(course.root);
+  for (const name of new Set(course.lessons.flatMap((l) => l.images))) await ensureImage(engine, catalog, name, (l) => !inv.json && process.stderr.write(paint('dim', l) + '\n'));
+  const jobs = defaultJobs();
+  const { run: exercises, skipped } = await splitRunnable(course, course.exercises);
+  const progress = inv.json ? undefined : new SelftestProgress(attemptCount(exercises), jobs);
+  const report = await selftestInParallel(engine, course, exercises, jobs, {
+    onStart: (e) => progress?.start(e.id),
+    onAttempt: (a) => progress?.attempt(a),
+    onFinish: (e) => progress?.finish(e.id),
+  }, signal).finally(() => progress?.stop());
+  const seconds = Math.round(report.attempts.reduce((t, a) => t + a.seconds, 0) * 10) / 10;
+  const ok = okWithSkips(report.ok, skipped);
+  if (inv.json) printJson({ workshop: workshop?.title, jobs, ...report, ok, skipped });
+  else {
+    for (const s of skipped) process.stdout.write(`${paint('yellow', 'skip')} ${s.exercise.padEnd(20)} ${s.reason}\n`);
+    const bad = report.attempts.filter((a) => !a.ok).length;
+    const left = Object.entries(report.leftovers).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`);
+    process.stdout.write(`\n${summaryTable(report.attempts)}\n${workshop?.title ?? 'Course'}: ${report.attempts.length} attempts, ${bad} wrong verdicts, ${jobs} at a time (${seconds}s of attempts); labelled resources left: ${left.join(', ') || 'none'}\n`);
+  }
+  return ok ? EXIT.pass : EXIT.fail;
+}

@@ -1,0 +1,27 @@
+// What an exercise's declared images are on the engine: id, size, creation time and registry digests.
+// A grader compares these across students and with what verify pulls from the class registry.
+import { isNotFound, type Engine } from '../sandbox/engine.js';
+
+export interface ImageArtifact {
+  readonly ref: string;
+  /** The image id (the digest of its config): identical images have identical ids on any engine. */
+  readonly id: string;
+  readonly sizeBytes: number;
+  readonly created: string;
+  /** repo@sha256:... for every registry the image was pushed to or pulled from. */
+  readonly repoDigests: readonly string[];
+}
+
+export async function imageArtifacts(engine: Engine, refs: readonly string[]): Promise<ImageArtifact[]> {
+  const out: ImageArtifact[] = [];
+  for (const ref of refs) {
+    try {
+      const info = await engine.docker.getImage(ref).inspect();
+      out.push({ ref, id: info.Id, sizeBytes: info.Size, created: new Date(info.Created).toISOString(), repoDigests: info.RepoDigests ?? [] });
+    } catch (e) {
+      // A missing image is not evidence of anything; the check's own message says it is missing.
+      if (!isNotFound(e)) throw e;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,118 @@
+// The results document: every exercise's outcome with its evidence, duration, the images it judged and the
+// hash of the check code, in the versioned format described by schemas/results-v1.schema.json.
+import type { Evidence, Outcome } from '../checks/types.js';
+import type { Exercise } from '../lessons/course.js';
+import type { Engine } from '../sandbox/engine.js';
+import type { Tutor } from '../tutor/tutor.js';
+import { VERSION } from '../version.js';
+import { imageArtifacts, type ImageArtifact } from './artifacts.js';
+import { checkCodeHash } from './hash.js';
+
+export const RESULTS_FORMAT = 'containerlings-results';
+export const RESULTS_VERSION = 1;
+
+export interface ExerciseResult {
+  readonly exercise: string;
+  readonly lesson: string;
+  readonly title: string;
+  readonly outcome: Outcome;
+  readonly message: string;
+  readonly tryNext?: string;
+  /** When the learner started the exercise (its clock for "built after you started"). */
+  readonly startedAt?: string;
+  readonly checkedAt: string;
+  readonly durationMs: number;
+  readonly evidence: Evidence;
+  /** The exercise's declared images as the engine had them when checked. */
+  readonly images: readonly ImageArtifact[];
+  /** sha256 of the check.ts that judged this result. */
+  readonly checkHash: string;
+}
+
+export interface ResultsSummary {
+  readonly total: number;
+  readonly pass: number;
+  readonly fail: number;
+  readonly error: number;
+}
+
+export interface ResultsDocument {
+  readonly format: typeof RESULTS_FORMAT;
+  readonly version: typeof RESULTS_VERSION;
+  readonly containerlings: string;
+  readonly workspaceId: string;
+  readonly workshop?: string;
+  readonly engine: { readonly endpoint: string; readonly version?: string };
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly durationMs: number;
+  readonly summary: ResultsSummary;
+  readonly results: readonly ExerciseResult[];
+}
+
+export function summarise(results: readonly { outcome: Outcome }[]): ResultsSummary {
+  const count = (o: Outcome) => results.filter((r) => r.outcome === o).length;
+  return { total: results.length, pass: count('pass'), fail: count('fail'), error: count('error') };
+}
+
+/** 0 all pass, 1 any fail, 2 any error (a broken environment outranks a learner's mistake). */
+export function exitCodeOf(summary: ResultsSummary): 0 | 1 | 2 {
+  return summary.error > 0 ? 2 : summary.fail > 0 ? 1 : 0;
+}
+
+async function engineVersion(engine: Engine): Promise<string | undefined> {
+  try {
+    return (await engine.docker.version()).Version;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Checks every exercise in turn through the tutor (which records progress) and collects the document. */
+export async function gradeAll(
+  tutor: Tutor,
+  exercises: readonly Exercise[],
+  options: { workshop?: string; signal?: AbortSignal; onResult?: (r: ExerciseResult) => void } = {},
+): Promise<ResultsDocument> {
+  const began = new Date();
+  const engine = await tutor.engine();
+  const progress = await tutor.progress();
+  const results: ExerciseResult[] = [];
+  for (const exercise of exercises) {
+    const t0 = performance.now();
+    const result = await tutor.check(exercise.id, options.signal);
+    const durationMs = Math.round(performance.now() - t0);
+    const entry: ExerciseResult = {
+      exercise: exercise.id,
+      lesson: exercise.meta.lesson,
+      title: exercise.meta.title,
+      outcome: result.outcome,
+      message: result.message,
+      ...(result.tryNext ? { tryNext: result.tryNext } : {}),
+      ...(progress.exercises[exercise.id] ? { startedAt: progress.exercises[exercise.id].startedAt } : {}),
+      checkedAt: new Date().toISOString(),
+      durationMs,
+      evidence: result.evidence,
+      // After an error the engine may be unreachable: there is nothing trustworthy to record then.
+      images: result.outcome === 'error' ? [] : await imageArtifacts(engine, exercise.meta.resources.images),
+      checkHash: await checkCodeHash(exercise.check),
+    };
+    results.push(entry);
+    options.onResult?.(entry);
+  }
+  const finished = new Date();
+  const version = await engineVersion(engine);
+  return {
+    format: RESULTS_FORMAT,
+    version: RESULTS_VERSION,
+    containerlings: VERSION,
+    workspaceId: tutor.workspace.id,
+    ...(options.workshop ? { workshop: options.workshop } : {}),
+    engine: { endpoint: engine.endpoint, ...(version ? { version } : {}) },
+    startedAt: began.toISOString(),
+    finishedAt: finished.toISOString(),
+    durationMs: finished.getTime() - began.getTime(),
+    summary: summarise(results),
+    results,
+  };
+}

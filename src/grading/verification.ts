@@ -1,0 +1,39 @@
+// The record `containerlings verify` leaves next to the bundles (verification.json), and how the report reads it.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Outcome } from '../checks/types.js';
+
+export const VERIFICATION_FILE = 'verification.json';
+
+export interface VerifiedResult {
+  /** The bundle's manifest digest: a verification applies only to the bundle it was made for. */
+  readonly bundleDigest: string;
+  readonly student: string;
+  readonly exercise: string;
+  /** repo@sha256:... that was pulled and checked. */
+  readonly pulled: string;
+  readonly outcome: Outcome;
+  readonly message: string;
+  readonly evidence: Readonly<Record<string, string | number | boolean>>;
+  /** Problems that make the re-check untrustworthy or contradict the bundle (another image id, a foreign registry). */
+  readonly problems: readonly string[];
+  readonly checkHash: string;
+  readonly verifiedAt: string;
+}
+
+export interface VerificationRecord {
+  readonly format: 'containerlings-verification';
+  readonly version: 1;
+  readonly containerlings: string;
+  readonly engine: string;
+  readonly results: readonly VerifiedResult[];
+}
+
+export async function readVerification(dir: string): Promise<VerificationRecord | undefined> {
+  try {
+    const data = JSON.parse(await readFile(join(dir, VERIFICATION_FILE), 'utf8'));
+    return data?.format === 'containerlings-verification' ? data : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,74 @@
+// A repository's images as ECR describes them, read from the registry: tagged ones from its tag list, and
+// untagged ones the endpoint saw pushed (the registry's API cannot list manifests without a tag).
+import type { EndpointContext } from './operations.js';
+import { updateState, type RepositoryRecord } from './state.js';
+
+export interface ImageId {
+  imageDigest?: string;
+  imageTag?: string;
+}
+
+export interface EcrImage {
+  readonly digest: string;
+  readonly tags: string[];
+  readonly sizeBytes: number;
+  /** Epoch seconds. */
+  readonly pushedAt: number;
+  readonly mediaType: string;
+}
+
+export async function imagesOf(ctx: EndpointContext, repo: RepositoryRecord): Promise<EcrImage[]> {
+  const tagged = await ctx.registry.images(repo.name);
+  const out: EcrImage[] = [];
+  const when = async (digest: string, configDigest?: string) => {
+    if (repo.pushes[digest]) return repo.pushes[digest];
+    const created = configDigest ? await ctx.registry.created(repo.name, configDigest) : undefined;
+    return Math.floor((created?.getTime() ?? repo.createdAt * 1000) / 1000);
+  };
+  for (const [digest, { tags, manifest }] of tagged) {
+    out.push({ digest, tags: tags.sort(), sizeBytes: manifest.sizeBytes, pushedAt: await when(digest, manifest.configDigest), mediaType: manifest.mediaType });
+  }
+  for (const digest of Object.keys(repo.pushes)) {
+    if (tagged.has(digest)) continue;
+    const manifest = await ctx.registry.manifest(repo.name, digest);
+    if (manifest) out.push({ digest, tags: [], sizeBytes: manifest.sizeBytes, pushedAt: repo.pushes[digest]!, mediaType: manifest.mediaType });
+  }
+  return out.sort((a, b) => b.pushedAt - a.pushedAt);
+}
+
+/** ListImages' shape: one id per tag, and a digest-only id for an untagged image. */
+export function imageIds(images: readonly EcrImage[], tagStatus?: string): ImageId[] {
+  const ids: ImageId[] = [];
+  for (const image of images) {
+    if (image.tags.length && tagStatus !== 'UNTAGGED') for (const tag of image.tags) ids.push({ imageDigest: image.digest, imageTag: tag });
+    if (!image.tags.length && tagStatus !== 'TAGGED') ids.push({ imageDigest: image.digest });
+  }
+  return ids;
+}
+
+/**
+ * ECR semantics: deleting by tag removes that tag, and the image goes with its last tag; deleting by digest
+ * removes the image and all its tags. The registry can only delete whole manifests, so the tags that stay
+ * are put back with the same manifest bytes (same digest).
+ */
+export async function deleteImages(ctx: EndpointContext, repo: RepositoryRecord, ids: readonly ImageId[]) {
+  const images = await imagesOf(ctx, repo);
+  const deleted: ImageId[] = [];
+  const failures: { imageId: ImageId; failureCode: string; failureReason: string }[] = [];
+  for (const id of ids) {
+    const image = images.find((i) => (id.imageDigest ? i.digest === id.imageDigest : i.tags.includes(id.imageTag ?? '')));
+    if (!image || (id.imageTag && !image.tags.includes(id.imageTag))) {
+      const mismatch = image && id.imageDigest && id.imageTag;
+      failures.push({ imageId: id, failureCode: mismatch ? 'ImageTagDoesNotMatchDigest' : 'ImageNotFound', failureReason: mismatch ? 'Invalid image tag for image digest' : 'Requested image not found' });
+      continue;
+    }
+    const keep = id.imageTag ? image.tags.filter((t) => t !== id.imageTag) : [];
+    const raw = keep.length ? await ctx.registry.rawManifest(repo.name, image.digest) : undefined;
+    await ctx.registry.deleteManifest(repo.name, image.digest);
+    if (raw) for (const tag of keep) await ctx.registry.putManifest(repo.name, tag, raw);
+    image.tags.splice(0, image.tags.length, ...keep);
+    if (!keep.length) await updateState(ctx.files.ecrState, (s) => void (s.repositories[repo.name] && delete s.repositories[repo.name]!.pushes[image.digest]));
+    deleted.push(id.imageTag ? { imageDigest: image.digest, imageTag: id.imageTag } : { imageDigest: image.digest });
+  }
+  return { imageIds: deleted, failures };
+}

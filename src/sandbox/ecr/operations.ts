@@ -1,0 +1,176 @@
+// The ECR operations the lessons use, answered from the state file (repositories and their settings) and
+// the registry's API (images, digests, tags, sizes). Shapes follow the ECR service model (2015-09-21).
+import { currentAwsPassword } from '../registry/htpasswd.js';
+import type { RegistryApi } from '../registry/registry-api.js';
+import type { SandboxFiles } from '../registry/sandbox-dir.js';
+import { EcrError, invalid, LOCAL_ACCOUNT, notFound } from './errors.js';
+import { imageIds, imagesOf, deleteImages, type ImageId } from './images.js';
+import { readState, REPOSITORY_NAME, updateState, type EcrState, type RepositoryRecord } from './state.js';
+import { validateLifecyclePolicy } from './lifecycle.js';
+
+export interface EndpointContext {
+  readonly files: SandboxFiles;
+  readonly registry: RegistryApi;
+  /** host:port that docker pushes to: the endpoint itself, which proxies /v2/ to the registry. */
+  readonly registryHost: string;
+  readonly region: string;
+}
+
+type Input = Record<string, any>;
+
+const arn = (ctx: EndpointContext, name: string) => `arn:aws:ecr:${ctx.region}:${LOCAL_ACCOUNT}:repository/${name}`;
+
+function repositoryShape(ctx: EndpointContext, r: RepositoryRecord) {
+  return {
+    repositoryArn: arn(ctx, r.name),
+    registryId: LOCAL_ACCOUNT,
+    repositoryName: r.name,
+    repositoryUri: `${ctx.registryHost}/${r.name}`,
+    createdAt: r.createdAt,
+    imageTagMutability: r.imageTagMutability,
+    imageScanningConfiguration: { scanOnPush: r.scanOnPush },
+    encryptionConfiguration: { encryptionType: 'AES256' },
+  };
+}
+
+function required(input: Input, field: string): string {
+  const value = input[field];
+  if (typeof value !== 'string' || !value) throw invalid(field, 'Member must not be null');
+  return value;
+}
+
+export function repositoryIn(state: EcrState, name: string): RepositoryRecord {
+  const repo = state.repositories[name];
+  if (!repo) throw notFound(name);
+  return repo;
+}
+
+function mutability(value: unknown): 'MUTABLE' | 'IMMUTABLE' {
+  if (value === undefined || value === 'MUTABLE' || value === 'IMMUTABLE') return (value ?? 'MUTABLE') as 'MUTABLE' | 'IMMUTABLE';
+  throw invalid('imageTagMutability', 'Member must satisfy enum value set: [MUTABLE, IMMUTABLE]');
+}
+
+export const operations: Record<string, (ctx: EndpointContext, input: Input) => Promise<unknown>> = {
+  async CreateRepository(ctx, input) {
+    const name = required(input, 'repositoryName');
+    if (!REPOSITORY_NAME.test(name)) throw invalid('repositoryName', "must satisfy regular expression '(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*'");
+    const tags = (input.tags ?? []) as { Key: string; Value: string }[];
+    if (tags.some((t) => !t.Key)) throw new EcrError('InvalidTagParameterException', 'Every tag needs a Key.');
+    const record: RepositoryRecord = {
+      name,
+      createdAt: Math.floor(Date.now() / 1000),
+      imageTagMutability: mutability(input.imageTagMutability),
+      scanOnPush: Boolean(input.imageScanningConfiguration?.scanOnPush),
+      tags: tags.map((t) => ({ Key: t.Key, Value: t.Value ?? '' })),
+      pushes: {},
+    };
+    await updateState(ctx.files.ecrState, (state) => {
+      if (state.repositories[name]) throw new EcrError('RepositoryAlreadyExistsException', `The repository with name '${name}' already exists in the registry with id '${LOCAL_ACCOUNT}'`);
+      state.repositories[name] = record;
+    });
+    return { repository: repositoryShape(ctx, record) };
+  },
+
+  async DescribeRepositories(ctx, input) {
+    const state = await readState(ctx.files.ecrState);
+    const names: string[] | undefined = input.repositoryNames;
+    const found = names ? names.map((n) => repositoryIn(state, n)) : Object.values(state.repositories).sort((a, b) => a.name.localeCompare(b.name));
+    return { repositories: found.map((r) => repositoryShape(ctx, r)) };
+  },
+
+  async DeleteRepository(ctx, input) {
+    const name = required(input, 'repositoryName');
+    const repo = repositoryIn(await readState(ctx.files.ecrState), name);
+    const images = await imagesOf(ctx, repo);
+    if (images.length && !input.force) {
+      throw new EcrError('RepositoryNotEmptyException', `The repository with name '${name}' in registry with id '${LOCAL_ACCOUNT}' cannot be deleted because it still contains images`);
+    }
+    for (const image of images) await ctx.registry.deleteManifest(name, image.digest);
+    await updateState(ctx.files.ecrState, (state) => void delete state.repositories[name]);
+    return { repository: repositoryShape(ctx, repo) };
+  },
+
+  async ListImages(ctx, input) {
+    const repo = repositoryIn(await readState(ctx.files.ecrState), required(input, 'repositoryName'));
+    return { imageIds: imageIds(await imagesOf(ctx, repo), input.filter?.tagStatus) };
+  },
+
+  async DescribeImages(ctx, input) {
+    const repo = repositoryIn(await readState(ctx.files.ecrState), required(input, 'repositoryName'));
+    let images = await imagesOf(ctx, repo);
+    const wanted = input.imageIds as ImageId[] | undefined;
+    if (wanted?.length) {
+      images = wanted.map((id) => {
+        const image = images.find((i) => (id.imageDigest ? i.digest === id.imageDigest : true) && (id.imageTag ? i.tags.includes(id.imageTag) : true));
+        if (!image) throw new EcrError('ImageNotFoundException', `The image with imageId {imageDigest:'${id.imageDigest ?? 'null'}', imageTag:'${id.imageTag ?? 'null'}'} does not exist within the repository with name '${repo.name}' in the registry with id '${LOCAL_ACCOUNT}'`);
+        return image;
+      });
+    }
+    const status = input.filter?.tagStatus;
+    if (status === 'TAGGED') images = images.filter((i) => i.tags.length);
+    if (status === 'UNTAGGED') images = images.filter((i) => !i.tags.length);
+    return {
+      imageDetails: images.map((i) => ({
+        registryId: LOCAL_ACCOUNT,
+        repositoryName: repo.name,
+        imageDigest: i.digest,
+        ...(i.tags.length ? { imageTags: i.tags } : {}),
+        imageSizeInBytes: i.sizeBytes,
+        imagePushedAt: i.pushedAt,
+        imageManifestMediaType: i.mediaType,
+        // Honest about scanning: the local endpoint never scans, even with scanOnPush on.
+        ...(repo.scanOnPush ? { imageScanStatus: { status: 'UNSUPPORTED_IMAGE', description: 'The local ECR endpoint does not scan images; real ECR would scan this one on push.' } } : {}),
+      })),
+    };
+  },
+
+  async BatchDeleteImage(ctx, input) {
+    const repo = repositoryIn(await readState(ctx.files.ecrState), required(input, 'repositoryName'));
+    return deleteImages(ctx, repo, (input.imageIds ?? []) as ImageId[]);
+  },
+
+  async GetAuthorizationToken(ctx) {
+    const { password, expiresAt } = await currentAwsPassword(ctx.files);
+    return {
+      authorizationData: [{
+        authorizationToken: Buffer.from(`AWS:${password}`).toString('base64'),
+        expiresAt: Math.floor(expiresAt / 1000),
+        proxyEndpoint: `http://${ctx.registryHost}`,
+      }],
+    };
+  },
+
+  async PutImageTagMutability(ctx, input) {
+    const name = required(input, 'repositoryName');
+    const value = mutability(required(input, 'imageTagMutability'));
+    await updateState(ctx.files.ecrState, (state) => void (repositoryIn(state, name).imageTagMutability = value));
+    return { registryId: LOCAL_ACCOUNT, repositoryName: name, imageTagMutability: value };
+  },
+
+  async PutImageScanningConfiguration(ctx, input) {
+    const name = required(input, 'repositoryName');
+    const scanOnPush = Boolean(input.imageScanningConfiguration?.scanOnPush);
+    await updateState(ctx.files.ecrState, (state) => void (repositoryIn(state, name).scanOnPush = scanOnPush));
+    return { registryId: LOCAL_ACCOUNT, repositoryName: name, imageScanningConfiguration: { scanOnPush } };
+  },
+
+  async PutLifecyclePolicy(ctx, input) {
+    const name = required(input, 'repositoryName');
+    const text = required(input, 'lifecyclePolicyText');
+    validateLifecyclePolicy(text);
+    await updateState(ctx.files.ecrState, (state) => void (repositoryIn(state, name).lifecyclePolicyText = text));
+    return { registryId: LOCAL_ACCOUNT, repositoryName: name, lifecyclePolicyText: text };
+  },
+
+  async GetLifecyclePolicy(ctx, input) {
+    const repo = repositoryIn(await readState(ctx.files.ecrState), required(input, 'repositoryName'));
+    if (!repo.lifecyclePolicyText) throw new EcrError('LifecyclePolicyNotFoundException', `Lifecycle policy does not exist for the repository with name '${repo.name}' in the registry with id '${LOCAL_ACCOUNT}'`);
+    return { registryId: LOCAL_ACCOUNT, repositoryName: repo.name, lifecyclePolicyText: repo.lifecyclePolicyText };
+  },
+
+  async ListTagsForResource(ctx, input) {
+    const resource = required(input, 'resourceArn');
+    const name = resource.split(':repository/')[1] ?? '';
+    return { tags: repositoryIn(await readState(ctx.files.ecrState), name).tags };
+  },
+};

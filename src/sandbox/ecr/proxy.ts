@@ -1,0 +1,96 @@
+// The registry side of the endpoint: docker talks to localhost:<endpoint port>/v2/..., and every request is
+// passed to the real registry (which checks the password against its htpasswd). On the way, the proxy does
+// what ECR does and a plain registry cannot: it refuses pushes to a repository that was never created, and
+// refuses to overwrite a tag in an IMMUTABLE repository. A notification from the registry would come after
+// the push had already replaced the tag, so enforcing it here, before the registry sees the manifest, is
+// what really works.
+import { createHash } from 'node:crypto';
+import { request, type IncomingMessage, type ServerResponse } from 'node:http';
+import { LOCAL_ACCOUNT } from './errors.js';
+import type { EndpointContext } from './operations.js';
+import { readState, updateState } from './state.js';
+
+interface Target {
+  readonly repo: string;
+  readonly kind: 'manifests' | 'blobs' | 'tags';
+  readonly reference: string;
+}
+
+export function parseTarget(path: string): Target | undefined {
+  const m = /^\/v2\/(.+?)\/(manifests|blobs|tags)\/?([^?]*)/.exec(path);
+  return m ? { repo: m[1]!, kind: m[2] as Target['kind'], reference: m[3] ?? '' } : undefined;
+}
+
+function registryError(res: ServerResponse, status: number, code: string, message: string) {
+  res.writeHead(status, { 'Content-Type': 'application/json', 'Docker-Distribution-Api-Version': 'registry/2.0' });
+  res.end(JSON.stringify({ errors: [{ code, message, detail: null }] }));
+}
+
+function forward(ctx: ProxyContext, req: IncomingMessage, res: ServerResponse, body?: Buffer): Promise<number> {
+  return new Promise((resolve) => {
+    // The Host header is kept, so the registry's upload URLs (Location) point back at this proxy.
+    const upstream = request({ host: ctx.registryHostname, port: ctx.registryPort, method: req.method, path: req.url, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+      answer.on('end', () => resolve(answer.statusCode ?? 502));
+    });
+    upstream.on('error', (e) => {
+      if (!res.headersSent) registryError(res, 502, 'UNAVAILABLE', `the local registry is not answering: ${e.message}`);
+      else res.destroy();
+      resolve(502);
+    });
+    if (body) upstream.end(body);
+    else req.pipe(upstream);
+  });
+}
+
+/** Does this Authorization header log in? Asked of the registry, so there is one source of truth. */
+async function loggedIn(ctx: ProxyContext, authorization: string | undefined): Promise<boolean> {
+  if (!authorization) return false;
+  const r = await fetch(`http://${ctx.registryHostname}:${ctx.registryPort}/v2/`, { headers: { Authorization: authorization } });
+  await r.body?.cancel();
+  return r.status === 200;
+}
+
+const readBody = (req: IncomingMessage) =>
+  new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+
+export interface ProxyContext extends EndpointContext {
+  /** Where the real registry listens: 127.0.0.1 for ours, or the host of one the learner configured. */
+  readonly registryHostname: string;
+  readonly registryPort: number;
+}
+
+export async function proxyRegistry(ctx: ProxyContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const target = parseTarget(req.url ?? '');
+  if (!target) return void (await forward(ctx, req, res));
+  const state = await readState(ctx.files.ecrState);
+  const repo = state.repositories[target.repo];
+  if (!repo) {
+    // Not logged in comes first, as with ECR: 401 from the registry itself.
+    if (!(await loggedIn(ctx, req.headers.authorization))) return void (await forward(ctx, req, res));
+    return registryError(res, 404, 'NAME_UNKNOWN', `The repository with name '${target.repo}' does not exist in the registry with id '${LOCAL_ACCOUNT}'`);
+  }
+  const isTagPush = req.method === 'PUT' && target.kind === 'manifests' && !target.reference.startsWith('sha256:');
+  if (!isTagPush) return void (await forward(ctx, req, res));
+  const body = await readBody(req);
+  const digest = `sha256:${createHash('sha256').update(body).digest('hex')}`;
+  if (repo.imageTagMutability === 'IMMUTABLE' && (await loggedIn(ctx, req.headers.authorization))) {
+    const existing = await ctx.registry.manifest(repo.name, target.reference);
+    if (existing && existing.digest !== digest) {
+      return registryError(res, 400, 'TAG_INVALID', `The image tag '${target.reference}' already exists in the '${repo.name}' repository and cannot be overwritten because the repository is immutable.`);
+    }
+  }
+  const status = await forward(ctx, req, res, body);
+  if (status === 201) {
+    await updateState(ctx.files.ecrState, (s) => {
+      const r = s.repositories[repo.name];
+      if (r && !r.pushes[digest]) r.pushes[digest] = Math.floor(Date.now() / 1000);
+    });
+  }
+}

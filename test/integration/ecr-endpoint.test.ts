@@ -1,0 +1,152 @@
+// The local ECR endpoint against the real registry, the real @aws-sdk/client-ecr, the real aws CLI (through
+// the sandbox's wrapper) and real docker login/tag/push. Docker's logins go to a throw-away DOCKER_CONFIG.
+import { execFileSync, spawn } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../support/cli.js';
+import { docker, dockerOk, requireEngine } from '../support/docker.js';
+import { sandboxFiles, readSettings, writeSettings } from '../../src/sandbox/registry/sandbox-dir.js';
+import { describeServices, ensureRegistry, stopServices } from '../../src/sandbox/services.js';
+import { startEndpoint } from '../../src/sandbox/ecr/serve.js';
+import { wrapperDir } from '../../src/sandbox/aws/wrapper.js';
+import { loadEcrSdk } from '../../src/sandbox/aws/sdk.js';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+const dir = tempDir('containerlings-ecr-');
+process.env.CONTAINERLINGS_SANDBOX_DIR = dir;
+const files = sandboxFiles(dir);
+const dockerConfig = tempDir('containerlings-docker-config-');
+const SECRET = 'SENTINEL-secret-never-printed-7f3a';
+let server: Server;
+let host = '';
+let bin = '';
+const sdk = await loadEcrSdk();
+let ecr: InstanceType<typeof sdk.ECRClient>;
+const pushed: string[] = [];
+
+const env = () => ({ PATH: `${bin}:/usr/bin:/bin`, HOME: process.env.HOME ?? '/root', DOCKER_CONFIG: dockerConfig, AWS_ACCESS_KEY_ID: 'AKIASENTINEL', AWS_SECRET_ACCESS_KEY: SECRET, AWS_REGION: 'us-east-1' });
+/** Asynchronous on purpose: the endpoint runs in this process and must keep answering while a command runs. */
+function run(command: string, args: readonly string[], childEnv: NodeJS.ProcessEnv, input?: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { env: childEnv });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c) => (stdout += c));
+    child.stderr.on('data', (c) => (stderr += c));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+    child.stdin.end(input ?? '');
+  });
+}
+const aws = (...args: string[]) => run('aws', args, env());
+const dockerAs = (args: string[], input?: string) => run('docker', args, { ...process.env, DOCKER_CONFIG: dockerConfig }, input);
+
+/** A tiny image of its own, labelled so cleanup finds it even if this test dies. */
+function buildImage(ref: string, text: string) {
+  execFileSync('docker', ['build', '-q', '-t', ref, '-'], { input: `FROM containerlings/busybox\nLABEL io.containerlings.sandbox=test-ecr\nCMD ["echo", "${text}"]\n`, stdio: ['pipe', 'ignore', 'inherit'] });
+  pushed.push(ref);
+}
+
+beforeAll(async () => {
+  await requireEngine();
+  await ensureRegistry(files, () => {});
+  server = await startEndpoint(files);
+  const services = await describeServices(files);
+  host = services.ecrRegistry;
+  bin = await wrapperDir(services);
+  ecr = new sdk.ECRClient({ region: 'us-east-1', endpoint: services.ecrEndpoint, credentials: { accessKeyId: 'x', secretAccessKey: 'y' }, maxAttempts: 1 });
+});
+
+afterAll(async () => {
+  server?.close();
+  await stopServices(files);
+  for (const ref of pushed) dockerOk('rmi', '-f', ref);
+});
+
+describe('the ECR API (JSON 1.1) through @aws-sdk/client-ecr', () => {
+  it('creates, describes and refuses like ECR', async () => {
+    const created = await ecr.send(new sdk.CreateRepositoryCommand({ repositoryName: 'team/api', imageScanningConfiguration: { scanOnPush: true }, tags: [{ Key: 'containerlings', Value: 'true' }] }));
+    expect(created.repository).toMatchObject({ repositoryName: 'team/api', repositoryUri: `${host}/team/api`, imageTagMutability: 'MUTABLE', imageScanningConfiguration: { scanOnPush: true } });
+    expect(created.repository?.createdAt).toBeInstanceOf(Date);
+    await expect(ecr.send(new sdk.CreateRepositoryCommand({ repositoryName: 'team/api' }))).rejects.toMatchObject({ name: 'RepositoryAlreadyExistsException' });
+    await expect(ecr.send(new sdk.CreateRepositoryCommand({ repositoryName: 'Team_API' }))).rejects.toMatchObject({ name: 'InvalidParameterException' });
+    await expect(ecr.send(new sdk.DescribeRepositoriesCommand({ repositoryNames: ['nope'] }))).rejects.toMatchObject({ name: 'RepositoryNotFoundException', $metadata: { httpStatusCode: 400 } });
+    const tags = await ecr.send(new sdk.ListTagsForResourceCommand({ resourceArn: created.repository!.repositoryArn! }));
+    expect(tags.tags).toEqual([{ Key: 'containerlings', Value: 'true' }]);
+    await expect(ecr.send(new sdk.PutLifecyclePolicyCommand({ repositoryName: 'team/api', lifecyclePolicyText: '{"rules":[]}' }))).rejects.toMatchObject({ name: 'InvalidParameterException' });
+  });
+});
+
+describe('the aws CLI and docker against the endpoint', () => {
+  it('runs the course workflow: create, get-login-password | docker login, tag, push, list and describe', async () => {
+    const create = await aws('ecr', 'create-repository', '--repository-name', 'cl-hello', '--image-scanning-configuration', 'scanOnPush=true');
+    expect(create.status, create.stderr).toBe(0);
+    const uri = JSON.parse(create.stdout).repository.repositoryUri as string;
+    expect(uri).toBe(`${host}/cl-hello`);
+    const password = await aws('ecr', 'get-login-password');
+    expect(password.status, password.stderr).toBe(0);
+    const login = await dockerAs(['login', '--username', 'AWS', '--password-stdin', host], password.stdout);
+    expect(login.status, login.stderr).toBe(0);
+    buildImage(`${uri}:echo`, 'one');
+    const push = await dockerAs(['push', `${uri}:echo`]);
+    expect(push.status, push.stderr).toBe(0);
+    const digest = /digest: (sha256:[0-9a-f]{64})/.exec(push.stdout)?.[1];
+    const list = JSON.parse((await aws('ecr', 'list-images', '--repository-name', 'cl-hello')).stdout);
+    expect(list.imageIds).toEqual([{ imageDigest: digest, imageTag: 'echo' }]);
+    const described = await ecr.send(new sdk.DescribeImagesCommand({ repositoryName: 'cl-hello' }));
+    expect(described.imageDetails?.[0]).toMatchObject({ imageDigest: digest, imageTags: ['echo'] });
+    expect(described.imageDetails?.[0]?.imageSizeInBytes).toBeGreaterThan(1000);
+    expect(described.imageDetails?.[0]?.imagePushedAt).toBeInstanceOf(Date);
+    // A repository that was never created is refused on push, as ECR does.
+    buildImage(`${host}/never-created:1`, 'x');
+    expect((await dockerAs(['push', `${host}/never-created:1`])).stderr).toMatch(/name unknown|does not exist/);
+    // Not empty: delete needs force.
+    await expect(ecr.send(new sdk.DeleteRepositoryCommand({ repositoryName: 'cl-hello' }))).rejects.toMatchObject({ name: 'RepositoryNotEmptyException' });
+  });
+
+  it('refuses a wrong token, and an expired one once a new token is issued', async () => {
+    expect((await dockerAs(['login', '--username', 'AWS', '--password-stdin', host], 'not-the-token')).status).not.toBe(0);
+    const basic = (token: string) => ({ Authorization: `Basic ${token}` });
+    const first = (await ecr.send(new sdk.GetAuthorizationTokenCommand({}))).authorizationData![0]!;
+    expect(Buffer.from(first.authorizationToken!, 'base64').toString()).toMatch(/^AWS:/);
+    expect((await fetch(`http://${host}/v2/`, { headers: basic(first.authorizationToken!) })).status).toBe(200);
+    expect((await fetch(`http://${host}/v2/`, { headers: basic(Buffer.from('AWS:wrong').toString('base64')) })).status).toBe(401);
+    // Twelve hours later (the clock moved in the settings): a new token, and the old one stops working.
+    await writeSettings(files, { ...(await readSettings(files)), awsPasswordExpiresAt: Date.now() - 1000 });
+    const second = (await ecr.send(new sdk.GetAuthorizationTokenCommand({}))).authorizationData![0]!;
+    expect(second.authorizationToken).not.toBe(first.authorizationToken);
+    expect((await fetch(`http://${host}/v2/`, { headers: basic(first.authorizationToken!) })).status).toBe(401);
+    expect((await fetch(`http://${host}/v2/`, { headers: basic(second.authorizationToken!) })).status).toBe(200);
+    expect((await dockerAs(['login', '--username', 'AWS', '--password-stdin', host], Buffer.from(second.authorizationToken!, 'base64').toString().slice(4))).status).toBe(0);
+  });
+
+  it('enforces IMMUTABLE tags on push, and deletes by tag as ECR does', async () => {
+    expect((await aws('ecr', 'put-image-tag-mutability', '--repository-name', 'cl-hello', '--image-tag-mutability', 'IMMUTABLE')).status).toBe(0);
+    buildImage(`${host}/cl-hello:echo`, 'two');
+    const refused = await dockerAs(['push', `${host}/cl-hello:echo`]);
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toMatch(/tag invalid.*immutable/);
+    expect((await aws('ecr', 'put-image-tag-mutability', '--repository-name', 'cl-hello', '--image-tag-mutability', 'MUTABLE')).status).toBe(0);
+    docker('tag', `${host}/cl-hello:echo`, `${host}/cl-hello:extra`);
+    pushed.push(`${host}/cl-hello:extra`);
+    expect((await dockerAs(['push', `${host}/cl-hello:extra`])).status).toBe(0);
+    const before = await ecr.send(new sdk.ListImagesCommand({ repositoryName: 'cl-hello' }));
+    expect(before.imageIds?.map((i) => i.imageTag).sort()).toEqual(['echo', 'extra']);
+    const deleted = await ecr.send(new sdk.BatchDeleteImageCommand({ repositoryName: 'cl-hello', imageIds: [{ imageTag: 'extra' }, { imageTag: 'missing' }] }));
+    expect(deleted.failures?.[0]).toMatchObject({ failureCode: 'ImageNotFound' });
+    const after = await ecr.send(new sdk.ListImagesCommand({ repositoryName: 'cl-hello' }));
+    expect(after.imageIds?.map((i) => i.imageTag)).toEqual(['echo']);
+    await ecr.send(new sdk.DeleteRepositoryCommand({ repositoryName: 'cl-hello', force: true }));
+    await expect(ecr.send(new sdk.ListImagesCommand({ repositoryName: 'cl-hello' }))).rejects.toMatchObject({ name: 'RepositoryNotFoundException' });
+  });
+
+  it('never prints, logs or stores the learner\'s AWS credentials', async () => {
+    const debug = await aws('--debug', 'ecr', 'describe-repositories');
+    expect(debug.status).toBe(0);
+    expect(debug.stdout + debug.stderr).not.toContain(SECRET);
+    expect(debug.stdout + debug.stderr).not.toContain('AKIASENTINEL');
+    const walk = (d: string): string[] => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [join(d, f)]));
+    for (const file of walk(dir).filter((f) => !f.includes('/registry/data/'))) expect(readFileSync(file, 'utf8'), file).not.toContain(SECRET);
+  });
+});
