@@ -1,15 +1,10 @@
 // Parses a Dockerfile (dockerfile-ast) into the instructions a check may look at.
-import { readFile } from 'node:fs/promises';
+import { readTextIfExists } from './files.js';
 import type { DockerfileInstruction, ParsedDockerfile } from './types.js';
 
 export async function parseDockerfile(path: string): Promise<ParsedDockerfile | undefined> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw e;
-  }
+  const text = await readTextIfExists(path);
+  if (text === undefined) return undefined;
   // dockerfile-ast is CommonJS: depending on the loader its exports arrive named or under default.
   const mod = (await import('dockerfile-ast')) as typeof import('dockerfile-ast') & { default?: typeof import('dockerfile-ast') };
   const DockerfileParser = mod.DockerfileParser ?? mod.default!.DockerfileParser;

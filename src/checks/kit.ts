@@ -1,6 +1,5 @@
 // Builds the CheckKit an exercise's check receives, bound to one engine, workspace and exercise.
-import { readFile } from 'node:fs/promises';
-import { isAbsolute, join, relative } from 'node:path';
+import { insideDir, readTextIfExists } from './files.js';
 import { UserError } from '../errors.js';
 import { containerLogs, execIn, runThrowaway } from '../sandbox/containers.js';
 import type { Engine } from '../sandbox/engine.js';
@@ -25,12 +24,7 @@ export interface KitContext {
 }
 
 export function createKit(ctx: KitContext): CheckKit {
-  const inside = (file: string) => {
-    const path = join(ctx.dir, file);
-    const rel = relative(ctx.dir, path);
-    if (rel.startsWith('..') || isAbsolute(rel)) throw new Error(`check asked for ${file}, outside the exercise folder`);
-    return path;
-  };
+  const inside = (file: string) => insideDir(ctx.dir, file);
   return {
     dir: ctx.dir,
     startedAt: ctx.startedAt,
@@ -50,14 +44,7 @@ export function createKit(ctx: KitContext): CheckKit {
     ...leanKit(ctx),
     http: (url) => httpGet(url, ctx.signal),
     dockerfile: (file = 'Dockerfile') => parseDockerfile(inside(file)),
-    readFile: async (file) => {
-      try {
-        return await readFile(inside(file), 'utf8');
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-        throw e;
-      }
-    },
+    readFile: (file) => readTextIfExists(inside(file)),
     since: (date) => date.getTime() + CLOCK_SLACK_MS >= ctx.startedAt.getTime(),
     pass: (message, evidence = {}) => ({ outcome: 'pass', message, evidence }),
     fail: (message, tryNext, evidence = {}) => ({ outcome: 'fail', message, tryNext, evidence }),

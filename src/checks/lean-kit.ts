@@ -3,19 +3,15 @@
 import { execFile } from 'node:child_process';
 import { appendFile, cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { isAbsolute, join, relative } from 'node:path';
+import { join } from 'node:path';
+import { insideDir } from './files.js';
 import { UserError } from '../errors.js';
 import { isNotFound, onEngine, SANDBOX_LABEL } from '../sandbox/engine.js';
 import type { KitContext } from './kit.js';
 import type { BuildResult, HealthFacts, LeanKitMembers } from './lean-types.js';
 
 export function leanKit(ctx: KitContext): LeanKitMembers {
-  const inside = (file: string) => {
-    const path = join(ctx.dir, file);
-    const rel = relative(ctx.dir, path);
-    if (rel.startsWith('..') || isAbsolute(rel)) throw new Error(`check asked for ${file}, outside the exercise folder`);
-    return path;
-  };
+  const inside = (file: string) => insideDir(ctx.dir, file);
   return {
     lint: async (file = 'Dockerfile') => (await import('./lint/lint.js')).lintFile(inside(file)),
     audit: async (image) => (await import('./audit/audit.js')).auditImage(ctx.engine, ctx.workspaceId, image),
@@ -25,9 +21,7 @@ export function leanKit(ctx: KitContext): LeanKitMembers {
       try {
         await cp(inside(dir), copy, { recursive: true });
         for (const [file, text] of Object.entries(options.append ?? {})) {
-          const target = join(copy, file);
-          if (relative(copy, target).startsWith('..')) throw new Error(`check asked to change ${file}, outside the copy`);
-          await appendFile(target, text);
+          await appendFile(insideDir(copy, file), text);
         }
         return await use(await dockerBuild(copy, tag, `${SANDBOX_LABEL}=${ctx.workspaceId}`, ctx.signal));
       } finally {

@@ -1,7 +1,6 @@
 // The kit's orchestration methods (services, Compose projects, ECS task definitions), bound to one check.
 // Implementations are imported when a check first uses them, so checks that never do pay nothing.
-import { readFile } from 'node:fs/promises';
-import { isAbsolute, join, relative } from 'node:path';
+import { insideDir, readTextIfExists } from './files.js';
 import type { KitContext } from './kit.js';
 import type { OrchestrationKit } from './orchestration-types.js';
 
@@ -15,16 +14,8 @@ export function orchestrationKit(ctx: KitContext): OrchestrationKit {
     composeProject: async (name) => (await compose()).composeProjectFacts(ctx.engine, name),
     recreateContainer: async (name) => (await compose()).recreateContainer(ctx.engine, name),
     taskDefinition: async (file) => {
-      const path = join(ctx.dir, file);
-      const rel = relative(ctx.dir, path);
-      if (rel.startsWith('..') || isAbsolute(rel)) throw new Error(`check asked for ${file}, outside the exercise folder`);
-      let text: string;
-      try {
-        text = await readFile(path, 'utf8');
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-        throw e;
-      }
+      const text = await readTextIfExists(insideDir(ctx.dir, file));
+      if (text === undefined) return undefined;
       return (await import('../sandbox/ecs/task-definition.js')).checkTaskDefinition(text);
     },
     runTaskDefinitionLocally: async (definition) =>

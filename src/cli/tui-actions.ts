@@ -26,7 +26,7 @@ export async function templateValues(tutor: Tutor): Promise<TemplateValues> {
   return values;
 }
 
-export function createActions(tutor: Tutor, lastResults: Map<string, CheckResult>, width: () => number): TutorActions {
+export function createActions(tutor: Tutor, lastResults: Map<string, CheckResult>, width: () => number): TutorActions & { firstLessons(): Promise<LessonView[]> } {
   let values: Promise<TemplateValues> | undefined;
   const render = async (md: string) => renderMarkdown(fillTemplate(md, await (values ??= templateValues(tutor))), Math.min(width() - 4, 100));
 
@@ -53,22 +53,27 @@ export function createActions(tutor: Tutor, lastResults: Map<string, CheckResult
     };
   };
 
+  /** With `availability` false the list comes at once; asking kubectl whether a cluster answers takes a while. */
+  const lessonViews = async (availability: boolean): Promise<LessonView[]> => {
+    const [progress, unavailable] = await Promise.all([tutor.progress(), availability ? unavailableLessons(tutor.course.lessons) : new Map()]);
+    const reason = (id: string) => (unavailable.has(id) ? { unavailable: unavailable.get(id)!.reason } : {});
+    return tutor.course.lessons.map((lesson) => rendered.get(lesson.id) ? { ...rendered.get(lesson.id)!, exercises: summaries(lesson.exercises, progress), ...reason(lesson.id) } : {
+      ...reason(lesson.id),
+      id: lesson.id,
+      title: lesson.title,
+      summary: lesson.summary,
+      objectives: lesson.objectives,
+      // Bodies are rendered when the lesson is opened: Markdown rendering would delay the first frame.
+      steps: lesson.steps.map((s) => ({ title: s.title, body: '', blocks: [] })),
+      exercises: summaries(lesson.exercises, progress),
+      rendered: false,
+    });
+  };
+
   return {
-    async lessons(): Promise<LessonView[]> {
-      const [progress, unavailable] = await Promise.all([tutor.progress(), unavailableLessons(tutor.course.lessons)]);
-      const reason = (id: string) => (unavailable.has(id) ? { unavailable: unavailable.get(id)!.reason } : {});
-      return tutor.course.lessons.map((lesson) => rendered.get(lesson.id) ? { ...rendered.get(lesson.id)!, exercises: summaries(lesson.exercises, progress), ...reason(lesson.id) } : {
-        ...reason(lesson.id),
-        id: lesson.id,
-        title: lesson.title,
-        summary: lesson.summary,
-        objectives: lesson.objectives,
-        // Bodies are rendered when the lesson is opened: Markdown rendering would delay the first frame.
-        steps: lesson.steps.map((s) => ({ title: s.title, body: '', blocks: [] })),
-        exercises: summaries(lesson.exercises, progress),
-        rendered: false,
-      });
-    },
+    /** For the first frame: the list without the cluster check (the app refreshes it right after). */
+    firstLessons: () => lessonViews(false),
+    lessons: () => lessonViews(true),
     async lesson(id) {
       const lesson = tutor.course.lessons.find((l) => l.id === id);
       if (!lesson) throw new UserError(`There is no lesson "${id}".`, 'Press esc for the list.', 'usage');

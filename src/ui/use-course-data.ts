@@ -13,10 +13,9 @@ export function useCourseData(ctxRef: RefObject<CommandContext>): void {
   const exerciseId = location.screen === 'exercise' ? location.exerciseId : undefined;
   const key = locationKey(location);
 
-  // Lessons given at start (the first frame shows them at once) need no load.
-  useEffect(() => {
-    if (!ctxRef.current.state.lessons) refreshLessons(ctxRef.current);
-  }, [ctxRef]);
+  // Lessons given at start make the first frame; they are loaded again at once for what came later
+  // (which lessons are unavailable, say).
+  useEffect(() => refreshLessons(ctxRef.current), [ctxRef]);
 
   const lessonId = location.screen === 'lesson' ? location.lessonId : undefined;
   const unrendered = state.lessons?.some((l) => l.id === lessonId && l.rendered === false) ?? false;

@@ -1,5 +1,5 @@
 // Lints a Dockerfile: containerlings' own rules, plus hadolint's findings when it is installed.
-import { readFile } from 'node:fs/promises';
+import { readTextIfExists } from '../files.js';
 import type { LintFinding, LintReport } from '../lean-types.js';
 import { runHadolint } from './hadolint.js';
 import { parseForLint } from './model.js';
@@ -11,13 +11,8 @@ export async function lintText(text: string): Promise<LintFinding[]> {
 
 /** undefined when the file does not exist. */
 export async function lintFile(path: string, options: { hadolint?: boolean } = {}): Promise<LintReport | undefined> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw e;
-  }
+  const text = await readTextIfExists(path);
+  if (text === undefined) return undefined;
   const findings = await lintText(text);
   const hadolint = options.hadolint === false ? undefined : await runHadolint(path);
   return { file: path, findings, ...(hadolint ? { hadolint } : {}) };

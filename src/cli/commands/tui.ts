@@ -35,7 +35,7 @@ export default async function tui(inv: Invocation): Promise<number> {
   const actions = createActions(tutor, lastResults, () => process.stdout.columns || 80);
   let location: Location = (await tutor.progress()).location;
   for (;;) {
-    const lessons = await actions.lessons();
+    const lessons = await actions.firstLessons();
     // The alternate screen, as full-screen programs (less, vim) use: the tutorial starts on a clean screen
     // even after a sandbox shell, and quitting gives back the terminal exactly as it was.
     process.stdout.write(ENTER_ALT_SCREEN);
