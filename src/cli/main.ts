@@ -43,11 +43,14 @@ async function main(argv: readonly string[]): Promise<number> {
   // The TUI handles Ctrl-C itself (raw mode); other commands cancel their work on the first one.
   const controller = new AbortController();
   if (inv.command !== 'tui') {
-    process.once('SIGINT', () => {
-      controller.abort();
-      process.stderr.write('\nCancelling...\n');
-      process.once('SIGINT', () => process.exit(EXIT.cancelled));
-    });
+    // SIGTERM (a CI timeout, `kill`) cleans up the same way as Ctrl-C.
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.once(signal, () => {
+        controller.abort();
+        process.stderr.write('\nCancelling...\n');
+        process.once(signal, () => process.exit(EXIT.cancelled));
+      });
+    }
   }
   const command = await run[inv.command]();
   return command.default(inv, controller.signal);

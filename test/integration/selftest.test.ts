@@ -10,7 +10,7 @@ beforeAll(async () => {
 });
 
 it('selftest --json is all green and leaves nothing labelled', async () => {
-  const { code, stdout, stderr } = await runCli(['selftest', '--json']);
+  const { code, stdout, stderr } = await runCli(['selftest', '--json'], { timeoutMs: 2_400_000 });
   const report = JSON.parse(stdout);
   const bad = report.attempts.filter((a: { ok: boolean }) => !a.ok);
   expect(bad, stderr).toEqual([]);
@@ -27,4 +27,4 @@ it('selftest --json is all green and leaves nothing labelled', async () => {
     expect(wrong.length).toBeGreaterThanOrEqual(2);
   }
   expect(docker('ps', '-aq', '--filter', 'label=io.containerlings.sandbox').split('\n').filter(Boolean)).toEqual([]);
-}, 900_000);
+}, 2_400_000);

@@ -1,6 +1,7 @@
 // The default command: the TUI. Reopens it after a sandbox shell, and checks again when the shell exits.
 import { spawnSync } from 'node:child_process';
 import type { CheckResult } from '../../checks/types.js';
+import type { Tutor } from '../../tutor/tutor.js';
 import type { Location } from '../../ui/model.js';
 import type { Invocation } from '../args.js';
 import { openTutor } from '../context.js';
@@ -18,6 +19,12 @@ Without a terminal you can use:
 const ENTER_ALT_SCREEN = '\u001b[?1049h\u001b[H';
 const leaveAltScreen = () => process.stdout.write('\u001b[?1049l');
 
+function lessonAt(tutor: Tutor, location: Location) {
+  const { lessons, exercises } = tutor.course;
+  const id = location.screen === 'lesson' ? location.lessonId : location.screen === 'exercise' ? exercises.find((e) => e.id === location.exerciseId)?.meta.lesson : undefined;
+  return lessons.find((l) => l.id === id) ?? lessons[0];
+}
+
 export default async function tui(inv: Invocation): Promise<number> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     process.stderr.write(NO_TTY);
@@ -28,12 +35,14 @@ export default async function tui(inv: Invocation): Promise<number> {
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
   const [tutor, { runTui }] = await Promise.all([openTutor(inv, { create: true }), import('../../ui/run-tui.js')]);
-  // Base images are needed before the learner's first build; get them ready while they read, but after
-  // the first frame: loading dockerode (2 MB) would delay it.
-  setTimeout(() => void tutor.prepareImages().catch(() => undefined), 1500).unref();
   const lastResults = new Map<string, CheckResult>();
   const actions = createActions(tutor, lastResults, () => process.stdout.columns || 80);
   let location: Location = (await tutor.progress()).location;
+  // The base images of the lesson the learner is in are needed before their first build: get them ready
+  // while they read, after the first frame (loading dockerode would delay it). Later lessons' images (a
+  // Debian rootfs takes a minute) wait for those lessons, or for `containerlings sandbox up`.
+  const lessonNow = lessonAt(tutor, location);
+  setTimeout(() => void tutor.prepareImages(undefined, lessonNow.images).catch(() => undefined), 1500).unref();
   for (;;) {
     const lessons = await actions.firstLessons();
     // The alternate screen, as full-screen programs (less, vim) use: the tutorial starts on a clean screen
