@@ -8,25 +8,35 @@ import type { Course } from './course.js';
 const VERSION = 1;
 export const snapshotPath = (root: string) => join(root, 'dist', 'course.json');
 
+/**
+ * Everything the snapshot is made from, and nothing more (so it stays cheap to compute at every start): the
+ * folders' names down to exercises/<id>/wrong/<name>, and the size and time of each lesson.md and
+ * exercise.yaml. A check's or a starter's content is read when used, never from the snapshot.
+ */
 export function fingerprint(root: string): string {
-  const hash = createHash('sha256');
-  for (const top of ['lessons', 'exercises']) {
-    let entries;
+  const lines: string[] = [];
+  const list = (rel: string) => {
     try {
-      entries = readdirSync(join(root, top), { recursive: true, withFileTypes: true });
+      return readdirSync(join(root, rel), { withFileTypes: true }).map((e) => ({ name: e.name, dir: e.isDirectory() }));
     } catch {
-      hash.update(`${top}: missing\n`);
-      continue;
+      return undefined;
     }
-    const lines = entries.map((e) => {
-      const path = join(e.parentPath, e.name);
-      if (e.isDirectory()) return `${relative(root, path)}/`;
-      const s = statSync(path);
-      return `${relative(root, path)} ${s.size} ${s.mtimeMs}`;
-    });
-    hash.update(lines.sort().join('\n'));
-  }
-  return hash.digest('hex');
+  };
+  const walk = (rel: string, depth: number) => {
+    const entries = list(rel);
+    if (!entries) return void lines.push(`${rel}: missing`);
+    for (const e of entries) {
+      const path = `${rel}/${e.name}`;
+      if (e.name === 'lesson.md' || e.name === 'exercise.yaml') {
+        const s = statSync(join(root, path));
+        lines.push(`${path} ${s.size} ${s.mtimeMs}`);
+      } else lines.push(e.dir ? `${path}/` : path);
+      if (e.dir && depth > 0 && (rel === 'lessons' || rel === 'exercises' || e.name === 'wrong')) walk(path, depth - 1);
+    }
+  };
+  walk('lessons', 1);
+  walk('exercises', 2);
+  return createHash('sha256').update(lines.sort().join('\n')).digest('hex');
 }
 
 /** Paths in the snapshot are relative to the content root, so a moved checkout still matches. */

@@ -1,6 +1,9 @@
 // Is there a Kubernetes cluster to teach on? kubectl must exist, have a current context, and that context's API
 // server must answer within a bounded time. Lessons that need kubernetes are unavailable otherwise, with the reason.
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { delimiter, join } from 'node:path';
 
 export interface ClusterAvailability {
   readonly available: boolean;
@@ -52,7 +55,19 @@ let cached: Promise<ClusterAvailability> | undefined;
 /** Asks kubectl once per process: the current context first (local, instant), then the server, bounded. */
 export function kubernetesAvailability(kubectl?: string): Promise<ClusterAvailability> {
   if (kubectl) return probe(kubectl);
-  return (cached ??= probe());
+  return (cached ??= noKubeconfig() ?? probe());
+}
+
+/**
+ * The common case, no Kubernetes at all, without starting kubectl (a Go program: ~80 ms, which `list` and the
+ * TUI would pay every time): kubectl's own configuration files do not exist. A custom kubectl
+ * ($CONTAINERLINGS_KUBECTL) may keep its configuration elsewhere, so it is always asked.
+ */
+export function noKubeconfig(env: NodeJS.ProcessEnv = process.env): Promise<ClusterAvailability> | undefined {
+  if (env.CONTAINERLINGS_KUBECTL) return undefined;
+  const files = env.KUBECONFIG ? env.KUBECONFIG.split(delimiter).filter(Boolean) : [join(env.HOME ?? homedir(), '.kube', 'config')];
+  if (files.some((f) => existsSync(f))) return undefined;
+  return Promise.resolve({ available: false, noCluster: true, reason: `no cluster: kubectl has no configuration (${files.join(', ')})` });
 }
 
 async function probe(kubectl?: string): Promise<ClusterAvailability> {

@@ -1,6 +1,9 @@
 // Deciding whether a Kubernetes cluster is there, from kubectl's answers; fake kubectl programs stand in for
 // the clusters this machine does not have (no cluster, refused, credentials rejected, answering).
 import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { okWithSkips } from '../../src/checks/selftest-skips.js';
 import { classify, kubernetesAvailability, unavailableLessons } from '../../src/sandbox/kubernetes.js';
 import { fakeKubectl } from '../support/kubectl.js';
@@ -35,5 +38,19 @@ describe('okWithSkips', () => {
     expect(okWithSkips(true, [skip(true), skip(false)])).toBe(false);
     expect(okWithSkips(false, [skip(true)])).toBe(false);
     expect(okWithSkips(true, [])).toBe(true);
+  });
+});
+
+describe('noKubeconfig', () => {
+  it('answers "no cluster" without starting kubectl when its configuration does not exist', async () => {
+    const { noKubeconfig } = await import('../../src/sandbox/kubernetes.js');
+    const home = mkdtempSync(join(tmpdir(), 'cl-kube-'));
+    expect(await noKubeconfig({ HOME: home })).toMatchObject({ available: false, noCluster: true, reason: `no cluster: kubectl has no configuration (${join(home, '.kube', 'config')})` });
+    mkdirSync(join(home, '.kube'));
+    writeFileSync(join(home, '.kube', 'config'), 'apiVersion: v1\n');
+    expect(noKubeconfig({ HOME: home })).toBeUndefined();
+    expect(noKubeconfig({ HOME: home, KUBECONFIG: '/nonexistent/a:/nonexistent/b' })).toBeDefined();
+    // A custom kubectl is always asked.
+    expect(noKubeconfig({ HOME: '/nonexistent', CONTAINERLINGS_KUBECTL: '/usr/bin/true' })).toBeUndefined();
   });
 });

@@ -34,6 +34,14 @@ describe('course snapshot', () => {
     await expect(loadCourse(root)).rejects.toThrow(/exercises\/adder\/exercise\.yaml:\d+: title: expected string/);
   });
 
+  it('is ignored once a lesson changes', async () => {
+    const root = contentCopy();
+    writeSnapshot(await loadCourseFromFiles(root));
+    const file = join(root, 'lessons', 'namespaces', 'lesson.md');
+    writeFileSync(file, readFileSync(file, 'utf8') + '\nOne more line.\n');
+    expect(readSnapshot(root)).toBeUndefined();
+  });
+
   it('is ignored when a folder is added', async () => {
     const root = contentCopy();
     writeSnapshot(await loadCourseFromFiles(root));
