@@ -10,6 +10,7 @@ import { containerFacts, imageFacts } from './facts.js';
 import { orchestrationKit } from './orchestration-kit.js';
 import { registryKit } from './registry-kit.js';
 import { leanKit } from './lean-kit.js';
+import { pipelineKit } from './pipeline-kit.js';
 import type { CheckKit, CheckResult, Evidence, HttpResponse } from './types.js';
 
 /** Image and container times come from the engine's clock at one-second precision or finer; allow for it. */
@@ -42,6 +43,7 @@ export function createKit(ctx: KitContext): CheckKit {
     ...orchestrationKit(ctx),
     ...registryKit(),
     ...leanKit(ctx),
+    ...pipelineKit(ctx),
     http: (url) => httpGet(url, ctx.signal),
     dockerfile: (file = 'Dockerfile') => parseDockerfile(inside(file)),
     readFile: (file) => readTextIfExists(inside(file)),

@@ -5,6 +5,8 @@ import type { RegistryKitMembers } from './registry-types.js';
 export type * from './registry-types.js';
 import type { LeanKitMembers } from './lean-types.js';
 export type * from './lean-types.js';
+import type { PipelineKitMembers } from './pipeline-types.js';
+export type * from './pipeline-types.js';
 
 export type Outcome = 'pass' | 'fail' | 'error';
 export type Evidence = Record<string, string | number | boolean>;
@@ -150,7 +152,7 @@ export interface ParsedDockerfile {
   readonly stages: number;
 }
 
-export interface CheckKit extends OrchestrationKit, RegistryKitMembers, LeanKitMembers {
+export interface CheckKit extends OrchestrationKit, RegistryKitMembers, LeanKitMembers, PipelineKitMembers {
   /** The exercise's folder in the learner's workspace. */
   readonly dir: string;
   /** When the exercise began (its starter files were set up). */

@@ -11,9 +11,15 @@ export function scriptEnv(workspaceId: string, extra: Record<string, string> = {
 
 /** Runs a script with `sh -e` in its own process group, so a cancel or timeout stops docker too, not just sh. */
 export function runScript(script: string, cwd: string, timeoutSeconds: number, signal?: AbortSignal, env: NodeJS.ProcessEnv = process.env): Promise<{ code: number; output: string }> {
+  return runCommand(['sh', '-e', script], cwd, timeoutSeconds, signal, env);
+}
+
+/** Runs a command in its own process group; a cancel or the timeout stops the whole group. */
+export function runCommand(argv: readonly string[], cwd: string, timeoutSeconds: number, signal?: AbortSignal, env: NodeJS.ProcessEnv = process.env): Promise<{ code: number; output: string; timedOut: boolean }> {
   return new Promise((resolve) => {
-    const child = spawn('sh', ['-e', script], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(argv[0]!, argv.slice(1), { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let output = '';
+    let timedOut = false;
     const stop = () => {
       try {
         process.kill(-child.pid!, 'SIGTERM');
@@ -21,6 +27,7 @@ export function runScript(script: string, cwd: string, timeoutSeconds: number, s
     };
     const timer = setTimeout(() => {
       output += `\n(stopped after ${timeoutSeconds} s)`;
+      timedOut = true;
       stop();
     }, timeoutSeconds * 1000);
     signal?.addEventListener('abort', stop, { once: true });
@@ -30,7 +37,7 @@ export function runScript(script: string, cwd: string, timeoutSeconds: number, s
     child.on('close', (code) => {
       clearTimeout(timer);
       signal?.removeEventListener('abort', stop);
-      resolve({ code: code ?? -1, output });
+      resolve({ code: code ?? -1, output, timedOut });
     });
   });
 }

@@ -1,0 +1,13 @@
+#!/bin/sh
+# The release pipeline of cl-web: what a CI system runs on every push.
+set -eu
+
+REGISTRY=${CONTAINERLINGS_REGISTRY:?run this in the containerlings sandbox shell (press t)}
+IMAGE=$REGISTRY/cl-web
+
+# In CI, this password comes from the CI system's secret store, never from the repository.
+docker login "$REGISTRY" -u learner --password-stdin < "$CONTAINERLINGS_REGISTRY_PASSWORD_FILE"
+
+# TODO: tag with the commit instead of "dev", record the commit in a label, and push the tag.
+TAG=dev
+docker build -t "$IMAGE:$TAG" .

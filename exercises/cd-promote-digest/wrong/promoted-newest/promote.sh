@@ -1,0 +1,11 @@
+#!/bin/sh
+# Promotes one tested build to production: sh promote.sh sha256:<digest>
+set -eu
+
+REPOSITORY=cl-release
+DIGEST=${1:?usage: sh promote.sh sha256:<digest of the tested image>}
+
+# Promotes the newest image in the repository, whatever was tested.
+NEWEST=$(aws ecr describe-images --repository-name "$REPOSITORY" --query 'sort_by(imageDetails, &imagePushedAt)[-1].imageDigest' --output text)
+MANIFEST=$(aws ecr batch-get-image --repository-name "$REPOSITORY" --image-ids imageDigest="$NEWEST" --query 'images[0].imageManifest' --output text)
+aws ecr put-image --repository-name "$REPOSITORY" --image-tag production --image-manifest "$MANIFEST"
