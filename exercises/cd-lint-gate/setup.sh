@@ -2,5 +2,5 @@
 if [ ! -d .git ]; then
   git init -q
   git add -A
-  git -c user.name=containerlings -c user.email=setup@containerlings.invalid -c commit.gpgsign=false commit -q --no-verify -m "cl-web: first version"
+  git -c user.name=containerlings -c user.email=setup@containerlings.invalid -c commit.gpgsign=false commit -q --no-verify -m "first version"
 fi

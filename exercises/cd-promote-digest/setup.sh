@@ -2,7 +2,7 @@
 if [ ! -d .git ]; then
   git init -q
   git add -A
-  git -c user.name=containerlings -c user.email=setup@containerlings.invalid -c commit.gpgsign=false commit -q --no-verify -m "cl-web: first version"
+  git -c user.name=containerlings -c user.email=setup@containerlings.invalid -c commit.gpgsign=false commit -q --no-verify -m "first version"
 fi
 # The pipeline pushes to this ECR repository; in a real project it would be created once, with the infrastructure.
 aws ecr describe-repositories --repository-names cl-release >/dev/null 2>&1 ||

@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { UserError } from '../errors.js';
 import { isNotFound, onEngine, type Engine } from '../sandbox/engine.js';
@@ -77,9 +77,8 @@ export function pipelineKit(ctx: KitContext): PipelineKitMembers {
       try {
         const commit = await commitCopy(ctx.dir, copy, options.replace ?? {}, ctx.signal);
         const before = await localTags(ctx.engine);
-        const { ensureSelfShim } = await import('../sandbox/self-shim.js');
+        // scriptEnv: docker, the aws wrapper and `containerlings` on PATH, as in the sandbox shell; CI=true as CI systems set.
         const env = scriptEnv(ctx.workspaceId, { CI: 'true' });
-        env.PATH = `${await ensureSelfShim()}${delimiter}${env.PATH ?? ''}`;
         const ran = await runCommand(command, copy, options.timeout ?? 120, ctx.signal, env);
         const registries = [env.CONTAINERLINGS_REGISTRY, env.CONTAINERLINGS_ECR_REGISTRY].filter((r): r is string => Boolean(r));
         const images = await collectRunTags(ctx.engine, before, commit, registries);

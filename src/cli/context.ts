@@ -5,6 +5,7 @@ import { progressPath } from '../progress/store.js';
 import { locateWorkspace } from '../progress/workspace.js';
 import { Tutor } from '../tutor/tutor.js';
 import type { Invocation } from './args.js';
+import { billingConsentFor } from './confirm.js';
 import { courseInUse, rememberWorkshop } from './workshop-context.js';
 
 /** Opens the workspace. With `create`, makes it on first use (a learner's first `containerlings` should just work). */
@@ -18,7 +19,7 @@ export async function openTutor(inv: Invocation, options: { create?: boolean } =
     );
   }
   const used = await courseInUse(inv);
-  const tutor = await Tutor.open(dir, { create: options.create, course: used.course });
+  const tutor = await Tutor.open(dir, { create: options.create, course: used.course, confirmBilling: billingConsentFor(inv) });
   await rememberWorkshop(inv, used, dir);
   return tutor;
 }
@@ -26,5 +27,5 @@ export async function openTutor(inv: Invocation, options: { create?: boolean } =
 /** Opens the workspace if there is one; commands such as list work without it. */
 export async function maybeTutor(inv: Invocation): Promise<Tutor | undefined> {
   const dir = locateWorkspace(inv.workspace);
-  return existsSync(progressPath(dir)) ? Tutor.open(dir, { course: (await courseInUse(inv)).course }) : undefined;
+  return existsSync(progressPath(dir)) ? Tutor.open(dir, { course: (await courseInUse(inv)).course, confirmBilling: billingConsentFor(inv) }) : undefined;
 }

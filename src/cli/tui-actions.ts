@@ -12,10 +12,11 @@ import { awsSandboxEnv, awsTemplateValues } from '../sandbox/aws/sandbox-env.js'
 import { unavailableLessons } from '../sandbox/kubernetes.js';
 import type { ExerciseView, LessonView, TutorActions } from '../ui/model.js';
 
-/** The environment of run blocks and the sandbox shell: the learner's own, plus where the workspace is. */
+/** The environment of run blocks and the sandbox shell: the learner's own, plus where the workspace is and its id. */
 export function sandboxEnv(tutor: Tutor, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  // awsSandboxEnv: the `aws` wrapper first on PATH in local mode, and the registry addresses.
-  return { ...process.env, CONTAINERLINGS_WORKSPACE: tutor.workspace.dir, ...awsSandboxEnv(), ...extra };
+  // awsSandboxEnv: the `aws` wrapper first on PATH, and the registry addresses. The workspace id goes into the
+  // tags the wrapper puts on repositories created in real AWS mode.
+  return { ...process.env, CONTAINERLINGS_WORKSPACE: tutor.workspace.dir, CONTAINERLINGS_WORKSPACE_ID: tutor.workspace.id, ...awsSandboxEnv(), ...extra };
 }
 
 export async function templateValues(tutor: Tutor): Promise<TemplateValues> {
@@ -70,6 +71,17 @@ export function createActions(tutor: Tutor, lastResults: Map<string, CheckResult
     });
   };
 
+  /** Starts the registry and ECR endpoint if they are not running; true when they are up. A failure is left for the checks to report. */
+  const startServices = async () => {
+    try {
+      await (await import('../sandbox/services.js')).ensureServices();
+      return true;
+    } catch (e) {
+      if (e instanceof UserError) return false;
+      throw e;
+    }
+  };
+
   return {
     /** For the first frame: the list without the cluster check (the app refreshes it right after). */
     firstLessons: () => lessonViews(false),
@@ -77,6 +89,8 @@ export function createActions(tutor: Tutor, lastResults: Map<string, CheckResult
     async lesson(id) {
       const lesson = tutor.course.lessons.find((l) => l.id === id);
       if (!lesson) throw new UserError(`There is no lesson "${id}".`, 'Press esc for the list.', 'usage');
+      // Its run blocks and the addresses in its text need the sandbox registry and ECR endpoint running.
+      if (lesson.needs.includes('registry') && (await startServices())) values = undefined;
       const [progress, v] = await Promise.all([tutor.progress(), (values ??= templateValues(tutor))]);
       const view: LessonView = {
         id: lesson.id,

@@ -13,6 +13,7 @@ import { RegistryApi } from './registry/registry-api.js';
 import { readPid, registryImageAvailable, startBinary, startContainer, stopRegistry, waitForHttp } from './registry/registry-process.js';
 import { newSecret, readSettings, sandboxFiles, withSandboxLock, writeSettings, type SandboxFiles } from './registry/sandbox-dir.js';
 import { SANDBOX_LABEL } from './engine.js';
+import { cliPath } from './cli-path.js';
 
 export interface SandboxServices {
   /** host:port of the plain registry (Registries lesson). */
@@ -41,15 +42,6 @@ export function configuredRegistry(env = process.env): { hostname: string; port:
   if (!value) return undefined;
   const url = new URL(`http://${value.replace(/^https?:\/\//, '')}`);
   return { hostname: url.hostname === 'localhost' ? '127.0.0.1' : url.hostname, port: Number(url.port || 5000) };
-}
-
-/** dist/cli.js of this install: the endpoint runs as `node dist/cli.js sandbox serve-ecr`. */
-export function cliPath(): string {
-  for (let dir = dirname(fileURLToPath(import.meta.url)); dirname(dir) !== dir; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'cli.js')) && dir.endsWith('dist')) return join(dir, 'cli.js');
-    if (existsSync(join(dir, 'dist', 'cli.js'))) return join(dir, 'dist', 'cli.js');
-  }
-  throw new UserError('Cannot find dist/cli.js to run the ECR endpoint.', 'Run `npm run build` first.', 'registry');
 }
 
 export async function ensureRegistry(files: SandboxFiles, log: (line: string) => void): Promise<void> {

@@ -11,6 +11,7 @@ import { ensureImage, loadCatalog, type ImageSource } from '../sandbox/catalog.j
 import { removeDeclared, type Removed } from '../sandbox/cleanup.js';
 import { connect, type Engine } from '../sandbox/engine.js';
 import { runScript, scriptEnv } from '../sandbox/script.js';
+import { billingConsent, type BillingConsent } from '../sandbox/aws/billing.js';
 
 export class Tutor {
   #engine?: Promise<Engine>;
@@ -18,13 +19,18 @@ export class Tutor {
   private constructor(
     readonly course: Course,
     readonly workspace: Workspace,
+    /** Asked before a setup.sh that creates billable AWS resources runs (real AWS mode). */
+    readonly confirmBilling: BillingConsent,
   ) {}
 
-  /** Opens the workspace at `dir`; with `create`, makes it (and sets up new exercises) first. */
-  static async open(dir: string, options: { create?: boolean; course?: Course } = {}): Promise<Tutor> {
+  /**
+   * Opens the workspace at `dir`; with `create`, makes it (and sets up new exercises) first. Without
+   * `confirmBilling`, a setup that would create billable AWS resources is refused.
+   */
+  static async open(dir: string, options: { create?: boolean; course?: Course; confirmBilling?: BillingConsent } = {}): Promise<Tutor> {
     const course = options.course ?? (await loadCourse());
     const workspace = options.create ? (await initWorkspace(dir, course)).workspace : await openWorkspace(dir);
-    return new Tutor(course, workspace);
+    return new Tutor(course, workspace, options.confirmBilling ?? billingConsent(false));
   }
 
   engine(): Promise<Engine> {
@@ -65,6 +71,7 @@ export class Tutor {
   async ensureSetup(id: string, signal?: AbortSignal): Promise<void> {
     const exercise = this.exercise(id);
     if (!exercise.setup || (await this.exerciseProgress(id)).setupDone) return;
+    await this.confirmBilling([exercise]);
     await this.engine();
     const ran = await runScript(exercise.setup, this.dir(id), exercise.meta.timeouts.attempt, signal, scriptEnv(this.workspace.id));
     if (ran.code !== 0) {

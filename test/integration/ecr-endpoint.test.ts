@@ -1,68 +1,27 @@
 // The local ECR endpoint against the real registry, the real @aws-sdk/client-ecr, the real aws CLI (through
 // the sandbox's wrapper) and real docker login/tag/push. Docker's logins go to a throw-away DOCKER_CONFIG.
-import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../support/cli.js';
-import { docker, dockerOk, requireEngine } from '../support/docker.js';
-import { sandboxFiles, readSettings, writeSettings } from '../../src/sandbox/registry/sandbox-dir.js';
-import { describeServices, ensureRegistry, stopServices } from '../../src/sandbox/services.js';
-import { startEndpoint } from '../../src/sandbox/ecr/serve.js';
-import { wrapperDir } from '../../src/sandbox/aws/wrapper.js';
-import { loadEcrSdk } from '../../src/sandbox/aws/sdk.js';
+import { docker } from '../support/docker.js';
+import { LocalEcr, sdk } from '../support/local-ecr.js';
+import { readSettings, writeSettings } from '../../src/sandbox/registry/sandbox-dir.js';
 
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-const dir = tempDir('containerlings-ecr-');
-process.env.CONTAINERLINGS_SANDBOX_DIR = dir;
-const files = sandboxFiles(dir);
-const dockerConfig = tempDir('containerlings-docker-config-');
 const SECRET = 'SENTINEL-secret-never-printed-7f3a';
-let server: Server;
+const local = new LocalEcr({ AWS_ACCESS_KEY_ID: 'AKIASENTINEL', AWS_SECRET_ACCESS_KEY: SECRET });
+const { dir, files } = local;
 let host = '';
-let bin = '';
-const sdk = await loadEcrSdk();
-let ecr: InstanceType<typeof sdk.ECRClient>;
-const pushed: string[] = [];
-
-const env = () => ({ PATH: `${bin}:/usr/bin:/bin`, HOME: process.env.HOME ?? '/root', DOCKER_CONFIG: dockerConfig, AWS_ACCESS_KEY_ID: 'AKIASENTINEL', AWS_SECRET_ACCESS_KEY: SECRET, AWS_REGION: 'us-east-1' });
-/** Asynchronous on purpose: the endpoint runs in this process and must keep answering while a command runs. */
-function run(command: string, args: readonly string[], childEnv: NodeJS.ProcessEnv, input?: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { env: childEnv });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-    child.stdin.end(input ?? '');
-  });
-}
-const aws = (...args: string[]) => run('aws', args, env());
-const dockerAs = (args: string[], input?: string) => run('docker', args, { ...process.env, DOCKER_CONFIG: dockerConfig }, input);
-
-/** A tiny image of its own, labelled so cleanup finds it even if this test dies. */
-function buildImage(ref: string, text: string) {
-  execFileSync('docker', ['build', '-q', '-t', ref, '-'], { input: `FROM containerlings/busybox\nLABEL io.containerlings.sandbox=test-ecr\nCMD ["echo", "${text}"]\n`, stdio: ['pipe', 'ignore', 'inherit'] });
-  pushed.push(ref);
-}
+let ecr: LocalEcr['client'];
+const aws = (...args: string[]) => local.aws(...args);
+const dockerAs = (args: string[], input?: string) => local.docker(args, input);
+const buildImage = (ref: string, text: string) => local.buildImage(ref, text);
 
 beforeAll(async () => {
-  await requireEngine();
-  await ensureRegistry(files, () => {});
-  server = await startEndpoint(files);
-  const services = await describeServices(files);
-  host = services.ecrRegistry;
-  bin = await wrapperDir(services);
-  ecr = new sdk.ECRClient({ region: 'us-east-1', endpoint: services.ecrEndpoint, credentials: { accessKeyId: 'x', secretAccessKey: 'y' }, maxAttempts: 1 });
+  await local.start();
+  ({ host, client: ecr } = local);
 });
 
-afterAll(async () => {
-  server?.close();
-  await stopServices(files);
-  for (const ref of pushed) dockerOk('rmi', '-f', ref);
-});
+afterAll(() => local.stop());
 
 describe('the ECR API (JSON 1.1) through @aws-sdk/client-ecr', () => {
   it('creates, describes and refuses like ECR', async () => {
@@ -129,7 +88,7 @@ describe('the aws CLI and docker against the endpoint', () => {
     expect(refused.stderr).toMatch(/tag invalid.*immutable/);
     expect((await aws('ecr', 'put-image-tag-mutability', '--repository-name', 'cl-hello', '--image-tag-mutability', 'MUTABLE')).status).toBe(0);
     docker('tag', `${host}/cl-hello:echo`, `${host}/cl-hello:extra`);
-    pushed.push(`${host}/cl-hello:extra`);
+    local.removeLater(`${host}/cl-hello:extra`);
     expect((await dockerAs(['push', `${host}/cl-hello:extra`])).status).toBe(0);
     const before = await ecr.send(new sdk.ListImagesCommand({ repositoryName: 'cl-hello' }));
     expect(before.imageIds?.map((i) => i.imageTag).sort()).toEqual(['echo', 'extra']);

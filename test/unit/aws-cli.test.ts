@@ -21,6 +21,18 @@ describe('containerlings aws', () => {
     expect(doctor.findings.find((f: { name: string }) => f.name === 'aws')).toMatchObject({ status: 'fail', detail: expect.stringMatching(/No AWS credentials/) });
   });
 
+  it('selftest of an ECR exercise in real mode refuses without a terminal and --yes, before anything runs; --yes goes on', async () => {
+    const refused = await runCli(['selftest', 'ecr-push', '--aws', 'real'], { env: noAws });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/creates ECR repositories in your AWS account \(eu-west-1\): cl-models[\s\S]*--yes/);
+    expect(refused.stdout).toBe('');
+    // With --yes it goes past the question, to the engine (absent here), so nothing reaches AWS either way.
+    const accepted = await runCli(['selftest', 'ecr-push', '--aws', 'real', '--yes'], { env: noAws });
+    expect(accepted.code).toBe(2);
+    expect(accepted.stderr).not.toMatch(/--yes/);
+    expect(accepted.stderr).toMatch(/Docker|engine/i);
+  });
+
   it('rejects an unknown mode', async () => {
     const { code, stderr } = await runCli(['list', '--aws', 'cloud'], { env: noAws });
     expect(code).toBe(2);

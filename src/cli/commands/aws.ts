@@ -2,6 +2,7 @@
 import { UserError } from '../../errors.js';
 import { awsMode, awsRegion } from '../../sandbox/aws/sandbox-env.js';
 import type { Invocation } from '../args.js';
+import { confirmed } from '../confirm.js';
 import { maybeTutor } from '../context.js';
 import { EXIT, paint, printJson } from '../output.js';
 
@@ -18,11 +19,6 @@ export async function callerIdentity(): Promise<{ account: string; arn: string; 
   } catch (e) {
     throw explainAwsError(e, 'GetCallerIdentity') ?? e;
   }
-}
-
-async function confirmed(question: string): Promise<boolean> {
-  const { confirm } = await import('@inquirer/prompts');
-  return confirm({ message: question, default: false }).catch(() => false);
 }
 
 export default async function aws(inv: Invocation): Promise<number> {

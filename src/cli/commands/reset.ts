@@ -2,17 +2,9 @@
 import { UserError } from '../../errors.js';
 import type { Invocation } from '../args.js';
 import { requireExercise } from '../args.js';
+import { confirmed } from '../confirm.js';
 import { openTutor } from '../context.js';
 import { EXIT, paint, printJson } from '../output.js';
-
-async function confirmed(question: string): Promise<boolean> {
-  const { confirm } = await import('@inquirer/prompts');
-  try {
-    return await confirm({ message: question, default: false });
-  } catch {
-    return false; // Ctrl-C at the prompt means no.
-  }
-}
 
 export default async function reset(inv: Invocation): Promise<number> {
   const id = requireExercise(inv);

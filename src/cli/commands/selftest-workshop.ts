@@ -5,12 +5,15 @@ import { okWithSkips, splitRunnable } from '../../checks/selftest-skips.js';
 import { ensureImage, loadCatalog } from '../../sandbox/catalog.js';
 import { connect } from '../../sandbox/engine.js';
 import type { Invocation } from '../args.js';
+import { billingConsentFor } from '../confirm.js';
 import { EXIT, paint, printJson } from '../output.js';
 import { SelftestProgress, summaryTable } from '../selftest-progress.js';
 import { courseInUse } from '../workshop-context.js';
 
 export default async function selftestWorkshop(inv: Invocation, signal: AbortSignal): Promise<number> {
   const { course, workshop } = await courseInUse(inv);
+  // Real AWS mode: the attempts' scripts create ECR repositories in the learner's account.
+  await billingConsentFor(inv)(course.exercises);
   const engine = await connect();
   const catalog = await loadCatalog(course.root);
   for (const name of new Set(course.lessons.flatMap((l) => l.images))) await ensureImage(engine, catalog, name, (l) => !inv.json && process.stderr.write(paint('dim', l) + '\n'));

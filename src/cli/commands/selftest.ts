@@ -5,6 +5,7 @@ import { findExercise, loadCourse } from '../../lessons/course.js';
 import { loadCatalog, ensureImage } from '../../sandbox/catalog.js';
 import { connect } from '../../sandbox/engine.js';
 import type { Invocation } from '../args.js';
+import { billingConsentFor } from '../confirm.js';
 import { EXIT, outcomeLabel, paint, printJson } from '../output.js';
 
 export default async function selftestCommand(inv: Invocation, signal: AbortSignal): Promise<number> {
@@ -12,6 +13,8 @@ export default async function selftestCommand(inv: Invocation, signal: AbortSign
   const course = await loadCourse();
   const chosen = inv.positionals.length ? inv.positionals.map((id) => findExercise(course, id)) : course.exercises;
   const { run: exercises, skipped } = await splitRunnable(course, chosen);
+  // Real AWS mode: the attempts' scripts create ECR repositories in the learner's account.
+  await billingConsentFor(inv)(exercises);
   const engine = await connect();
   const catalog = await loadCatalog(course.root);
   const say = (line: string) => !inv.json && process.stderr.write(paint('dim', line) + '\n');

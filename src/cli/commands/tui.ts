@@ -1,6 +1,7 @@
 // The default command: the TUI. Reopens it after a sandbox shell, and checks again when the shell exits.
 import { spawnSync } from 'node:child_process';
 import type { CheckResult } from '../../checks/types.js';
+import { UserError } from '../../errors.js';
 import type { Tutor } from '../../tutor/tutor.js';
 import type { Location } from '../../ui/model.js';
 import type { Invocation } from '../args.js';
@@ -35,6 +36,11 @@ export default async function tui(inv: Invocation): Promise<number> {
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
   const [tutor, { runTui }] = await Promise.all([openTutor(inv, { create: true }), import('../../ui/run-tui.js')]);
+  // Real AWS mode: a setup.sh that creates billable resources needs the learner's yes, asked here once, as a
+  // question cannot be asked inside the TUI. A no (or no credentials) is kept: such an exercise says so when opened.
+  await tutor.confirmBilling(tutor.course.exercises.filter((e) => e.setup)).catch((e: unknown) => {
+    if (!(e instanceof UserError)) throw e;
+  });
   const lastResults = new Map<string, CheckResult>();
   const actions = createActions(tutor, lastResults, () => process.stdout.columns || 80);
   let location: Location = (await tutor.progress()).location;

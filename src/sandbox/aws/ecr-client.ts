@@ -30,7 +30,7 @@ export function explainAwsError(e: unknown, operation: string): UserError | unde
   const message = err.message ?? String(e);
   if (name === 'AccessDeniedException' || name === 'AccessDenied' || /not authorized to perform/.test(message)) {
     const permission = missingPermission(message) ?? `ecr:${operation}`;
-    return new UserError(`AWS refused ${operation}: your identity lacks the IAM permission ${permission}.`, `Ask your AWS administrator to allow ${permission} (the ECR lessons need ecr:GetAuthorizationToken, ecr:CreateRepository, ecr:DescribeRepositories, ecr:DescribeImages, ecr:ListImages, ecr:BatchCheckLayerAvailability, ecr:InitiateLayerUpload, ecr:UploadLayerPart, ecr:CompleteLayerUpload, ecr:PutImage, ecr:PutLifecyclePolicy, ecr:GetLifecyclePolicy, ecr:DeleteRepository, ecr:TagResource, ecr:ListTagsForResource).`, 'aws');
+    return new UserError(`AWS refused ${operation}: your identity lacks the IAM permission ${permission}.`, `Ask your AWS administrator to allow ${permission} (the ECR lessons need ecr:GetAuthorizationToken, ecr:CreateRepository, ecr:DescribeRepositories, ecr:DescribeImages, ecr:ListImages, ecr:BatchCheckLayerAvailability, ecr:InitiateLayerUpload, ecr:UploadLayerPart, ecr:CompleteLayerUpload, ecr:PutImage, ecr:BatchGetImage, ecr:PutLifecyclePolicy, ecr:GetLifecyclePolicy, ecr:DeleteRepository, ecr:TagResource, ecr:ListTagsForResource).`, 'aws');
   }
   if (name === 'CredentialsProviderError' || /Could not load credentials/i.test(message)) {
     return new UserError('No AWS credentials were found (environment, ~/.aws/credentials, SSO or an instance role).', 'Run `aws configure` (or `aws sso login`), or use the local endpoint: drop `--aws real`.', 'aws');

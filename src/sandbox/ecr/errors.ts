@@ -14,3 +14,7 @@ export const notFound = (name: string) =>
 
 export const invalid = (field: string, constraint: string) =>
   new EcrError('InvalidParameterException', `Invalid parameter at '${field}' failed to satisfy constraint: '${constraint}'`);
+
+/** ECR's words when an IMMUTABLE repository refuses to move a tag, for docker push and PutImage alike. */
+export const immutableTag = (tag: string, repository: string) =>
+  `The image tag '${tag}' already exists in the '${repository}' repository and cannot be overwritten because the repository is immutable.`;

@@ -36,6 +36,32 @@ export async function imagesOf(ctx: EndpointContext, repo: RepositoryRecord): Pr
   return out.sort((a, b) => b.pushedAt - a.pushedAt);
 }
 
+export interface ImageFailure {
+  readonly imageId: ImageId;
+  readonly failureCode: 'MissingDigestAndTag' | 'InvalidImageDigest' | 'ImageNotFound' | 'ImageTagDoesNotMatchDigest';
+  readonly failureReason: string;
+}
+
+/** The image an id names, or the failure ECR reports for it in BatchGetImage and BatchDeleteImage. */
+export function findImage(images: readonly EcrImage[], id: ImageId): EcrImage | ImageFailure {
+  const fail = (failureCode: ImageFailure['failureCode'], failureReason: string) => ({ imageId: id, failureCode, failureReason });
+  if (!id.imageDigest && !id.imageTag) return fail('MissingDigestAndTag', 'Invalid request parameters: both tag and digest cannot be null');
+  if (id.imageDigest && !/^[a-zA-Z0-9-_+.]+:[a-fA-F0-9]+$/.test(id.imageDigest)) {
+    return fail('InvalidImageDigest', "Invalid request parameters: image digest should satisfy the regex '[a-zA-Z0-9-_+.]+:[a-fA-F0-9]+'");
+  }
+  const image = images.find((i) => (id.imageDigest ? i.digest === id.imageDigest : i.tags.includes(id.imageTag!)));
+  if (!image) return fail('ImageNotFound', 'Requested image not found');
+  if (id.imageTag && !image.tags.includes(id.imageTag)) return fail('ImageTagDoesNotMatchDigest', 'Invalid image tag for image digest');
+  return image;
+}
+
+/** IMMUTABLE repositories keep each tag on its image: moving it to another digest is refused (docker push, PutImage). */
+export async function movesImmutableTag(ctx: EndpointContext, repo: RepositoryRecord, tag: string, digest: string): Promise<boolean> {
+  if (repo.imageTagMutability !== 'IMMUTABLE') return false;
+  const existing = await ctx.registry.manifest(repo.name, tag);
+  return Boolean(existing && existing.digest !== digest);
+}
+
 /** ListImages' shape: one id per tag, and a digest-only id for an untagged image. */
 export function imageIds(images: readonly EcrImage[], tagStatus?: string): ImageId[] {
   const ids: ImageId[] = [];
@@ -54,12 +80,11 @@ export function imageIds(images: readonly EcrImage[], tagStatus?: string): Image
 export async function deleteImages(ctx: EndpointContext, repo: RepositoryRecord, ids: readonly ImageId[]) {
   const images = await imagesOf(ctx, repo);
   const deleted: ImageId[] = [];
-  const failures: { imageId: ImageId; failureCode: string; failureReason: string }[] = [];
+  const failures: ImageFailure[] = [];
   for (const id of ids) {
-    const image = images.find((i) => (id.imageDigest ? i.digest === id.imageDigest : i.tags.includes(id.imageTag ?? '')));
-    if (!image || (id.imageTag && !image.tags.includes(id.imageTag))) {
-      const mismatch = image && id.imageDigest && id.imageTag;
-      failures.push({ imageId: id, failureCode: mismatch ? 'ImageTagDoesNotMatchDigest' : 'ImageNotFound', failureReason: mismatch ? 'Invalid image tag for image digest' : 'Requested image not found' });
+    const image = findImage(images, id);
+    if ('failureCode' in image) {
+      failures.push(image);
       continue;
     }
     const keep = id.imageTag ? image.tags.filter((t) => t !== id.imageTag) : [];

@@ -7,6 +7,7 @@ import { EcrError, invalid, LOCAL_ACCOUNT, notFound } from './errors.js';
 import { imageIds, imagesOf, deleteImages, type ImageId } from './images.js';
 import { readState, REPOSITORY_NAME, updateState, type EcrState, type RepositoryRecord } from './state.js';
 import { validateLifecyclePolicy } from './lifecycle.js';
+import { getImages, putImage } from './manifests.js';
 
 export interface EndpointContext {
   readonly files: SandboxFiles;
@@ -44,6 +45,8 @@ export function repositoryIn(state: EcrState, name: string): RepositoryRecord {
   if (!repo) throw notFound(name);
   return repo;
 }
+
+const repositoryFor = async (ctx: EndpointContext, input: Input) => repositoryIn(await readState(ctx.files.ecrState), required(input, 'repositoryName'));
 
 function mutability(value: unknown): 'MUTABLE' | 'IMMUTABLE' {
   if (value === undefined || value === 'MUTABLE' || value === 'IMMUTABLE') return (value ?? 'MUTABLE') as 'MUTABLE' | 'IMMUTABLE';
@@ -91,12 +94,12 @@ export const operations: Record<string, (ctx: EndpointContext, input: Input) => 
   },
 
   async ListImages(ctx, input) {
-    const repo = repositoryIn(await readState(ctx.files.ecrState), required(input, 'repositoryName'));
+    const repo = await repositoryFor(ctx, input);
     return { imageIds: imageIds(await imagesOf(ctx, repo), input.filter?.tagStatus) };
   },
 
   async DescribeImages(ctx, input) {
-    const repo = repositoryIn(await readState(ctx.files.ecrState), required(input, 'repositoryName'));
+    const repo = await repositoryFor(ctx, input);
     let images = await imagesOf(ctx, repo);
     const wanted = input.imageIds as ImageId[] | undefined;
     if (wanted?.length) {
@@ -125,8 +128,18 @@ export const operations: Record<string, (ctx: EndpointContext, input: Input) => 
   },
 
   async BatchDeleteImage(ctx, input) {
-    const repo = repositoryIn(await readState(ctx.files.ecrState), required(input, 'repositoryName'));
+    const repo = await repositoryFor(ctx, input);
     return deleteImages(ctx, repo, (input.imageIds ?? []) as ImageId[]);
+  },
+
+  async BatchGetImage(ctx, input) {
+    const repo = await repositoryFor(ctx, input);
+    return getImages(ctx, repo, (input.imageIds ?? []) as ImageId[], input.acceptedMediaTypes);
+  },
+
+  async PutImage(ctx, input) {
+    const repo = await repositoryFor(ctx, input);
+    return putImage(ctx, repo, { manifest: required(input, 'imageManifest'), mediaType: input.imageManifestMediaType, tag: input.imageTag, digest: input.imageDigest });
   },
 
   async GetAuthorizationToken(ctx) {
@@ -163,7 +176,7 @@ export const operations: Record<string, (ctx: EndpointContext, input: Input) => 
   },
 
   async GetLifecyclePolicy(ctx, input) {
-    const repo = repositoryIn(await readState(ctx.files.ecrState), required(input, 'repositoryName'));
+    const repo = await repositoryFor(ctx, input);
     if (!repo.lifecyclePolicyText) throw new EcrError('LifecyclePolicyNotFoundException', `Lifecycle policy does not exist for the repository with name '${repo.name}' in the registry with id '${LOCAL_ACCOUNT}'`);
     return { registryId: LOCAL_ACCOUNT, repositoryName: repo.name, lifecyclePolicyText: repo.lifecyclePolicyText };
   },

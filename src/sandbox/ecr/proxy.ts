@@ -4,11 +4,12 @@
 // refuses to overwrite a tag in an IMMUTABLE repository. A notification from the registry would come after
 // the push had already replaced the tag, so enforcing it here, before the registry sees the manifest, is
 // what really works.
-import { createHash } from 'node:crypto';
 import { request, type IncomingMessage, type ServerResponse } from 'node:http';
-import { LOCAL_ACCOUNT } from './errors.js';
+import { manifestDigest } from '../registry/registry-api.js';
+import { immutableTag, LOCAL_ACCOUNT } from './errors.js';
+import { movesImmutableTag } from './images.js';
 import type { EndpointContext } from './operations.js';
-import { readState, updateState } from './state.js';
+import { readState, recordPush } from './state.js';
 
 interface Target {
   readonly repo: string;
@@ -79,18 +80,11 @@ export async function proxyRegistry(ctx: ProxyContext, req: IncomingMessage, res
   const isTagPush = req.method === 'PUT' && target.kind === 'manifests' && !target.reference.startsWith('sha256:');
   if (!isTagPush) return void (await forward(ctx, req, res));
   const body = await readBody(req);
-  const digest = `sha256:${createHash('sha256').update(body).digest('hex')}`;
-  if (repo.imageTagMutability === 'IMMUTABLE' && (await loggedIn(ctx, req.headers.authorization))) {
-    const existing = await ctx.registry.manifest(repo.name, target.reference);
-    if (existing && existing.digest !== digest) {
-      return registryError(res, 400, 'TAG_INVALID', `The image tag '${target.reference}' already exists in the '${repo.name}' repository and cannot be overwritten because the repository is immutable.`);
-    }
+  const digest = manifestDigest(body);
+  // Refused only for a learner who is logged in; anyone else gets the registry's own 401.
+  if ((await movesImmutableTag(ctx, repo, target.reference, digest)) && (await loggedIn(ctx, req.headers.authorization))) {
+    return registryError(res, 400, 'TAG_INVALID', immutableTag(target.reference, repo.name));
   }
   const status = await forward(ctx, req, res, body);
-  if (status === 201) {
-    await updateState(ctx.files.ecrState, (s) => {
-      const r = s.repositories[repo.name];
-      if (r && !r.pushes[digest]) r.pushes[digest] = Math.floor(Date.now() / 1000);
-    });
-  }
+  if (status === 201) await recordPush(ctx.files.ecrState, repo.name, digest);
 }

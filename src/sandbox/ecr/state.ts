@@ -49,5 +49,13 @@ export function updateState<T>(file: string, change: (state: EcrState) => T | Pr
   return next;
 }
 
+/** Records when an image came in through the endpoint (docker push or PutImage); a new tag keeps the first time. */
+export function recordPush(file: string, repository: string, digest: string): Promise<void> {
+  return updateState(file, (s) => {
+    const r = s.repositories[repository];
+    if (r && !r.pushes[digest]) r.pushes[digest] = Math.floor(Date.now() / 1000);
+  });
+}
+
 /** ECR's rule: starts with a letter or digit; lowercase letters, digits, and . _ - / between; 2 to 256 characters. */
 export const REPOSITORY_NAME = /^(?=.{2,256}$)(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/;

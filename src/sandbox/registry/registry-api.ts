@@ -1,5 +1,6 @@
 // A small client for the registry's HTTP API (distribution v2): repositories, tags, manifests, deletes.
 // Checks and the ECR endpoint read images here, so there is one store of images: the registry itself.
+import { createHash } from 'node:crypto';
 
 /** Docker and OCI manifests and indexes: ask for all, so a digest is the one `docker push` printed. */
 export const MANIFEST_TYPES = [
@@ -8,6 +9,9 @@ export const MANIFEST_TYPES = [
   'application/vnd.oci.image.manifest.v1+json',
   'application/vnd.oci.image.index.v1+json',
 ].join(', ');
+
+/** A manifest's digest: the sha256 of its exact bytes, as the registry and `docker push` compute it. */
+export const manifestDigest = (body: Buffer) => `sha256:${createHash('sha256').update(body).digest('hex')}`;
 
 export interface ManifestFacts {
   readonly digest: string;
@@ -82,10 +86,15 @@ export class RegistryApi {
     return { body: Buffer.from(await r.arrayBuffer()), mediaType: r.headers.get('content-type') ?? '' };
   }
 
-  async putManifest(repo: string, tag: string, manifest: { body: Buffer; mediaType: string }): Promise<boolean> {
-    const r = await this.request(`/v2/${repo}/manifests/${tag}`, { method: 'PUT', body: new Uint8Array(manifest.body), headers: { 'Content-Type': manifest.mediaType } });
-    await r.body?.cancel();
-    return r.status === 201;
+  /** Stores a manifest under a tag (or its digest); when the registry refuses, its error code says why. */
+  async putManifest(repo: string, reference: string, manifest: { body: Buffer; mediaType: string }): Promise<{ stored: boolean; error?: string }> {
+    const r = await this.request(`/v2/${repo}/manifests/${reference}`, { method: 'PUT', body: new Uint8Array(manifest.body), headers: { 'Content-Type': manifest.mediaType } });
+    if (r.status === 201) {
+      await r.body?.cancel();
+      return { stored: true };
+    }
+    const answer = (await r.json().catch(() => ({}))) as { errors?: { code?: string }[] };
+    return { stored: false, error: answer.errors?.[0]?.code ?? `HTTP ${r.status}` };
   }
 
   /** Every image in a repository: digest → its tags. */

@@ -25,6 +25,8 @@ export const sandboxFiles = (dir = sandboxDir()) => ({
   ecrLog: join(dir, 'ecr', 'endpoint.log'),
   ecrPid: join(dir, 'ecr', 'endpoint.pid'),
   bin: join(dir, 'bin'),
+  /** `containerlings` itself, for learners' scripts: on PATH in every mode (the aws wrapper in bin is not). */
+  tools: join(dir, 'tools'),
   lock: join(dir, '.lock'),
 });
 export type SandboxFiles = ReturnType<typeof sandboxFiles>;
