@@ -62,6 +62,12 @@ async function imageFindings(engine: Engine, course: Course, out: Finding[]) {
   }
 }
 
+/** A command, the lessons that need it, and how to install it. */
+const TOOLS = [
+  ['git', 'the continuous-delivery lesson runs its pipelines at git commits', 'Install git (Debian/Ubuntu: sudo apt-get install git).'],
+  ['aws', 'the ECR and continuous-delivery lessons use the aws CLI', 'Install the AWS CLI (Debian/Ubuntu: sudo apt-get install awscli).'],
+] as const;
+
 export default async function doctor(inv: Invocation): Promise<number> {
   if (inv.workshop) return (await import('./doctor-workshop.js')).default(inv);
   const out: Finding[] = [];
@@ -84,6 +90,11 @@ export default async function doctor(inv: Invocation): Promise<number> {
     const freeMb = Math.round((fs.bavail * fs.bsize) / 1024 / 1024);
     out.push({ name: 'disk', status: freeMb < 1024 ? 'warn' : 'ok', detail: `${freeMb} MB free where the workspace is`, fix: freeMb < 1024 ? 'Free some space: images and builds need room.' : undefined });
   } else out.push({ name: 'workspace', status: 'warn', detail: `none yet (would be ${dir})`, fix: 'Run `containerlings` or `containerlings init` to create it.' });
+  // Tools that some lessons' scripts run: a warning, as every other lesson works without them.
+  const { onPath } = await import('../../checks/lint/hadolint.js');
+  for (const [tool, needed, install] of TOOLS) {
+    out.push(onPath(tool) ? { name: tool, status: 'ok', detail: `installed (${needed})` } : { name: tool, status: 'warn', detail: `not installed: ${needed}`, fix: install });
+  }
   if (process.env.CONTAINERLINGS_AWS === 'real') {
     // Real AWS mode: who the default credential chain makes us (account and ARN only, never the keys).
     const { callerIdentity } = await import('./aws.js');
