@@ -1,4 +1,5 @@
 // esbuild options shared by the CLI bundle (build.mjs) and the benchmark's minimal Ink app, so both load alike.
+import { stringWidthFastPath } from './string-width-fast-path.mjs';
 
 /** CommonJS dependencies (dockerode, ssh2) call require and read __dirname; ES modules have neither. */
 export const banner = [
@@ -22,5 +23,6 @@ export const bundleOptions = {
   banner: { js: banner },
   define: { 'process.env.NODE_ENV': '"production"' },
   legalComments: 'none',
+  plugins: [stringWidthFastPath],
   logLevel: 'warning',
 };

@@ -52,6 +52,8 @@ async function main(argv: readonly string[]): Promise<number> {
       });
     }
   }
+  // The TUI's biggest module (ink) starts loading now, alongside the command's own.
+  if (inv.command === 'tui' && process.stdin.isTTY && process.stdout.isTTY) void (await import('./ink-loader.js')).loadInk();
   const command = await run[inv.command]();
   return command.default(inv, controller.signal);
 }

@@ -39,9 +39,12 @@ export function fingerprint(root: string): string {
   return createHash('sha256').update(lines.sort().join('\n')).digest('hex');
 }
 
+const PATH_KEYS = new Set(['root', 'file', 'dir', 'readme', 'check', 'starter', 'solution', 'setup']);
+const pathReviver = (map: (path: string) => string) => (key: string, v: unknown) => (typeof v === 'string' && PATH_KEYS.has(key) ? map(v) : v);
+
 /** Paths in the snapshot are relative to the content root, so a moved checkout still matches. */
 function mapPaths<T>(value: T, map: (path: string) => string): T {
-  return JSON.parse(JSON.stringify(value), (key, v) => (typeof v === 'string' && ['root', 'file', 'dir', 'readme', 'check', 'starter', 'solution', 'setup'].includes(key) ? map(v) : v));
+  return JSON.parse(JSON.stringify(value), pathReviver(map));
 }
 
 export function writeSnapshot(course: Course): void {
@@ -52,10 +55,11 @@ export function writeSnapshot(course: Course): void {
 export function readSnapshot(root: string): Course | undefined {
   let data: { version?: number; fingerprint?: string; course?: Course };
   try {
-    data = JSON.parse(readFileSync(snapshotPath(root), 'utf8'));
+    // Paths are made absolute while parsing: one pass over the text, at every start.
+    data = JSON.parse(readFileSync(snapshotPath(root), 'utf8'), pathReviver((p) => join(root, p)));
   } catch {
     return undefined;
   }
   if (data.version !== VERSION || !data.course || data.fingerprint !== fingerprint(root)) return undefined;
-  return mapPaths(data.course, (p) => join(root, p));
+  return data.course;
 }

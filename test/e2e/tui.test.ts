@@ -67,7 +67,7 @@ describe('the TUI in a real terminal', () => {
     const dir = join(ws, 'first-image');
     cpSync(join(ROOT, 'exercises', 'first-image', 'solution', 'Dockerfile'), join(dir, 'Dockerfile'));
     execFileSync('docker', ['build', '-q', '-t', 'containerlings/hello', '.'], { cwd: dir, stdio: 'ignore' });
-    const passed = await press('c', /✔ PASS/);
+    const passed = await press('c', /✓ PASS/);
     expect(passed).not.toMatch(/✘ FAIL/);
   });
 
@@ -76,7 +76,7 @@ describe('the TUI in a real terminal', () => {
     tmux('send-keys', '-t', session, 'echo "inside $CONTAINERLINGS_EXERCISE at $(pwd)"', 'Enter');
     await waitForScreen(/inside first-image at .*\/first-image/);
     tmux('send-keys', '-t', session, 'exit', 'Enter');
-    const back = await waitForScreen(/Work in: .*first-image[\s\S]*✔ PASS/);
+    const back = await waitForScreen(/Work in: .*first-image[\s\S]*✓ PASS/);
     expect(back).toMatch(/Your first image/);
   });
 

@@ -58,7 +58,7 @@ describe('long work', () => {
     await ui.see('Checking…');
     for (const key of ['h', 'c', 'q', 'n', 'x', keys.backspace]) ui.stdin.write(key);
     check.resolve(passResult);
-    await ui.see('✔ PASS');
+    await ui.see('✓ PASS');
     expect({ hints, checks, exits }).toEqual({ hints: 0, checks: 1, exits: [] });
     expect(ui.frame()).toContain('Tag an image');
   });

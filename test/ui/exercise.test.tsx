@@ -44,7 +44,7 @@ describe('exercise screen', () => {
 
     await ui.press('c');
     results[1]!.resolve({ outcome: 'pass', message: 'web:1.0 exists.', evidence: {} });
-    await ui.see('✔ PASS web:1.0 exists.');
+    await ui.see('✓ PASS web:1.0 exists.');
     expect(ui.frame()).not.toContain('FAIL');
 
     await ui.press('c');
@@ -128,7 +128,7 @@ describe('exercise screen', () => {
       solution: async () => 'FROM nginx:alpine',
     });
     const ui = renderTui(<App actions={actions} start={start} />);
-    await ui.see('✔ PASS Tagged earlier.');
+    await ui.see('✓ PASS Tagged earlier.');
     await ui.press('s');
     await ui.see('FROM nginx:alpine');
   });

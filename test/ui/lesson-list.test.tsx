@@ -13,7 +13,7 @@ describe('lesson list', () => {
     // When the app opens on the list
     const ui = renderTui(<App actions={actions} start={{ screen: 'lessons' }} />);
     // Then each lesson shows how many exercises passed, with a mark per exercise
-    await ui.see('1. Images', '1/3 exercises passed', '✔✘·', '2. Containers', '0/1 exercises passed');
+    await ui.see('1. Images', '1/3 exercises passed', '✓✘·', '2. Containers', '0/1 exercises passed');
     expect(ui.frame()).toContain('❯ 1. Images');
     expect(ui.frame()).toContain('✘ Tag an image');
     expect(ui.frame()).not.toContain('Run nginx');

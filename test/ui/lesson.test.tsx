@@ -20,7 +20,7 @@ describe('lesson screen', () => {
     await ui.see('Step 1 of 3');
     await ui.press('n');
     await ui.press('n');
-    await ui.see('Step 3 of 3', 'Exercises (press n to start)', '✔ Build your first image');
+    await ui.see('Step 3 of 3', 'Exercises (press n to start)', '✓ Build your first image');
     await ui.press('n');
     await ui.see('Build your first image', 'Work in: /home/learner/containerlings/build-image');
     await waitFor(() => expect(saved.at(-1)).toEqual({ screen: 'exercise', exerciseId: 'build-image' }));

@@ -7,6 +7,7 @@ import type { Location } from '../../ui/model.js';
 import type { Invocation } from '../args.js';
 import { openTutor } from '../context.js';
 import { EXIT, paint } from '../output.js';
+import { loadInk } from '../ink-loader.js';
 import { createActions, sandboxEnv } from '../tui-actions.js';
 
 const NO_TTY = `containerlings needs an interactive terminal for the tutorial, and this is not one.
@@ -31,11 +32,7 @@ export default async function tui(inv: Invocation): Promise<number> {
     process.stderr.write(NO_TTY);
     return EXIT.error;
   }
-  // ink draws nothing until exit when it thinks it runs in CI (it checks CI when it loads). Both ends are a
-  // terminal here, so a person is watching: let it draw.
-  delete process.env.CI;
-  delete process.env.CONTINUOUS_INTEGRATION;
-  const [tutor, { runTui }] = await Promise.all([openTutor(inv, { create: true }), import('../../ui/run-tui.js')]);
+  const [tutor, { runTui }] = await Promise.all([openTutor(inv, { create: true }), loadInk()]);
   // Real AWS mode: a setup.sh that creates billable resources needs the learner's yes, asked here once, as a
   // question cannot be asked inside the TUI. A no (or no credentials) is kept: such an exercise says so when opened.
   await tutor.confirmBilling(tutor.course.exercises.filter((e) => e.setup)).catch((e: unknown) => {

@@ -3,7 +3,7 @@ import { Text } from 'ink';
 import type { ExerciseStatus } from '../model.js';
 
 const marks: Readonly<Record<ExerciseStatus, { readonly mark: string; readonly color: string }>> = {
-  passed: { mark: '✔', color: 'green' },
+  passed: { mark: '✓', color: 'green' },
   failed: { mark: '✘', color: 'red' },
   error: { mark: '!', color: 'yellow' },
   todo: { mark: '·', color: 'gray' },

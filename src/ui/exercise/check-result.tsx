@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import type { CheckResult, Outcome } from '../../checks/types.js';
 
 const outcomes: Readonly<Record<Outcome, { readonly label: string; readonly color: string }>> = {
-  pass: { label: '✔ PASS', color: 'green' },
+  pass: { label: '✓ PASS', color: 'green' },
   fail: { label: '✘ FAIL', color: 'red' },
   error: { label: '! ERROR', color: 'yellow' },
 };
