@@ -1,6 +1,6 @@
 // The learner's path through the real binary and a real engine: init, list, check, hint, solve, reset.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli, STACK_FRAME, tempDir } from '../support/cli.js';
@@ -89,6 +89,17 @@ describe('when something is wrong around the learner', () => {
     expect(stdout + stderr).not.toMatch(STACK_FRAME);
     const json = JSON.parse((await runCli(['doctor', '--json'], { env: noEngine, cwd: ws })).stdout);
     expect(json.findings.find((f: { name: string }) => f.name === 'engine')).toMatchObject({ status: 'fail', fix: expect.stringContaining('docker info') });
+  });
+
+  it('doctor names the tools a lesson needs that are missing (git, the aws CLI), with how to install them', async () => {
+    const bare = tempDir('containerlings-path-');
+    symlinkSync(process.execPath, join(bare, 'node'));
+    const { stdout } = await runCli(['doctor', '--json'], { env: { ...noEngine, PATH: bare }, cwd: ws });
+    const findings = JSON.parse(stdout).findings as { name: string; status: string; fix?: string }[];
+    expect(findings.find((f) => f.name === 'git')).toMatchObject({ status: 'warn', fix: expect.stringContaining('apt-get install git') });
+    expect(findings.find((f) => f.name === 'aws CLI')).toMatchObject({ status: 'warn', fix: expect.stringContaining('awscli') });
+    const withTools = JSON.parse((await runCli(['doctor', '--json'], { env: noEngine, cwd: ws })).stdout).findings as { name: string; status: string }[];
+    expect(withTools.find((f) => f.name === 'git')?.status).toBe('ok');
   });
 
   it('check reports an error (exit 2), not a fail, when the engine is gone', async () => {

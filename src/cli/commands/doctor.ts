@@ -62,10 +62,10 @@ async function imageFindings(engine: Engine, course: Course, out: Finding[]) {
   }
 }
 
-/** A command, the lessons that need it, and how to install it. */
+/** A finding's name, the command, the lessons that need it, and how to install it. */
 const TOOLS = [
-  ['git', 'the continuous-delivery lesson runs its pipelines at git commits', 'Install git (Debian/Ubuntu: sudo apt-get install git).'],
-  ['aws', 'the ECR and continuous-delivery lessons use the aws CLI', 'Install the AWS CLI (Debian/Ubuntu: sudo apt-get install awscli).'],
+  ['git', 'git', 'the continuous-delivery lesson runs its pipelines at git commits', 'Install git (Debian/Ubuntu: sudo apt-get install git).'],
+  ['aws CLI', 'aws', 'the ECR and continuous-delivery lessons use the aws CLI', 'Install the AWS CLI (Debian/Ubuntu: sudo apt-get install awscli).'],
 ] as const;
 
 export default async function doctor(inv: Invocation): Promise<number> {
@@ -92,8 +92,8 @@ export default async function doctor(inv: Invocation): Promise<number> {
   } else out.push({ name: 'workspace', status: 'warn', detail: `none yet (would be ${dir})`, fix: 'Run `containerlings` or `containerlings init` to create it.' });
   // Tools that some lessons' scripts run: a warning, as every other lesson works without them.
   const { onPath } = await import('../../checks/lint/hadolint.js');
-  for (const [tool, needed, install] of TOOLS) {
-    out.push(onPath(tool) ? { name: tool, status: 'ok', detail: `installed (${needed})` } : { name: tool, status: 'warn', detail: `not installed: ${needed}`, fix: install });
+  for (const [name, command, needed, install] of TOOLS) {
+    out.push(onPath(command) ? { name, status: 'ok', detail: `installed (${needed})` } : { name, status: 'warn', detail: `not installed: ${needed}`, fix: install });
   }
   if (process.env.CONTAINERLINGS_AWS === 'real') {
     // Real AWS mode: who the default credential chain makes us (account and ARN only, never the keys).
