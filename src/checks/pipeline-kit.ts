@@ -79,7 +79,7 @@ export function pipelineKit(ctx: KitContext): PipelineKitMembers {
         const before = await localTags(ctx.engine);
         // scriptEnv: docker, the aws wrapper and `containerlings` on PATH, as in the sandbox shell; CI=true as CI systems set.
         const env = scriptEnv(ctx.workspaceId, { CI: 'true' });
-        const ran = await runCommand(command, copy, options.timeout ?? 120, ctx.signal, env);
+        const ran = await runCommand(command, copy, options.timeout ?? 60, ctx.signal, env);
         const registries = [env.CONTAINERLINGS_REGISTRY, env.CONTAINERLINGS_ECR_REGISTRY].filter((r): r is string => Boolean(r));
         const images = await collectRunTags(ctx.engine, before, commit, registries);
         return { exitCode: ran.code, output: ran.output.slice(-OUTPUT_LIMIT), timedOut: ran.timedOut, commit, images };

@@ -4,7 +4,7 @@ import type { ImageFacts } from './types.js';
 export interface PipelineOptions {
   /** Files of the copy to replace before it is committed (path in the exercise folder → new text). */
   readonly replace?: Readonly<Record<string, string>>;
-  /** Seconds before the pipeline is stopped. Default 120. */
+  /** Seconds before the pipeline is stopped (its output then ends with "stopped after N s"). Default 60. */
   readonly timeout?: number;
 }
 

@@ -116,6 +116,19 @@ export async function ensureImage(
   return 'built';
 }
 
+/** The catalog images these lessons use (logical names, each once). */
+export function lessonImages(lessons: readonly { readonly images: readonly string[] }[]): string[] {
+  return [...new Set(lessons.flatMap((l) => l.images))];
+}
+
+/** Makes sure each of the logical images exists (pulled or built offline), one after the other; returns how. */
+export async function ensureImages(engine: Engine, root: string, names: readonly string[], report?: (line: string) => void): Promise<Record<string, ImageSource>> {
+  const catalog = await loadCatalog(root);
+  const out: Record<string, ImageSource> = {};
+  for (const name of names) out[name] = await ensureImage(engine, catalog, name, report);
+  return out;
+}
+
 /** FROM scratch has no dynamic loader, so only a statically linked binary runs there (no ELF PT_INTERP). */
 export function isStaticBinary(path: string): boolean {
   try {

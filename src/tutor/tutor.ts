@@ -7,7 +7,7 @@ import { UserError } from '../errors.js';
 import { findExercise, loadCourse, type Course, type Exercise } from '../lessons/course.js';
 import { readProgress, updateProgress, type ExerciseProgress, type Progress } from '../progress/store.js';
 import { exerciseDir, initWorkspace, openWorkspace, restoreStarter, ATTEMPT_SCRIPT, type Workspace } from '../progress/workspace.js';
-import { ensureImage, loadCatalog, type ImageSource } from '../sandbox/catalog.js';
+import { ensureImages, lessonImages, type ImageSource } from '../sandbox/catalog.js';
 import { removeDeclared, type Removed } from '../sandbox/cleanup.js';
 import { connect, type Engine } from '../sandbox/engine.js';
 import { runScript, scriptEnv } from '../sandbox/script.js';
@@ -59,12 +59,7 @@ export class Tutor {
 
   /** Makes sure the catalog images the lessons use exist (pulled or built offline). */
   async prepareImages(report?: (line: string) => void, names?: readonly string[]): Promise<Record<string, ImageSource>> {
-    const wanted = names ?? [...new Set(this.course.lessons.flatMap((l) => l.images))];
-    const catalog = await loadCatalog(this.course.root);
-    const engine = await this.engine();
-    const out: Record<string, ImageSource> = {};
-    for (const name of wanted) out[name] = await ensureImage(engine, catalog, name, report);
-    return out;
+    return ensureImages(await this.engine(), this.course.root, names ?? lessonImages(this.course.lessons), report);
   }
 
   /** Runs the exercise's setup.sh once per attempt (again after a reset). Needs the engine. */

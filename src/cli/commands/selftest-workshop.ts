@@ -2,7 +2,7 @@
 // in parallel where exercises share nothing, with a live progress view and a summary table.
 import { attemptCount, defaultJobs, selftestInParallel } from '../../checks/selftest-schedule.js';
 import { okWithSkips, splitRunnable } from '../../checks/selftest-skips.js';
-import { ensureImage, loadCatalog } from '../../sandbox/catalog.js';
+import { ensureImages, lessonImages } from '../../sandbox/catalog.js';
 import { connect } from '../../sandbox/engine.js';
 import type { Invocation } from '../args.js';
 import { billingConsentFor } from '../confirm.js';
@@ -15,8 +15,7 @@ export default async function selftestWorkshop(inv: Invocation, signal: AbortSig
   // Real AWS mode: the attempts' scripts create ECR repositories in the learner's account.
   await billingConsentFor(inv)(course.exercises);
   const engine = await connect();
-  const catalog = await loadCatalog(course.root);
-  for (const name of new Set(course.lessons.flatMap((l) => l.images))) await ensureImage(engine, catalog, name, (l) => !inv.json && process.stderr.write(paint('dim', l) + '\n'));
+  await ensureImages(engine, course.root, lessonImages(course.lessons), (l) => !inv.json && process.stderr.write(paint('dim', l) + '\n'));
   const jobs = defaultJobs();
   const { run: exercises, skipped } = await splitRunnable(course, course.exercises);
   const progress = inv.json ? undefined : new SelftestProgress(attemptCount(exercises), jobs);

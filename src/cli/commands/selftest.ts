@@ -2,7 +2,7 @@
 import { selftest } from '../../checks/selftest.js';
 import { okWithSkips, splitRunnable } from '../../checks/selftest-skips.js';
 import { findExercise, loadCourse } from '../../lessons/course.js';
-import { loadCatalog, ensureImage } from '../../sandbox/catalog.js';
+import { ensureImages, lessonImages } from '../../sandbox/catalog.js';
 import { connect } from '../../sandbox/engine.js';
 import type { Invocation } from '../args.js';
 import { billingConsentFor } from '../confirm.js';
@@ -16,9 +16,9 @@ export default async function selftestCommand(inv: Invocation, signal: AbortSign
   // Real AWS mode: the attempts' scripts create ECR repositories in the learner's account.
   await billingConsentFor(inv)(exercises);
   const engine = await connect();
-  const catalog = await loadCatalog(course.root);
-  const say = (line: string) => !inv.json && process.stderr.write(paint('dim', line) + '\n');
-  for (const name of new Set(course.lessons.flatMap((l) => l.images))) await ensureImage(engine, catalog, name, say);
+  // The base images of the lessons whose exercises run (not every lesson's: a Debian image takes a minute).
+  const lessons = course.lessons.filter((l) => exercises.some((e) => e.meta.lesson === l.id));
+  await ensureImages(engine, course.root, lessonImages(lessons), (line) => !inv.json && process.stderr.write(paint('dim', line) + '\n'));
   const report = await selftest(engine, exercises, (a) => {
     if (inv.json) return;
     const verdict = a.ok ? paint('green', 'ok  ') : paint('red', 'BAD ');
