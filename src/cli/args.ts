@@ -13,7 +13,8 @@ export const COMMANDS = {
   selftest: '[exercise...] prove every check: starter fails, solution passes, wrong attempts fail',
   doctor: '               is the engine reachable, are the images ready, what is missing',
   sandbox: 'prepare|clean|up|down|status  build the base images now (before a workshop) | remove what containerlings created | start, stop or show the local registry and ECR endpoint',
-  aws: 'whoami|cleanup     real AWS mode: who you are | delete the ECR repositories containerlings created (--yes)',
+  aws: 'whoami|cleanup     real AWS mode: who you are | remove what containerlings created: ECR repositories, ECS tasks, task definitions, clusters (--yes)',
+  ecs: 'run <taskdef.json>  real AWS mode: register the task definition and run it on Fargate, after asking (--cluster, --subnets, --security-groups, --yes)',
   workshop: 'init [file]    write a workshop file: title, lessons in order, deadlines, class registry',
   submit: '               check everything and write your result bundle (--student NAME, --out DIR)',
   report: '<dir>          merge result bundles: table, --csv FILE, --html FILE, --json',
@@ -47,6 +48,10 @@ export interface Invocation {
   readonly title?: string;
   readonly registry?: string;
   readonly lessons?: string;
+  /** ecs run: the cluster, and the network when not the default VPC's. */
+  readonly cluster?: string;
+  readonly subnets?: string;
+  readonly securityGroups?: string;
 }
 
 export function usage(): string {
@@ -86,6 +91,9 @@ export function parseInvocation(argv: readonly string[]): Invocation {
         registry: { type: 'string' },
         lessons: { type: 'string' },
         aws: { type: 'string' },
+        cluster: { type: 'string' },
+        subnets: { type: 'string' },
+        'security-groups': { type: 'string' },
       },
     });
   } catch (e) {
@@ -96,7 +104,8 @@ export function parseInvocation(argv: readonly string[]): Invocation {
   if (!(command in COMMANDS)) throw new UserError(`Unknown command "${first}".`, 'Run `containerlings --help` to see the commands.', 'usage');
   const v = parsed.values;
   return { command, positionals: rest, json: v.json!, workspace: v.workspace, yes: v.yes!, giveUp: v['give-up']!, watch: v.watch!, all: v.all!, help: v.help!, version: v.version!,
-    junit: v.junit, workshop: v.workshop, student: v.student, out: v.out, csv: v.csv, html: v.html, title: v.title, registry: v.registry, lessons: v.lessons, aws: awsFlag(v.aws) };
+    junit: v.junit, workshop: v.workshop, student: v.student, out: v.out, csv: v.csv, html: v.html, title: v.title, registry: v.registry, lessons: v.lessons, aws: awsFlag(v.aws),
+    cluster: v.cluster, subnets: v.subnets, securityGroups: v['security-groups'] };
 }
 
 function awsFlag(value: string | undefined): 'real' | 'local' | undefined {

@@ -1,5 +1,5 @@
 // Yes/no questions on the terminal (@inquirer/prompts, loaded only when a question is asked).
-import { billingConsent, type BillingConsent } from '../sandbox/aws/billing.js';
+import { billingConsent, fargateConsent, type BillingConsent, type BillingPrompt } from '../sandbox/aws/billing.js';
 import type { Invocation } from './args.js';
 
 /** Asks; Ctrl-C at the prompt means no. */
@@ -8,9 +8,18 @@ export async function confirmed(question: string): Promise<boolean> {
   return confirm({ message: question, default: false }).catch(() => false);
 }
 
+/** The terminal's prompt (the account from STS), or none when there is no terminal to ask in. */
+function terminalPrompt(): BillingPrompt | undefined {
+  if (!process.stdin.isTTY || !process.stdout.isTTY) return undefined;
+  return { account: async () => (await (await import('./commands/aws.js')).callerIdentity()).account, confirm: confirmed };
+}
+
 /** Real AWS mode's consent before billable scripts run: --yes, a question on a terminal, else a refusal. */
 export function billingConsentFor(inv: Invocation): BillingConsent {
-  const terminal = Boolean(process.stdin.isTTY && process.stdout.isTTY);
-  const prompt = { account: async () => (await (await import('./commands/aws.js')).callerIdentity()).account, confirm: confirmed };
-  return billingConsent(inv.yes, terminal ? prompt : undefined);
+  return billingConsent(inv.yes, terminalPrompt());
+}
+
+/** The same consent before a task definition runs on Fargate. */
+export function fargateConsentFor(inv: Invocation): ReturnType<typeof fargateConsent> {
+  return fargateConsent(inv.yes, terminalPrompt());
 }

@@ -26,6 +26,7 @@ const run: Record<Invocation['command'], () => Promise<{ default: (inv: Invocati
   lint: () => import('./commands/lint.js'),
   audit: () => import('./commands/audit.js'),
   aws: () => import('./commands/aws.js'),
+  ecs: () => import('./commands/ecs.js'),
 };
 
 async function main(argv: readonly string[]): Promise<number> {

@@ -37,6 +37,11 @@ export const Resources = z.strictObject({
   composeProjects: z.array(dockerName).default([]),
   /** The exercise may put the engine in swarm mode: reset leaves the swarm only if containerlings initialised it. */
   swarm: z.boolean().default(false),
+  /**
+   * Label keys the exercise has the learner add to the local swarm node (`zone` for zone=a). Reset removes them
+   * only from a node containerlings initialised; a swarm the learner had keeps its labels.
+   */
+  nodeLabels: z.array(z.string().regex(/^(?!io\.containerlings)[a-z0-9][a-z0-9_.-]*$/, 'a node label key such as zone, not io.containerlings...')).default([]),
 });
 export type Resources = z.infer<typeof Resources>;
 
@@ -45,7 +50,7 @@ export const ExerciseMeta = z.strictObject({
   title: z.string().min(1),
   lesson: id,
   hints: z.array(z.string().min(1)).min(1, 'at least one hint'),
-  resources: Resources.default({ images: [], containers: [], networks: [], volumes: [], repositories: [], services: [], composeProjects: [], swarm: false }),
+  resources: Resources.default({ images: [], containers: [], networks: [], volumes: [], repositories: [], services: [], composeProjects: [], swarm: false, nodeLabels: [] }),
   timeouts: z
     .strictObject({
       /** Seconds a check may take before it is reported as an error. */

@@ -2,7 +2,7 @@
 import type { Resources } from '../lessons/schema.js';
 import { isNotFound, onEngine, SANDBOX_LABEL, type Engine } from './engine.js';
 import { removeComposeProject } from './compose.js';
-import { labelledServices, leaveSwarmIfOurs, removeServices } from './swarm.js';
+import { labelledServices, leaveSwarmIfOurs, removeNodeLabelsIfOurs, removeServices } from './swarm.js';
 
 export interface Removed {
   readonly removed: string[];
@@ -23,7 +23,8 @@ async function attempt(what: string, work: () => Promise<unknown>, out: Removed)
 
 /**
  * Removes exactly the resources an exercise declares, containers first so their images can go. Services and
- * Compose projects go before containers; the swarm is left last, and only when the workspace initialised it.
+ * Compose projects go before containers; node labels go from a swarm containerlings initialised; the swarm is
+ * left last, and only when the workspace initialised it.
  */
 export async function removeDeclared(engine: Engine, resources: Resources, workspaceId?: string): Promise<Removed> {
   const out: Removed = { removed: [], kept: [] };
@@ -51,6 +52,7 @@ export async function removeDeclared(engine: Engine, resources: Resources, works
       }
     }
   }
+  for (const key of await removeNodeLabelsIfOurs(engine, resources.nodeLabels ?? [])) out.removed.push(`node label ${key}`);
   if (resources.swarm && workspaceId && (await leaveSwarmIfOurs(engine, workspaceId))) out.removed.push('swarm mode (containerlings had initialised it)');
   return out;
 }

@@ -34,6 +34,25 @@ export async function swarmCreatedBy(engine: Engine): Promise<string | undefined
   return node.Spec?.Labels?.[SANDBOX_LABEL];
 }
 
+/**
+ * Removes label keys an exercise had the learner put on the local node, but only from a node containerlings
+ * initialised (it carries SANDBOX_LABEL, for any workspace): on a swarm the learner had before, a `zone` label
+ * may be theirs, so it is never touched. Our own ownership label is never removed here. Returns the keys removed.
+ */
+export async function removeNodeLabelsIfOurs(engine: Engine, keys: readonly string[]): Promise<string[]> {
+  if (keys.length === 0 || (await swarmCreatedBy(engine)) === undefined) return [];
+  const { nodeId } = await swarmState(engine);
+  return onEngine(engine, async () => {
+    const node = (await engine.docker.getNode(nodeId).inspect()) as { Version: { Index: number }; Spec: { Labels?: Record<string, string> } };
+    const labels = { ...(node.Spec.Labels ?? {}) };
+    const removed = keys.filter((k) => k !== SANDBOX_LABEL && k in labels);
+    if (removed.length === 0) return [];
+    for (const key of removed) delete labels[key];
+    await engine.docker.getNode(nodeId).update({ _query: { version: node.Version.Index }, _body: { ...node.Spec, Labels: labels } });
+    return removed;
+  });
+}
+
 async function managerOrNothing<T>(engine: Engine, none: T, work: () => Promise<T>): Promise<T> {
   const state = await swarmState(engine);
   if (state.state !== 'active' || !state.isManager) return none;

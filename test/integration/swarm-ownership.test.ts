@@ -5,6 +5,9 @@ import { randomBytes } from 'node:crypto';
 import { cpSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Resources } from '../../src/lessons/schema.js';
+import { removeDeclared } from '../../src/sandbox/cleanup.js';
+import type { Engine } from '../../src/sandbox/engine.js';
 import { ROOT, runCli, tempDir } from '../support/cli.js';
 import { docker, dockerOk, requireEngine } from '../support/docker.js';
 
@@ -16,7 +19,7 @@ const nodeLabels = () => JSON.parse(docker('node', 'inspect', '--format', '{{jso
 
 // Only the swarm lesson, so that other lessons' work in progress cannot break these tests.
 const content = tempDir('containerlings-swarm-content-');
-for (const dir of ['sandbox', 'lessons/swarm', 'exercises/desired-count']) {
+for (const dir of ['sandbox', 'lessons/swarm', 'exercises/desired-count', 'exercises/swarm-rolling-update', 'exercises/swarm-placement']) {
   mkdirSync(join(content, dir), { recursive: true });
   cpSync(join(ROOT, dir), join(content, dir), { recursive: true });
 }
@@ -25,8 +28,9 @@ const workspaceIdOf = (ws: string) => JSON.parse(readFileSync(join(ws, '.contain
 
 let foundState = '';
 let hadGwbridge = false;
+let engine: Engine;
 beforeAll(async () => {
-  await requireEngine();
+  engine = await requireEngine();
   foundState = swarmState();
   hadGwbridge = dockerOk('network', 'inspect', 'docker_gwbridge');
 });
@@ -96,5 +100,38 @@ describe('a swarm containerlings initialised', () => {
     const clean = await runCli(['sandbox', 'clean', '--json', '--workspace', ws], { env });
     expect(clean.code, clean.stderr).toBe(0);
     expect(swarmState()).toBe('inactive');
+  });
+});
+
+describe('node labels an exercise declares (nodeLabels)', () => {
+  // A key of the test's own, so that a zone label on a learner's real node is never at stake.
+  const key = `cl-test-zone-${tag}`;
+  const resources = Resources.parse({ nodeLabels: [key], swarm: true });
+  const nodeId = () => docker('info', '--format', '{{.Swarm.NodeID}}');
+
+  it('stay on a swarm the learner already had', async () => {
+    if (foundState === 'inactive') docker('swarm', 'init', '--advertise-addr', '127.0.0.1'); // unlabelled: the learner's
+    docker('node', 'update', '--label-add', `${key}=a`, nodeId());
+    const out = await removeDeclared(engine, resources, `ws-test-${tag}`);
+    expect(nodeLabels()[key]).toBe('a');
+    expect(out.removed.join(' ')).not.toMatch(/node label|swarm/);
+    docker('node', 'update', '--label-rm', key, nodeId());
+    restoreEngine();
+    expect(swarmState()).toBe(foundState);
+  });
+
+  it('are removed, and only they, from a swarm containerlings initialised, even for another workspace', async (ctx) => {
+    if (foundState !== 'inactive') ctx.skip(); // needs a swarm of ours; the test above covers the learner's
+    docker('swarm', 'init', '--advertise-addr', '127.0.0.1');
+    docker('node', 'update', '--label-add', `io.containerlings.sandbox=ws-a-${tag}`, '--label-add', `${key}=a`, '--label-add', 'cl-test-other=b', nodeId());
+    // Another workspace's reset: the swarm is not its to leave, but the exercise's label goes.
+    const other = await removeDeclared(engine, resources, `ws-b-${tag}`);
+    expect(other.removed).toEqual([`node label ${key}`]);
+    expect(nodeLabels()).toEqual({ 'io.containerlings.sandbox': `ws-a-${tag}`, 'cl-test-other': 'b' });
+    expect(swarmState()).toBe('active');
+    const own = await removeDeclared(engine, resources, `ws-a-${tag}`);
+    expect(own.removed).toEqual(['swarm mode (containerlings had initialised it)']);
+    expect(swarmState()).toBe('inactive');
+    restoreEngine();
   });
 });

@@ -65,6 +65,14 @@ describe('content validation', () => {
     ]));
   });
 
+  it('refuses a node label key of our own: reset must never remove the ownership label', async () => {
+    const root = copyContent();
+    const file = join(root, 'exercises', 'swarm-placement', 'exercise.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^    - zone$/m, '    - io.containerlings.sandbox'));
+    const problems = await problemsOf(root);
+    expect(problems).toContainEqual(expect.stringMatching(/^exercises\/swarm-placement\/exercise\.yaml:\d+: resources\.nodeLabels\.0: .*not io\.containerlings/));
+  });
+
   it('reports a lesson that names an exercise which does not exist', async () => {
     const root = copyContent();
     const file = join(root, 'lessons', 'dockerfiles-and-images', 'lesson.md');

@@ -1,4 +1,5 @@
-// `containerlings aws whoami|cleanup`: real AWS mode's identity, and deleting exactly what containerlings created.
+// `containerlings aws whoami|cleanup`: real AWS mode's identity, and removing exactly what containerlings created
+// (ECR repositories; ECS tasks, task definitions and clusters).
 import { UserError } from '../../errors.js';
 import { awsMode, awsRegion } from '../../sandbox/aws/sandbox-env.js';
 import type { Invocation } from '../args.js';
@@ -21,7 +22,7 @@ export async function callerIdentity(): Promise<{ account: string; arn: string; 
   }
 }
 
-export default async function aws(inv: Invocation): Promise<number> {
+export default async function aws(inv: Invocation, signal?: AbortSignal): Promise<number> {
   const action = inv.positionals[0];
   if (action !== 'whoami' && action !== 'cleanup') {
     throw new UserError('`containerlings aws` needs an action: whoami or cleanup.', 'For example: `containerlings aws whoami --aws real`.', 'usage');
@@ -33,26 +34,51 @@ export default async function aws(inv: Invocation): Promise<number> {
     else process.stdout.write(`account ${who.account}\nidentity ${who.arn}\nregion ${who.region}\n`);
     return EXIT.pass;
   }
-  // Without --all, only this workspace's repositories; either way only ones tagged containerlings=true.
+  // Without --all, only this workspace's resources; either way only ones tagged containerlings=true.
   const tutor = inv.all ? undefined : await maybeTutor(inv);
-  if (!inv.all && !tutor) throw new UserError('No workspace here, so no workspace id to clean up after.', 'Use `--all` for every repository containerlings created in this account and region.', 'usage');
-  const { ownedRepositories, deleteOwned } = await import('../../sandbox/aws/real-cleanup.js');
-  const owned = await ownedRepositories(undefined, tutor?.workspace.id);
-  if (owned.length === 0) {
-    if (inv.json) printJson({ deleted: [] });
+  if (!inv.all && !tutor) throw new UserError('No workspace here, so no workspace id to clean up after.', 'Use `--all` for everything containerlings created in this account and region.', 'usage');
+  const workspaceId = tutor?.workspace.id;
+  const [{ ownedRepositories, deleteOwned }, ecsCleanup, { realEcsClients }] = await Promise.all([
+    import('../../sandbox/aws/real-cleanup.js'), import('../../sandbox/aws/ecs-cleanup.js'), import('../../sandbox/aws/ecs-client.js'),
+  ]);
+  const owned = await ownedRepositories(undefined, workspaceId);
+  const { ecs } = await realEcsClients();
+  // A learner who only did the ECR lessons may have no ECS permissions: then the repositories are still cleaned.
+  const ecsOwned = await ecsCleanup.ownedEcsResources(ecs, workspaceId).catch((e: unknown) => {
+    const note = ecsCleanup.ecsUnavailable(e);
+    if (!note) throw e;
+    process.stderr.write(`ECS resources were not looked for: ${note.message}\n`);
+    return { tasks: [], taskDefinitions: [], clusters: [] };
+  });
+  if (owned.length === 0 && ecsCleanup.ownsNothing(ecsOwned)) {
+    if (inv.json) printJson({ deleted: [], stopped: [], deregistered: [], deletedClusters: [] });
     else process.stdout.write('Nothing of ours in this account and region.\n');
     return EXIT.pass;
   }
-  const names = owned.map((r) => r.name).join(', ');
+  const listing = [
+    owned.length ? `ECR repositories and their images: ${owned.map((r) => r.name).join(', ')}` : '',
+    ecsOwned.tasks.length ? `ECS tasks to stop: ${ecsOwned.tasks.map((t) => t.arn).join(', ')}` : '',
+    ecsOwned.taskDefinitions.length ? `task definitions to deregister: ${ecsOwned.taskDefinitions.join(', ')}` : '',
+    ecsOwned.clusters.length ? `ECS clusters (deleted once empty): ${ecsOwned.clusters.map((c) => c.name).join(', ')}` : '',
+  ].filter(Boolean);
   if (!inv.yes) {
-    if (!process.stdin.isTTY) throw new UserError(`This would delete ${names}, and there is no terminal to confirm in.`, 'Run it again with `--yes`.', 'usage');
-    if (!(await confirmed(`Delete these ECR repositories and their images (${awsRegion()}): ${names}?`))) {
+    if (!process.stdin.isTTY) throw new UserError(`This would remove ${listing.join('; ')}, and there is no terminal to confirm in.`, 'Run it again with `--yes`.', 'usage');
+    process.stdout.write(listing.map((l) => `  ${l}\n`).join(''));
+    if (!(await confirmed(`Remove these (${awsRegion()})?`))) {
       process.stdout.write('Nothing was deleted.\n');
       return EXIT.pass;
     }
   }
   const deleted = await deleteOwned(owned);
-  if (inv.json) printJson({ deleted });
-  else for (const name of deleted) process.stdout.write(`${paint('green', '✔')} deleted ${name}\n`);
+  const removed = await ecsCleanup.removeOwnedEcs(ecs, ecsOwned, signal);
+  if (inv.json) printJson({ deleted, ...removed });
+  else {
+    const done = (what: string) => process.stdout.write(`${paint('green', '✔')} ${what}\n`);
+    for (const name of deleted) done(`deleted ${name}`);
+    for (const arn of removed.stopped) done(`stopped ${arn}`);
+    for (const arn of removed.deregistered) done(`deregistered ${arn}`);
+    for (const name of removed.deletedClusters) done(`deleted cluster ${name}`);
+    for (const kept of removed.keptClusters) process.stdout.write(`${paint('yellow', '!')} kept cluster ${kept.name}: ${kept.reason}\n`);
+  }
   return EXIT.pass;
 }

@@ -2,6 +2,8 @@
 // (esbuild cannot see the SDK's re-exports statically), so both shapes are accepted.
 export type EcrSdk = typeof import('@aws-sdk/client-ecr');
 export type StsSdk = typeof import('@aws-sdk/client-sts');
+export type EcsSdk = typeof import('@aws-sdk/client-ecs');
+export type Ec2Sdk = typeof import('@aws-sdk/client-ec2');
 
 function named<T>(mod: T & { default?: T }, probe: string): T {
   return (mod as Record<string, unknown>)[probe] ? mod : (mod.default ?? mod);
@@ -13,12 +15,13 @@ function quietNodeWarning() {
   if (env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED !== 'false') env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 }
 
-export async function loadEcrSdk(): Promise<EcrSdk> {
+/** Quiets the warning first, then imports. */
+async function load<T>(importer: () => Promise<T & { default?: T }>, probe: string): Promise<T> {
   quietNodeWarning();
-  return named(await import('@aws-sdk/client-ecr'), 'ECRClient');
+  return named(await importer(), probe);
 }
 
-export async function loadStsSdk(): Promise<StsSdk> {
-  quietNodeWarning();
-  return named(await import('@aws-sdk/client-sts'), 'STSClient');
-}
+export const loadEcrSdk = (): Promise<EcrSdk> => load(() => import('@aws-sdk/client-ecr'), 'ECRClient');
+export const loadStsSdk = (): Promise<StsSdk> => load(() => import('@aws-sdk/client-sts'), 'STSClient');
+export const loadEcsSdk = (): Promise<EcsSdk> => load(() => import('@aws-sdk/client-ecs'), 'ECSClient');
+export const loadEc2Sdk = (): Promise<Ec2Sdk> => load(() => import('@aws-sdk/client-ec2'), 'EC2Client');
