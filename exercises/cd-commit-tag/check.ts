@@ -6,7 +6,7 @@ const check: Check = async (kit) => {
   const run = await kit.pipeline(['sh', 'pipeline.sh']);
   const short = run.commit.slice(0, 7);
   if (run.exitCode !== 0) {
-    return kit.fail(`sh pipeline.sh failed (exit ${run.exitCode}) at commit ${short}. Its last lines:\n${run.output.trim().split('\n').slice(-6).join('\n')}`, 'Run it yourself in the exercise folder (sh pipeline.sh) and fix the first error it prints.', { commit: run.commit });
+    return kit.fail(`sh pipeline.sh failed (exit ${run.exitCode}) at commit ${short}. Its last lines:\n${run.lastLines}`, 'Run it yourself in the exercise folder (sh pipeline.sh) and fix the first error it prints.', { commit: run.commit });
   }
   const tags = await kit.registry.tags('cl-web');
   const tag = tags.find((t) => kit.namesCommit(t, run.commit));

@@ -1,6 +1,5 @@
 import type { Check, PipelineRun } from '../../src/checks/types.js';
 
-const lastLines = (run: PipelineRun) => run.output.trim().split('\n').slice(-6).join('\n');
 
 const check: Check = async (kit) => {
   const dockerfile = await kit.readFile('Dockerfile');
@@ -13,7 +12,7 @@ const check: Check = async (kit) => {
       const first = errors[0]!;
       return kit.fail(`The lint gate works, and it stopped your own Dockerfile: line ${first.line}, ${first.rule}: ${first.message}`, first.fix, { commit: good.commit });
     }
-    return kit.fail(`sh pipeline.sh failed (exit ${good.exitCode}) with your files. Its last lines:\n${lastLines(good)}`, 'Run it yourself (sh pipeline.sh) and fix the first error it prints.', { commit: good.commit });
+    return kit.fail(`sh pipeline.sh failed (exit ${good.exitCode}) with your files. Its last lines:\n${good.lastLines}`, 'Run it yourself (sh pipeline.sh) and fix the first error it prints.', { commit: good.commit });
   }
   const pushed = async (run: PipelineRun) => (await kit.registry.tags('cl-gate')).find((t) => kit.namesCommit(t, run.commit));
   const tag = await pushed(good);
@@ -29,7 +28,7 @@ const check: Check = async (kit) => {
   if (bad.exitCode === 0) return kit.fail('Given a Dockerfile with a lint error, your pipeline pushed nothing but still exited 0: a CI system would show it green.', 'Let the lint step\'s exit code stop the script (set -e, and no `|| true`).', evidence);
   if (bad.images.length > 0) return kit.fail('Given a Dockerfile with a lint error, your pipeline built the image before it stopped. A build can take minutes; the lint takes a second.', 'Move `containerlings lint Dockerfile` before `docker build`.', evidence);
   if (!bad.output.includes('root-user')) {
-    return kit.fail(`Given a Dockerfile with a lint error, your pipeline stopped (exit ${bad.exitCode}), but not with the linter's finding. Its last lines:\n${lastLines(bad)}`, 'Run `containerlings lint Dockerfile` as the gate, and let it print what it found.', evidence);
+    return kit.fail(`Given a Dockerfile with a lint error, your pipeline stopped (exit ${bad.exitCode}), but not with the linter's finding. Its last lines:\n${bad.lastLines}`, 'Run `containerlings lint Dockerfile` as the gate, and let it print what it found.', evidence);
   }
   return kit.pass(`The gate holds: your files were pushed as cl-gate:${tag}, and a Dockerfile with a lint error stopped the pipeline before the build (exit ${bad.exitCode}).`, evidence);
 };

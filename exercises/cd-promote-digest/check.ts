@@ -1,12 +1,11 @@
 import type { Check, EcrImageFacts, PipelineRun } from '../../src/checks/types.js';
 
 const REPOSITORY = 'cl-release';
-const lastLines = (run: PipelineRun) => run.output.trim().split('\n').slice(-6).join('\n');
 const short = (digest: string) => `${digest.slice(0, 19)}...`;
 
 const check: Check = async (kit) => {
   const built = async (run: PipelineRun, which: string): Promise<EcrImageFacts | string> => {
-    if (run.exitCode !== 0) return `sh pipeline.sh failed for ${which} (exit ${run.exitCode}). Its last lines:\n${lastLines(run)}`;
+    if (run.exitCode !== 0) return `sh pipeline.sh failed for ${which} (exit ${run.exitCode}). Its last lines:\n${run.lastLines}`;
     const image = (await kit.ecr.images(REPOSITORY)).find((i) => i.tags.some((t) => kit.namesCommit(t, run.commit)));
     return image ?? `sh pipeline.sh ran for ${which}, but ECR's ${REPOSITORY} has no image tagged with commit ${run.commit.slice(0, 7)}.`;
   };
@@ -19,7 +18,7 @@ const check: Check = async (kit) => {
 
   const promoted = await kit.pipeline(['sh', 'promote.sh', a.digest]);
   const evidence = { tested: a.digest, newer: b.digest, commit: tested.commit };
-  if (promoted.exitCode !== 0) return kit.fail(`sh promote.sh ${short(a.digest)} failed (exit ${promoted.exitCode}). Its last lines:\n${lastLines(promoted)}`, 'Run the pipeline yourself, then promote the digest it prints: sh promote.sh sha256:...', evidence);
+  if (promoted.exitCode !== 0) return kit.fail(`sh promote.sh ${short(a.digest)} failed (exit ${promoted.exitCode}). Its last lines:\n${promoted.lastLines}`, 'Run the pipeline yourself, then promote the digest it prints: sh promote.sh sha256:...', evidence);
   const after = await kit.ecr.images(REPOSITORY);
   const production = after.find((i) => i.tags.includes('production'));
   if (!production) return kit.fail(`promote.sh exited 0, but no image in ${REPOSITORY} has the tag production.`, 'The tag must be called exactly production.', evidence);

@@ -82,7 +82,8 @@ export function pipelineKit(ctx: KitContext): PipelineKitMembers {
         const ran = await runCommand(command, copy, options.timeout ?? 60, ctx.signal, env);
         const registries = [env.CONTAINERLINGS_REGISTRY, env.CONTAINERLINGS_ECR_REGISTRY].filter((r): r is string => Boolean(r));
         const images = await collectRunTags(ctx.engine, before, commit, registries);
-        return { exitCode: ran.code, output: ran.output.slice(-OUTPUT_LIMIT), timedOut: ran.timedOut, commit, images };
+        const output = ran.output.slice(-OUTPUT_LIMIT);
+        return { exitCode: ran.code, output, lastLines: output.trim().split('\n').slice(-6).join('\n'), timedOut: ran.timedOut, commit, images };
       } finally {
         await rm(copy, { recursive: true, force: true });
       }

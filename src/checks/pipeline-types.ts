@@ -12,6 +12,8 @@ export interface PipelineRun {
   readonly exitCode: number;
   /** What it printed (stdout and stderr together), at most the last 4000 characters. */
   readonly output: string;
+  /** The last six lines of `output`: enough to show a learner why a run failed. */
+  readonly lastLines: string;
   readonly timedOut: boolean;
   /** The commit it ran at: a new commit, in a copy, of everything in the exercise folder. */
   readonly commit: string;

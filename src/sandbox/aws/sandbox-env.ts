@@ -35,14 +35,17 @@ export function awsSandboxEnv(env: NodeJS.ProcessEnv = process.env): Record<stri
   const files = sandboxFiles(sandboxDir(env));
   const s = settings(files);
   const mode = awsMode(env);
-  const tools = installSelfShim(files.tools) ? `${files.tools}:` : '';
-  const realPath: Record<string, string> = mode === 'real' ? { PATH: `${tools}${installWrapper(files.bin, `http://localhost:${s?.ecrPort ?? 0}`)}:${env.PATH ?? ''}` } : {};
-  if (!s?.ecrPort) return { CONTAINERLINGS_AWS: mode, ...(tools ? { PATH: `${tools}${env.PATH ?? ''}` } : {}), ...realPath };
+  // PATH: `containerlings` (when there is a dist/cli.js to point at), then the aws wrapper: in real mode always
+  // (installed now), in local mode once `sandbox up` has written it.
+  const endpoint = `http://localhost:${s?.ecrPort ?? 0}`;
+  const wrapper = mode === 'real' ? [installWrapper(files.bin, endpoint)] : s?.ecrPort && existsSync(`${files.bin}/aws`) ? [files.bin] : [];
+  const dirs = [...(installSelfShim(files.tools) ? [files.tools] : []), ...wrapper];
+  const path: Record<string, string> = dirs.length ? { PATH: [...dirs, env.PATH ?? ''].join(':') } : {};
+  if (!s?.ecrPort) return { CONTAINERLINGS_AWS: mode, ...path };
   const registry = env.CONTAINERLINGS_REGISTRY ?? `localhost:${s.registryPort}`;
-  const common = { CONTAINERLINGS_AWS: mode, CONTAINERLINGS_REGISTRY: registry, CONTAINERLINGS_REGISTRY_PASSWORD_FILE: files.learnerPassword, AWS_PAGER: '' };
-  if (mode === 'real') return { ...common, ...realPath };
-  const wrapper = existsSync(`${files.bin}/aws`) ? `${files.bin}:` : '';
-  return { ...common, PATH: `${tools}${wrapper}${env.PATH ?? ''}`, CONTAINERLINGS_ECR_ENDPOINT: `http://localhost:${s.ecrPort}`, CONTAINERLINGS_ECR_REGISTRY: `localhost:${s.ecrPort}` };
+  const common = { CONTAINERLINGS_AWS: mode, CONTAINERLINGS_REGISTRY: registry, CONTAINERLINGS_REGISTRY_PASSWORD_FILE: files.learnerPassword, AWS_PAGER: '', ...path };
+  if (mode === 'real') return common;
+  return { ...common, CONTAINERLINGS_ECR_ENDPOINT: endpoint, CONTAINERLINGS_ECR_REGISTRY: `localhost:${s.ecrPort}` };
 }
 
 /** Lesson template values: {{registry}}, {{ecr-registry}}, {{region}}, {{registry-password-file}}. */
