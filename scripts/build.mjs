@@ -12,26 +12,28 @@ await build({
   ...bundleOptions,
   entryPoints: { cli: 'src/cli/main.ts' },
   outdir: 'dist',
-  // Native addons (ssh2's optional crypto) cannot be bundled; esbuild is used at run time to compile checks;
+  // Native addons (ssh2's optional crypto) cannot be bundled; esbuild compiles custom courses' checks at run time;
   // react-devtools-core is only loaded by ink when DEV=true.
   external: ['*.node', 'esbuild', 'react-devtools-core'],
   define: { ...bundleOptions.define, CONTAINERLINGS_VERSION: JSON.stringify(version) },
 });
 
-// Validate the course once now, so the program can skip yaml and zod at start while the content is unchanged.
+// Validate the course once now, so the program can skip yaml and zod at start while the content is unchanged;
+// and compile the shipped checks, so an install needs no compiler for them (see scripts/compile-checks.ts).
+const steps = { 'write-snapshot': 'scripts/write-snapshot.ts', 'compile-checks': 'scripts/compile-checks.ts' };
 await build({
-  entryPoints: ['scripts/write-snapshot.ts'],
-  outfile: 'dist/.write-snapshot.mjs',
+  entryPoints: steps,
+  outdir: 'dist/.build',
   bundle: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
   banner: { js: banner.split('\n').slice(1).join('\n') },
-  external: ['*.node'],
+  external: ['*.node', 'esbuild'],
   logLevel: 'warning',
 });
 try {
-  execFileSync(process.execPath, ['dist/.write-snapshot.mjs'], { stdio: 'inherit' });
+  for (const step of Object.keys(steps)) execFileSync(process.execPath, [`dist/.build/${step}.js`], { stdio: 'inherit' });
 } finally {
-  await rm('dist/.write-snapshot.mjs', { force: true });
+  await rm('dist/.build', { recursive: true, force: true });
 }

@@ -1,7 +1,7 @@
 // Entry point: parse argv, run one command, turn every error into a message and an exit code.
 import { describeError, CancelledError, UserError } from '../errors.js';
 import { parseInvocation, usage, type Invocation } from './args.js';
-import { EXIT } from './output.js';
+import { endQuietlyOnClosedPipe, EXIT } from './output.js';
 
 /** Replaced with package.json's version by the bundler (scripts/build.mjs). */
 declare const CONTAINERLINGS_VERSION: string | undefined;
@@ -29,6 +29,9 @@ const run: Record<Invocation['command'], () => Promise<{ default: (inv: Invocati
   ecs: () => import('./commands/ecs.js'),
 };
 
+const controller = new AbortController();
+const pipeClosed = endQuietlyOnClosedPipe(() => controller.abort());
+
 async function main(argv: readonly string[]): Promise<number> {
   const inv = parseInvocation(argv);
   if (inv.version) {
@@ -42,7 +45,6 @@ async function main(argv: readonly string[]): Promise<number> {
   // Every part (checks, the sandbox shell, the aws wrapper) reads the mode from the environment.
   if (inv.aws) process.env.CONTAINERLINGS_AWS = inv.aws;
   // The TUI handles Ctrl-C itself (raw mode); other commands cancel their work on the first one.
-  const controller = new AbortController();
   if (inv.command !== 'tui') {
     // SIGTERM (a CI timeout, `kill`) cleans up the same way as Ctrl-C.
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -61,9 +63,10 @@ async function main(argv: readonly string[]): Promise<number> {
 
 main(process.argv.slice(2)).then(
   (code) => {
-    process.exitCode = code;
+    process.exitCode = pipeClosed() ? EXIT.pass : code;
   },
   (e: unknown) => {
+    if (pipeClosed()) return void (process.exitCode = EXIT.pass);
     process.stderr.write(describeError(e) + '\n');
     process.exitCode = e instanceof CancelledError ? EXIT.cancelled : e instanceof UserError ? EXIT.error : EXIT.error;
   },

@@ -11,6 +11,24 @@ export function paint(colour: keyof typeof codes, text: string): string {
 /** Exit codes shared by every command: 0 pass, 1 fail, 2 error (broken environment or bad input). */
 export const EXIT = { pass: 0, fail: 1, error: 2, cancelled: 130 } as const;
 
+/**
+ * A reader that stops early (`containerlings list | head -1`) closes the pipe. Like other Unix tools, the command
+ * then ends quietly with exit 0: `onClose` cancels its work, so whatever it started is still cleaned up.
+ * Returns whether the pipe has closed.
+ */
+export function endQuietlyOnClosedPipe(onClose: () => void): () => boolean {
+  let closed = false;
+  const onError = (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    if (!closed) onClose();
+    closed = true;
+    process.exitCode = EXIT.pass; // also when the command had already ended
+  };
+  process.stdout.on('error', onError);
+  process.stderr.on('error', onError);
+  return () => closed;
+}
+
 export function exitCodeFor(outcome: Outcome): number {
   return EXIT[outcome];
 }

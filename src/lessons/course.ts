@@ -38,7 +38,11 @@ export interface Course {
 
 /** The folder holding lessons/ and exercises/: $CONTAINERLINGS_CONTENT, else the package this code ships in. */
 export function contentRoot(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.CONTAINERLINGS_CONTENT) return resolve(env.CONTAINERLINGS_CONTENT);
+  return env.CONTAINERLINGS_CONTENT ? resolve(env.CONTAINERLINGS_CONTENT) : packageRoot();
+}
+
+/** The installed package (or checkout) this code runs from: the shipped course, and dist/ with what the build made. */
+export function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, 'lessons')) || !existsSync(join(dir, 'package.json'))) {
     const up = dirname(dir);
