@@ -3,9 +3,9 @@
 // compiled at build time (with the compiler taken away), and an edited check is compiled by the esbuild that
 // came as a production dependency, or says plainly that the compiler is missing.
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, STACK_FRAME, tempDir, type CliResult } from '../support/cli.js';
 import { requireEngine } from '../support/docker.js';
 
@@ -50,6 +50,9 @@ beforeAll(async () => {
     timeout: 600_000,
   });
 }, 900_000);
+
+// The install is a few hundred MB.
+afterAll(() => rmSync(base, { recursive: true, force: true }));
 
 describe('the packed tarball', () => {
   it('holds the program, the course and its compiled checks, and nothing from tests or workspaces', () => {
