@@ -1,4 +1,4 @@
-// The kit's members for lean images: lint, audit, throw-away builds and container health. Their modules are
+// The kit's members for lean images: lint, audit, throw-away builds, image history and container health. Their modules are
 // imported on first use, so checks (and commands) that never lint or audit load nothing extra.
 import { execFile } from 'node:child_process';
 import { appendFile, cp, mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -33,6 +33,14 @@ export function leanKit(ctx: KitContext): LeanKitMembers {
       }
     },
     health: (container, waitSeconds = 30) => waitForHealth(ctx, container, waitSeconds),
+    history: (image) =>
+      onEngine(ctx.engine, () => ctx.engine.docker.getImage(image).history()).then(
+        (steps: { CreatedBy?: string; Size?: number }[]) => steps.map((s) => ({ createdBy: s.CreatedBy ?? '', sizeBytes: s.Size ?? 0 })),
+        (e) => {
+          if (isNotFound(e)) return undefined;
+          throw e;
+        },
+      ),
   };
 }
 
