@@ -17,7 +17,8 @@ export interface SkippedExercise {
 }
 
 export async function splitRunnable(course: Course, exercises: readonly Exercise[], profile?: () => Promise<EngineProfile | undefined>): Promise<{ run: Exercise[]; skipped: SkippedExercise[] }> {
-  const unavailable = await unavailableLessons(course.lessons, profile);
+  // Only the chosen exercises' lessons: a self-test of other lessons asks neither the engine nor kubectl.
+  const unavailable = await unavailableLessons(course.lessons.filter((l) => exercises.some((e) => e.meta.lesson === l.id)), profile);
   const run: Exercise[] = [];
   const skipped: SkippedExercise[] = [];
   for (const exercise of exercises) {

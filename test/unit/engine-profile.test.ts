@@ -3,6 +3,7 @@
 // marks lessons unavailable on an engine, and how those skips count in the self-test.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { familiarRef } from '../../src/checks/facts.js';
 import { okWithSkips } from '../../src/checks/selftest-skips.js';
 import { describeEngine, profileFrom, type InfoJson, type VersionJson } from '../../src/sandbox/engine-profile.js';
 import { engineUnavailable, unavailableLessons } from '../../src/sandbox/lesson-availability.js';
@@ -81,5 +82,14 @@ describe('lessons an engine cannot run', () => {
     expect(okWithSkips(true, [engineSkip])).toBe(true);
     expect(okWithSkips(true, [engineSkip, { exercise: 'k8s', lesson: 'kubernetes', reason: 'r', noCluster: false }])).toBe(false);
     expect(okWithSkips(false, [engineSkip])).toBe(false);
+  });
+});
+
+describe('familiarRef', () => {
+  it('names images as Docker prints them, whichever engine answered', () => {
+    expect(familiarRef('docker.io/containerlings/lean-svc:1.0')).toBe('containerlings/lean-svc:1.0');
+    expect(familiarRef('docker.io/library/busybox:latest')).toBe('busybox:latest');
+    expect(familiarRef('containerlings/web:1.0')).toBe('containerlings/web:1.0');
+    expect(familiarRef('127.0.0.1:5000/docker.io/x:1')).toBe('127.0.0.1:5000/docker.io/x:1');
   });
 });

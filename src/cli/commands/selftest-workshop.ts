@@ -14,8 +14,9 @@ import { courseInUse } from '../workshop-context.js';
 export default async function selftestWorkshop(inv: Invocation, signal: AbortSignal): Promise<number> {
   const { course, workshop } = await courseInUse(inv);
   const engine = await connect();
-  const profile = await engineProfile(engine);
-  const { run: exercises, skipped } = await splitRunnable(course, course.exercises, async () => profile);
+  // Asked before consent only when a chosen lesson needs what some engines lack (swarm mode).
+  const profile = () => engineProfile(engine);
+  const { run: exercises, skipped } = await splitRunnable(course, course.exercises, profile);
   // Real AWS mode: the attempts' scripts create ECR repositories in the learner's account.
   await billingConsentFor(inv)(exercises);
   const lessons = course.lessons.filter((l) => exercises.some((e) => e.meta.lesson === l.id));
@@ -29,7 +30,7 @@ export default async function selftestWorkshop(inv: Invocation, signal: AbortSig
   }, signal).finally(() => progress?.stop());
   const seconds = Math.round(report.attempts.reduce((t, a) => t + a.seconds, 0) * 10) / 10;
   const ok = okWithSkips(report.ok, skipped);
-  if (inv.json) printJson({ workshop: workshop?.title, jobs, ...report, ok, skipped, profile });
+  if (inv.json) printJson({ workshop: workshop?.title, jobs, ...report, ok, skipped, profile: await profile() });
   else {
     for (const s of skipped) process.stdout.write(`${paint('yellow', 'skip')} ${s.exercise.padEnd(20)} ${s.reason}\n`);
     const bad = report.attempts.filter((a) => !a.ok).length;

@@ -14,8 +14,9 @@ export default async function selftestCommand(inv: Invocation, signal: AbortSign
   const course = await loadCourse();
   const chosen = inv.positionals.length ? inv.positionals.map((id) => findExercise(course, id)) : course.exercises;
   const engine = await connect();
-  const profile = await engineProfile(engine);
-  const { run: exercises, skipped } = await splitRunnable(course, chosen, async () => profile);
+  // Asked before consent only when a chosen lesson needs what some engines lack (swarm mode).
+  const profile = () => engineProfile(engine);
+  const { run: exercises, skipped } = await splitRunnable(course, chosen, profile);
   // Real AWS mode: the attempts' scripts create ECR repositories in the learner's account.
   await billingConsentFor(inv)(exercises);
   // The base images of the lessons whose exercises run (not every lesson's: a Debian image takes a minute).
@@ -28,7 +29,7 @@ export default async function selftestCommand(inv: Invocation, signal: AbortSign
     if (!a.ok) process.stdout.write(paint('dim', `     ${a.message}\n${a.commandOutput ?? ''}`));
   }, signal);
   const ok = okWithSkips(report.ok, skipped);
-  if (inv.json) printJson({ ...report, ok, skipped, profile });
+  if (inv.json) printJson({ ...report, ok, skipped, profile: await profile() });
   else {
     for (const s of skipped) process.stdout.write(`${paint('yellow', 'skip')} ${s.exercise.padEnd(20)} ${s.reason}\n`);
     const bad = report.attempts.filter((a) => !a.ok).length;
