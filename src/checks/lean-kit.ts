@@ -8,6 +8,7 @@ import { insideDir } from './files.js';
 import { UserError } from '../errors.js';
 import { isNotFound, onEngine, SANDBOX_LABEL } from '../sandbox/engine.js';
 import type { KitContext } from './kit.js';
+import { engineProfile } from '../sandbox/engine-profile.js';
 import type { BuildResult, HealthFacts, LeanKitMembers } from './lean-types.js';
 
 export function leanKit(ctx: KitContext): LeanKitMembers {
@@ -71,8 +72,21 @@ async function dockerBuild(dir: string, tag: string, label: string, signal: Abor
   return { ok: true, id, output, contextBytes: contextBytes(result.output) };
 }
 
+/**
+ * Podman runs health checks from systemd timers, so on a machine without systemd they never run and the health
+ * stays "starting". Asking Podman to run the container's own HEALTHCHECK once (what `podman healthcheck run`
+ * does) updates the health as a timer would; the learner's probe still decides.
+ */
+function runPodmanHealthcheck(ctx: KitContext, name: string): Promise<void> {
+  return new Promise((done) => {
+    const path = `/libpod/containers/${encodeURIComponent(name)}/healthcheck?`;
+    ctx.engine.docker.modem.dial({ path, method: 'GET', options: {}, statusCodes: { 200: true, 404: true, 409: true, 500: true } }, () => done());
+  });
+}
+
 async function waitForHealth(ctx: KitContext, name: string, waitSeconds: number): Promise<HealthFacts> {
   const deadline = Date.now() + waitSeconds * 1000;
+  let nextPodmanProbe = Date.now() + 2000;
   for (;;) {
     const facts = await onEngine(ctx.engine, async (): Promise<HealthFacts> => {
       try {
@@ -87,6 +101,10 @@ async function waitForHealth(ctx: KitContext, name: string, waitSeconds: number)
       }
     });
     if (facts.status !== 'starting' || Date.now() >= deadline || ctx.signal.aborted) return facts;
+    if (Date.now() >= nextPodmanProbe && (await engineProfile(ctx.engine)).kind === 'podman') {
+      nextPodmanProbe = Date.now() + 2000;
+      await runPodmanHealthcheck(ctx, name);
+    }
     // The engine updates health only when a probe finishes: poll its state, no fixed wait for an answer.
     await new Promise((r) => setTimeout(r, 250));
   }
