@@ -77,9 +77,10 @@ async function dockerBuild(dir: string, tag: string, label: string, signal: Abor
  * stays "starting". Asking Podman to run the container's own HEALTHCHECK once (what `podman healthcheck run`
  * does) updates the health as a timer would; the learner's probe still decides.
  */
-function runPodmanHealthcheck(ctx: KitContext, name: string): Promise<void> {
+function runPodmanHealthcheck(ctx: KitContext, name: string, version: string): Promise<void> {
   return new Promise((done) => {
-    const path = `/libpod/containers/${encodeURIComponent(name)}/healthcheck?`;
+    // Podman serves its own API only under a version prefix: its own version.
+    const path = `/v${version}/libpod/containers/${encodeURIComponent(name)}/healthcheck?`;
     ctx.engine.docker.modem.dial({ path, method: 'GET', options: {}, statusCodes: { 200: true, 404: true, 409: true, 500: true } }, () => done());
   });
 }
@@ -101,9 +102,10 @@ async function waitForHealth(ctx: KitContext, name: string, waitSeconds: number)
       }
     });
     if (facts.status !== 'starting' || Date.now() >= deadline || ctx.signal.aborted) return facts;
-    if (Date.now() >= nextPodmanProbe && (await engineProfile(ctx.engine)).kind === 'podman') {
+    const profile = Date.now() >= nextPodmanProbe ? await engineProfile(ctx.engine) : undefined;
+    if (profile?.kind === 'podman') {
       nextPodmanProbe = Date.now() + 2000;
-      await runPodmanHealthcheck(ctx, name);
+      await runPodmanHealthcheck(ctx, name, profile.version);
     }
     // The engine updates health only when a probe finishes: poll its state, no fixed wait for an answer.
     await new Promise((r) => setTimeout(r, 250));

@@ -16,6 +16,11 @@ export interface EngineProfile {
   readonly rootless: boolean;
   /** Whether the engine has swarm mode (`docker swarm init`, services). Podman has none. */
   readonly swarm: boolean;
+  /**
+   * Whether the engine pushes to a plain-HTTP registry on 127.0.0.1 (the sandbox registry). Docker trusts
+   * 127.0.0.0/8 by default; Podman insists on HTTPS unless registries.conf marks the registry insecure.
+   */
+  readonly loopbackRegistry: boolean;
   /** Whether this machine reaches a port the engine publishes on its own 127.0.0.1. */
   readonly loopback: 'reachable' | 'unreachable' | 'unknown';
 }
@@ -33,6 +38,10 @@ export interface InfoJson {
   readonly SecurityOptions?: readonly string[] | null;
   readonly Swarm?: unknown;
   readonly ServerVersion?: string;
+  readonly RegistryConfig?: {
+    readonly InsecureRegistryCIDRs?: readonly string[] | null;
+    readonly IndexConfigs?: Readonly<Record<string, { readonly Name?: string; readonly Secure?: boolean }>> | null;
+  };
 }
 
 const major = (version: string) => Number(/^(\d+)\./.exec(version)?.[1] ?? NaN);
@@ -62,6 +71,13 @@ function cgroupOf(kind: EngineKind, version: string, info: InfoJson): EngineProf
   return 'unknown';
 }
 
+/** A plain-HTTP registry on loopback is allowed: 127.0.0.0/8 (or a wider CIDR holding it) or a loopback index marked insecure. */
+function loopbackRegistryOf(info: InfoJson): boolean {
+  const cidrs = info.RegistryConfig?.InsecureRegistryCIDRs ?? [];
+  if (cidrs.some((c) => /^127\.0\.0\.0\/[1-8]$/.test(c) || /^0\.0\.0\.0\/0$/.test(c))) return true;
+  return Object.values(info.RegistryConfig?.IndexConfigs ?? {}).some((i) => i.Secure === false && /^(localhost|127\.)/.test(i.Name ?? ''));
+}
+
 /** The profile from the engine's answers (pure, so that every engine is tested from a captured fixture). */
 export function profileFrom(version: VersionJson, info: InfoJson, env: NodeJS.ProcessEnv = process.env): EngineProfile {
   const kind = kindOf(version, info);
@@ -76,6 +92,7 @@ export function profileFrom(version: VersionJson, info: InfoJson, env: NodeJS.Pr
     rootless: (info.SecurityOptions ?? []).some((o) => o.split(',').includes('name=rootless')),
     // Podman answers /info with an inactive Swarm section, but has no swarm mode at all.
     swarm: kind !== 'podman' && info.Swarm !== undefined,
+    loopbackRegistry: loopbackRegistryOf(info),
     // The probe belongs to the loopback check (another module); the lead wires its answer in here.
     loopback: 'unknown',
   };

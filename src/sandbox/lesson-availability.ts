@@ -25,6 +25,13 @@ export const ENGINE_RULES: readonly EngineRule[] = [
     has: (e) => e.swarm,
     reason: (e) => `${e.name} has no swarm mode, which this lesson runs on (Docker Engine and Docker Desktop have it)`,
   },
+  {
+    need: 'registry',
+    has: (e) => e.loopbackRegistry,
+    reason: (e) =>
+      `${e.name} pushes only over HTTPS to the sandbox registry on 127.0.0.1 (plain HTTP)` +
+      (e.kind === 'podman' ? ': mark it insecure in /etc/containers/registries.conf' : ': add 127.0.0.0/8 to the engine\'s insecure registries'),
+  },
 ];
 
 interface LessonNeeds {

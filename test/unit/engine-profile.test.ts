@@ -17,14 +17,14 @@ const desktop = {
     Components: [{ Name: 'Engine', Version: '27.2.0' }, { Name: 'containerd', Version: '1.7.20' }],
     Version: '27.2.0', ApiVersion: '1.47',
   },
-  info: { OperatingSystem: 'Docker Desktop', CgroupVersion: '2', SecurityOptions: ['name=seccomp,profile=unconfined', 'name=cgroupns'], Swarm: { LocalNodeState: 'inactive' } },
+  info: { OperatingSystem: 'Docker Desktop', CgroupVersion: '2', RegistryConfig: { InsecureRegistryCIDRs: ['127.0.0.0/8'] }, SecurityOptions: ['name=seccomp,profile=unconfined', 'name=cgroupns'], Swarm: { LocalNodeState: 'inactive' } },
 };
 
 describe('profileFrom', () => {
   it('Docker 20.10 (captured): Docker Engine, the legacy builder by default, cgroup v1, rootful, swarm', () => {
     const { version, info } = captured('docker-20.10');
     const p = profileFrom(version, info, {});
-    expect(p).toEqual({ kind: 'docker-engine', name: 'Docker Engine', version: '20.10.24+dfsg1', apiVersion: '1.41', builder: 'legacy', cgroupVersion: '1', rootless: false, swarm: true, loopback: 'unknown' });
+    expect(p).toEqual({ kind: 'docker-engine', name: 'Docker Engine', version: '20.10.24+dfsg1', apiVersion: '1.41', builder: 'legacy', cgroupVersion: '1', rootless: false, swarm: true, loopbackRegistry: true, loopback: 'unknown' });
     expect(profileFrom(version, info, { DOCKER_BUILDKIT: '1' }).builder).toBe('buildkit');
   });
 
@@ -32,13 +32,13 @@ describe('profileFrom', () => {
     const { version, info } = captured('podman-4.3');
     expect(info.Swarm).toBeDefined();
     const p = profileFrom(version, info, { DOCKER_BUILDKIT: '1' });
-    expect(p).toEqual({ kind: 'podman', name: 'Podman', version: '4.3.1', apiVersion: '1.41', builder: 'buildah', cgroupVersion: '1', rootless: false, swarm: false, loopback: 'unknown' });
+    expect(p).toEqual({ kind: 'podman', name: 'Podman', version: '4.3.1', apiVersion: '1.41', builder: 'buildah', cgroupVersion: '1', rootless: false, swarm: false, loopbackRegistry: false, loopback: 'unknown' });
     expect(describeEngine(p)).toBe('Podman 4.3.1 (API 1.41)');
     expect(profileFrom(version, { ...info, SecurityOptions: ['name=seccomp,profile=default', 'name=rootless'] }).rootless).toBe(true);
   });
 
   it('Docker Desktop 27 (documented fields): BuildKit unless DOCKER_BUILDKIT=0, cgroup v2', () => {
-    expect(profileFrom(desktop.version, desktop.info, {})).toMatchObject({ kind: 'docker-desktop', name: 'Docker Desktop', version: '27.2.0', apiVersion: '1.47', builder: 'buildkit', cgroupVersion: '2', rootless: false, swarm: true });
+    expect(profileFrom(desktop.version, desktop.info, {})).toMatchObject({ kind: 'docker-desktop', name: 'Docker Desktop', version: '27.2.0', apiVersion: '1.47', builder: 'buildkit', cgroupVersion: '2', rootless: false, swarm: true, loopbackRegistry: true });
     expect(profileFrom(desktop.version, desktop.info, { DOCKER_BUILDKIT: '0' }).builder).toBe('legacy');
   });
 
@@ -58,14 +58,16 @@ describe('lessons an engine cannot run', () => {
   it('swarm lessons are unavailable on Podman, with the reason; nothing is on Docker', () => {
     const podman = engineUnavailable(lessons, profileFrom(captured('podman-4.3').version, captured('podman-4.3').info));
     expect([...podman.keys()]).toEqual(['swarm', 'ecs']);
+    const registries = engineUnavailable([{ id: 'registries', needs: ['docker', 'registry'] }], profileFrom(captured('podman-4.3').version, captured('podman-4.3').info));
+    expect(registries.get('registries')?.reason).toMatch(/^Podman pushes only over HTTPS to the sandbox registry on 127\.0\.0\.1/);
     expect(podman.get('swarm')).toEqual({ reason: 'Podman has no swarm mode, which this lesson runs on (Docker Engine and Docker Desktop have it)', expected: true, engine: 'Podman 4.3.1' });
     expect(engineUnavailable(lessons, profileFrom(captured('docker-20.10').version, captured('docker-20.10').info)).size).toBe(0);
   });
 
   it('a new rule is one row of the table', () => {
-    const rule = { need: 'registry' as const, has: () => false, reason: () => 'the engine cannot reach 127.0.0.1 here' };
+    const rule = { need: 'aws' as const, has: () => false, reason: () => 'the engine cannot reach 127.0.0.1 here' };
     const p = profileFrom(captured('docker-20.10').version, captured('docker-20.10').info);
-    expect([...engineUnavailable([{ id: 'registries', needs: ['docker', 'registry'] }], p, [rule]).keys()]).toEqual(['registries']);
+    expect([...engineUnavailable([{ id: 'ecr', needs: ['docker', 'aws'] }], p, [rule]).keys()]).toEqual(['ecr']);
   });
 
   it('the engine is asked only when a lesson needs a capability of the table', async () => {

@@ -9,6 +9,7 @@ import { loadCatalog } from '../../sandbox/catalog.js';
 import { imageOrigin, offlineBlocker } from '../../sandbox/catalog-status.js';
 import { connect, explainEngineError, type Engine } from '../../sandbox/engine.js';
 import { describeEngine, engineProfile, type EngineProfile } from '../../sandbox/engine-profile.js';
+import { engineUnavailable } from '../../sandbox/lesson-availability.js';
 import type { Invocation } from '../args.js';
 import { EXIT, paint, printJson } from '../output.js';
 
@@ -34,8 +35,7 @@ function profileFindings(profile: EngineProfile, endpoint: string, swarmState: s
   const cgroup = profile.cgroupVersion === 'unknown' ? 'the engine does not say' : `v${profile.cgroupVersion}`;
   out.push({ name: 'cgroups', status: 'ok', detail: `${cgroup} (most machines today have v2; the lessons support v1 and v2)` });
   out.push({ name: 'rootless', status: 'ok', detail: profile.rootless ? 'yes: the engine runs as your user, not as root' : 'no: the engine runs as root' });
-  if (!profile.swarm) out.push({ name: 'swarm', status: 'warn', detail: `${profile.name} has no swarm mode: the Swarm and ECS lessons are unavailable on it`, fix: 'Use Docker Engine or Docker Desktop for those lessons; the rest of the course works here.' });
-  else out.push({ name: 'swarm', status: 'ok', detail: swarmState === 'active' ? 'active (lessons use it, and never leave it)' : `${swarmState} (the orchestration lessons start one when you ask)` });
+  if (profile.swarm) out.push({ name: 'swarm', status: 'ok', detail: swarmState === 'active' ? 'active (lessons use it, and never leave it)' : `${swarmState} (the orchestration lessons start one when you ask)` });
 }
 
 async function engineFindings(out: Finding[]): Promise<{ engine: Engine; profile: EngineProfile } | undefined> {
@@ -96,6 +96,12 @@ export default async function doctor(inv: Invocation): Promise<number> {
   }
   const found = await engineFindings(out);
   const engine = found?.engine;
+  // Lessons this engine cannot run, by the rule table (the same words as `list` and the lesson list).
+  if (found && course) {
+    for (const [id, why] of engineUnavailable(course.lessons, found.profile)) {
+      out.push({ name: `lesson ${id}`, status: 'warn', detail: `unavailable: ${why.reason}`, fix: 'The rest of the course works on this engine; Docker Engine or Docker Desktop runs this lesson.' });
+    }
+  }
   if (engine && course) await imageFindings(engine, course, out).catch((e) => out.push(fromError('images', explainEngineError(e, engine.endpoint))));
   const dir = locateWorkspace(inv.workspace);
   if (existsSync(progressPath(dir))) {
