@@ -11,7 +11,10 @@ const required = (process.env.CONTAINERLINGS_TEST_ENGINES ?? '').split(',').map(
 
 /** Lessons whose every verdict is proven on Podman 4.3, and the lessons it cannot run (stated skips). */
 const CLAIMED = ['dockerfiles-and-images', 'namespaces', 'cgroups', 'lean-images', 'distroless'];
-const UNAVAILABLE = ['swarm', 'ecs-task-definitions'];
+// Swarm and ECS: Podman has no swarm mode. Registries, ECR, continuous delivery: Podman pushes to the sandbox
+// registry on 127.0.0.1 only over HTTPS unless registries.conf marks it insecure. Compose is not claimed either:
+// its health-gated start needs Podman's health checks, which run from systemd timers (none in CI containers).
+const UNAVAILABLE = ['swarm', 'ecs-task-definitions', 'registries', 'ecr', 'continuous-delivery'];
 
 const env = () => ({ DOCKER_HOST: host, CONTAINERLINGS_OFFLINE: '1', CONTAINERLINGS_SANDBOX_DIR: tempDir('containerlings-podman-sandbox-') });
 
@@ -40,13 +43,13 @@ describe.skipIf(skipped)(`the course on Podman${skipped ? ' (skipped: CONTAINERL
     expect(report.findings.find((f: { name: string }) => f.name === 'engine').detail).toMatch(/^Podman \d+\.\d+\.\d+ \(API 1\.\d+\)/);
   });
 
-  it.runIf(host)('the swarm and ECS lessons are stated skips, and the self-test stays green', async () => {
+  it.runIf(host)('the swarm, ECS and registry lessons are stated skips, and the self-test stays green', async () => {
     const ids = UNAVAILABLE.flatMap(lessonExercises);
     const { code, stdout } = await runCli(['selftest', '--json', ...ids], { env: env() });
     const report: Report = JSON.parse(stdout);
     expect(report.attempts).toEqual([]);
     expect(report.skipped.map((s) => s.exercise).sort()).toEqual(ids.sort());
-    for (const s of report.skipped) expect(s).toMatchObject({ engine: expect.stringMatching(/^Podman /), reason: expect.stringMatching(/no swarm mode/) });
+    for (const s of report.skipped) expect(s).toMatchObject({ engine: expect.stringMatching(/^Podman /), reason: expect.stringMatching(/no swarm mode|only over HTTPS/) });
     expect(code).toBe(0);
   });
 
