@@ -14,8 +14,9 @@ import { courseInUse } from '../workshop-context.js';
 export default async function selftestWorkshop(inv: Invocation, signal: AbortSignal): Promise<number> {
   const { course, workshop } = await courseInUse(inv);
   const engine = await connect();
-  // Asked before consent only when a chosen lesson needs what some engines lack (swarm mode).
-  const profile = () => engineProfile(engine);
+  // Asked (read-only) before consent only when a chosen lesson needs what some engines lack; an engine that does
+  // not answer here applies no engine rule, and the first real step reports it.
+  const profile = () => engineProfile(engine).catch(() => undefined);
   const { run: exercises, skipped } = await splitRunnable(course, course.exercises, profile);
   // Real AWS mode: the attempts' scripts create ECR repositories in the learner's account.
   await billingConsentFor(inv)(exercises);

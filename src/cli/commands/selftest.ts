@@ -14,8 +14,9 @@ export default async function selftestCommand(inv: Invocation, signal: AbortSign
   const course = await loadCourse();
   const chosen = inv.positionals.length ? inv.positionals.map((id) => findExercise(course, id)) : course.exercises;
   const engine = await connect();
-  // Asked before consent only when a chosen lesson needs what some engines lack (swarm mode).
-  const profile = () => engineProfile(engine);
+  // Asked (read-only) before consent only when a chosen lesson needs what some engines lack; an engine that does
+  // not answer here applies no engine rule, and the first real step reports it.
+  const profile = () => engineProfile(engine).catch(() => undefined);
   const { run: exercises, skipped } = await splitRunnable(course, chosen, profile);
   // Real AWS mode: the attempts' scripts create ECR repositories in the learner's account.
   await billingConsentFor(inv)(exercises);
