@@ -1,9 +1,9 @@
 // The course on Podman's Docker-compatible API: doctor sees Podman, and the self-test of every lesson we claim on
 // it gives no wrong verdict and leaves nothing labelled; the lessons Podman cannot run are stated skips.
 // The engine: CONTAINERLINGS_TEST_PODMAN_HOST (scripts/engines/podman.sh up prints it; .ci/run sets it).
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempDir } from '../support/cli.js';
 
 const host = process.env.CONTAINERLINGS_TEST_PODMAN_HOST;
@@ -16,7 +16,10 @@ const CLAIMED = ['dockerfiles-and-images', 'namespaces', 'cgroups', 'lean-images
 // its health-gated start needs Podman's health checks, which run from systemd timers (none in CI containers).
 const UNAVAILABLE = ['swarm', 'ecs-task-definitions', 'registries', 'ecr', 'continuous-delivery'];
 
-const env = () => ({ DOCKER_HOST: host, CONTAINERLINGS_OFFLINE: '1', CONTAINERLINGS_SANDBOX_DIR: tempDir('containerlings-podman-sandbox-') });
+// One sandbox folder of its own (no lesson claimed here starts the registry), removed at the end.
+const sandbox = tempDir('containerlings-podman-sandbox-');
+afterAll(() => rmSync(sandbox, { recursive: true, force: true }));
+const env = () => ({ DOCKER_HOST: host, CONTAINERLINGS_OFFLINE: '1', CONTAINERLINGS_SANDBOX_DIR: sandbox });
 
 interface Report {
   ok: boolean;
