@@ -1,5 +1,7 @@
 // cg-oom: cl-cg-hog ran a memory hog under a limit of at most 64 MiB and the kernel's OOM killer ended it:
-// State.OOMKilled true and exit code 137 (a plain docker kill gives 137 too, but no OOMKilled).
+// State.OOMKilled true and exit code 137 (a plain docker kill gives 137 too, but no OOMKilled). Podman 4.3 on
+// cgroup v1 misses the kill (the hog's `tail` dies, not PID 1): there, the kernel's log of an OOM kill in this
+// container's memory cgroup, together with 137, is the proof.
 import type { Check } from '../../src/checks/types.js';
 
 const NAME = 'cl-cg-hog';
@@ -20,10 +22,18 @@ const check: Check = async (kit) => {
   if (limit > MAX_LIMIT) {
     return kit.fail(`${NAME}'s memory limit is ${Math.round(limit / MIB)} MiB, more than 64 MiB (and than the hog needs); it exited with ${c.exitCode}.`, `Remove it and run it with --memory 32m --memory-swap 32m.`, evidence);
   }
+  const kernel = !c.oomKilled && c.exitCode === 137 ? await kit.oomKills(c.id) : undefined;
+  if (kernel?.killed.length) {
+    const { task, pid } = kernel.killed[kernel.killed.length - 1];
+    return kit.pass(
+      `The kernel's OOM killer stopped the hog at ${Math.round(limit / MIB)} MiB: its log shows ${task} (pid ${pid}) killed in ${NAME}'s memory cgroup, and the exit code is 137 (128 + SIGKILL's 9). (This engine left State.OOMKilled false.)`,
+      { ...evidence, kernelOomKills: kernel.killed.length },
+    );
+  }
   if (!c.oomKilled) {
     return kit.fail(
       c.exitCode === 137
-        ? `${NAME} exited with 137 (killed by SIGKILL), but State.OOMKilled is false: something else killed it (docker kill, docker stop's timeout), not the kernel's OOM killer.`
+        ? `${NAME} exited with 137 (killed by SIGKILL), but State.OOMKilled is false${kernel?.source === 'kernel-log' ? ' and the kernel log has no OOM kill in its memory cgroup' : ''}: something else killed it (docker kill, docker stop's timeout), not the kernel's OOM killer.`
         : `${NAME} exited with ${c.exitCode} and was not OOM-killed. Did it run the hog?`,
       `Remove it and let the hog run into the limit on its own: ${RUN}`,
       evidence,

@@ -1,4 +1,5 @@
 // layers: WORKDIR, ENV and COPY used, and the big temporary archive made and deleted in one RUN layer.
+import type { HistoryStep } from '../../src/checks/lean-types.js';
 import type { Check, ImageFacts } from '../../src/checks/types.js';
 
 const IMAGE = 'containerlings/layers';
@@ -78,6 +79,16 @@ const check: Check = async (kit) => {
       evidence,
     );
   }
+  // Builders differ in which steps make a layer (buildah makes none for WORKDIR), so RUN steps are counted from
+  // the image's history: the steps it has beyond its base's.
+  const runs = runStepsAdded((await kit.history(IMAGE)) ?? [], (await kit.history(BASE)) ?? []);
+  if (runs > 1) {
+    return kit.fail(
+      `The image adds ${runs} RUN steps to its base, each a layer of its own; one RUN does all the work here.`,
+      'Combine the remaining RUN steps into one, joined with &&.',
+      { ...evidence, runSteps: runs },
+    );
+  }
   if (added.layers > MAX_ADDED_LAYERS) {
     return kit.fail(
       `The image adds ${added.layers} layers to its base; WORKDIR, COPY and a single RUN need only ${MAX_ADDED_LAYERS}.`,
@@ -97,6 +108,21 @@ function addedTo(image: ImageFacts, base: ImageFacts | undefined): { bytes: numb
     bytes: image.sizeBytes - (base?.sizeBytes ?? 0),
     layers: image.layers - (base?.layers ?? 0),
   };
+}
+
+/**
+ * RUN steps in the image's history beyond its base's. BuildKit records "RUN /bin/sh -c ..."; the legacy builder
+ * and buildah record the bare command ("/bin/sh -c ...", or an exec form's argv), and "#(nop)" before every
+ * other instruction; BuildKit writes other instructions by name (COPY, WORKDIR, ENV, ...).
+ */
+function runStepsAdded(image: readonly HistoryStep[], base: readonly HistoryStep[]): number {
+  const isRun = (createdBy: string) => {
+    const step = createdBy.trim();
+    if (/^RUN\b/.test(step)) return true;
+    if (!step || step.includes('#(nop)')) return false;
+    return !/^(FROM|COPY|ADD|WORKDIR|ENV|ARG|LABEL|USER|EXPOSE|VOLUME|CMD|ENTRYPOINT|SHELL|STOPSIGNAL|HEALTHCHECK|ONBUILD|MAINTAINER)\b/.test(step);
+  };
+  return image.slice(0, Math.max(0, image.length - base.length)).filter((s) => isRun(s.createdBy)).length;
 }
 
 function mb(bytes: number): string {

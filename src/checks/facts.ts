@@ -16,6 +16,12 @@ function asList(value: string | string[] | null | undefined): string[] {
   return Array.isArray(value) ? value : [value];
 }
 
+/**
+ * A reference as Docker prints it: Podman names every image in full ("docker.io/library/busybox:latest",
+ * "docker.io/containerlings/web:1.0") where Docker says "busybox:latest" and "containerlings/web:1.0".
+ */
+export const familiarRef = (ref: string) => ref.replace(/^docker\.io\/(library\/)?/, '');
+
 export async function imageFacts(engine: Engine, ref: string): Promise<ImageFacts | undefined> {
   return onEngine(engine, async () => {
     try {
@@ -23,7 +29,7 @@ export async function imageFacts(engine: Engine, ref: string): Promise<ImageFact
       const config = info.Config ?? ({} as typeof info.Config);
       return {
         id: info.Id,
-        tags: info.RepoTags ?? [],
+        tags: (info.RepoTags ?? []).map(familiarRef),
         created: new Date(info.Created),
         sizeBytes: info.Size,
         layers: info.RootFS?.Layers?.length ?? 0,
@@ -53,7 +59,7 @@ export async function containerFacts(engine: Engine, name: string): Promise<Cont
       return {
         id: info.Id,
         name: info.Name.replace(/^\//, ''),
-        image: info.Config.Image,
+        image: familiarRef(info.Config.Image),
         imageId: info.Image,
         running: info.State.Running,
         status: info.State.Status,

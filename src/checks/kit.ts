@@ -40,6 +40,7 @@ export function createKit(ctx: KitContext): CheckKit {
     },
     processes: async (name) => parseProcessList((await execIn(ctx.engine, name, ['sh', '-c', PROCESS_LIST_SCRIPT])).stdout),
     logs: (name, tail) => containerLogs(ctx.engine, name, tail),
+    oomKills: async (id) => (await import('./oom.js')).oomKills(id),
     ...orchestrationKit(ctx),
     ...registryKit(),
     ...leanKit(ctx),

@@ -1,4 +1,4 @@
-// The kit's members for lean images: lint, audit, throw-away builds and container health. Their modules are
+// The kit's members for lean images: lint, audit, throw-away builds, image history and container health. Their modules are
 // imported on first use, so checks (and commands) that never lint or audit load nothing extra.
 import { execFile } from 'node:child_process';
 import { appendFile, cp, mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -8,6 +8,7 @@ import { insideDir } from './files.js';
 import { UserError } from '../errors.js';
 import { isNotFound, onEngine, SANDBOX_LABEL } from '../sandbox/engine.js';
 import type { KitContext } from './kit.js';
+import { engineProfile } from '../sandbox/engine-profile.js';
 import type { BuildResult, HealthFacts, LeanKitMembers } from './lean-types.js';
 
 export function leanKit(ctx: KitContext): LeanKitMembers {
@@ -33,6 +34,14 @@ export function leanKit(ctx: KitContext): LeanKitMembers {
       }
     },
     health: (container, waitSeconds = 30) => waitForHealth(ctx, container, waitSeconds),
+    history: (image) =>
+      onEngine(ctx.engine, () => ctx.engine.docker.getImage(image).history()).then(
+        (steps: { CreatedBy?: string; Size?: number }[]) => steps.map((s) => ({ createdBy: s.CreatedBy ?? '', sizeBytes: s.Size ?? 0 })),
+        (e) => {
+          if (isNotFound(e)) return undefined;
+          throw e;
+        },
+      ),
   };
 }
 
@@ -63,8 +72,22 @@ async function dockerBuild(dir: string, tag: string, label: string, signal: Abor
   return { ok: true, id, output, contextBytes: contextBytes(result.output) };
 }
 
+/**
+ * Podman runs health checks from systemd timers, so on a machine without systemd they never run and the health
+ * stays "starting". Asking Podman to run the container's own HEALTHCHECK once (what `podman healthcheck run`
+ * does) updates the health as a timer would; the learner's probe still decides.
+ */
+function runPodmanHealthcheck(ctx: KitContext, name: string, version: string): Promise<void> {
+  return new Promise((done) => {
+    // Podman serves its own API only under a version prefix: its own version.
+    const path = `/v${version}/libpod/containers/${encodeURIComponent(name)}/healthcheck?`;
+    ctx.engine.docker.modem.dial({ path, method: 'GET', options: {}, statusCodes: { 200: true, 404: true, 409: true, 500: true } }, () => done());
+  });
+}
+
 async function waitForHealth(ctx: KitContext, name: string, waitSeconds: number): Promise<HealthFacts> {
   const deadline = Date.now() + waitSeconds * 1000;
+  let nextPodmanProbe = Date.now() + 2000;
   for (;;) {
     const facts = await onEngine(ctx.engine, async (): Promise<HealthFacts> => {
       try {
@@ -79,6 +102,11 @@ async function waitForHealth(ctx: KitContext, name: string, waitSeconds: number)
       }
     });
     if (facts.status !== 'starting' || Date.now() >= deadline || ctx.signal.aborted) return facts;
+    const profile = Date.now() >= nextPodmanProbe ? await engineProfile(ctx.engine) : undefined;
+    if (profile?.kind === 'podman') {
+      nextPodmanProbe = Date.now() + 2000;
+      await runPodmanHealthcheck(ctx, name, profile.version);
+    }
     // The engine updates health only when a probe finishes: poll its state, no fixed wait for an answer.
     await new Promise((r) => setTimeout(r, 250));
   }

@@ -58,7 +58,16 @@ export interface HealthFacts {
   readonly lastExitCode?: number;
 }
 
+/** One step of an image's history (GET /images/{name}/history), as the builder recorded it. */
+export interface HistoryStep {
+  /** The instruction as recorded: "RUN /bin/sh -c ... # buildkit" (BuildKit), "/bin/sh -c ..." (legacy, buildah). */
+  readonly createdBy: string;
+  readonly sizeBytes: number;
+}
+
 export interface LeanKitMembers {
+  /** The steps that made an image, newest first (the base image's steps last); undefined when it is missing. */
+  history(image: string): Promise<HistoryStep[] | undefined>;
   /** Lints a Dockerfile in the exercise folder (default: Dockerfile); undefined when it is missing. */
   lint(file?: string): Promise<LintReport | undefined>;
   /** The attack surface of an image, from a labelled container that is created (never started) and removed. */

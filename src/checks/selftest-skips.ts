@@ -1,8 +1,10 @@
 // Exercises the self-test cannot prove on this machine, said out loud: a lesson that needs a Kubernetes cluster
-// is skipped with the reason when there is none. A skip for "no cluster" keeps the self-test green; a cluster
-// that is there but refuses kubectl does not, because that is a broken setup, not a missing one.
+// is skipped with the reason when there is none, and a lesson that needs what the engine lacks by design (swarm
+// mode on Podman) likewise. Those skips keep the self-test green; a cluster that is there but refuses kubectl
+// does not, because that is a broken setup, not a missing one.
 import type { Course, Exercise } from '../lessons/course.js';
-import { unavailableLessons } from '../sandbox/kubernetes.js';
+import type { EngineProfile } from '../sandbox/engine-profile.js';
+import { unavailableLessons } from '../sandbox/lesson-availability.js';
 
 export interface SkippedExercise {
   readonly exercise: string;
@@ -10,19 +12,23 @@ export interface SkippedExercise {
   readonly reason: string;
   /** True when the reason is that there is no cluster at all: an expected skip that leaves `ok` true. */
   readonly noCluster: boolean;
+  /** Set when the engine cannot run the lesson by design (its name and version): also an expected skip. */
+  readonly engine?: string;
 }
 
-export async function splitRunnable(course: Course, exercises: readonly Exercise[]): Promise<{ run: Exercise[]; skipped: SkippedExercise[] }> {
-  const unavailable = await unavailableLessons(course.lessons);
+export async function splitRunnable(course: Course, exercises: readonly Exercise[], profile?: () => Promise<EngineProfile | undefined>): Promise<{ run: Exercise[]; skipped: SkippedExercise[] }> {
+  // Only the chosen exercises' lessons: a self-test of other lessons asks neither the engine nor kubectl.
+  const unavailable = await unavailableLessons(course.lessons.filter((l) => exercises.some((e) => e.meta.lesson === l.id)), profile);
   const run: Exercise[] = [];
   const skipped: SkippedExercise[] = [];
   for (const exercise of exercises) {
     const why = unavailable.get(exercise.meta.lesson);
-    if (why) skipped.push({ exercise: exercise.id, lesson: exercise.meta.lesson, reason: why.reason ?? 'unavailable', noCluster: why.noCluster });
-    else run.push(exercise);
+    if (!why) run.push(exercise);
+    else if (why.engine) skipped.push({ exercise: exercise.id, lesson: exercise.meta.lesson, reason: why.reason, noCluster: false, engine: why.engine });
+    else skipped.push({ exercise: exercise.id, lesson: exercise.meta.lesson, reason: why.reason, noCluster: why.expected });
   }
   return { run, skipped };
 }
 
-/** The self-test's verdict with its skips: only "no cluster" skips may leave it green. */
-export const okWithSkips = (ok: boolean, skipped: readonly SkippedExercise[]) => ok && skipped.every((s) => s.noCluster);
+/** The self-test's verdict with its skips: only "no cluster" and "not on this engine" skips may leave it green. */
+export const okWithSkips = (ok: boolean, skipped: readonly SkippedExercise[]) => ok && skipped.every((s) => s.noCluster || s.engine !== undefined);

@@ -4,6 +4,7 @@ export type * from './orchestration-types.js';
 import type { RegistryKitMembers } from './registry-types.js';
 export type * from './registry-types.js';
 import type { LeanKitMembers } from './lean-types.js';
+import type { OomKills } from './oom.js';
 export type * from './lean-types.js';
 import type { PipelineKitMembers } from './pipeline-types.js';
 export type * from './pipeline-types.js';
@@ -169,6 +170,8 @@ export interface CheckKit extends OrchestrationKit, RegistryKitMembers, LeanKitM
   cgroup(container: string): Promise<CgroupLimits | undefined>;
   /** The processes of a running container and the namespaces each lives in (needs sh, readlink and cat in it). */
   processes(container: string): Promise<ContainerProcess[]>;
+  /** The kernel's record of OOM kills in a container's memory cgroup (by its full id), for engines that miss them. */
+  oomKills(containerId: string): Promise<OomKills>;
   /** The last lines a container printed (stdout and stderr), e.g. to show why it exited. '' when it is gone. */
   logs(container: string, tail?: number): Promise<string>;
   /**

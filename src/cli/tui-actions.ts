@@ -9,7 +9,7 @@ import { updateProgress, type Progress } from '../progress/store.js';
 import { loadCatalog } from '../sandbox/catalog.js';
 import type { Tutor } from '../tutor/tutor.js';
 import { awsSandboxEnv, awsTemplateValues } from '../sandbox/aws/sandbox-env.js';
-import { unavailableLessons } from '../sandbox/kubernetes.js';
+import { unavailableLessons } from '../sandbox/lesson-availability.js';
 import type { ExerciseView, LessonView, TutorActions } from '../ui/model.js';
 
 /** The environment of run blocks and the sandbox shell: the learner's own, plus where the workspace is and its id. */
@@ -54,7 +54,7 @@ export function createActions(tutor: Tutor, lastResults: Map<string, CheckResult
     };
   };
 
-  /** With `availability` false the list comes at once; asking kubectl whether a cluster answers takes a while. */
+  /** With `availability` false the list comes at once; asking the engine and kubectl what they can run takes a while. */
   const lessonViews = async (availability: boolean): Promise<LessonView[]> => {
     const [progress, unavailable] = await Promise.all([tutor.progress(), availability ? unavailableLessons(tutor.course.lessons) : new Map()]);
     const reason = (id: string) => (unavailable.has(id) ? { unavailable: unavailable.get(id)!.reason } : {});

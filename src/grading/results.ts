@@ -3,6 +3,7 @@
 import type { Evidence, Outcome } from '../checks/types.js';
 import type { Exercise } from '../lessons/course.js';
 import type { Engine } from '../sandbox/engine.js';
+import { engineProfile, type EngineProfile } from '../sandbox/engine-profile.js';
 import type { Tutor } from '../tutor/tutor.js';
 import { VERSION } from '../version.js';
 import { imageArtifacts, type ImageArtifact } from './artifacts.js';
@@ -43,6 +44,8 @@ export interface ResultsDocument {
   readonly workspaceId: string;
   readonly workshop?: string;
   readonly engine: { readonly endpoint: string; readonly version?: string };
+  /** What kind of engine judged the work (Docker Engine, Docker Desktop, Podman), its builder and cgroups. */
+  readonly profile?: EngineProfile;
   readonly startedAt: string;
   readonly finishedAt: string;
   readonly durationMs: number;
@@ -60,9 +63,9 @@ export function exitCodeOf(summary: ResultsSummary): 0 | 1 | 2 {
   return summary.error > 0 ? 2 : summary.fail > 0 ? 1 : 0;
 }
 
-async function engineVersion(engine: Engine): Promise<string | undefined> {
+async function profileOf(engine: Engine): Promise<EngineProfile | undefined> {
   try {
-    return (await engine.docker.version()).Version;
+    return await engineProfile(engine);
   } catch {
     return undefined;
   }
@@ -101,7 +104,8 @@ export async function gradeAll(
     options.onResult?.(entry);
   }
   const finished = new Date();
-  const version = await engineVersion(engine);
+  const profile = await profileOf(engine);
+  const version = profile?.version;
   return {
     format: RESULTS_FORMAT,
     version: RESULTS_VERSION,
@@ -109,6 +113,7 @@ export async function gradeAll(
     workspaceId: tutor.workspace.id,
     ...(options.workshop ? { workshop: options.workshop } : {}),
     engine: { endpoint: engine.endpoint, ...(version ? { version } : {}) },
+    ...(profile ? { profile } : {}),
     startedAt: began.toISOString(),
     finishedAt: finished.toISOString(),
     durationMs: finished.getTime() - began.getTime(),

@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, readdir, readFile, rename, rm } from 'node:fs/promises'
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
-import { splitTag, type RootfsRecipe } from './catalog.js';
+import type { RootfsRecipe } from './catalog.js';
 import { CATALOG_LABEL, onEngine, SOURCE_LABEL, type Engine } from './engine.js';
 
 export const FALLBACK_MIRROR = 'http://deb.debian.org/debian';
@@ -119,10 +119,10 @@ export async function buildFromRootfs(engine: Engine, name: string, tag: string,
   if (existsSync(tarball)) report(`Using the cached root filesystem ${tarball}.`);
   else await bootstrap(name, recipe, tarball, report);
   report(`Importing ${name} as ${tag}...`);
-  const { repo, tag: version } = splitTag(tag);
   const changes = [...recipe.changes, `LABEL ${CATALOG_LABEL}=${name}`, `LABEL ${SOURCE_LABEL}=offline-recipe`];
   await onEngine(engine, async () => {
-    const stream = await engine.docker.importImage(createReadStream(tarball) as never, { repo, tag: version, changes } as object);
+    // The whole reference in `repo`: Podman ignores the separate `tag` parameter of an import (and tags :latest).
+    const stream = await engine.docker.importImage(createReadStream(tarball) as never, { repo: tag, changes } as object);
     await new Promise<void>((resolve, reject) =>
       engine.docker.modem.followProgress(stream, (err, output) => {
         const failed = (output ?? []).find((o: { error?: string }) => o.error);

@@ -8,6 +8,8 @@ import { locateWorkspace } from '../../progress/workspace.js';
 import { loadCatalog } from '../../sandbox/catalog.js';
 import { imageOrigin, offlineBlocker } from '../../sandbox/catalog-status.js';
 import { connect, explainEngineError, type Engine } from '../../sandbox/engine.js';
+import { describeEngine, engineProfile, type EngineProfile } from '../../sandbox/engine-profile.js';
+import { engineUnavailable } from '../../sandbox/lesson-availability.js';
 import type { Invocation } from '../args.js';
 import { EXIT, paint, printJson } from '../output.js';
 
@@ -23,16 +25,27 @@ interface Finding {
 const fromError = (name: string, e: unknown, status: 'warn' | 'fail' = 'fail'): Finding =>
   e instanceof UserError ? { name, status, detail: e.message, fix: e.next } : { name, status, detail: describeError(e).split('\n')[0] };
 
-async function engineFindings(out: Finding[]): Promise<Engine | undefined> {
+const BUILDERS = { buildkit: 'BuildKit', legacy: 'the legacy builder', buildah: 'buildah (Podman builds with it)' };
+
+/** The engine, what it builds with, its cgroups and user, and its swarm: what the lessons depend on. */
+function profileFindings(profile: EngineProfile, endpoint: string, swarmState: string, out: Finding[]) {
+  out.push({ name: 'engine', status: 'ok', detail: `${describeEngine(profile)} at ${endpoint}` });
+  const override = process.env.DOCKER_BUILDKIT !== undefined && profile.kind !== 'podman' ? ' (set by DOCKER_BUILDKIT)' : '';
+  out.push({ name: 'builder', status: 'ok', detail: `\`docker build\` uses ${BUILDERS[profile.builder]}${override}; the checks accept what any builder makes` });
+  const cgroup = profile.cgroupVersion === 'unknown' ? 'the engine does not say' : `v${profile.cgroupVersion}`;
+  out.push({ name: 'cgroups', status: 'ok', detail: `${cgroup} (most machines today have v2; the lessons support v1 and v2)` });
+  out.push({ name: 'rootless', status: 'ok', detail: profile.rootless ? 'yes: the engine runs as your user, not as root' : 'no: the engine runs as root' });
+  if (profile.swarm) out.push({ name: 'swarm', status: 'ok', detail: swarmState === 'active' ? 'active (lessons use it, and never leave it)' : `${swarmState} (the orchestration lessons start one when you ask)` });
+}
+
+async function engineFindings(out: Finding[]): Promise<{ engine: Engine; profile: EngineProfile } | undefined> {
   let engine: Engine | undefined;
   try {
     engine = await connect();
-    const version = await engine.docker.version();
-    out.push({ name: 'engine', status: 'ok', detail: `Docker ${version.Version} (API ${version.ApiVersion}) at ${engine.endpoint}` });
+    const profile = await engineProfile(engine);
     const info = await engine.docker.info();
-    const swarm = info.Swarm?.LocalNodeState ?? 'inactive';
-    out.push({ name: 'swarm', status: 'ok', detail: swarm === 'active' ? 'active (lessons use it, and never leave it)' : `${swarm} (the orchestration lessons start one when you ask)` });
-    return engine;
+    profileFindings(profile, engine.endpoint, info.Swarm?.LocalNodeState || 'inactive', out);
+    return { engine, profile };
   } catch (e) {
     out.push(fromError('engine', engine ? explainEngineError(e, engine.endpoint) : e));
     return undefined;
@@ -81,7 +94,14 @@ export default async function doctor(inv: Invocation): Promise<number> {
   } catch (e) {
     out.push(fromError('content', e));
   }
-  const engine = await engineFindings(out);
+  const found = await engineFindings(out);
+  const engine = found?.engine;
+  // Lessons this engine cannot run, by the rule table (the same words as `list` and the lesson list).
+  if (found && course) {
+    for (const [id, why] of engineUnavailable(course.lessons, found.profile)) {
+      out.push({ name: `lesson ${id}`, status: 'warn', detail: `unavailable: ${why.reason}`, fix: 'The rest of the course works on this engine; Docker Engine or Docker Desktop runs this lesson.' });
+    }
+  }
   if (engine && course) await imageFindings(engine, course, out).catch((e) => out.push(fromError('images', explainEngineError(e, engine.endpoint))));
   const dir = locateWorkspace(inv.workspace);
   if (existsSync(progressPath(dir))) {
@@ -104,7 +124,7 @@ export default async function doctor(inv: Invocation): Promise<number> {
     );
   }
   const ok = out.every((f) => f.status !== 'fail');
-  if (inv.json) printJson({ ok, findings: out });
+  if (inv.json) printJson({ ok, findings: out, ...(found ? { profile: found.profile } : {}) });
   else {
     const mark = { ok: paint('green', '✔'), warn: paint('yellow', '!'), fail: paint('red', '✘') };
     for (const f of out) {

@@ -4,6 +4,7 @@ import { attemptCount, defaultJobs, selftestInParallel } from '../../checks/self
 import { okWithSkips, splitRunnable } from '../../checks/selftest-skips.js';
 import { ensureImages, lessonImages } from '../../sandbox/catalog.js';
 import { connect } from '../../sandbox/engine.js';
+import { engineProfile } from '../../sandbox/engine-profile.js';
 import type { Invocation } from '../args.js';
 import { billingConsentFor } from '../confirm.js';
 import { EXIT, paint, printJson } from '../output.js';
@@ -12,12 +13,16 @@ import { courseInUse } from '../workshop-context.js';
 
 export default async function selftestWorkshop(inv: Invocation, signal: AbortSignal): Promise<number> {
   const { course, workshop } = await courseInUse(inv);
-  // Real AWS mode: the attempts' scripts create ECR repositories in the learner's account.
-  await billingConsentFor(inv)(course.exercises);
   const engine = await connect();
-  await ensureImages(engine, course.root, lessonImages(course.lessons), (l) => !inv.json && process.stderr.write(paint('dim', l) + '\n'));
+  // Asked (read-only) before consent only when a chosen lesson needs what some engines lack; an engine that does
+  // not answer here applies no engine rule, and the first real step reports it.
+  const profile = () => engineProfile(engine).catch(() => undefined);
+  const { run: exercises, skipped } = await splitRunnable(course, course.exercises, profile);
+  // Real AWS mode: the attempts' scripts create ECR repositories in the learner's account.
+  await billingConsentFor(inv)(exercises);
+  const lessons = course.lessons.filter((l) => exercises.some((e) => e.meta.lesson === l.id));
+  await ensureImages(engine, course.root, lessonImages(lessons), (l) => !inv.json && process.stderr.write(paint('dim', l) + '\n'));
   const jobs = defaultJobs();
-  const { run: exercises, skipped } = await splitRunnable(course, course.exercises);
   const progress = inv.json ? undefined : new SelftestProgress(attemptCount(exercises), jobs);
   const report = await selftestInParallel(engine, course, exercises, jobs, {
     onStart: (e) => progress?.start(e.id),
@@ -26,7 +31,7 @@ export default async function selftestWorkshop(inv: Invocation, signal: AbortSig
   }, signal).finally(() => progress?.stop());
   const seconds = Math.round(report.attempts.reduce((t, a) => t + a.seconds, 0) * 10) / 10;
   const ok = okWithSkips(report.ok, skipped);
-  if (inv.json) printJson({ workshop: workshop?.title, jobs, ...report, ok, skipped });
+  if (inv.json) printJson({ workshop: workshop?.title, jobs, ...report, ok, skipped, profile: await profile() });
   else {
     for (const s of skipped) process.stdout.write(`${paint('yellow', 'skip')} ${s.exercise.padEnd(20)} ${s.reason}\n`);
     const bad = report.attempts.filter((a) => !a.ok).length;

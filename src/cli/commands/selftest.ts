@@ -4,6 +4,7 @@ import { okWithSkips, splitRunnable } from '../../checks/selftest-skips.js';
 import { findExercise, loadCourse } from '../../lessons/course.js';
 import { ensureImages, lessonImages } from '../../sandbox/catalog.js';
 import { connect } from '../../sandbox/engine.js';
+import { engineProfile } from '../../sandbox/engine-profile.js';
 import type { Invocation } from '../args.js';
 import { billingConsentFor } from '../confirm.js';
 import { EXIT, outcomeLabel, paint, printJson } from '../output.js';
@@ -12,10 +13,13 @@ export default async function selftestCommand(inv: Invocation, signal: AbortSign
   if (inv.workshop) return (await import('./selftest-workshop.js')).default(inv, signal);
   const course = await loadCourse();
   const chosen = inv.positionals.length ? inv.positionals.map((id) => findExercise(course, id)) : course.exercises;
-  const { run: exercises, skipped } = await splitRunnable(course, chosen);
+  const engine = await connect();
+  // Asked (read-only) before consent only when a chosen lesson needs what some engines lack; an engine that does
+  // not answer here applies no engine rule, and the first real step reports it.
+  const profile = () => engineProfile(engine).catch(() => undefined);
+  const { run: exercises, skipped } = await splitRunnable(course, chosen, profile);
   // Real AWS mode: the attempts' scripts create ECR repositories in the learner's account.
   await billingConsentFor(inv)(exercises);
-  const engine = await connect();
   // The base images of the lessons whose exercises run (not every lesson's: a Debian image takes a minute).
   const lessons = course.lessons.filter((l) => exercises.some((e) => e.meta.lesson === l.id));
   await ensureImages(engine, course.root, lessonImages(lessons), (line) => !inv.json && process.stderr.write(paint('dim', line) + '\n'));
@@ -26,7 +30,7 @@ export default async function selftestCommand(inv: Invocation, signal: AbortSign
     if (!a.ok) process.stdout.write(paint('dim', `     ${a.message}\n${a.commandOutput ?? ''}`));
   }, signal);
   const ok = okWithSkips(report.ok, skipped);
-  if (inv.json) printJson({ ...report, ok, skipped });
+  if (inv.json) printJson({ ...report, ok, skipped, profile: await profile() });
   else {
     for (const s of skipped) process.stdout.write(`${paint('yellow', 'skip')} ${s.exercise.padEnd(20)} ${s.reason}\n`);
     const bad = report.attempts.filter((a) => !a.ok).length;
