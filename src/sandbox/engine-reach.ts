@@ -114,3 +114,25 @@ export async function probeSharedFiles(engine: Engine, workspaceId: string, dir:
     await rm(folder, { recursive: true, force: true });
   }
 }
+
+/**
+ * Whether the engine reaches this machine's 127.0.0.1, where the sandbox registry and ECR endpoint listen: a token
+ * served here is fetched from the engine's host network (where its `docker push localhost:<port>` goes). false on a
+ * remote engine; the registry, ECR and continuous-delivery lessons need true.
+ */
+export async function probeOurLoopbackFromEngine(engine: Engine, workspaceId: string): Promise<{ reaches: boolean | undefined; detail: string }> {
+  const { createServer } = await import('node:http');
+  const token = `containerlings-${process.pid}-${Date.now().toString(36)}`;
+  const server = createServer((_, res) => res.end(token));
+  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+  const { port } = server.address() as { port: number };
+  try {
+    const answer = await httpViaEngine(engine, workspaceId, `http://127.0.0.1:${port}/`, AbortSignal.timeout(30_000), 1000);
+    const reaches = answer.status === 200 && answer.body === token;
+    return { reaches, detail: reaches ? "the engine reaches this machine's 127.0.0.1" : `the engine's 127.0.0.1:${port} is not this machine's (${answer.status ? `another service answered, ${answer.status}` : answer.body})` };
+  } catch (e) {
+    return { reaches: undefined, detail: `the probe could not run: ${(e as Error).message}` };
+  } finally {
+    server.close();
+  }
+}
