@@ -62,6 +62,16 @@ const check: Check = async (kit) => {
   const hostTodo = await kit.readFile('notes/todo.txt');
   const seen = await kit.exec(NAME, ['cat', `${TARGET}/todo.txt`]);
   if (seen.exitCode !== 0 || hostTodo === undefined || seen.stdout !== hostTodo) {
+    if (hostTodo !== undefined && samePath(mount.source, `${kit.dir}/notes`)) {
+      // The right folder by name, other contents: the engine runs elsewhere (DOCKER_HOST, a VM) and mounted a folder
+      // of that name on its own machine. Not the learner's mistake: an error, not a fail.
+      return {
+        outcome: 'error',
+        message: `${NAME} mounts ${mount.source}, the right folder, but sees other files in it: your Docker engine runs on another machine (or a VM) and cannot see this folder.`,
+        tryNext: 'Do this exercise with a local engine (unset DOCKER_HOST, or docker context use default), or in a workspace on the machine the engine runs on.',
+        evidence: { ...evidence, expected: `${kit.dir}/notes` },
+      };
+    }
     return kit.fail(
       `${TARGET} in ${NAME} is ${mount.source}, which is not this exercise's notes folder (its todo.txt differs).`,
       `Run docker run from the run-flags folder, with -v "$PWD/notes:${TARGET}".`,
@@ -90,6 +100,10 @@ const check: Check = async (kit) => {
     { ...evidence, hostname, owner: container.env.NOTES_OWNER },
   );
 };
+
+function samePath(a: string, b: string): boolean {
+  return a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
+}
 
 function clip(text: string, max = 80): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;

@@ -3,6 +3,7 @@ import { insideDir, readTextIfExists } from './files.js';
 import { UserError } from '../errors.js';
 import { containerLogs, execIn, runThrowaway } from '../sandbox/containers.js';
 import type { Engine } from '../sandbox/engine.js';
+import { getOnEngineLoopback } from '../sandbox/engine-reach.js';
 import { CGROUP_READ_SCRIPT, cgroupLimitsFrom, parseListing } from './cgroups.js';
 import { parseDockerfile } from './dockerfile.js';
 import { parseProcessList, PROCESS_LIST_SCRIPT } from './processes.js';
@@ -11,7 +12,7 @@ import { orchestrationKit } from './orchestration-kit.js';
 import { registryKit } from './registry-kit.js';
 import { leanKit } from './lean-kit.js';
 import { pipelineKit } from './pipeline-kit.js';
-import type { CheckKit, CheckResult, Evidence, HttpResponse } from './types.js';
+import type { CheckKit, CheckResult, Evidence } from './types.js';
 
 /** Image and container times come from the engine's clock at one-second precision or finer; allow for it. */
 const CLOCK_SLACK_MS = 2000;
@@ -45,36 +46,13 @@ export function createKit(ctx: KitContext): CheckKit {
     ...registryKit(),
     ...leanKit(ctx),
     ...pipelineKit(ctx),
-    http: (url) => httpGet(url, ctx.signal),
+    http: (url) => getOnEngineLoopback(ctx.engine, ctx.workspaceId, url, ctx.signal),
     dockerfile: (file = 'Dockerfile') => parseDockerfile(inside(file)),
     readFile: (file) => readTextIfExists(inside(file)),
     since: (date) => date.getTime() + CLOCK_SLACK_MS >= ctx.startedAt.getTime(),
     pass: (message, evidence = {}) => ({ outcome: 'pass', message, evidence }),
     fail: (message, tryNext, evidence = {}) => ({ outcome: 'fail', message, tryNext, evidence }),
   };
-}
-
-function isLoopback(host: string): boolean {
-  return /^127\.\d+\.\d+\.\d+$/.test(host) || host === '[::1]' || host === '::1' || host === 'localhost';
-}
-
-/** GET on loopback only, retrying for a few seconds while a freshly started service comes up. */
-export async function httpGet(url: string, signal: AbortSignal, retryForMs = 5000): Promise<HttpResponse> {
-  const target = new URL(url);
-  if (!isLoopback(target.hostname)) throw new Error(`checks may only send requests to loopback, not ${target.hostname}`);
-  const deadline = Date.now() + retryForMs;
-  for (;;) {
-    try {
-      const response = await fetch(target, { signal: AbortSignal.any([signal, AbortSignal.timeout(5000)]) });
-      return { status: response.status, body: await response.text() };
-    } catch (e) {
-      if (signal.aborted || Date.now() > deadline) {
-        if (signal.aborted) throw e;
-        return { status: 0, body: `no answer: ${(e as Error & { cause?: Error }).cause?.message ?? (e as Error).message}` };
-      }
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
 }
 
 export function errorResult(e: unknown): CheckResult {

@@ -30,6 +30,8 @@ export async function runThrowaway(
   image: string,
   options: RunOptions = {},
   signal?: AbortSignal,
+  /** Only for our own probes (engine-reach.ts); a check's kit.run never passes it. */
+  probe: { readonly network?: 'host'; readonly binds?: readonly string[] } = {},
 ): Promise<RunResult> {
   const { docker } = engine;
   return onEngine(engine, async () => {
@@ -40,8 +42,10 @@ export async function runThrowaway(
       Env: Object.entries(options.env ?? {}).map(([k, v]) => `${k}=${v}`),
       User: options.user,
       Labels: { [SANDBOX_LABEL]: workspaceId },
-      NetworkDisabled: true,
+      NetworkDisabled: probe.network !== 'host',
       HostConfig: {
+        NetworkMode: probe.network,
+        Binds: probe.binds ? [...probe.binds] : undefined,
         Memory: (options.memoryMb ?? 256) * MB,
         MemorySwap: (options.memoryMb ?? 256) * MB,
         PidsLimit: 128,
