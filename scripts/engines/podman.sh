@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Podman's Docker-compatible API for the engine tests: `up` starts `podman system service` on a socket of its own
 # and prints the DOCKER_HOST to use; `down` stops it and removes what `up` made. Installs nothing (.ci/run does).
-#   scripts/engines/podman.sh up     → prints DOCKER_HOST=unix:///.../podman.sock
+#   scripts/engines/podman.sh up     → prints the DOCKER_HOST to use: unix:///.../podman.sock
 #   scripts/engines/podman.sh down
 # State lives in $CONTAINERLINGS_PODMAN_DIR (default /tmp/containerlings-podman): containers.conf, the socket,
 # the service's pid and log.
@@ -11,7 +11,7 @@ sock="$dir/podman.sock"
 
 up() {
   command -v podman >/dev/null 2>&1 || { echo "podman.sh: podman is not installed (apt-get install podman)" >&2; exit 1; }
-  if [ -f "$dir/pid" ] && kill -0 "$(cat "$dir/pid")" 2>/dev/null; then echo "DOCKER_HOST=unix://$sock"; return; fi
+  if [ -f "$dir/pid" ] && kill -0 "$(cat "$dir/pid")" 2>/dev/null; then echo "unix://$sock"; return; fi
   mkdir -p "$dir"
   # Podman gives containers the highest rlimits by default, and starting them fails where this machine cannot
   # raise its own (a container or VM). Ask only for what this shell may have.
@@ -23,7 +23,7 @@ CONF
   CONTAINERS_CONF="$dir/containers.conf" nohup podman system service --time=0 "unix://$sock" >"$dir/service.log" 2>&1 &
   echo $! >"$dir/pid"
   for _ in $(seq 1 60); do
-    curl -sf --unix-socket "$sock" http://d/_ping >/dev/null 2>&1 && { echo "DOCKER_HOST=unix://$sock"; return; }
+    curl -sf --unix-socket "$sock" http://d/_ping >/dev/null 2>&1 && { echo "unix://$sock"; return; }
     kill -0 "$(cat "$dir/pid")" 2>/dev/null || break
     sleep 0.5
   done

@@ -3,8 +3,12 @@
 // mode on Podman) likewise. Those skips keep the self-test green; a cluster that is there but refuses kubectl
 // does not, because that is a broken setup, not a missing one.
 import type { Course, Exercise } from '../lessons/course.js';
+import { tmpdir } from 'node:os';
+import { ensureImages } from '../sandbox/catalog.js';
+import type { Engine } from '../sandbox/engine.js';
 import type { EngineProfile } from '../sandbox/engine-profile.js';
-import { unavailableLessons } from '../sandbox/lesson-availability.js';
+import { probedProfile } from '../sandbox/engine-reach.js';
+import { engineUnavailable, unavailableLessons } from '../sandbox/lesson-availability.js';
 
 export interface SkippedExercise {
   readonly exercise: string;
@@ -19,10 +23,13 @@ export interface SkippedExercise {
 export async function splitRunnable(course: Course, exercises: readonly Exercise[], profile?: () => Promise<EngineProfile | undefined>): Promise<{ run: Exercise[]; skipped: SkippedExercise[] }> {
   // Only the chosen exercises' lessons: a self-test of other lessons asks neither the engine nor kubectl.
   const unavailable = await unavailableLessons(course.lessons.filter((l) => exercises.some((e) => e.meta.lesson === l.id)), profile);
+  // An exercise's own needs (a bind mount of a workspace folder) judged by the same engine rules.
+  const own = exercises.some((e) => e.meta.needs.length) ? await profile?.() : undefined;
+  const ownUnavailable = own ? engineUnavailable(exercises.map((e) => ({ id: e.id, needs: e.meta.needs })), own) : new Map();
   const run: Exercise[] = [];
   const skipped: SkippedExercise[] = [];
   for (const exercise of exercises) {
-    const why = unavailable.get(exercise.meta.lesson);
+    const why = unavailable.get(exercise.meta.lesson) ?? ownUnavailable.get(exercise.id);
     if (!why) run.push(exercise);
     else if (why.engine) skipped.push({ exercise: exercise.id, lesson: exercise.meta.lesson, reason: why.reason, noCluster: false, engine: why.engine });
     else skipped.push({ exercise: exercise.id, lesson: exercise.meta.lesson, reason: why.reason, noCluster: why.expected });
@@ -32,3 +39,15 @@ export async function splitRunnable(course: Course, exercises: readonly Exercise
 
 /** The self-test's verdict with its skips: only "no cluster" and "not on this engine" skips may leave it green. */
 export const okWithSkips = (ok: boolean, skipped: readonly SkippedExercise[]) => ok && skipped.every((s) => s.noCluster || s.engine !== undefined);
+
+/**
+ * The self-test's engine profile, probed once (the probes run the base busybox image, built first if missing):
+ * undefined when the engine does not answer, so that no engine rule applies and the first real step reports it.
+ */
+export function selftestProfile(engine: Engine, root: string): () => Promise<EngineProfile | undefined> {
+  let profile: Promise<EngineProfile | undefined> | undefined;
+  return () =>
+    (profile ??= ensureImages(engine, root, ['base/busybox'])
+      .then(() => probedProfile(engine, `ws-selftest${process.pid}`, tmpdir()))
+      .catch(() => undefined));
+}

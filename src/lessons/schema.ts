@@ -7,6 +7,9 @@ const id = z
 
 export const Need = z.enum(['docker', 'registry', 'aws', 'swarm', 'kubernetes']);
 export type Need = z.infer<typeof Need>;
+/** What one exercise needs beyond its lesson: `host-files`, the engine sees this machine's files (bind mounts). */
+export const ExerciseNeed = z.enum(['host-files']);
+export type ExerciseNeed = z.infer<typeof ExerciseNeed>;
 
 export const LessonFrontmatter = z.strictObject({
   id,
@@ -59,6 +62,7 @@ export const ExerciseMeta = z.strictObject({
       attempt: z.number().positive().max(1800).default(180),
     })
     .default({ check: 60, attempt: 180 }),
+  needs: z.array(ExerciseNeed).default([]),
   /** Host ports (on 127.0.0.1) the exercise publishes: doctor --workshop checks they are free, and the parallel self-test never runs two exercises that share one. */
   ports: z.array(z.number().int().min(1).max(65535)).default([]),
   /**

@@ -21,8 +21,14 @@ export interface EngineProfile {
    * 127.0.0.0/8 by default; Podman insists on HTTPS unless registries.conf marks the registry insecure.
    */
   readonly loopbackRegistry: boolean;
-  /** Whether this machine reaches a port the engine publishes on its own 127.0.0.1. */
+  /** Whether the endpoint names another machine (tcp:// or ssh:// to a host that is not loopback). */
+  readonly remote: boolean;
+  /** Whether this machine reaches a port the engine publishes on its own 127.0.0.1 (kit.http goes around it if not). */
   readonly loopback: 'reachable' | 'unreachable' | 'unknown';
+  /** Whether the engine reaches this machine's 127.0.0.1, where the sandbox registry and ECR endpoint listen. */
+  readonly ourLoopback: 'reachable' | 'unreachable' | 'unknown';
+  /** Whether the engine sees this machine's files, so that `-v "$PWD/notes:/notes"` mounts the workspace folder. */
+  readonly hostFiles: 'shared' | 'unshared' | 'unknown';
 }
 
 /** The parts of GET /version and GET /info the profile reads. */
@@ -78,9 +84,20 @@ function loopbackRegistryOf(info: InfoJson): boolean {
   return Object.values(info.RegistryConfig?.IndexConfigs ?? {}).some((i) => i.Secure === false && /^(localhost|127\.)/.test(i.Name ?? ''));
 }
 
-/** The profile from the engine's answers (pure, so that every engine is tested from a captured fixture). */
-export function profileFrom(version: VersionJson, info: InfoJson, env: NodeJS.ProcessEnv = process.env): EngineProfile {
+/** tcp://, ssh:// (or http/https) to a host other than this machine's loopback. */
+export function isRemoteEndpoint(endpoint: string): boolean {
+  const url = /^(tcp|ssh|https?):\/\/(?:[^@/]*@)?(\[[^\]]+\]|[^:/]+)/.exec(endpoint);
+  return !!url && !/^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/.test(url[2]!);
+}
+
+/**
+ * The profile from the engine's answers (pure, so that every engine is tested from a captured fixture). What only a
+ * probe can tell (engine-reach.ts `probedProfile`) starts from the endpoint: an engine on another machine neither
+ * shares our loopback nor sees our files; for a local socket (or Docker Desktop's VM) it is "unknown" until probed.
+ */
+export function profileFrom(version: VersionJson, info: InfoJson, env: NodeJS.ProcessEnv = process.env, endpoint = ''): EngineProfile {
   const kind = kindOf(version, info);
+  const remote = isRemoteEndpoint(endpoint);
   const v = version.Version ?? info.ServerVersion ?? 'unknown';
   return {
     kind,
@@ -93,8 +110,10 @@ export function profileFrom(version: VersionJson, info: InfoJson, env: NodeJS.Pr
     // Podman answers /info with an inactive Swarm section, but has no swarm mode at all.
     swarm: kind !== 'podman' && info.Swarm !== undefined,
     loopbackRegistry: loopbackRegistryOf(info),
-    // The probe belongs to the loopback check (another module); the lead wires its answer in here.
-    loopback: 'unknown',
+    remote,
+    loopback: remote ? 'unreachable' : 'unknown',
+    ourLoopback: remote ? 'unreachable' : 'unknown',
+    hostFiles: remote ? 'unshared' : 'unknown',
   };
 }
 
@@ -107,7 +126,7 @@ const cache = new Map<string, Promise<EngineProfile>>();
 export function engineProfile(engine: Engine): Promise<EngineProfile> {
   let profile = cache.get(engine.endpoint);
   if (!profile) {
-    profile = onEngine(engine, () => Promise.all([engine.docker.version(), engine.docker.info()])).then(([v, i]) => profileFrom(v as VersionJson, i as InfoJson));
+    profile = onEngine(engine, () => Promise.all([engine.docker.version(), engine.docker.info()])).then(([v, i]) => profileFrom(v as VersionJson, i as InfoJson, process.env, engine.endpoint));
     profile.catch(() => cache.delete(engine.endpoint));
     cache.set(engine.endpoint, profile);
   }

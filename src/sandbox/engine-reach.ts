@@ -8,6 +8,7 @@ import type { HttpResponse } from '../checks/types.js';
 import { runThrowaway } from './containers.js';
 import { httpGet, httpViaEngine, loopbackUrl, PROBE_IMAGE } from './engine-http.js';
 import { isNotFound, onEngine, SANDBOX_LABEL, type Engine } from './engine.js';
+import { engineProfile, type EngineProfile } from './engine-profile.js';
 
 export type LoopbackReach = 'reachable' | 'unreachable' | 'unknown';
 
@@ -135,4 +136,26 @@ export async function probeOurLoopbackFromEngine(engine: Engine, workspaceId: st
   } finally {
     server.close();
   }
+}
+
+const answer = (probed: boolean | undefined, yes: string, no: string, otherwise: string) => (probed === undefined ? otherwise : probed ? yes : no);
+
+/**
+ * The engine profile with what only probes can tell (three throw-away containers, about a second each): for doctor
+ * and the self-test. `dir` is where the file probe makes its folder: the workspace, or where attempts run.
+ */
+export async function probedProfile(engine: Engine, workspaceId: string, dir: string): Promise<EngineProfile & { readonly probes: readonly string[] }> {
+  const [profile, loop, ours, files] = await Promise.all([
+    engineProfile(engine),
+    probeLoopback(engine, workspaceId),
+    probeOurLoopbackFromEngine(engine, workspaceId),
+    probeSharedFiles(engine, workspaceId, dir),
+  ]);
+  return {
+    ...profile,
+    loopback: loop.loopback === 'unknown' ? profile.loopback : loop.loopback,
+    ourLoopback: answer(ours.reaches, 'reachable', 'unreachable', profile.ourLoopback) as EngineProfile['ourLoopback'],
+    hostFiles: answer(files.shared, 'shared', 'unshared', profile.hostFiles) as EngineProfile['hostFiles'],
+    probes: [loop.detail, ours.detail, files.detail],
+  };
 }

@@ -1,7 +1,7 @@
 // Which lessons cannot run here, and why: a lesson that needs Kubernetes without a cluster, or a lesson that needs
 // an engine capability the learner's engine lacks (swarm mode on Podman). Engine rules are one table, so that a
 // new capability is one row: what the lesson needs, whether the engine has it, and the reason in the learner's words.
-import type { Need } from '../lessons/schema.js';
+import type { ExerciseNeed, Need } from '../lessons/schema.js';
 import { profileIfAnswering, type EngineProfile } from './engine-profile.js';
 import { unavailableLessons as withoutCluster } from './kubernetes.js';
 
@@ -14,16 +14,29 @@ export interface Unavailability {
 }
 
 interface EngineRule {
-  readonly need: Need;
+  /** A lesson's need, or an exercise's (`host-files`: it bind-mounts a workspace folder). */
+  readonly need: Need | ExerciseNeed;
   readonly has: (engine: EngineProfile) => boolean;
   readonly reason: (engine: EngineProfile) => string;
 }
 
 export const ENGINE_RULES: readonly EngineRule[] = [
   {
+    need: 'host-files',
+    has: (e) => e.hostFiles !== 'unshared',
+    reason: (e) => `it bind-mounts a folder of your workspace, and ${e.name} ${e.remote ? 'runs on another machine' : 'runs in a VM'} that does not see your files`,
+  },
+  {
     need: 'swarm',
     has: (e) => e.swarm,
     reason: (e) => `${e.name} has no swarm mode, which this lesson runs on (Docker Engine and Docker Desktop have it)`,
+  },
+  {
+    need: 'registry',
+    has: (e) => e.ourLoopback !== 'unreachable',
+    reason: (e) =>
+      `the sandbox registry and ECR endpoint listen on this machine's 127.0.0.1, and ${e.name} ${e.remote ? 'runs on another machine' : 'does not reach it'}: ` +
+      'its `docker push 127.0.0.1:<port>` goes to its own loopback (run containerlings on the machine the engine runs on)',
   },
   {
     need: 'registry',

@@ -6,6 +6,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../support/cli.js';
+import { ensureImage, loadCatalog } from '../../src/sandbox/catalog.js';
 import { connect, type Engine } from '../../src/sandbox/engine.js';
 import { getOnEngineLoopback, probeLoopback, probeSharedFiles } from '../../src/sandbox/engine-reach.js';
 import { httpGet } from '../../src/sandbox/engine-http.js';
@@ -16,21 +17,21 @@ const LABEL = 'io.containerlings.sandbox';
 const WORKSPACE = 'engine-remote-test';
 
 /**
- * The lessons the README claims on a remote engine, with the exercises of each that run there. run-flags is left
- * out: it bind-mounts a workspace folder, which a remote engine cannot see (its check says `error`, proven below,
- * and the lesson rules make it a stated skip). Registries, ECR and continuous delivery need the sandbox registry on
- * this machine's 127.0.0.1, which the engine's `docker push` cannot reach: stated skips too.
+ * The lessons CI proves on a remote engine (README: "Engines"), with their exercises. run-flags bind-mounts a
+ * workspace folder, which a remote engine cannot see: the rule table makes it a stated skip (its check would say
+ * `error`, never `fail`). Swarm and ECS also pass there (measured by hand: 7 and 3 minutes) but are left to the
+ * local engines in CI, for time.
  */
 const CLAIMED: Record<string, readonly string[]> = {
-  'dockerfiles-and-images': ['first-image', 'layers', 'adder'],
+  'dockerfiles-and-images': ['first-image', 'layers', 'run-flags', 'adder'],
   namespaces: ['ns-share-drop', 'ns-pid-one', 'ns-hostname'],
   cgroups: ['cg-limits', 'cg-oom', 'cg-fork-bomb'],
   'lean-images': ['lean-dockerignore', 'lean-cache-order', 'lean-nonroot-healthcheck'],
   distroless: ['distroless-greeter', 'static-scratch', 'debug-distroless'],
   compose: ['compose-app'],
-  swarm: ['desired-count', 'swarm-rolling-update', 'swarm-placement'],
-  'ecs-task-definitions': ['ecs-task-definition', 'ecs-run-local', 'ecs-limits'],
 };
+/** Registries, ECR and continuous delivery need the sandbox registry on this machine's 127.0.0.1: stated skips. */
+const UNAVAILABLE = ['push-to-registry', 'pull-by-digest', 'promote-tag', 'ecr-push', 'ecr-immutable', 'ecr-lifecycle', 'cd-commit-tag', 'cd-lint-gate', 'cd-promote-digest'];
 
 const env = { DOCKER_HOST: HOST, CONTAINERLINGS_OFFLINE: '1', CONTAINERLINGS_SANDBOX_DIR: '/tmp/containerlings-remote-test-sandbox' };
 const onRemote = (...args: string[]) => execFileSync('docker', args, { encoding: 'utf8', env: { ...process.env, DOCKER_HOST: HOST } }).trim();
@@ -63,6 +64,8 @@ if (!HOST) {
     it('the probe finds that its 127.0.0.1 is not ours, and that its files are not ours either', async () => {
       engine = await remoteEngine();
       await engine.docker.ping();
+      // The probes run the base image: on a fresh engine it is built here first (offline recipe).
+      await ensureImage(engine, await loadCatalog(ROOT), 'base/busybox');
       const probe = await probeLoopback(engine, WORKSPACE);
       expect(probe, probe.detail).toMatchObject({ loopback: 'unreachable', viaEngine: true });
       const files = await probeSharedFiles(engine, WORKSPACE, '/tmp');
@@ -93,15 +96,17 @@ if (!HOST) {
       expect(labelled()).toEqual([]);
     }, 120_000);
 
-    it("run-flags, whose folder the engine cannot see, says error (never fail) with the reason", async () => {
-      const { stdout } = await runCli(['selftest', 'run-flags', '--json'], { env, timeoutMs: 300_000 });
+    it('the registry lessons and run-flags are stated skips, with the reason, and the self-test stays green', async () => {
+      const { code, stdout, stderr } = await runCli(['selftest', '--json', 'run-flags', ...UNAVAILABLE], { env, timeoutMs: 300_000 });
       const report = JSON.parse(stdout);
-      const solution = report.attempts.find((a: { attempt: string }) => a.attempt === 'solution');
-      expect(solution.outcome, solution.message).toBe('error');
-      const wrote = report.attempts.find((a: { attempt: string }) => a.attempt === 'wrong/wrote-on-host');
-      expect(wrote.outcome, wrote.message).toBe('error');
-      expect(wrote.message).toMatch(/another machine/);
-      expect(report.leftovers).toEqual({ containers: 0, images: 0, networks: 0, volumes: 0 });
+      expect(report.attempts, stderr).toEqual([]);
+      const skipped = new Map(report.skipped.map((s: { exercise: string; reason: string }) => [s.exercise, s.reason]));
+      expect([...skipped.keys()].sort()).toEqual(['run-flags', ...UNAVAILABLE].sort());
+      expect(skipped.get('run-flags')).toMatch(/bind-mounts a folder of your workspace, and Docker Engine runs on another machine/);
+      expect(skipped.get('ecr-push')).toMatch(/127\.0\.0\.1, and Docker Engine runs on another machine/);
+      expect(report.profile).toMatchObject({ remote: true, loopback: 'unreachable', ourLoopback: 'unreachable', hostFiles: 'unshared' });
+      expect(code).toBe(0);
+      expect(labelled()).toEqual([]);
     }, 300_000);
   });
 

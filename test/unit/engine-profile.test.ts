@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { familiarRef } from '../../src/checks/facts.js';
 import { okWithSkips } from '../../src/checks/selftest-skips.js';
-import { describeEngine, profileFrom, type InfoJson, type VersionJson } from '../../src/sandbox/engine-profile.js';
+import { describeEngine, isRemoteEndpoint, profileFrom, type InfoJson, type VersionJson } from '../../src/sandbox/engine-profile.js';
 import { engineUnavailable, unavailableLessons } from '../../src/sandbox/lesson-availability.js';
 
 const captured = (name: string): { version: VersionJson; info: InfoJson } => JSON.parse(readFileSync(new URL(`../fixtures/engines/${name}.json`, import.meta.url), 'utf8'));
@@ -24,7 +24,7 @@ describe('profileFrom', () => {
   it('Docker 20.10 (captured): Docker Engine, the legacy builder by default, cgroup v1, rootful, swarm', () => {
     const { version, info } = captured('docker-20.10');
     const p = profileFrom(version, info, {});
-    expect(p).toEqual({ kind: 'docker-engine', name: 'Docker Engine', version: '20.10.24+dfsg1', apiVersion: '1.41', builder: 'legacy', cgroupVersion: '1', rootless: false, swarm: true, loopbackRegistry: true, loopback: 'unknown' });
+    expect(p).toEqual({ kind: 'docker-engine', name: 'Docker Engine', version: '20.10.24+dfsg1', apiVersion: '1.41', builder: 'legacy', cgroupVersion: '1', rootless: false, swarm: true, loopbackRegistry: true, remote: false, loopback: 'unknown', ourLoopback: 'unknown', hostFiles: 'unknown' });
     expect(profileFrom(version, info, { DOCKER_BUILDKIT: '1' }).builder).toBe('buildkit');
   });
 
@@ -32,7 +32,7 @@ describe('profileFrom', () => {
     const { version, info } = captured('podman-4.3');
     expect(info.Swarm).toBeDefined();
     const p = profileFrom(version, info, { DOCKER_BUILDKIT: '1' });
-    expect(p).toEqual({ kind: 'podman', name: 'Podman', version: '4.3.1', apiVersion: '1.41', builder: 'buildah', cgroupVersion: '1', rootless: false, swarm: false, loopbackRegistry: false, loopback: 'unknown' });
+    expect(p).toEqual({ kind: 'podman', name: 'Podman', version: '4.3.1', apiVersion: '1.41', builder: 'buildah', cgroupVersion: '1', rootless: false, swarm: false, loopbackRegistry: false, remote: false, loopback: 'unknown', ourLoopback: 'unknown', hostFiles: 'unknown' });
     expect(describeEngine(p)).toBe('Podman 4.3.1 (API 1.41)');
     expect(profileFrom(version, { ...info, SecurityOptions: ['name=seccomp,profile=default', 'name=rootless'] }).rootless).toBe(true);
   });
@@ -49,6 +49,34 @@ describe('profileFrom', () => {
 
   it('an engine that says little: other, with what it calls itself; cgroups unknown', () => {
     expect(profileFrom({ Platform: { Name: 'SomeEngine' }, Version: '1.0' }, {}, {})).toMatchObject({ kind: 'other', name: 'SomeEngine', cgroupVersion: 'unknown', swarm: false, apiVersion: 'unknown' });
+  });
+});
+
+describe('an engine on another machine', () => {
+  const { version, info } = captured('docker-20.10');
+
+  it('tcp:// and ssh:// to another host are remote; a local socket or loopback TCP is not', () => {
+    for (const e of ['tcp://10.231.0.2:2375', 'ssh://me@build-box', 'tcp://engine.example:2376']) expect(isRemoteEndpoint(e), e).toBe(true);
+    for (const e of ['unix:///var/run/docker.sock', 'tcp://127.0.0.1:2375', 'tcp://localhost:2375', 'ssh://me@localhost', 'npipe:////./pipe/docker_engine', '']) expect(isRemoteEndpoint(e), e).toBe(false);
+  });
+
+  it('neither shares our loopback nor sees our files, before any probe', () => {
+    expect(profileFrom(version, info, {}, 'tcp://10.231.0.2:2375')).toMatchObject({ remote: true, loopback: 'unreachable', ourLoopback: 'unreachable', hostFiles: 'unshared' });
+  });
+
+  it('cannot run the registry lessons nor an exercise that bind-mounts the workspace; a local engine can', () => {
+    const remote = profileFrom(version, info, {}, 'tcp://10.231.0.2:2375');
+    const needs = [{ id: 'registries', needs: ['docker', 'registry'] }, { id: 'run-flags', needs: ['host-files'] }, { id: 'namespaces', needs: ['docker'] }];
+    const out = engineUnavailable(needs, remote);
+    expect([...out.keys()]).toEqual(['registries', 'run-flags']);
+    expect(out.get('registries')?.reason).toMatch(/listen on this machine's 127\.0\.0\.1, and Docker Engine runs on another machine/);
+    expect(out.get('run-flags')?.reason).toMatch(/does not see your files/);
+    expect(engineUnavailable(needs, profileFrom(version, info, {}, 'unix:///var/run/docker.sock')).size).toBe(0);
+  });
+
+  it('a probe that found a VM which does not see our files rules out the bind-mount exercise only', () => {
+    const vm = { ...profileFrom(version, info, {}, 'unix:///var/run/docker.sock'), hostFiles: 'unshared' as const };
+    expect([...engineUnavailable([{ id: 'run-flags', needs: ['host-files'] }, { id: 'registries', needs: ['registry'] }], vm).keys()]).toEqual(['run-flags']);
   });
 });
 

@@ -1,6 +1,7 @@
 // `containerlings doctor`: what works, what is missing, and how to fix it. Never a stack trace.
 import { existsSync } from 'node:fs';
 import { statfs } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { describeError, UserError } from '../../errors.js';
 import { loadCourse, type Course } from '../../lessons/course.js';
 import { progressPath, readProgress } from '../../progress/store.js';
@@ -8,7 +9,8 @@ import { locateWorkspace } from '../../progress/workspace.js';
 import { loadCatalog } from '../../sandbox/catalog.js';
 import { imageOrigin, offlineBlocker } from '../../sandbox/catalog-status.js';
 import { connect, explainEngineError, type Engine } from '../../sandbox/engine.js';
-import { describeEngine, engineProfile, type EngineProfile } from '../../sandbox/engine-profile.js';
+import { describeEngine, type EngineProfile } from '../../sandbox/engine-profile.js';
+import { probedProfile } from '../../sandbox/engine-reach.js';
 import { engineUnavailable } from '../../sandbox/lesson-availability.js';
 import type { Invocation } from '../args.js';
 import { EXIT, paint, printJson } from '../output.js';
@@ -35,14 +37,21 @@ function profileFindings(profile: EngineProfile, endpoint: string, swarmState: s
   const cgroup = profile.cgroupVersion === 'unknown' ? 'the engine does not say' : `v${profile.cgroupVersion}`;
   out.push({ name: 'cgroups', status: 'ok', detail: `${cgroup} (most machines today have v2; the lessons support v1 and v2)` });
   out.push({ name: 'rootless', status: 'ok', detail: profile.rootless ? 'yes: the engine runs as your user, not as root' : 'no: the engine runs as root' });
+  const reach = {
+    loopback: { reachable: 'ports it publishes on 127.0.0.1 answer here', unreachable: "ports it publishes on 127.0.0.1 do not answer here: checks ask from a container on the engine's host network", unknown: 'not probed' },
+    ourLoopback: { reachable: "it reaches this machine's 127.0.0.1 (the sandbox registry)", unreachable: "it does not reach this machine's 127.0.0.1 (the sandbox registry)", unknown: 'not probed' },
+    hostFiles: { shared: 'it sees the files of this machine (bind mounts work)', unshared: 'it does not see the files of this machine (bind mounts of your workspace show other files)', unknown: 'not probed' },
+  };
+  out.push({ name: 'reach', status: 'ok', detail: `${profile.remote ? 'on another machine' : 'on this machine (or its VM)'}; ${reach.loopback[profile.loopback]}; ${reach.ourLoopback[profile.ourLoopback]}; ${reach.hostFiles[profile.hostFiles]}` });
   if (profile.swarm) out.push({ name: 'swarm', status: 'ok', detail: swarmState === 'active' ? 'active (lessons use it, and never leave it)' : `${swarmState} (the orchestration lessons start one when you ask)` });
 }
 
-async function engineFindings(out: Finding[]): Promise<{ engine: Engine; profile: EngineProfile } | undefined> {
+async function engineFindings(out: Finding[], dir: string): Promise<{ engine: Engine; profile: EngineProfile } | undefined> {
   let engine: Engine | undefined;
   try {
     engine = await connect();
-    const profile = await engineProfile(engine);
+    // The probes run throw-away containers of the base image; without it they say "not probed".
+    const profile = await probedProfile(engine, `ws-doctor${process.pid}`, dir);
     const info = await engine.docker.info();
     profileFindings(profile, engine.endpoint, info.Swarm?.LocalNodeState || 'inactive', out);
     return { engine, profile };
@@ -94,16 +103,19 @@ export default async function doctor(inv: Invocation): Promise<number> {
   } catch (e) {
     out.push(fromError('content', e));
   }
-  const found = await engineFindings(out);
+  const dir = locateWorkspace(inv.workspace);
+  const found = await engineFindings(out, existsSync(dir) ? dir : tmpdir());
   const engine = found?.engine;
   // Lessons this engine cannot run, by the rule table (the same words as `list` and the lesson list).
   if (found && course) {
     for (const [id, why] of engineUnavailable(course.lessons, found.profile)) {
-      out.push({ name: `lesson ${id}`, status: 'warn', detail: `unavailable: ${why.reason}`, fix: 'The rest of the course works on this engine; Docker Engine or Docker Desktop runs this lesson.' });
+      out.push({ name: `lesson ${id}`, status: 'warn', detail: `unavailable: ${why.reason}`, fix: 'The rest of the course works on this engine; Docker Engine or Docker Desktop on this machine runs this lesson.' });
+    }
+    for (const [id, why] of engineUnavailable(course.exercises.map((e) => ({ id: e.id, needs: e.meta.needs })), found.profile)) {
+      out.push({ name: `exercise ${id}`, status: 'warn', detail: `unavailable: ${why.reason}`, fix: 'Run containerlings on the machine the engine runs on to do this exercise.' });
     }
   }
   if (engine && course) await imageFindings(engine, course, out).catch((e) => out.push(fromError('images', explainEngineError(e, engine.endpoint))));
-  const dir = locateWorkspace(inv.workspace);
   if (existsSync(progressPath(dir))) {
     await readProgress(dir).then(() => out.push({ name: 'workspace', status: 'ok', detail: dir }), (e) => out.push(fromError('workspace', e)));
     const fs = await statfs(dir);

@@ -1,10 +1,9 @@
 // `containerlings selftest [exercise...]`: prove every check against the real engine.
 import { selftest } from '../../checks/selftest.js';
-import { okWithSkips, splitRunnable } from '../../checks/selftest-skips.js';
+import { okWithSkips, selftestProfile, splitRunnable } from '../../checks/selftest-skips.js';
 import { findExercise, loadCourse } from '../../lessons/course.js';
 import { ensureImages, lessonImages } from '../../sandbox/catalog.js';
 import { connect } from '../../sandbox/engine.js';
-import { engineProfile } from '../../sandbox/engine-profile.js';
 import type { Invocation } from '../args.js';
 import { billingConsentFor } from '../confirm.js';
 import { EXIT, outcomeLabel, paint, printJson } from '../output.js';
@@ -16,7 +15,7 @@ export default async function selftestCommand(inv: Invocation, signal: AbortSign
   const engine = await connect();
   // Asked (read-only) before consent only when a chosen lesson needs what some engines lack; an engine that does
   // not answer here applies no engine rule, and the first real step reports it.
-  const profile = () => engineProfile(engine).catch(() => undefined);
+  const profile = selftestProfile(engine, course.root);
   const { run: exercises, skipped } = await splitRunnable(course, chosen, profile);
   // Real AWS mode: the attempts' scripts create ECR repositories in the learner's account.
   await billingConsentFor(inv)(exercises);
