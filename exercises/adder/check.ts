@@ -12,7 +12,7 @@ const check: Check = async (kit) => {
     return kit.fail(`There is no image called ${IMAGE} yet.`, `Build it from the adder folder: docker build -t ${IMAGE} .`);
   }
   const evidence: Evidence = { image: shortId(image.id), exposed: image.exposedPorts.join(' ') || 'none' };
-  if (!kit.since(image.created)) {
+  if (!kit.isNew(image)) {
     return kit.fail(
       `${IMAGE} was built before you started this exercise.`,
       `Rebuild it: docker build -t ${IMAGE} . (if Docker reuses an old build from its cache, add --no-cache)`,

@@ -25,7 +25,7 @@ const check: Check = async (kit) => {
   if (!lean) return kit.fail(`There is no image ${LEAN} yet.`, `Build it: docker build -t ${LEAN} .`, { fullBytes: full.sizeBytes });
   const ratio = full.sizeBytes / Math.max(lean.sizeBytes, 1);
   const evidence = { fullBytes: full.sizeBytes, distrolessBytes: lean.sizeBytes, full: mb(full.sizeBytes), distroless: mb(lean.sizeBytes), ratio: Math.round(ratio * 10) / 10, user: lean.user || 'root' };
-  if (!kit.since(lean.created)) return kit.fail(`${LEAN} was built before you started this exercise.`, `Rebuild it: docker build -t ${LEAN} .`, evidence);
+  if (!kit.isNew(lean)) return kit.fail(`${LEAN} was built before you started this exercise.`, `Rebuild it: docker build -t ${LEAN} .`, evidence);
   if (lean.id === full.id) return kit.fail(`${LEAN} is the very same image as ${FULL}.`, 'Change the Dockerfile into a multi-stage build whose last stage starts FROM containerlings/distroless-static:latest.', evidence);
   if (await hasShell(kit, LEAN)) {
     return kit.fail(

@@ -14,7 +14,7 @@ const IMAGE = 'containerlings/greeter';
 const check: Check = async (kit) => {
   const image = await kit.image(IMAGE);
   if (!image) return kit.fail(`There is no image ${IMAGE}: a task definition only names an image, it does not build it.`, `Build it: docker build -t ${IMAGE} .`);
-  if (!kit.since(image.created)) return kit.fail(`${IMAGE} was built before you started this exercise.`, `Build it again: docker build -t ${IMAGE} .`);
+  if (!kit.isNew(image)) return kit.fail(`${IMAGE} was built before you started this exercise.`, `Build it again: docker build -t ${IMAGE} .`);
   const result = await kit.taskDefinition('taskdef.json');
   if (!result) return kit.fail('There is no taskdef.json in the exercise folder.', 'Write it in ecs-run-local/taskdef.json.');
   if (!result.ok) return kit.fail(`taskdef.json is not a valid task definition:\n${result.errors.map((e) => `  ${e}`).join('\n')}`, 'Fix each field named above.');

@@ -22,7 +22,7 @@ const check: Check = async (kit) => {
       evidence,
     );
   }
-  if (!kit.since(image.created)) {
+  if (!kit.isNew(image)) {
     return kit.fail(
       `${IMAGE} was built before you started this exercise, so it is not your work yet.`,
       `Rebuild it: docker build -t ${IMAGE} . (if Docker reuses an old build from its cache, add --no-cache)`,

@@ -23,7 +23,7 @@ const check: Check = async (kit) => {
     workdir: image.workdir || '/',
   };
 
-  if (!kit.since(image.created)) {
+  if (!kit.isNew(image)) {
     return kit.fail(
       `${IMAGE} was built before you started this exercise.`,
       `Rebuild it: docker build -t ${IMAGE} . (if Docker reuses an old build from its cache, add --no-cache)`,

@@ -13,7 +13,7 @@ const readFetchId = async (kit: CheckKit, image: string) =>
 const check: Check = async (kit) => {
   const image = await kit.image(IMAGE);
   if (!image) return kit.fail(`There is no image ${IMAGE} yet.`, `Build it in lean-cache-order/: docker build -t ${IMAGE} .`);
-  if (!kit.since(image.created)) return kit.fail(`${IMAGE} was built before you started this exercise.`, `Rebuild it: docker build -t ${IMAGE} .`);
+  if (!kit.isNew(image)) return kit.fail(`${IMAGE} was built before you started this exercise.`, `Rebuild it: docker build -t ${IMAGE} .`);
   const run = await kit.run(IMAGE, { timeout: 15 });
   if (run.exitCode !== 0 || !/report v1 with csvkit 1\.4, chartlib 0\.9|report v1 with chartlib 0\.9, csvkit 1\.4/.test(run.stdout)) {
     return kit.fail(`${IMAGE} did not print its report with both libraries (exit ${run.exitCode}): ${(run.stderr.trim() || run.stdout.trim()).slice(0, 200)}`,

@@ -13,7 +13,7 @@ const check: Check = async (kit) => {
   const base = await kit.image(BASE);
   const added = image.sizeBytes - (base?.sizeBytes ?? 0);
   const evidence: Record<string, string | number> = { image: image.id.slice(7, 19), addedBytes: added };
-  if (!kit.since(image.created)) return kit.fail(`${IMAGE} was built before you started this exercise.`, `Rebuild it: docker build -t ${IMAGE} .`, evidence);
+  if (!kit.isNew(image)) return kit.fail(`${IMAGE} was built before you started this exercise.`, `Rebuild it: docker build -t ${IMAGE} .`, evidence);
 
   const run = await kit.run(IMAGE, { timeout: 15 });
   if (run.exitCode !== 0 || !run.stdout.includes('inventory: 3 items')) {

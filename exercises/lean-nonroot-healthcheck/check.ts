@@ -16,7 +16,7 @@ const check: Check = async (kit) => {
   const image = await kit.image(container.imageId);
   const tags = image?.tags.filter((t) => t.startsWith(`${REPO}:`)) ?? [];
   const evidence: Record<string, string | number> = { startedFrom: container.image, tags: tags.join(' ') || '(none)' };
-  if (!image || !kit.since(image.created)) return kit.fail(`${CONTAINER} runs an image built before you started this exercise.`, `Rebuild it (docker build -t ${REPO}:1.0 .) and start the container again.`, evidence);
+  if (!image || !kit.isNew(image)) return kit.fail(`${CONTAINER} runs an image built before you started this exercise.`, `Rebuild it (docker build -t ${REPO}:1.0 .) and start the container again.`, evidence);
   const versioned = tags.filter((t) => !t.endsWith(':latest'));
   if (!container.image.startsWith(`${REPO}:`) || container.image.endsWith(':latest') || versioned.length === 0) {
     return kit.fail(`${CONTAINER} was started from "${container.image}": that says nothing about which build it is.`,

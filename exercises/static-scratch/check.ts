@@ -8,7 +8,7 @@ const check: Check = async (kit) => {
   const image = await kit.image(IMAGE);
   if (!image) return kit.fail(`There is no image ${IMAGE} yet.`, `Build it: docker build -t ${IMAGE} .`);
   const evidence = { bytes: image.sizeBytes, layers: image.layers };
-  if (!kit.since(image.created)) return kit.fail(`${IMAGE} was built before you started this exercise.`, `Rebuild it: docker build -t ${IMAGE} .`, evidence);
+  if (!kit.isNew(image)) return kit.fail(`${IMAGE} was built before you started this exercise.`, `Rebuild it: docker build -t ${IMAGE} .`, evidence);
   const dockerfile = await kit.dockerfile();
   const from = dockerfile?.finalStage.find((i) => i.keyword === 'FROM')?.args[0]?.toLowerCase();
   if (from !== 'scratch') {

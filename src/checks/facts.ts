@@ -31,6 +31,7 @@ export async function imageFacts(engine: Engine, ref: string): Promise<ImageFact
         id: info.Id,
         tags: (info.RepoTags ?? []).map(familiarRef),
         created: new Date(info.Created),
+        lastTagged: lastTagTime(info as { Metadata?: { LastTagTime?: string } }),
         sizeBytes: info.Size,
         layers: info.RootFS?.Layers?.length ?? 0,
         user: config.User ?? '',
@@ -46,6 +47,12 @@ export async function imageFacts(engine: Engine, ref: string): Promise<ImageFact
       throw e;
     }
   });
+}
+
+/** Docker's time of the image's latest tag; Podman (and Docker for an image never tagged) say year 1 or nothing. */
+function lastTagTime(info: { Metadata?: { LastTagTime?: string } }): Date | undefined {
+  const time = info.Metadata?.LastTagTime ? new Date(info.Metadata.LastTagTime) : undefined;
+  return time && time.getUTCFullYear() > 1970 ? time : undefined;
 }
 
 export async function containerFacts(engine: Engine, name: string): Promise<ContainerFacts | undefined> {

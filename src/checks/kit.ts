@@ -8,20 +8,20 @@ import { CGROUP_READ_SCRIPT, cgroupLimitsFrom, parseListing } from './cgroups.js
 import { parseDockerfile } from './dockerfile.js';
 import { parseProcessList, PROCESS_LIST_SCRIPT } from './processes.js';
 import { containerFacts, imageFacts } from './facts.js';
+import { CLOCK_SLACK_MS, newBecause, type ImageBaseline } from './image-baseline.js';
 import { orchestrationKit } from './orchestration-kit.js';
 import { registryKit } from './registry-kit.js';
 import { leanKit } from './lean-kit.js';
 import { pipelineKit } from './pipeline-kit.js';
 import type { CheckKit, CheckResult, Evidence } from './types.js';
 
-/** Image and container times come from the engine's clock at one-second precision or finer; allow for it. */
-const CLOCK_SLACK_MS = 2000;
-
 export interface KitContext {
   readonly engine: Engine;
   readonly workspaceId: string;
   readonly dir: string;
   readonly startedAt: Date;
+  /** The declared image names' ids at the start; undefined for a progress file written before baselines. */
+  readonly baseline?: ImageBaseline;
   readonly signal: AbortSignal;
 }
 
@@ -50,6 +50,7 @@ export function createKit(ctx: KitContext): CheckKit {
     dockerfile: (file = 'Dockerfile') => parseDockerfile(inside(file)),
     readFile: (file) => readTextIfExists(inside(file)),
     since: (date) => date.getTime() + CLOCK_SLACK_MS >= ctx.startedAt.getTime(),
+    isNew: (image) => newBecause(image, ctx.startedAt, ctx.baseline) !== undefined,
     pass: (message, evidence = {}) => ({ outcome: 'pass', message, evidence }),
     fail: (message, tryNext, evidence = {}) => ({ outcome: 'fail', message, tryNext, evidence }),
   };

@@ -3,6 +3,7 @@ import type { Exercise } from '../lessons/course.js';
 import type { Engine } from '../sandbox/engine.js';
 import { CancelledError } from '../errors.js';
 import { createKit, errorResult } from './kit.js';
+import type { ImageBaseline } from './image-baseline.js';
 import { loadCheck } from './load-check.js';
 import type { CheckResult } from './types.js';
 
@@ -11,6 +12,8 @@ export interface CheckRun {
   readonly workspaceId: string;
   readonly dir: string;
   readonly startedAt: Date;
+  /** Which image each declared image name had at the start (see image-baseline.ts); undefined: times only. */
+  readonly baseline?: ImageBaseline;
   readonly signal?: AbortSignal;
 }
 
@@ -26,7 +29,7 @@ export async function runCheck(exercise: Exercise, run: CheckRun): Promise<Check
   let timer: NodeJS.Timeout | undefined;
   try {
     const check = await loadCheck(exercise);
-    const kit = createKit({ engine: run.engine, workspaceId: run.workspaceId, dir: run.dir, startedAt: run.startedAt, signal: controller.signal });
+    const kit = createKit({ engine: run.engine, workspaceId: run.workspaceId, dir: run.dir, startedAt: run.startedAt, baseline: run.baseline, signal: controller.signal });
     const timeout = new Promise<CheckResult>((resolve) => {
       timer = setTimeout(() => {
         controller.abort();

@@ -10,6 +10,7 @@ import { ATTEMPT_SCRIPT, copyFiles } from '../progress/workspace.js';
 import { listLabelled, removeDeclared, removeLabelled } from '../sandbox/cleanup.js';
 import type { Engine } from '../sandbox/engine.js';
 import { runScript, scriptEnv } from '../sandbox/script.js';
+import { baselineFrom, imageSnapshot } from './image-baseline.js';
 import { runCheck } from './runner.js';
 import type { Evidence, Outcome } from './types.js';
 
@@ -78,13 +79,14 @@ export async function selftest(
         const prepared = exercise.setup ? await runScript(exercise.setup, dir, exercise.meta.timeouts.attempt, signal, env) : { code: 0, output: '' };
         if (prepared.code !== 0) throw new UserError(`The setup of ${exercise.id} failed (exit ${prepared.code}):\n${prepared.output.slice(-2000)}`, 'Fix its setup.sh, or the engine it needs.', 'content');
         const startedAt = new Date();
+        const baseline = baselineFrom(await imageSnapshot(engine), exercise.meta.resources.images);
         let report: AttemptReport;
         const ran = attempt.script ? await runScript(attempt.script, dir, exercise.meta.timeouts.attempt, signal, env) : { code: 0, output: '' };
         if (signal?.aborted) throw new CancelledError();
         if (ran.code !== 0 && attempt.expected === 'pass') {
           report = { exercise: exercise.id, attempt: attempt.name, expected: attempt.expected, outcome: 'error', ok: false, message: `its commands failed (exit ${ran.code})`, seconds: 0, commandOutput: ran.output.slice(-2000) };
         } else {
-          const result = await runCheck(exercise, { engine, workspaceId, dir, startedAt, signal });
+          const result = await runCheck(exercise, { engine, workspaceId, dir, startedAt, baseline, signal });
           report = { exercise: exercise.id, attempt: attempt.name, expected: attempt.expected, outcome: result.outcome, ok: result.outcome === attempt.expected, message: result.message, evidence: result.evidence, seconds: 0 };
         }
         await removeDeclared(engine, exercise.meta.resources, workspaceId);

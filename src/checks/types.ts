@@ -25,7 +25,10 @@ export interface CheckResult {
 export interface ImageFacts {
   readonly id: string;
   readonly tags: readonly string[];
+  /** From the image's config, written by the builder: BuildKit may leave the base image's time (see CheckKit.isNew). */
   readonly created: Date;
+  /** When the engine last tagged it (Docker's Metadata.LastTagTime); undefined when the engine does not record it (Podman). */
+  readonly lastTagged?: Date;
   readonly sizeBytes: number;
   /** Layers in the image's root filesystem. */
   readonly layers: number;
@@ -183,8 +186,15 @@ export interface CheckKit extends OrchestrationKit, RegistryKitMembers, LeanKitM
   dockerfile(file?: string): Promise<ParsedDockerfile | undefined>;
   /** Reads a text file in the exercise folder. undefined when missing. */
   readFile(file: string): Promise<string | undefined>;
-  /** True when `date` is at or after the exercise began (with slack for clock rounding). */
+  /** True when `date` is at or after the exercise began (with slack for clock rounding). For images, use isNew. */
   since(date: Date): boolean;
+  /**
+   * True when the image was built (or tagged) in this attempt: created or tagged by the engine after the exercise
+   * began, or carrying a declared name that named another image (or none) when it began. Use it, not
+   * `since(image.created)`: BuildKit gives an image whose build adds no layer its base image's `Created`, and a
+   * cached rebuild keeps the old time, so a learner who just built the image would be told it is old.
+   */
+  isNew(image: ImageFacts): boolean;
 
   pass(message: string, evidence?: Evidence): CheckResult;
   fail(message: string, tryNext?: string, evidence?: Evidence): CheckResult;

@@ -4,6 +4,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { baselineFrom } from '../checks/image-baseline.js';
 import { runCheck } from '../checks/runner.js';
 import { UserError } from '../errors.js';
 import type { Course } from '../lessons/course.js';
@@ -53,10 +54,13 @@ export async function verifyBundle(engine: Engine, course: Course, bundle: Bundl
     const dir = await mkdtemp(join(tmpdir(), 'containerlings-verify-'));
     try {
       // The check looks for its image by name; give the pulled one that name on this engine (a declared resource).
+      // Verify gives the image its name itself, so to the check it is new (as if no declared name named an image
+      // before): "built after you started" stays the student's own check, on any builder.
+      const baseline = baselineFrom(new Map(), exercise.meta.resources.images);
       const tagged = await dockerCli(['tag', pulled.ref, image]);
       if (tagged.code !== 0) throw new UserError(`Could not tag ${pulled.ref} as ${image}: ${tagged.output.trim()}`, 'Is the Docker engine working? `docker info`', 'engine');
       const startedAt = new Date(claimed?.startedAt ?? 0);
-      const result = await runCheck(exercise, { engine, workspaceId, dir, startedAt, signal });
+      const result = await runCheck(exercise, { engine, workspaceId, dir, startedAt, baseline, signal });
       out.push({ ...base, outcome: result.outcome, message: result.message, evidence: { ...result.evidence, imageId: pulled.imageId }, problems, checkHash });
       say(`${bundle.student}: ${pushed.exercise} re-checked: ${result.outcome}`);
     } finally {

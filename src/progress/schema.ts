@@ -15,6 +15,7 @@ export const ExerciseProgress = z.object({
   passedAt: z.string().optional(),
   checks: z.number().int().min(0).default(0),
   setupDone: z.boolean().optional(),
+  images: z.record(z.string(), z.string().nullable()).optional(),
 });
 export type ExerciseProgress = z.infer<typeof ExerciseProgress>;
 

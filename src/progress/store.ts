@@ -19,6 +19,11 @@ export interface ExerciseProgress {
   checks: number;
   /** True once the exercise's setup.sh (if any) ran for this attempt; reset clears it. */
   setupDone?: boolean;
+  /**
+   * The image id each declared image name had when this attempt began (null: none), so a check can tell the
+   * learner's build from an older image. Missing when the engine was not reachable then, or in older files.
+   */
+  images?: Record<string, string | null>;
 }
 
 export interface Progress {

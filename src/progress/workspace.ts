@@ -36,8 +36,14 @@ export async function copyFiles(from: string, to: string): Promise<void> {
   await cp(from, to, { recursive: true, filter: (src) => !(dirname(src) === from && src.endsWith(`/${ATTEMPT_SCRIPT}`)) });
 }
 
-/** Creates the workspace (or opens it when it exists) and sets up any exercise not set up yet. */
-export async function initWorkspace(dir: string, course: Course): Promise<{ workspace: Workspace; created: boolean }> {
+/** The image id each of an exercise's declared image names has now (null: none). */
+export type ImagesNow = (exercise: Exercise) => Record<string, string | null>;
+
+/**
+ * Creates the workspace (or opens it when it exists) and sets up any exercise not set up yet. `imagesNow` is asked
+ * once, only when there is an exercise to set up; undefined when the engine does not answer (no baselines then).
+ */
+export async function initWorkspace(dir: string, course: Course, imagesNow?: () => Promise<ImagesNow | undefined>): Promise<{ workspace: Workspace; created: boolean }> {
   const created = !existsSync(progressPath(dir));
   if (created) {
     if (existsSync(dir) && (await readdir(dir)).length > 0 && !existsSync(join(dir, '.containerlings'))) {
@@ -48,7 +54,8 @@ export async function initWorkspace(dir: string, course: Course): Promise<{ work
   const progress = await readProgress(dir);
   const workspace = { dir, id: progress.workspaceId };
   const missing = course.exercises.filter((e) => !progress.exercises[e.id] || !existsSync(exerciseDir(workspace, e.id)));
-  for (const exercise of missing) await setupExercise(workspace, exercise, progress);
+  const images = missing.length && imagesNow ? await imagesNow() : undefined;
+  for (const exercise of missing) await setupExercise(workspace, exercise, progress, images?.(exercise));
   if (missing.length) await writeProgress(dir, progress);
   return { workspace, created };
 }
@@ -58,8 +65,8 @@ export async function openWorkspace(dir: string): Promise<Workspace> {
   return { dir, id: progress.workspaceId };
 }
 
-/** Copies the starter files in and starts the exercise's clock. */
-export async function setupExercise(ws: Workspace, exercise: Exercise, progress: Progress): Promise<void> {
+/** Copies the starter files in and starts the exercise's clock, with the ids its declared image names have now. */
+export async function setupExercise(ws: Workspace, exercise: Exercise, progress: Progress, images?: Record<string, string | null>): Promise<void> {
   await copyFiles(exercise.starter, exerciseDir(ws, exercise.id));
   const previous = progress.exercises[exercise.id];
   progress.exercises[exercise.id] = {
@@ -68,11 +75,12 @@ export async function setupExercise(ws: Workspace, exercise: Exercise, progress:
     hintsShown: previous?.hintsShown ?? 0,
     gaveUp: previous?.gaveUp ?? false,
     checks: 0,
+    ...(images && exercise.meta.resources.images.length ? { images } : {}),
   };
 }
 
 /** Moves the learner's current files to .containerlings/backups/ (nothing is lost), then sets the exercise up again. */
-export async function restoreStarter(ws: Workspace, exercise: Exercise): Promise<string | undefined> {
+export async function restoreStarter(ws: Workspace, exercise: Exercise, images?: Record<string, string | null>): Promise<string | undefined> {
   const dir = exerciseDir(ws, exercise.id);
   let backup: string | undefined;
   if (existsSync(dir)) {
@@ -80,7 +88,7 @@ export async function restoreStarter(ws: Workspace, exercise: Exercise): Promise
     await mkdir(dirname(backup), { recursive: true });
     await rename(dir, backup);
   }
-  await updateProgress(ws.dir, (p) => setupExercise(ws, exercise, p));
+  await updateProgress(ws.dir, (p) => setupExercise(ws, exercise, p, images));
   return backup;
 }
 

@@ -1,6 +1,7 @@
 // The tutor: one course, one workspace, one engine. Every command and the TUI act through it.
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { baselineFrom, imageSnapshot, rebase, type ImageSnapshot } from '../checks/image-baseline.js';
 import { runCheck } from '../checks/runner.js';
 import type { CheckResult } from '../checks/types.js';
 import { UserError } from '../errors.js';
@@ -29,7 +30,11 @@ export class Tutor {
    */
   static async open(dir: string, options: { create?: boolean; course?: Course; confirmBilling?: BillingConsent } = {}): Promise<Tutor> {
     const course = options.course ?? (await loadCourse());
-    const workspace = options.create ? (await initWorkspace(dir, course)).workspace : await openWorkspace(dir);
+    const imagesNow = async () => {
+      const snapshot = await snapshotIfReachable();
+      return snapshot && ((exercise: Exercise) => baselineFrom(snapshot, exercise.meta.resources.images));
+    };
+    const workspace = options.create ? (await initWorkspace(dir, course, imagesNow)).workspace : await openWorkspace(dir);
     return new Tutor(course, workspace, options.confirmBilling ?? billingConsent(false));
   }
 
@@ -67,13 +72,18 @@ export class Tutor {
     const exercise = this.exercise(id);
     if (!exercise.setup || (await this.exerciseProgress(id)).setupDone) return;
     await this.confirmBilling([exercise]);
-    await this.engine();
+    const engine = await this.engine();
+    const before = await imageSnapshot(engine);
     const ran = await runScript(exercise.setup, this.dir(id), exercise.meta.timeouts.attempt, signal, scriptEnv(this.workspace.id));
     if (ran.code !== 0) {
       throw new UserError(`Preparing ${id} failed (exit ${ran.code}): ${ran.output.trim().split('\n').slice(-3).join(' ')}`, 'Is Docker running (`containerlings doctor`)? Then reset the exercise.', 'engine');
     }
+    const after = await imageSnapshot(engine);
     await updateProgress(this.workspace.dir, (p) => {
-      p.exercises[id].setupDone = true;
+      const entry = p.exercises[id];
+      entry.setupDone = true;
+      // Images the setup made under a declared name are the tutorial's, not the learner's.
+      if (entry.images) entry.images = rebase(entry.images, before, after);
     });
   }
 
@@ -84,7 +94,7 @@ export class Tutor {
       await this.ensureSetup(id, signal);
       const entry = await this.exerciseProgress(id);
       const engine = await this.engine();
-      result = await runCheck(exercise, { engine, workspaceId: this.workspace.id, dir: this.dir(id), startedAt: new Date(entry.startedAt), signal });
+      result = await runCheck(exercise, { engine, workspaceId: this.workspace.id, dir: this.dir(id), startedAt: new Date(entry.startedAt), baseline: entry.images, signal });
     } catch (e) {
       if (!(e instanceof UserError)) throw e;
       result = { outcome: 'error', message: e.message, tryNext: e.next, evidence: {} };
@@ -121,8 +131,9 @@ export class Tutor {
   /** Removes the exercise's declared resources and restores its starter files; the learner's files are backed up. */
   async reset(id: string): Promise<{ removed: Removed; backup?: string }> {
     const exercise = this.exercise(id);
-    const removed = await removeDeclared(await this.engine(), exercise.meta.resources, this.workspace.id);
-    const backup = await restoreStarter(this.workspace, exercise);
+    const engine = await this.engine();
+    const removed = await removeDeclared(engine, exercise.meta.resources, this.workspace.id);
+    const backup = await restoreStarter(this.workspace, exercise, baselineFrom(await imageSnapshot(engine), exercise.meta.resources.images));
     await this.ensureSetup(id);
     return { removed, backup };
   }
@@ -142,5 +153,17 @@ export class Tutor {
       files.push({ file: file === ATTEMPT_SCRIPT ? `${file} (the commands to run)` : file, content: await readFile(path, 'utf8') });
     }
     return files;
+  }
+}
+
+/** The engine's image names now, or undefined when it does not answer within 3 s: the exercise's clock starts anyway. */
+async function snapshotIfReachable(): Promise<ImageSnapshot | undefined> {
+  try {
+    const snapshot = imageSnapshot(await connect()).catch(() => undefined);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), 3000)));
+    return await Promise.race([snapshot, late]).finally(() => clearTimeout(timer));
+  } catch {
+    return undefined;
   }
 }
