@@ -41,6 +41,12 @@ down() {
     for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
     kill -9 "$pid" 2>/dev/null || true
   fi
+  # Podman 4.3 leaves the conmon of an exec session (health checks, docker exec) waiting after its container is
+  # removed: stop those whose container no longer exists, and only those.
+  for c in $(pgrep -x conmon || true); do
+    id="$(tr '\0' '\n' <"/proc/$c/cmdline" 2>/dev/null | sed -n '/^-c$/{n;p;q}')"
+    [ -n "$id" ] && ! podman container exists "$id" 2>/dev/null && kill "$c" 2>/dev/null || true
+  done
   rm -rf "$dir"
 }
 
