@@ -2,13 +2,14 @@
 import { spawn } from 'node:child_process';
 import { beforeAll, expect, it } from 'vitest';
 import { CLI, ROOT, STACK_FRAME } from '../support/cli.js';
-import { docker, requireEngine } from '../support/docker.js';
+import { docker, labelledContainers, newLabelledContainers, requireEngine } from '../support/docker.js';
 
 beforeAll(async () => {
   await requireEngine();
 });
 
 it('a self-test interrupted with SIGINT cleans up what it made', async () => {
+  const before = labelledContainers();
   const child = spawn(process.execPath, [CLI, 'selftest', 'layers', 'adder'], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
   let stdout = '';
   let stderr = '';
@@ -26,7 +27,7 @@ it('a self-test interrupted with SIGINT cleans up what it made', async () => {
   expect(code).toBe(130);
   expect(stderr).toMatch(/Cancelled\./);
   expect(stderr).not.toMatch(STACK_FRAME);
-  expect(docker('ps', '-aq', '--filter', 'label=io.containerlings.sandbox')).toBe('');
+  expect(newLabelledContainers(before)).toEqual([]);
   expect(docker('images', '-q', 'containerlings/layers')).toBe('');
   expect(docker('images', '-q', 'containerlings/adder')).toBe('');
 }, 120_000);

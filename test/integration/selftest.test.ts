@@ -2,13 +2,14 @@
 import { beforeAll, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
 import { expectWholeCourseProven } from '../support/course-report.js';
-import { docker, requireEngine } from '../support/docker.js';
+import { labelledContainers, newLabelledContainers, requireEngine } from '../support/docker.js';
 
 beforeAll(async () => {
   await requireEngine();
 });
 
 it('selftest --json is all green and leaves nothing labelled', async () => {
+  const before = labelledContainers();
   expectWholeCourseProven(await runCli(['selftest', '--json'], { timeoutMs: 2_400_000 }));
-  expect(docker('ps', '-aq', '--filter', 'label=io.containerlings.sandbox').split('\n').filter(Boolean)).toEqual([]);
+  expect(newLabelledContainers(before)).toEqual([]);
 }, 2_400_000);

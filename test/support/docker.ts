@@ -29,3 +29,17 @@ export function dockerOk(...args: string[]): boolean {
     return false;
   }
 }
+
+/**
+ * Every container carrying our sandbox label, in any workspace. Tests that claim "nothing left behind" compare this
+ * list after their run with the list before it: a container left by an earlier process that was killed (a session
+ * ending mid-test, say) belongs to that process, not to the run under test.
+ */
+export function labelledContainers(): string[] {
+  return docker('ps', '-aq', '--no-trunc', '--filter', 'label=io.containerlings.sandbox').split('\n').filter(Boolean);
+}
+
+/** The labelled containers that exist now and did not exist in `before`. */
+export function newLabelledContainers(before: readonly string[]): string[] {
+  return labelledContainers().filter((id) => !before.includes(id));
+}
