@@ -1,4 +1,4 @@
-import type { Check } from '../../src/checks/types.js';
+import type { Check } from '../../src/checks/kit/api.js';
 
 const REVISION = 'org.opencontainers.image.revision';
 

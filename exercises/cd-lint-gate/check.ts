@@ -1,4 +1,4 @@
-import type { Check, PipelineRun } from '../../src/checks/types.js';
+import type { Check, PipelineRun } from '../../src/checks/kit/api.js';
 
 
 const check: Check = async (kit) => {

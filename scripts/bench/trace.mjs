@@ -95,7 +95,7 @@ function readTrace(file, frameAt) {
   return [...seen].sort((a, b) => a[1] - b[1]).map(([url, t]) => ({ url, beforeFrame: t < frameAt }));
 }
 
-/** The check's container work (src/sandbox/containers.ts runThrowaway), timed in-process. */
+/** The check's container work (src/sandbox/engine/containers.ts runThrowaway), timed in-process. */
 function containerProbeSource() {
   return `const t0 = performance.now();
 const { default: Docker } = await import(process.argv[2]);

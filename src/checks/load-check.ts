@@ -9,7 +9,7 @@ import type { Exercise } from '../lessons/course.js';
 import { packageRoot } from '../lessons/course.js';
 import { UserError } from '../errors.js';
 import { compileCheck, firstLine, MANIFEST, sourceDigest, type CheckManifest } from './compile.js';
-import type { Check } from './types.js';
+import type { Check } from './kit/api.js';
 
 /** Where checks come from; tests point these at folders of their own. */
 export interface CheckSources {

@@ -1,11 +1,11 @@
 // Runs an exercise's check (loaded by load-check.ts) with a timeout, and cancels it on request.
 import type { Exercise } from '../lessons/course.js';
-import type { Engine } from '../sandbox/engine.js';
+import type { Engine } from '../sandbox/engine/connection.js';
 import { CancelledError } from '../errors.js';
-import { createKit, errorResult } from './kit.js';
-import type { ImageBaseline } from './image-baseline.js';
+import { createKit, errorResult } from './kit/kit.js';
+import type { ImageBaseline } from './kit/image-baseline.js';
 import { loadCheck } from './load-check.js';
-import type { CheckResult } from './types.js';
+import type { CheckResult } from './kit/api.js';
 
 export interface CheckRun {
   readonly engine: Engine;

@@ -1,5 +1,5 @@
 // Plain terminal output for the non-interactive commands: colour only on a TTY, JSON when asked.
-import type { CheckResult, Outcome } from '../checks/types.js';
+import type { CheckResult, Outcome } from '../checks/kit/api.js';
 
 const useColour = () => Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
 const codes = { red: 31, green: 32, yellow: 33, blue: 34, dim: 2, bold: 1 } as const;

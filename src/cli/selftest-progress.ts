@@ -1,6 +1,6 @@
 // A live progress view for long self-tests, in plain terminal output (no ink: commands other than the TUI
 // never load it). On a terminal one status line is redrawn; elsewhere (CI logs) lines are printed as they come.
-import type { AttemptReport } from '../checks/selftest.js';
+import type { AttemptReport } from '../authoring/selftest.js';
 import { outcomeLabel, paint } from './output.js';
 
 const clock = (ms: number) => `${Math.floor(ms / 60000)}m${String(Math.floor(ms / 1000) % 60).padStart(2, '0')}s`;

@@ -1,6 +1,6 @@
 // What an exercise's declared images are on the engine: id, size, creation time and registry digests.
 // A grader compares these across students and with what verify pulls from the class registry.
-import { isNotFound, type Engine } from '../sandbox/engine.js';
+import { isNotFound, type Engine } from '../sandbox/engine/connection.js';
 
 export interface ImageArtifact {
   readonly ref: string;

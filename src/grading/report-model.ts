@@ -2,7 +2,7 @@
 // and each bundle flagged when its hashes, its check code or its pushed images do not add up.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Outcome } from '../checks/types.js';
+import type { Outcome } from '../checks/kit/api.js';
 import { BUNDLE_FORMAT, integrityProblems, type Bundle } from './bundle.js';
 import type { VerificationRecord } from './verification.js';
 

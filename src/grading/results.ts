@@ -1,9 +1,9 @@
 // The results document: every exercise's outcome with its evidence, duration, the images it judged and the
 // hash of the check code, in the versioned format described by schemas/results-v1.schema.json.
-import type { Evidence, Outcome } from '../checks/types.js';
+import type { Evidence, Outcome } from '../checks/kit/api.js';
 import type { Exercise } from '../lessons/course.js';
-import type { Engine } from '../sandbox/engine.js';
-import { engineProfile, type EngineProfile } from '../sandbox/engine-profile.js';
+import type { Engine } from '../sandbox/engine/connection.js';
+import { engineProfile, type EngineProfile } from '../sandbox/engine/profile.js';
 import type { Tutor } from '../tutor/tutor.js';
 import { VERSION } from '../version.js';
 import { imageArtifacts, type ImageArtifact } from './artifacts.js';

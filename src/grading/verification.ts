@@ -1,7 +1,7 @@
 // The record `containerlings verify` leaves next to the bundles (verification.json), and how the report reads it.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Outcome } from '../checks/types.js';
+import type { Outcome } from '../checks/kit/api.js';
 
 export const VERIFICATION_FILE = 'verification.json';
 

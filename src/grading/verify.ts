@@ -4,12 +4,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { baselineFrom } from '../checks/image-baseline.js';
+import { baselineFrom } from '../checks/kit/image-baseline.js';
 import { runCheck } from '../checks/runner.js';
 import { UserError } from '../errors.js';
 import type { Course } from '../lessons/course.js';
-import { removeLabelled } from '../sandbox/cleanup.js';
-import type { Engine } from '../sandbox/engine.js';
+import { removeLabelled } from '../sandbox/engine/cleanup.js';
+import type { Engine } from '../sandbox/engine/connection.js';
 import type { Bundle } from './bundle.js';
 import { checkCodeHash } from './hash.js';
 import { dockerCli, pullByDigest } from './push.js';

@@ -1,16 +1,16 @@
 // The tutor: one course, one workspace, one engine. Every command and the TUI act through it.
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { baselineFrom, imageSnapshot, rebase, type ImageSnapshot } from '../checks/image-baseline.js';
+import { baselineFrom, imageSnapshot, rebase, type ImageSnapshot } from '../checks/kit/image-baseline.js';
 import { runCheck } from '../checks/runner.js';
-import type { CheckResult } from '../checks/types.js';
+import type { CheckResult } from '../checks/kit/api.js';
 import { UserError } from '../errors.js';
 import { findExercise, loadCourse, type Course, type Exercise } from '../lessons/course.js';
 import { readProgress, updateProgress, type ExerciseProgress, type Progress } from '../progress/store.js';
 import { exerciseDir, initWorkspace, openWorkspace, restoreStarter, ATTEMPT_SCRIPT, type Workspace } from '../progress/workspace.js';
-import { ensureImages, lessonImages, type ImageSource } from '../sandbox/catalog.js';
-import { removeDeclared, type Removed } from '../sandbox/cleanup.js';
-import { connect, type Engine } from '../sandbox/engine.js';
+import { ensureImages, lessonImages, type ImageSource } from '../sandbox/images/catalog.js';
+import { removeDeclared, type Removed } from '../sandbox/engine/cleanup.js';
+import { connect, type Engine } from '../sandbox/engine/connection.js';
 import { runScript, scriptEnv } from '../sandbox/script.js';
 import { billingConsent, type BillingConsent } from '../sandbox/aws/billing.js';
 

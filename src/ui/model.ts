@@ -1,5 +1,5 @@
 // The state and callbacks the TUI receives. The UI renders these; it never reaches into the sandbox.
-import type { CheckResult } from '../checks/types.js';
+import type { CheckResult } from '../checks/kit/api.js';
 
 export type ExerciseStatus = 'todo' | 'passed' | 'failed' | 'error';
 

@@ -1,5 +1,5 @@
 // The app's state and the reducer that changes it. Pure: no ink, no actions; effects live in commands.ts.
-import type { CheckResult } from '../checks/types.js';
+import type { CheckResult } from '../checks/kit/api.js';
 import type { ExerciseView, LessonView, Location } from './model.js';
 import { initialScroll, scrollBy, type ScrollMove, type ScrollState } from './scroll.js';
 

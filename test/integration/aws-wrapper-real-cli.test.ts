@@ -3,8 +3,8 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { installWrapper, LOCAL_CREDENTIALS } from '../../src/sandbox/aws/wrapper.js';
-import { ensureServices } from '../../src/sandbox/services.js';
+import { installWrapper, LOCAL_CREDENTIALS } from '../../src/sandbox/services/aws-wrapper.js';
+import { ensureServices } from '../../src/sandbox/services/services.js';
 import { tempDir } from '../support/cli.js';
 
 const name = `cl-wraptest-${process.pid}`;

@@ -2,9 +2,9 @@
 // (so the real base images are left alone), verified from the outside, labelled as stand-ins, and removed.
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureImage, loadCatalog, type ImageCatalog } from '../../src/sandbox/catalog.js';
-import { imageOrigin } from '../../src/sandbox/catalog-status.js';
-import type { Engine } from '../../src/sandbox/engine.js';
+import { ensureImage, loadCatalog, type ImageCatalog } from '../../src/sandbox/images/catalog.js';
+import { imageOrigin } from '../../src/sandbox/images/catalog-status.js';
+import type { Engine } from '../../src/sandbox/engine/connection.js';
 import { ROOT } from '../support/cli.js';
 import { docker, dockerOk, requireEngine } from '../support/docker.js';
 

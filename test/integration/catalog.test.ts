@@ -1,8 +1,8 @@
 // The offline path of the image catalog, which is the one CI can take (no image can be pulled there):
 // base/busybox built FROM scratch from Debian's static busybox.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ensureImage, loadCatalog, type DockerfileRecipe, type ImageCatalog } from '../../src/sandbox/catalog.js';
-import type { Engine } from '../../src/sandbox/engine.js';
+import { ensureImage, loadCatalog, type DockerfileRecipe, type ImageCatalog } from '../../src/sandbox/images/catalog.js';
+import type { Engine } from '../../src/sandbox/engine/connection.js';
 import { ROOT } from '../support/cli.js';
 import { docker, dockerOk, requireEngine } from '../support/docker.js';
 

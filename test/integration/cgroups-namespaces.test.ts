@@ -1,8 +1,8 @@
 // The kit's cgroup and namespace readings against the real engine (here cgroup v1; v2 is covered by fixtures
 // in test/unit/cgroups.test.ts): limits read from inside a container, and processes with their namespaces.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKit } from '../../src/checks/kit.js';
-import type { Engine } from '../../src/sandbox/engine.js';
+import { createKit } from '../../src/checks/kit/kit.js';
+import type { Engine } from '../../src/sandbox/engine/connection.js';
 import { tempDir } from '../support/cli.js';
 import { docker, dockerOk, requireEngine } from '../support/docker.js';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docker } from '../support/docker.js';
 import { LocalEcr, sdk } from '../support/local-ecr.js';
-import { readSettings, writeSettings } from '../../src/sandbox/registry/sandbox-dir.js';
+import { readSettings, writeSettings } from '../../src/sandbox/services/registry/sandbox-dir.js';
 
 const SECRET = 'SENTINEL-secret-never-printed-7f3a';
 const local = new LocalEcr({ AWS_ACCESS_KEY_ID: 'AKIASENTINEL', AWS_SECRET_ACCESS_KEY: SECRET });

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Engine } from '../../src/sandbox/engine.js';
+import type { Engine } from '../../src/sandbox/engine/connection.js';
 import { BUILDKIT_DOCKER, buildkitEnv, buildkitMissing, claimedEngines } from '../support/buildkit.js';
 import { ROOT, runCli, tempDir } from '../support/cli.js';
 import { expectWholeCourseProven } from '../support/course-report.js';

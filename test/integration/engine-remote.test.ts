@@ -6,10 +6,10 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../support/cli.js';
-import { ensureImage, loadCatalog } from '../../src/sandbox/catalog.js';
-import { connect, type Engine } from '../../src/sandbox/engine.js';
-import { getOnEngineLoopback, probeLoopback, probeSharedFiles } from '../../src/sandbox/engine-reach.js';
-import { httpGet } from '../../src/sandbox/engine-http.js';
+import { ensureImage, loadCatalog } from '../../src/sandbox/images/catalog.js';
+import { connect, type Engine } from '../../src/sandbox/engine/connection.js';
+import { getOnEngineLoopback, probeLoopback, probeSharedFiles } from '../../src/sandbox/engine/reach.js';
+import { httpGet } from '../../src/sandbox/engine/http.js';
 
 const HOST = process.env.CONTAINERLINGS_TEST_REMOTE_HOST;
 const REQUIRED = (process.env.CONTAINERLINGS_TEST_ENGINES ?? '').split(',').map((s) => s.trim()).includes('remote');

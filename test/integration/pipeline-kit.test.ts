@@ -4,8 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createKit } from '../../src/checks/kit.js';
-import type { Engine } from '../../src/sandbox/engine.js';
+import { createKit } from '../../src/checks/kit/kit.js';
+import type { Engine } from '../../src/sandbox/engine/connection.js';
 import { tempDir } from '../support/cli.js';
 import { docker, requireEngine } from '../support/docker.js';
 

@@ -1,9 +1,9 @@
 // `sandbox up`'s image steps against the real engine: the first run builds what is missing, a second run
 // finds every image present and only inspects (the CLI's timing is measured by hand, never asserted here).
 import { beforeAll, expect, it } from 'vitest';
-import { loadCatalog } from '../../src/sandbox/catalog.js';
-import type { Engine } from '../../src/sandbox/engine.js';
-import { imageSteps, runSteps, type SandboxStep } from '../../src/sandbox/sandbox-steps.js';
+import { loadCatalog } from '../../src/sandbox/images/catalog.js';
+import type { Engine } from '../../src/sandbox/engine/connection.js';
+import { imageSteps, runSteps, type SandboxStep } from '../../src/sandbox/images/steps.js';
 import { ROOT, runCli } from '../support/cli.js';
 import { requireEngine } from '../support/docker.js';
 

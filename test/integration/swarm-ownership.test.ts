@@ -6,8 +6,8 @@ import { cpSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Resources } from '../../src/lessons/schema.js';
-import { removeDeclared } from '../../src/sandbox/cleanup.js';
-import type { Engine } from '../../src/sandbox/engine.js';
+import { removeDeclared } from '../../src/sandbox/engine/cleanup.js';
+import type { Engine } from '../../src/sandbox/engine/connection.js';
 import { ROOT, runCli, tempDir } from '../support/cli.js';
 import { docker, dockerOk, requireEngine } from '../support/docker.js';
 

@@ -1,7 +1,7 @@
 // Helpers for tests against the real engine (no mocks): the engine must be there, or the test fails loudly.
 import { execFileSync } from 'node:child_process';
-import { ensureImage, loadCatalog } from '../../src/sandbox/catalog.js';
-import { connect, type Engine } from '../../src/sandbox/engine.js';
+import { ensureImage, loadCatalog } from '../../src/sandbox/images/catalog.js';
+import { connect, type Engine } from '../../src/sandbox/engine/connection.js';
 import { ROOT } from './cli.js';
 
 export async function requireEngine(): Promise<Engine> {

@@ -5,10 +5,10 @@ import { execFileSync, spawn } from 'node:child_process';
 import type { Server } from 'node:http';
 import { tempDir } from './cli.js';
 import { dockerOk, requireEngine } from './docker.js';
-import { sandboxFiles } from '../../src/sandbox/registry/sandbox-dir.js';
-import { describeServices, ensureRegistry, stopServices } from '../../src/sandbox/services.js';
-import { startEndpoint } from '../../src/sandbox/ecr/serve.js';
-import { wrapperDir } from '../../src/sandbox/aws/wrapper.js';
+import { sandboxFiles } from '../../src/sandbox/services/registry/sandbox-dir.js';
+import { describeServices, ensureRegistry, stopServices } from '../../src/sandbox/services/services.js';
+import { startEndpoint } from '../../src/sandbox/services/ecr/serve.js';
+import { wrapperDir } from '../../src/sandbox/services/aws-wrapper.js';
 import { loadEcrSdk } from '../../src/sandbox/aws/sdk.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';

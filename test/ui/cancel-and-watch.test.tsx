@@ -1,6 +1,6 @@
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CheckResult } from '../../src/checks/types.js';
+import type { CheckResult } from '../../src/checks/kit/api.js';
 import { App } from '../../src/ui/app.js';
 import { bindingsFor, keyName } from '../../src/ui/keys.js';
 import { cancellable, deferred, fakeActions, passResult } from './fake-actions.js';

@@ -1,6 +1,6 @@
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CheckResult } from '../../src/checks/types.js';
+import type { CheckResult } from '../../src/checks/kit/api.js';
 import { UserError } from '../../src/errors.js';
 import { App } from '../../src/ui/app.js';
 import { cancellable, deferred, exerciseView, fakeActions } from './fake-actions.js';

@@ -1,5 +1,5 @@
 // A fake tutor for screen tests: plain data, recorded calls, and deferred promises for long work.
-import type { CheckResult } from '../../src/checks/types.js';
+import type { CheckResult } from '../../src/checks/kit/api.js';
 import { CancelledError } from '../../src/errors.js';
 import type { ExerciseView, LessonView, Location, TutorActions } from '../../src/ui/model.js';
 

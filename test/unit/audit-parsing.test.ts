@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { countApkInstalled, countDpkgStatus, uidFor } from '../../src/checks/audit/package-db.js';
 import { attackSurface, AUDIT_FILES, resolve } from '../../src/checks/audit/surface.js';
-import { readTar, type TarEntry } from '../../src/checks/audit/tar-reader.js';
+import { readTar, type TarEntry } from '../../src/sandbox/engine/tar-reader.js';
 import { ROOT, tempDir } from '../support/cli.js';
 
 const fixture = (name: string) => readFileSync(join(ROOT, 'test/fixtures/audit', name), 'utf8');
@@ -78,7 +78,7 @@ describe('tar reader and attack surface', () => {
 
 describe('build context size from the builder output', () => {
   it('reads the classic builder and BuildKit lines, last one wins', async () => {
-    const { contextBytes } = await import('../../src/checks/lean-kit.js');
+    const { contextBytes } = await import('../../src/checks/kit/images.js');
     expect(contextBytes('Sending build context to Docker daemon  20.98MB\r\nStep 1/4 : FROM x')).toBe(20_980_000);
     expect(contextBytes('#5 transferring context: 32B done\n#5 transferring context: 2.10kB 0.1s done')).toBe(2100);
     expect(contextBytes('Step 1/1 : FROM scratch')).toBeUndefined();

@@ -5,7 +5,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { awsSandboxEnv } from '../../src/sandbox/aws/sandbox-env.js';
-import { installWrapper } from '../../src/sandbox/aws/wrapper.js';
+import { installWrapper } from '../../src/sandbox/services/aws-wrapper.js';
 import { tempDir } from '../support/cli.js';
 
 const ARN = 'arn:aws:ecr:eu-west-1:123456789012:repository/cl-models';

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CGROUP_READ_SCRIPT, cgroupLimitsFrom, detectCgroupVersion, parseListing } from '../../src/checks/cgroups.js';
+import { CGROUP_READ_SCRIPT, cgroupLimitsFrom, detectCgroupVersion, parseListing } from '../../src/sandbox/engine/cgroups.js';
 
 const fixture = (name: string) => parseListing(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'cgroups', `${name}.txt`), 'utf8'));
 

@@ -1,6 +1,6 @@
 // The raw HTTP answers read from the engine's side (busybox nc) mean the same as fetch's: status, headers, body.
 import { describe, expect, it } from 'vitest';
-import { parseHttpResponse } from '../../src/sandbox/engine-http.js';
+import { parseHttpResponse } from '../../src/sandbox/engine/http.js';
 
 describe('parseHttpResponse', () => {
   it('reads the status and body of a plain answer, error statuses included', () => {

@@ -3,10 +3,10 @@
 // marks lessons unavailable on an engine, and how those skips count in the self-test.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { familiarRef } from '../../src/checks/facts.js';
-import { okWithSkips } from '../../src/checks/selftest-skips.js';
-import { describeEngine, isRemoteEndpoint, profileFrom, type InfoJson, type VersionJson } from '../../src/sandbox/engine-profile.js';
-import { engineUnavailable, unavailableLessons } from '../../src/sandbox/lesson-availability.js';
+import { familiarRef } from '../../src/sandbox/engine/facts.js';
+import { okWithSkips } from '../../src/authoring/selftest-skips.js';
+import { describeEngine, isRemoteEndpoint, profileFrom, type InfoJson, type VersionJson } from '../../src/sandbox/engine/profile.js';
+import { engineUnavailable, unavailableLessons } from '../../src/sandbox/engine/availability.js';
 
 const captured = (name: string): { version: VersionJson; info: InfoJson } => JSON.parse(readFileSync(new URL(`../fixtures/engines/${name}.json`, import.meta.url), 'utf8'));
 

@@ -1,8 +1,8 @@
 // "Built after you started" on every builder: the rule that says whether an image is new in this attempt.
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { baselineFrom, canonicalName, newBecause, rebase } from '../../src/checks/image-baseline.js';
-import type { ImageFacts } from '../../src/checks/types.js';
+import { baselineFrom, canonicalName, newBecause, rebase } from '../../src/checks/kit/image-baseline.js';
+import type { ImageFacts } from '../../src/checks/kit/api.js';
 import { newProgress, progressPath, readProgress, writeProgress } from '../../src/progress/store.js';
 import { tempDir } from '../support/cli.js';
 

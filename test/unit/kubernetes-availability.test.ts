@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { okWithSkips } from '../../src/checks/selftest-skips.js';
-import { classify, kubernetesAvailability, unavailableLessons } from '../../src/sandbox/kubernetes.js';
+import { okWithSkips } from '../../src/authoring/selftest-skips.js';
+import { classify, kubernetesAvailability, unavailableLessons } from '../../src/sandbox/engine/kubernetes.js';
 import { fakeKubectl } from '../support/kubectl.js';
 
 describe('kubernetesAvailability', () => {
@@ -43,7 +43,7 @@ describe('okWithSkips', () => {
 
 describe('noKubeconfig', () => {
   it('answers "no cluster" without starting kubectl when its configuration does not exist', async () => {
-    const { noKubeconfig } = await import('../../src/sandbox/kubernetes.js');
+    const { noKubeconfig } = await import('../../src/sandbox/engine/kubernetes.js');
     const home = mkdtempSync(join(tmpdir(), 'cl-kube-'));
     expect(await noKubeconfig({ HOME: home })).toMatchObject({ available: false, noCluster: true, reason: `no cluster: kubectl has no configuration (${join(home, '.kube', 'config')})` });
     mkdirSync(join(home, '.kube'));

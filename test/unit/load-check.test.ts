@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { MANIFEST, sourceDigest } from '../../src/checks/compile.js';
 import { loadCheck } from '../../src/checks/load-check.js';
 import type { Exercise } from '../../src/lessons/course.js';
-import type { CheckKit, CheckResult } from '../../src/checks/types.js';
+import type { CheckKit, CheckResult } from '../../src/checks/kit/api.js';
 import { ROOT, tempDir } from '../support/cli.js';
 
 const checkSource = (message: string) =>

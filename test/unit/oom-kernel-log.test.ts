@@ -2,7 +2,7 @@
 // Podman line was recorded on this machine (Podman 4.3, cgroupfs, cgroup v1); the others are the paths Docker
 // (cgroup v1 and v2 with systemd) and Podman (systemd) give a container's cgroup.
 import { describe, expect, it } from 'vitest';
-import { oomKillsIn } from '../../src/checks/oom.js';
+import { oomKillsIn } from '../../src/sandbox/engine/oom.js';
 
 const id = 'bf7b5b5cdbcb633a89689bb4e424d989fa6f9b0ae25c30ef4905839934fd88f6';
 const other = 'a'.repeat(64);

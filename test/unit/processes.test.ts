@@ -1,6 +1,6 @@
 // Parsing the process list the kit reads from a container (/proc/<pid>/ns links, NSpid, command line).
 import { describe, expect, it } from 'vitest';
-import { parseProcessList } from '../../src/checks/processes.js';
+import { parseProcessList } from '../../src/sandbox/engine/processes.js';
 
 // Recorded in a sandbox container after: docker exec -d ... unshare --pid --fork --mount-proc sleep 86400
 const LISTING = [

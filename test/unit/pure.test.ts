@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { parseInvocation } from '../../src/cli/args.js';
 import { describeError, UserError } from '../../src/errors.js';
 import { fillTemplate, placeholders } from '../../src/lessons/markdown.js';
-import { demultiplex } from '../../src/sandbox/containers.js';
-import { explainEngineError, resolveEndpoint } from '../../src/sandbox/engine.js';
+import { demultiplex } from '../../src/sandbox/engine/containers.js';
+import { explainEngineError, resolveEndpoint } from '../../src/sandbox/engine/connection.js';
 
 const frame = (type: number, text: string) => {
   const body = Buffer.from(text);

@@ -1,7 +1,7 @@
 // The Debian mirror debootstrap uses is the host apt's, read from sources.list or deb822 .sources files.
 import { describe, expect, it } from 'vitest';
-import { cacheHome, FALLBACK_MIRROR, mirrorFromSources, rootfsTarball } from '../../src/sandbox/rootfs.js';
-import type { RootfsRecipe } from '../../src/sandbox/catalog.js';
+import { cacheHome, FALLBACK_MIRROR, mirrorFromSources, rootfsTarball } from '../../src/sandbox/images/rootfs.js';
+import type { RootfsRecipe } from '../../src/sandbox/images/catalog.js';
 
 describe('mirrorFromSources', () => {
   it('takes the base archive from a one-line sources.list, skipping security and comments', () => {

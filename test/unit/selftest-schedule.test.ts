@@ -1,6 +1,6 @@
 // Which exercises may self-test at the same time: only those whose declared resources do not overlap.
 import { describe, expect, it } from 'vitest';
-import { claims, overlaps } from '../../src/checks/selftest-schedule.js';
+import { claims, overlaps } from '../../src/authoring/selftest-schedule.js';
 import type { Exercise } from '../../src/lessons/course.js';
 
 const exercise = (id: string, lesson: string, resources: Record<string, unknown>, ports: number[] = []) =>

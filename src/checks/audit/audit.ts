@@ -1,9 +1,9 @@
 // The offline attack-surface audit of an image: its filesystem (exported, never run) and its configured user.
 import { UserError } from '../../errors.js';
-import type { Engine } from '../../sandbox/engine.js';
-import { imageFilesystem } from '../../sandbox/image-filesystem.js';
-import { imageFacts } from '../facts.js';
-import type { AttackSurface } from '../lean-types.js';
+import type { Engine } from '../../sandbox/engine/connection.js';
+import { imageFilesystem } from '../../sandbox/engine/image-filesystem.js';
+import { imageFacts } from '../../sandbox/engine/facts.js';
+import type { AttackSurface } from '../kit/images-api.js';
 import { attackSurface, AUDIT_FILES } from './surface.js';
 
 export async function auditImage(engine: Engine, workspaceId: string, image: string): Promise<AttackSurface> {

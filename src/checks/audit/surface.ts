@@ -1,8 +1,8 @@
 // Turns an exported image filesystem into its attack surface: package count, shell, package managers,
-// setuid/setgid files, and the user it runs as. Pure: the listing comes from src/sandbox/image-filesystem.ts.
-import type { AttackSurface } from '../lean-types.js';
+// setuid/setgid files, and the user it runs as. Pure: the listing comes from src/sandbox/engine/image-filesystem.ts.
+import type { AttackSurface } from '../kit/images-api.js';
 import { countApkInstalled, countDpkgStatus, uidFor } from './package-db.js';
-import type { TarEntry, TarListing } from './tar-reader.js';
+import type { TarEntry, TarListing } from '../../sandbox/engine/tar-reader.js';
 
 export const DPKG_STATUS = '/var/lib/dpkg/status';
 export const APK_INSTALLED = '/lib/apk/db/installed';

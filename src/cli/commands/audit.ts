@@ -3,11 +3,11 @@
 import { existsSync } from 'node:fs';
 import { auditImage } from '../../checks/audit/audit.js';
 import { scanImage } from '../../checks/audit/scanners.js';
-import type { AttackSurface } from '../../checks/lean-types.js';
+import type { AttackSurface } from '../../checks/kit/images-api.js';
 import { UserError } from '../../errors.js';
 import { progressPath, readProgress } from '../../progress/store.js';
 import { locateWorkspace } from '../../progress/workspace.js';
-import { connect } from '../../sandbox/engine.js';
+import { connect } from '../../sandbox/engine/connection.js';
 import type { Invocation } from '../args.js';
 import { EXIT, paint, printJson } from '../output.js';
 

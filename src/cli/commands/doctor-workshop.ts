@@ -2,8 +2,8 @@
 // ports, disk space and the class registry, against what the workshop's lessons need; one line per problem.
 import { statfs } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { imageExists, loadCatalog } from '../../sandbox/catalog.js';
-import { connect, explainEngineError } from '../../sandbox/engine.js';
+import { imageExists, loadCatalog } from '../../sandbox/images/catalog.js';
+import { connect, explainEngineError } from '../../sandbox/engine/connection.js';
 import { describeError } from '../../errors.js';
 import type { Invocation } from '../args.js';
 import { EXIT, paint, printJson } from '../output.js';

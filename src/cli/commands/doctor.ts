@@ -6,12 +6,12 @@ import { describeError, UserError } from '../../errors.js';
 import { loadCourse, type Course } from '../../lessons/course.js';
 import { progressPath, readProgress } from '../../progress/store.js';
 import { locateWorkspace } from '../../progress/workspace.js';
-import { loadCatalog } from '../../sandbox/catalog.js';
-import { imageOrigin, offlineBlocker } from '../../sandbox/catalog-status.js';
-import { connect, explainEngineError, type Engine } from '../../sandbox/engine.js';
-import { describeEngine, type EngineProfile } from '../../sandbox/engine-profile.js';
-import { probedProfile } from '../../sandbox/engine-reach.js';
-import { engineUnavailable } from '../../sandbox/lesson-availability.js';
+import { loadCatalog } from '../../sandbox/images/catalog.js';
+import { imageOrigin, offlineBlocker } from '../../sandbox/images/catalog-status.js';
+import { connect, explainEngineError, type Engine } from '../../sandbox/engine/connection.js';
+import { describeEngine, type EngineProfile } from '../../sandbox/engine/profile.js';
+import { probedProfile } from '../../sandbox/engine/reach.js';
+import { engineUnavailable } from '../../sandbox/engine/availability.js';
 import type { Invocation } from '../args.js';
 import { EXIT, paint, printJson } from '../output.js';
 

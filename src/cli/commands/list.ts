@@ -3,7 +3,7 @@ import type { Invocation } from '../args.js';
 import { maybeTutor } from '../context.js';
 import { courseInUse } from '../workshop-context.js';
 import { EXIT, paint, printJson } from '../output.js';
-import { unavailableLessons } from '../../sandbox/lesson-availability.js';
+import { unavailableLessons } from '../../sandbox/engine/availability.js';
 
 const marks = { todo: paint('dim', '·'), passed: paint('green', '✔'), failed: paint('red', '✘'), error: paint('yellow', '!') };
 

@@ -2,10 +2,10 @@
 // registry's data to a room without internet.
 import { resolve } from 'node:path';
 import { UserError } from '../../errors.js';
-import { ensureImage, loadCatalog } from '../../sandbox/catalog.js';
-import { connect } from '../../sandbox/engine.js';
-import { sandboxFiles } from '../../sandbox/registry/sandbox-dir.js';
-import { loadRoom, packRoom } from '../../sandbox/room-pack.js';
+import { ensureImage, loadCatalog } from '../../sandbox/images/catalog.js';
+import { connect } from '../../sandbox/engine/connection.js';
+import { sandboxFiles } from '../../sandbox/services/registry/sandbox-dir.js';
+import { loadRoom, packRoom } from '../../sandbox/images/room-pack.js';
 import type { Invocation } from '../args.js';
 import { EXIT, paint, printJson } from '../output.js';
 import { courseInUse } from '../workshop-context.js';

@@ -8,8 +8,8 @@ export type ServicesAction = 'up' | 'down' | 'status' | 'serve-ecr';
 export const SERVICES_ACTIONS: readonly string[] = ['up', 'down', 'status', 'serve-ecr'];
 
 export default async function servicesCommand(inv: Invocation, action: ServicesAction): Promise<number> {
-  const services = await import('../../sandbox/services.js');
-  if (action === 'serve-ecr') return (await import('../../sandbox/ecr/serve.js')).serveForever();
+  const services = await import('../../sandbox/services/services.js');
+  if (action === 'serve-ecr') return (await import('../../sandbox/services/ecr/serve.js')).serveForever();
   if (action === 'down') {
     const stopped = await services.stopServices();
     if (inv.json) printJson({ stopped });
@@ -18,7 +18,7 @@ export default async function servicesCommand(inv: Invocation, action: ServicesA
   }
   if (action === 'up') {
     const s = await services.ensureServices((line) => !inv.json && process.stderr.write(paint('dim', line) + '\n'));
-    const { wrapperDir } = await import('../../sandbox/aws/wrapper.js');
+    const { wrapperDir } = await import('../../sandbox/services/aws-wrapper.js');
     const bin = await wrapperDir(s);
     if (inv.json) printJson({ registry: s.registry, ecrEndpoint: s.ecrEndpoint, ecrRegistry: s.ecrRegistry, registryKind: s.registryKind, awsWrapper: bin });
     else {
@@ -30,7 +30,7 @@ export default async function servicesCommand(inv: Invocation, action: ServicesA
   }
   if (action === 'status') {
     const s = await services.describeServices();
-    const { waitForHttp } = await import('../../sandbox/registry/registry-process.js');
+    const { waitForHttp } = await import('../../sandbox/services/registry/registry-process.js');
     const registryUp = await waitForHttp(`http://${s.registry.replace('localhost', '127.0.0.1')}/v2/`, 300);
     const endpointUp = await waitForHttp(`${s.ecrEndpoint.replace('localhost', '127.0.0.1')}/`, 300, (code) => code === 404);
     if (inv.json) printJson({ registry: { address: s.registry, up: registryUp }, ecrEndpoint: { address: s.ecrEndpoint, up: endpointUp } });

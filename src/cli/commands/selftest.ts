@@ -1,9 +1,9 @@
 // `containerlings selftest [exercise...]`: prove every check against the real engine.
-import { selftest } from '../../checks/selftest.js';
-import { okWithSkips, selftestProfile, splitRunnable } from '../../checks/selftest-skips.js';
+import { selftest } from '../../authoring/selftest.js';
+import { okWithSkips, selftestProfile, splitRunnable } from '../../authoring/selftest-skips.js';
 import { findExercise, loadCourse } from '../../lessons/course.js';
-import { ensureImages, lessonImages } from '../../sandbox/catalog.js';
-import { connect } from '../../sandbox/engine.js';
+import { ensureImages, lessonImages } from '../../sandbox/images/catalog.js';
+import { connect } from '../../sandbox/engine/connection.js';
 import type { Invocation } from '../args.js';
 import { billingConsentFor } from '../confirm.js';
 import { EXIT, outcomeLabel, paint, printJson } from '../output.js';

@@ -1,6 +1,6 @@
 // The default command: the TUI. Reopens it after a sandbox shell, and checks again when the shell exits.
 import { spawnSync } from 'node:child_process';
-import type { CheckResult } from '../../checks/types.js';
+import type { CheckResult } from '../../checks/kit/api.js';
 import { UserError } from '../../errors.js';
 import type { Tutor } from '../../tutor/tutor.js';
 import type { Location } from '../../ui/model.js';
@@ -8,7 +8,7 @@ import type { Invocation } from '../args.js';
 import { openTutor } from '../context.js';
 import { EXIT, paint } from '../output.js';
 import { loadInk } from '../ink-loader.js';
-import { createActions, sandboxEnv } from '../tui-actions.js';
+import { createActions, sandboxEnv } from '../../tutor/tui-actions.js';
 
 const NO_TTY = `containerlings needs an interactive terminal for the tutorial, and this is not one.
 Without a terminal you can use:

@@ -7,7 +7,7 @@ import { UserError } from '../../errors.js';
 import { loadBundles } from '../../grading/report-model.js';
 import { VERIFICATION_FILE, type VerificationRecord, type VerifiedResult } from '../../grading/verification.js';
 import { verifyBundle } from '../../grading/verify.js';
-import { connect } from '../../sandbox/engine.js';
+import { connect } from '../../sandbox/engine/connection.js';
 import { VERSION } from '../../version.js';
 import type { Invocation } from '../args.js';
 import { EXIT, outcomeLabel, paint, printJson } from '../output.js';

@@ -2,14 +2,14 @@
 // mode, or at AWS (default credential chain) in real mode. Imported lazily: the SDK loads only when used.
 import { UserError } from '../../errors.js';
 import { awsMode, awsRegion, type AwsMode } from './sandbox-env.js';
-import { LOCAL_CREDENTIALS } from './wrapper.js';
+import { LOCAL_CREDENTIALS } from '../services/aws-wrapper.js';
 
 export type EcrClient = import('@aws-sdk/client-ecr').ECRClient;
 
 export async function ecrClient(mode: AwsMode = awsMode(), env = process.env): Promise<EcrClient> {
   const { ECRClient } = await (await import('./sdk.js')).loadEcrSdk();
   if (mode === 'real') return new ECRClient({ region: awsRegion(env), maxAttempts: 2 });
-  const { ensureServices } = await import('../services.js');
+  const { ensureServices } = await import('../services/services.js');
   const services = await ensureServices();
   return new ECRClient({ region: awsRegion(env), endpoint: services.ecrEndpoint, credentials: { accessKeyId: LOCAL_CREDENTIALS.AWS_ACCESS_KEY_ID, secretAccessKey: LOCAL_CREDENTIALS.AWS_SECRET_ACCESS_KEY }, maxAttempts: 1 });
 }

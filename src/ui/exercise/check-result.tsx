@@ -1,6 +1,6 @@
 // The last check: outcome in colour, what is wrong, what to try, and what the check saw.
 import { Box, Text } from 'ink';
-import type { CheckResult, Outcome } from '../../checks/types.js';
+import type { CheckResult, Outcome } from '../../checks/kit/api.js';
 
 const outcomes: Readonly<Record<Outcome, { readonly label: string; readonly color: string }>> = {
   pass: { label: '✓ PASS', color: 'green' },

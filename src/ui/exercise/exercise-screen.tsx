@@ -1,6 +1,6 @@
 // An exercise: the task, where to work, the hints so far, the last check, and the solution once unlocked.
 import { Box, Text } from 'ink';
-import type { CheckResult } from '../../checks/types.js';
+import type { CheckResult } from '../../checks/kit/api.js';
 import { StatusMark } from '../components/status-mark.js';
 import type { ExerciseView } from '../model.js';
 import { CheckResultView } from './check-result.js';

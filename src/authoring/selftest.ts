@@ -1,0 +1,108 @@
+// The self-test: for every exercise, the starter must fail, the solution must pass, every wrong attempt must
+// fail, and nothing labelled may be left behind afterwards.
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CancelledError, UserError } from '../errors.js';
+import type { Exercise } from '../lessons/course.js';
+import { ATTEMPT_SCRIPT, copyFiles } from '../progress/workspace.js';
+import { listLabelled, removeDeclared, removeLabelled } from '../sandbox/engine/cleanup.js';
+import type { Engine } from '../sandbox/engine/connection.js';
+import { runScript, scriptEnv } from '../sandbox/script.js';
+import { baselineFrom, imageSnapshot } from '../checks/kit/image-baseline.js';
+import { runCheck } from '../checks/runner.js';
+import type { Evidence, Outcome } from '../checks/kit/api.js';
+
+export interface AttemptReport {
+  readonly exercise: string;
+  readonly attempt: string;
+  readonly expected: 'pass' | 'fail';
+  readonly outcome: Outcome;
+  readonly ok: boolean;
+  readonly message: string;
+  /** What the check saw (sizes, digests, ...), so a report can show the numbers behind a verdict. */
+  readonly evidence?: Evidence;
+  readonly seconds: number;
+  /** Output of the attempt's commands when they failed (a broken attempt, not a check verdict). */
+  readonly commandOutput?: string;
+}
+
+export interface SelftestReport {
+  readonly ok: boolean;
+  readonly attempts: readonly AttemptReport[];
+  readonly leftovers: { readonly containers: number; readonly images: number; readonly networks: number; readonly volumes: number };
+}
+
+interface Attempt {
+  readonly name: string;
+  readonly files?: string;
+  readonly script?: string;
+  readonly expected: 'pass' | 'fail';
+}
+
+export function attemptsOf(exercise: Exercise): Attempt[] {
+  const script = (dir: string) => (existsSync(join(dir, ATTEMPT_SCRIPT)) ? join(dir, ATTEMPT_SCRIPT) : undefined);
+  const solutionScript = script(exercise.solution);
+  return [
+    { name: 'starter', script: script(exercise.starter), expected: 'fail' },
+    { name: 'solution', files: exercise.solution, script: solutionScript, expected: 'pass' },
+    ...exercise.wrong.map((w) => ({ name: `wrong/${w.name}`, files: w.dir, script: script(w.dir) ?? solutionScript, expected: 'fail' as const })),
+  ];
+}
+
+export async function selftest(
+  engine: Engine,
+  exercises: readonly Exercise[],
+  onAttempt: (report: AttemptReport) => void = () => {},
+  signal?: AbortSignal,
+  /** Whose label the attempts' throw-away resources carry; parallel runs (selftest-schedule.ts) each use their own. */
+  workspaceId = `ws-selftest${process.pid}`,
+): Promise<SelftestReport> {
+  const root = await mkdtemp(join(tmpdir(), 'containerlings-selftest-'));
+  const attempts: AttemptReport[] = [];
+  let current: Exercise | undefined;
+  // Exercises that push to a registry need the sandbox registry and ECR endpoint running first.
+  if (exercises.some((e) => e.meta.resources.repositories.length > 0)) await (await import('../sandbox/services/services.js')).ensureServices();
+  try {
+    for (const exercise of exercises) {
+      for (const attempt of attemptsOf(exercise)) {
+        const began = Date.now();
+        current = exercise;
+        const dir = join(root, exercise.id, attempt.name.replace('/', '-'));
+        // A resource that cannot be removed (something else uses it) would make the verdict meaningless.
+        const before = await removeDeclared(engine, exercise.meta.resources, workspaceId);
+        if (before.kept.length > 0) throw new UserError(`The self-test cannot start ${exercise.id} from a clean engine: could not remove ${before.kept.join('; ')}.`, 'Is another self-test or benchmark running on this engine? Wait for it, then try again.', 'engine');
+        await copyFiles(exercise.starter, dir);
+        if (attempt.files) await copyFiles(attempt.files, dir);
+        const env = scriptEnv(workspaceId);
+        const prepared = exercise.setup ? await runScript(exercise.setup, dir, exercise.meta.timeouts.attempt, signal, env) : { code: 0, output: '' };
+        if (prepared.code !== 0) throw new UserError(`The setup of ${exercise.id} failed (exit ${prepared.code}):\n${prepared.output.slice(-2000)}`, 'Fix its setup.sh, or the engine it needs.', 'content');
+        const startedAt = new Date();
+        const baseline = baselineFrom(await imageSnapshot(engine), exercise.meta.resources.images);
+        let report: AttemptReport;
+        const ran = attempt.script ? await runScript(attempt.script, dir, exercise.meta.timeouts.attempt, signal, env) : { code: 0, output: '' };
+        if (signal?.aborted) throw new CancelledError();
+        if (ran.code !== 0 && attempt.expected === 'pass') {
+          report = { exercise: exercise.id, attempt: attempt.name, expected: attempt.expected, outcome: 'error', ok: false, message: `its commands failed (exit ${ran.code})`, seconds: 0, commandOutput: ran.output.slice(-2000) };
+        } else {
+          const result = await runCheck(exercise, { engine, workspaceId, dir, startedAt, baseline, signal });
+          report = { exercise: exercise.id, attempt: attempt.name, expected: attempt.expected, outcome: result.outcome, ok: result.outcome === attempt.expected, message: result.message, evidence: result.evidence, seconds: 0 };
+        }
+        await removeDeclared(engine, exercise.meta.resources, workspaceId);
+        report = { ...report, seconds: Math.round((Date.now() - began) / 100) / 10 };
+        attempts.push(report);
+        onAttempt(report);
+      }
+    }
+  } finally {
+    // Also after a cancel or a crash mid-attempt: what the attempt's commands created is declared.
+    if (current) await removeDeclared(engine, current.meta.resources, workspaceId).catch(() => undefined);
+    await removeLabelled(engine, workspaceId).catch(() => undefined);
+    await rm(root, { recursive: true, force: true });
+  }
+  const left = await listLabelled(engine, workspaceId);
+  const leftovers = { containers: left.containers.length, images: left.images.length, networks: left.networks.length, volumes: left.volumes.length };
+  const clean = Object.values(leftovers).every((n) => n === 0);
+  return { ok: clean && attempts.every((a) => a.ok), attempts, leftovers };
+}

@@ -1,0 +1,30 @@
+// The kit's orchestration methods (services, Compose projects, ECS task definitions), bound to one check.
+// Implementations are imported when a check first uses them, so checks that never do pay nothing.
+import { insideDir, readTextIfExists } from './files.js';
+import type { KitContext } from './kit.js';
+import type { OrchestrationKit } from './orchestration-api.js';
+
+export function orchestrationKit(ctx: KitContext): OrchestrationKit {
+  const services = () => import('../../sandbox/engine/service-facts.js');
+  const compose = () => import('../../sandbox/engine/compose-facts.js');
+  return {
+    service: async (name) => (await services()).serviceFacts(ctx.engine, name),
+    killTask: async (name) => (await services()).killTask(ctx.engine, name),
+    waitForTasks: async (name, count, timeoutSeconds) => (await services()).waitForTasks(ctx.engine, name, count, timeoutSeconds, ctx.signal),
+    composeProject: async (name) => (await compose()).composeProjectFacts(ctx.engine, name),
+    recreateContainer: async (name) => (await compose()).recreateContainer(ctx.engine, name),
+    taskDefinition: async (file) => {
+      const text = await readTextIfExists(insideDir(ctx.dir, file));
+      if (text === undefined) return undefined;
+      return (await import('../../sandbox/ecs/task-definition.js')).checkTaskDefinition(text);
+    },
+    runTaskDefinitionLocally: async (definition) =>
+      (await import('../../sandbox/engine/ecs-local-run.js')).runTaskDefinitionLocally(ctx.engine, ctx.workspaceId, definition, ctx.signal),
+    kubectl: async (args) => {
+      const ran = await (await import('../../sandbox/engine/kubernetes.js')).runKubectl(['--request-timeout=10s', ...args], undefined, 20_000);
+      if (ran.code === 'missing') throw new Error('kubectl is not installed, so the check cannot look at the cluster');
+      if (ran.code === 'timeout') throw new Error(`kubectl ${args.join(' ')} did not finish within 20 s: is the cluster up?`);
+      return { code: ran.code, stdout: ran.stdout, stderr: ran.stderr };
+    },
+  };
+}

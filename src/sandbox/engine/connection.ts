@@ -1,0 +1,110 @@
+// The connection to the Docker engine: DOCKER_HOST, the current docker context, or the default socket.
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type Dockerode from 'dockerode';
+import { UserError } from '../../errors.js';
+
+/** Every resource containerlings creates carries this label; its value is the workspace id. */
+export const SANDBOX_LABEL = 'io.containerlings.sandbox';
+/** Base images built or tagged by the image catalog carry this label; its value is the logical name. */
+export const CATALOG_LABEL = 'io.containerlings.catalog';
+/** On catalog images built locally: `offline-recipe` (a stand-in, not the upstream image). Pulled images lack it. */
+export const SOURCE_LABEL = 'io.containerlings.source';
+
+export interface Engine {
+  readonly docker: Dockerode;
+  /** Where the engine is, for messages: unix:///var/run/docker.sock, tcp://host:2376, ... */
+  readonly endpoint: string;
+}
+
+/** The endpoint docker's CLI would use: DOCKER_HOST, else DOCKER_CONTEXT / the current context, else the socket. */
+export async function resolveEndpoint(env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  if (env.DOCKER_HOST) return env.DOCKER_HOST;
+  const configDir = env.DOCKER_CONFIG ?? join(homedir(), '.docker');
+  let context = env.DOCKER_CONTEXT;
+  if (!context) {
+    const config = await readJson(join(configDir, 'config.json'));
+    context = typeof config?.currentContext === 'string' ? config.currentContext : undefined;
+  }
+  if (context && context !== 'default') {
+    const digest = createHash('sha256').update(context).digest('hex');
+    const meta = await readJson(join(configDir, 'contexts', 'meta', digest, 'meta.json'));
+    const host = meta?.Endpoints?.docker?.Host;
+    if (typeof host === 'string') return host;
+    throw new UserError(
+      `The docker context "${context}" has no engine address.`,
+      'Pick another one with `docker context use default`, or set DOCKER_HOST.',
+      'engine',
+    );
+  }
+  return 'unix:///var/run/docker.sock';
+}
+
+async function readJson(path: string): Promise<any> {
+  try {
+    return JSON.parse(await readFile(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function dockerodeOptions(endpoint: string): Dockerode.DockerOptions {
+  const url = new URL(endpoint.replace(/^npipe:/, 'npipe:'));
+  if (url.protocol === 'unix:') return { socketPath: url.pathname };
+  if (url.protocol === 'npipe:') return { socketPath: endpoint.slice('npipe://'.length) };
+  if (url.protocol === 'ssh:') return { protocol: 'ssh', host: url.hostname, port: Number(url.port || 22), username: url.username || undefined };
+  const tls = process.env.DOCKER_TLS_VERIFY === '1' || url.port === '2376';
+  return { protocol: tls ? 'https' : 'http', host: url.hostname, port: Number(url.port || (tls ? 2376 : 2375)) };
+}
+
+/** Connects (lazily importing dockerode) and checks the engine answers. */
+export async function connect(): Promise<Engine> {
+  const endpoint = await resolveEndpoint();
+  const { default: Docker } = await import('dockerode');
+  const engine = { docker: new Docker(dockerodeOptions(endpoint)), endpoint };
+  return engine;
+}
+
+/** Turns a failure to reach the engine into a message the learner can act on; other errors pass through. */
+export function explainEngineError(e: unknown, endpoint: string): unknown {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT' || code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'EHOSTUNREACH' || code === 'ETIMEDOUT') {
+    return new UserError(
+      `Docker is not running: nothing answers at ${endpoint}.`,
+      'Start it (`sudo systemctl start docker`, or open Docker Desktop), check with `docker info`, then try again. `containerlings doctor` shows what is missing.',
+      'engine',
+    );
+  }
+  if (code === 'EACCES') {
+    return new UserError(
+      `You may not use the Docker engine at ${endpoint} (permission denied).`,
+      'Add yourself to the docker group (`sudo usermod -aG docker $USER`, then log in again), or run as a user who can.',
+      'engine',
+    );
+  }
+  const status = (e as { statusCode?: number } | undefined)?.statusCode;
+  const text = String((e as { json?: { message?: string } })?.json?.message ?? (e as Error)?.message ?? '');
+  if (/no space left on device/i.test(text)) {
+    return new UserError('The Docker engine ran out of disk space.', 'Free some space (`docker system df`, then `docker image prune`), and try again.', 'disk');
+  }
+  if (status === 500 && /Cannot connect|daemon/i.test(text)) {
+    return new UserError(`The Docker engine at ${endpoint} failed: ${text}`, 'Check it with `docker info`.', 'engine');
+  }
+  return e;
+}
+
+/** Wraps an engine call so connection failures become UserErrors. */
+export async function onEngine<T>(engine: Engine, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    throw explainEngineError(e, engine.endpoint);
+  }
+}
+
+/** True when the engine's error means "no such object". */
+export function isNotFound(e: unknown): boolean {
+  return (e as { statusCode?: number } | undefined)?.statusCode === 404;
+}

@@ -1,0 +1,114 @@
+// Reads an image or a container from the engine into the small, typed facts that checks judge.
+import type { ContainerFacts, ContainerIsolation, ContainerLimits, ImageFacts, PortBinding } from '../../checks/kit/api.js';
+import { isNotFound, onEngine, type Engine } from './connection.js';
+
+function envMap(env: readonly string[] | null | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const entry of env ?? []) {
+    const at = entry.indexOf('=');
+    if (at > 0) out[entry.slice(0, at)] = entry.slice(at + 1);
+  }
+  return out;
+}
+
+function asList(value: string | string[] | null | undefined): string[] {
+  if (value == null) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+/**
+ * A reference as Docker prints it: Podman names every image in full ("docker.io/library/busybox:latest",
+ * "docker.io/containerlings/web:1.0") where Docker says "busybox:latest" and "containerlings/web:1.0".
+ */
+export const familiarRef = (ref: string) => ref.replace(/^docker\.io\/(library\/)?/, '');
+
+export async function imageFacts(engine: Engine, ref: string): Promise<ImageFacts | undefined> {
+  return onEngine(engine, async () => {
+    try {
+      const info = await engine.docker.getImage(ref).inspect();
+      const config = info.Config ?? ({} as typeof info.Config);
+      return {
+        id: info.Id,
+        tags: (info.RepoTags ?? []).map(familiarRef),
+        created: new Date(info.Created),
+        lastTagged: lastTagTime(info as { Metadata?: { LastTagTime?: string } }),
+        sizeBytes: info.Size,
+        layers: info.RootFS?.Layers?.length ?? 0,
+        user: config.User ?? '',
+        workdir: config.WorkingDir ?? '',
+        env: envMap(config.Env),
+        cmd: asList(config.Cmd),
+        entrypoint: asList(config.Entrypoint as string | string[] | null),
+        exposedPorts: Object.keys(config.ExposedPorts ?? {}),
+        labels: config.Labels ?? {},
+      };
+    } catch (e) {
+      if (isNotFound(e)) return undefined;
+      throw e;
+    }
+  });
+}
+
+/** Docker's time of the image's latest tag; Podman (and Docker for an image never tagged) say year 1 or nothing. */
+function lastTagTime(info: { Metadata?: { LastTagTime?: string } }): Date | undefined {
+  const time = info.Metadata?.LastTagTime ? new Date(info.Metadata.LastTagTime) : undefined;
+  return time && time.getUTCFullYear() > 1970 ? time : undefined;
+}
+
+export async function containerFacts(engine: Engine, name: string): Promise<ContainerFacts | undefined> {
+  return onEngine(engine, async () => {
+    try {
+      const info = await engine.docker.getContainer(name).inspect();
+      const ports: PortBinding[] = [];
+      for (const [containerPort, bindings] of Object.entries(info.NetworkSettings?.Ports ?? {})) {
+        for (const b of bindings ?? []) ports.push({ containerPort, hostIp: b.HostIp, hostPort: Number(b.HostPort) });
+      }
+      return {
+        id: info.Id,
+        name: info.Name.replace(/^\//, ''),
+        image: familiarRef(info.Config.Image),
+        imageId: info.Image,
+        running: info.State.Running,
+        status: info.State.Status,
+        exitCode: info.State.ExitCode,
+        oomKilled: info.State.OOMKilled,
+        created: new Date(info.Created),
+        env: envMap(info.Config.Env),
+        ports,
+        mounts: (info.Mounts ?? []).map((m) => ({ type: m.Type ?? '', source: m.Source, destination: m.Destination })),
+        labels: info.Config.Labels ?? {},
+        isolation: isolationOf(info.HostConfig),
+        limits: limitsOf(info.HostConfig),
+      };
+    } catch (e) {
+      if (isNotFound(e)) return undefined;
+      throw e;
+    }
+  });
+}
+
+type HostConfig = Awaited<ReturnType<import('dockerode').Container['inspect']>>['HostConfig'];
+
+function isolationOf(host: HostConfig): ContainerIsolation {
+  return {
+    pidMode: host.PidMode ?? '',
+    networkMode: host.NetworkMode ?? '',
+    utsMode: (host as { UTSMode?: string }).UTSMode ?? '',
+    ipcMode: host.IpcMode ?? '',
+    privileged: host.Privileged ?? false,
+    capAdd: host.CapAdd ?? [],
+    securityOpt: host.SecurityOpt ?? [],
+  };
+}
+
+function limitsOf(host: HostConfig): ContainerLimits {
+  return {
+    memoryBytes: host.Memory ?? 0,
+    memoryReservationBytes: host.MemoryReservation ?? 0,
+    nanoCpus: host.NanoCpus ?? 0,
+    cpuQuota: host.CpuQuota ?? 0,
+    cpuPeriod: host.CpuPeriod ?? 0,
+    cpuShares: host.CpuShares ?? 0,
+    pidsLimit: host.PidsLimit ?? 0,
+  };
+}

@@ -1,0 +1,100 @@
+// GETs to ports the engine publishes on its loopback, for checks: straight from this machine, or sent by a labelled
+// throw-away busybox on the engine's host network when this machine does not reach that loopback (engine-reach.ts).
+import type { HttpResponse } from '../../checks/kit/api.js';
+import { UserError } from '../../errors.js';
+import { runThrowaway } from './containers.js';
+import type { Engine } from './connection.js';
+
+/** Our probes and requests from the engine's side run in the first lesson's base image, there on every engine we use. */
+export const PROBE_IMAGE = 'containerlings/busybox';
+
+/** GET on loopback only, from this machine, retrying for a few seconds while a freshly started service comes up. */
+export async function httpGet(url: string, signal: AbortSignal, retryForMs = 5000): Promise<HttpResponse> {
+  const target = loopbackUrl(url);
+  const deadline = Date.now() + retryForMs;
+  for (;;) {
+    try {
+      const response = await fetch(target, { signal: AbortSignal.any([signal, AbortSignal.timeout(5000)]) });
+      return { status: response.status, body: await response.text() };
+    } catch (e) {
+      if (signal.aborted || Date.now() > deadline) {
+        if (signal.aborted) throw e;
+        return { status: 0, body: `no answer: ${(e as Error & { cause?: Error }).cause?.message ?? (e as Error).message}` };
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
+/**
+ * The same GET, sent by a labelled throw-away busybox on the engine's host network, so that it reaches the engine's
+ * loopback. Same answers as httpGet: status and body, redirects followed (on loopback only), status 0 when nothing
+ * answers within the retry window.
+ */
+export async function httpViaEngine(engine: Engine, workspaceId: string, url: string, signal: AbortSignal, retryForMs = 5000): Promise<HttpResponse> {
+  let target = loopbackUrl(url);
+  if (target.protocol !== 'http:') throw new UserError(`${url} is on the engine's loopback, which this machine does not reach, and only http can be sent from the engine's side.`, 'Use a local engine for this exercise.', 'engine');
+  for (let hop = 0; hop < 20; hop++) {
+    const host = target.hostname.replace(/^\[|\]$/g, '');
+    const port = target.port || '80';
+    const seconds = Math.ceil(retryForMs / 1000);
+    const run = await runThrowaway(engine, workspaceId, PROBE_IMAGE, {
+      cmd: ['sh', '-c', REQUEST_SCRIPT, 'request', target.pathname + target.search, target.host, host, port, String(seconds)],
+      memoryMb: 32,
+      timeout: seconds + 15,
+    }, signal, { network: 'host' });
+    if (run.exitCode === 3) return { status: 0, body: `no answer: ${run.stdout.trim() || 'connection refused'}` };
+    if (run.exitCode !== 0) throw new UserError(`The request to ${target.href} from the engine's side failed: ${(run.stderr || run.stdout).trim()}`, 'Check that the engine can run containerlings/busybox on its host network (`docker run --rm --network host containerlings/busybox true`).', 'engine');
+    const response = parseHttpResponse(run.stdout);
+    const location = response.headers.location;
+    if (![301, 302, 303, 307, 308].includes(response.status) || !location) return { status: response.status, body: response.body };
+    target = loopbackUrl(new URL(location, target).href);
+  }
+  return { status: 0, body: `no answer: too many redirects from ${url}` };
+}
+
+// Retries while nothing answers (connection refused, or closed without a byte), like fetch's retry loop above.
+const REQUEST_SCRIPT = `end=$(( $(date +%s) + $5 ))
+while :; do
+  printf 'GET %s HTTP/1.0\\r\\nHost: %s\\r\\nUser-Agent: containerlings\\r\\nAccept: */*\\r\\nConnection: close\\r\\n\\r\\n' "$1" "$2" | nc -w 5 "$3" "$4" >/tmp/r 2>/tmp/e
+  [ -s /tmp/r ] && exec cat /tmp/r
+  [ "$(date +%s)" -ge "$end" ] && { sed 's/^nc: //' /tmp/e; exit 3; }
+  usleep 200000
+done`;
+
+/** Status, lower-case headers and body of a raw HTTP/1.x response (chunked bodies decoded). */
+export function parseHttpResponse(raw: string): { status: number; headers: Record<string, string>; body: string } {
+  const split = raw.indexOf('\r\n\r\n');
+  const head = split < 0 ? raw : raw.slice(0, split);
+  let body = split < 0 ? '' : raw.slice(split + 4);
+  const [statusLine, ...lines] = head.split('\r\n');
+  const status = Number(/^HTTP\/\d(?:\.\d)?\s+(\d{3})/.exec(statusLine)?.[1] ?? 0);
+  const headers: Record<string, string> = {};
+  for (const line of lines) {
+    const colon = line.indexOf(':');
+    if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  if (/chunked/i.test(headers['transfer-encoding'] ?? '')) body = dechunk(body);
+  return { status, headers, body };
+}
+
+function dechunk(text: string): string {
+  let out = '';
+  let rest = text;
+  for (;;) {
+    const eol = rest.indexOf('\r\n');
+    const size = parseInt(rest.slice(0, eol < 0 ? undefined : eol), 16);
+    if (eol < 0 || !size) return out;
+    out += rest.slice(eol + 2, eol + 2 + size);
+    rest = rest.slice(eol + 2 + size + 2);
+  }
+}
+
+export function loopbackUrl(url: string): URL {
+  const target = new URL(url);
+  const host = target.hostname;
+  const loopback = /^127\.\d+\.\d+\.\d+$/.test(host) || host === '[::1]' || host === 'localhost';
+  if (!loopback) throw new Error(`checks may only send requests to loopback, not ${host}`);
+  return target;
+}
+
