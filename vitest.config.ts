@@ -7,7 +7,16 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/ui/**/*.test.tsx'] } },
       // Integration and terminal tests share one real Docker engine: run their files one at a time.
-      { extends: true, test: { name: 'docker', include: ['test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts'], fileParallelism: false, testTimeout: 120_000, hookTimeout: 300_000 } },
+      {
+        extends: true,
+        test: {
+          name: 'docker',
+          include: ['test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+        },
+      },
     ],
   },
 });

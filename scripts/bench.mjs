@@ -59,9 +59,13 @@ async function main() {
   // Verify once that each command does what we time.
   const checkArgs = [CLI, 'check', 'first-image', '--workspace', ws];
   const verify = await exit('node', checkArgs);
-  if (verify.code !== 0) throw new Error(`The check of first-image did not pass (exit ${verify.code}); nothing to time.\n${verify.stdout}${verify.stderr}`);
+  if (verify.code !== 0)
+    throw new Error(
+      `The check of first-image did not pass (exit ${verify.code}); nothing to time.\n${verify.stdout}${verify.stderr}`,
+    );
   const verifyRun = await exit('docker', ['run', '--rm', HELLO]);
-  if (verifyRun.code !== 0 || !verifyRun.stdout.includes('Hello')) throw new Error(`docker run --rm ${HELLO} failed:\n${verifyRun.stderr}`);
+  if (verifyRun.code !== 0 || !verifyRun.stdout.includes('Hello'))
+    throw new Error(`docker run --rm ${HELLO} failed:\n${verifyRun.stderr}`);
   const verifyList = await exit('node', [CLI, 'list', '--workspace', ws, '--json']);
   if (verifyList.code !== 0) throw new Error(`containerlings list failed:\n${verifyList.stderr}`);
   // The TUI may draw a frame before its lessons are loaded (a header, "Loading lessons…"): the lesson list is
@@ -78,15 +82,34 @@ async function main() {
   // output that is more than control sequences; the TUI writes the alternate-screen switch before ink renders.
   const jobs = [
     { id: 'node', label: 'node -e 0', floor: true, run: () => exit('node', ['-e', '0']) },
-    { id: 'ink', label: 'minimal Ink app, first frame (pty)', floor: true, field: 'firstText', run: () => runToFrame(`node ${q(minimalInk)}`, FRAME_TEXT, at) },
+    {
+      id: 'ink',
+      label: 'minimal Ink app, first frame (pty)',
+      floor: true,
+      field: 'firstText',
+      run: () => runToFrame(`node ${q(minimalInk)}`, FRAME_TEXT, at),
+    },
     { id: 'docker', label: `docker run --rm ${HELLO}`, floor: true, run: () => exit('docker', ['run', '--rm', HELLO]) },
     { id: 'version', label: 'containerlings --version', vs: 'node', run: () => exit('node', [CLI, '--version']) },
     { id: 'tuiFirst', label: 'containerlings TUI, first frame (pty)', vs: 'ink', sameRunAs: 'tui', field: 'firstText' },
-    { id: 'tui', label: 'containerlings TUI, lesson list shown (pty)', vs: 'ink', run: () => runToFrame(tuiCommand, LIST_TEXT, at) },
+    {
+      id: 'tui',
+      label: 'containerlings TUI, lesson list shown (pty)',
+      vs: 'ink',
+      run: () => runToFrame(tuiCommand, LIST_TEXT, at),
+    },
     { id: 'list', label: 'containerlings list', vs: 'node', run: () => exit('node', [CLI, 'list', '--workspace', ws]) },
     { id: 'check', label: 'containerlings check first-image', vs: 'docker', run: () => exit('node', checkArgs) },
-    { id: 'probeTui', probe: true, run: () => exit('node', [probes.probeImports, entryDeps.join(' '), ...tuiBeforeFrame, ...tuiAfterFrame]) },
-    { id: 'probeCheck', probe: true, run: () => exit('node', [probes.probeImports, entryDeps.join(' '), ...checkUrls]) },
+    {
+      id: 'probeTui',
+      probe: true,
+      run: () => exit('node', [probes.probeImports, entryDeps.join(' '), ...tuiBeforeFrame, ...tuiAfterFrame]),
+    },
+    {
+      id: 'probeCheck',
+      probe: true,
+      run: () => exit('node', [probes.probeImports, entryDeps.join(' '), ...checkUrls]),
+    },
     { id: 'probeContainer', probe: true, run: () => exit('node', [probes.probeContainer, probes.dockerChunkUrl]) },
   ];
   let rebuilds = 0;

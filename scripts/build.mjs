@@ -33,7 +33,8 @@ await build({
   logLevel: 'warning',
 });
 try {
-  for (const step of Object.keys(steps)) execFileSync(process.execPath, [`dist/.build/${step}.js`], { stdio: 'inherit' });
+  for (const step of Object.keys(steps))
+    execFileSync(process.execPath, [`dist/.build/${step}.js`], { stdio: 'inherit' });
 } finally {
   await rm('dist/.build', { recursive: true, force: true });
 }

@@ -23,13 +23,17 @@ const ANCHOR = /(\tif \(string\.length === 0\) \{\n\t\treturn 0;\n\t\}\n)/;
  */
 export function addFastPath(source) {
   if (!source.includes('ambiguousIsNarrow = true')) return source;
-  if (!ANCHOR.test(source)) throw new Error('string-width changed shape: update scripts/string-width-fast-path.mjs (or drop the plugin).');
+  if (!ANCHOR.test(source))
+    throw new Error('string-width changed shape: update scripts/string-width-fast-path.mjs (or drop the plugin).');
   return source.replace(ANCHOR, `$1\n${FAST_PATH}`);
 }
 
 export const stringWidthFastPath = {
   name: 'string-width-fast-path',
   setup(build) {
-    build.onLoad({ filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/ }, async (args) => ({ contents: addFastPath(await readFile(args.path, 'utf8')), loader: 'js' }));
+    build.onLoad({ filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/ }, async (args) => ({
+      contents: addFastPath(await readFile(args.path, 'utf8')),
+      loader: 'js',
+    }));
   },
 };

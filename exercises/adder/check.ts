@@ -9,7 +9,10 @@ const PORT = '8080/tcp';
 const check: Check = async (kit) => {
   const image = await kit.image(IMAGE);
   if (!image) {
-    return kit.fail(`There is no image called ${IMAGE} yet.`, `Build it from the adder folder: docker build -t ${IMAGE} .`);
+    return kit.fail(
+      `There is no image called ${IMAGE} yet.`,
+      `Build it from the adder folder: docker build -t ${IMAGE} .`,
+    );
   }
   const evidence: Evidence = { image: shortId(image.id), exposed: image.exposedPorts.join(' ') || 'none' };
   if (!kit.isNew(image)) {
@@ -21,7 +24,11 @@ const check: Check = async (kit) => {
   }
   const base = await kit.image(BASE);
   if (base?.id === image.id) {
-    return kit.fail(`${IMAGE} is just the base image: the Dockerfile adds nothing after FROM.`, 'Do the TODOs in the Dockerfile, then rebuild.', evidence);
+    return kit.fail(
+      `${IMAGE} is just the base image: the Dockerfile adds nothing after FROM.`,
+      'Do the TODOs in the Dockerfile, then rebuild.',
+      evidence,
+    );
   }
   if (!image.exposedPorts.some((p) => normalPort(p) === PORT)) {
     return kit.fail(
@@ -39,7 +46,11 @@ const check: Check = async (kit) => {
       evidence,
     );
   }
-  Object.assign(evidence, { container: container.id.slice(0, 12), status: container.status, ports: describePorts(container) });
+  Object.assign(evidence, {
+    container: container.id.slice(0, 12),
+    status: container.status,
+    ports: describePorts(container),
+  });
   if (container.imageId !== image.id) {
     return kit.fail(
       `${NAME} runs an older build (${shortId(container.imageId)}), not the current ${IMAGE} (${shortId(image.id)}).`,
@@ -90,7 +101,11 @@ const check: Check = async (kit) => {
             'Add RUN chmod +x /www/cgi-bin/add after the COPY, rebuild, and replace the container.',
             got,
           )
-        : kit.fail(`${url} answered 404 Not Found: there is no /www/cgi-bin/add in ${NAME}.`, 'Check the COPY in your Dockerfile, rebuild, and replace the container.', got);
+        : kit.fail(
+            `${url} answered 404 Not Found: there is no /www/cgi-bin/add in ${NAME}.`,
+            'Check the COPY in your Dockerfile, rebuild, and replace the container.',
+            got,
+          );
     }
     if (answer.status !== 200) {
       return kit.fail(
@@ -100,11 +115,7 @@ const check: Check = async (kit) => {
       );
     }
     if (body !== String(a + b)) {
-      return kit.fail(
-        `Asked for ${a} + ${b}, expected ${a + b}, got "${clip(body)}".`,
-        wrongSumHint(a, b, body),
-        got,
-      );
+      return kit.fail(`Asked for ${a} + ${b}, expected ${a + b}, got "${clip(body)}".`, wrongSumHint(a, b, body), got);
     }
   }
   return kit.pass(`${NAME} answers on 127.0.0.1:${loopback.hostPort} and adds correctly, negative numbers included.`, {
@@ -135,7 +146,8 @@ async function ask(kit: CheckKit, url: string): Promise<{ status: number; body: 
 }
 
 function wrongSumHint(a: number, b: number, body: string): string {
-  if (body === `${a}${b}`) return 'The script glues the numbers together as text. Let the shell do arithmetic: $((a + b)).';
+  if (body === `${a}${b}`)
+    return 'The script glues the numbers together as text. Let the shell do arithmetic: $((a + b)).';
   if (body === String(a - b)) return 'That is a - b. The service must add: $((a + b)).';
   if (body === 'TODO') return 'Finish the TODO in cgi-bin/add, rebuild, and replace the container.';
   return 'The script must print the sum of the a and b it was given, whatever they are; test it with your own numbers, including negative ones.';

@@ -20,11 +20,24 @@ const bomb = (fuse: string) =>
 const check: Check = async (kit) => {
   const c = await kit.container(NAME);
   if (!c) return kit.fail(`There is no container named ${NAME}.`, `Start it: ${RUN}`);
-  if (!c.running) return kit.fail(`${NAME} is not running (${c.status}).`, `Remove it (docker rm -f ${NAME}) and run: ${RUN}`);
-  if (!kit.since(c.created)) return kit.fail(`${NAME} was created before you started this exercise.`, `Remove it (docker rm -f ${NAME}) and run: ${RUN}`);
+  if (!c.running)
+    return kit.fail(`${NAME} is not running (${c.status}).`, `Remove it (docker rm -f ${NAME}) and run: ${RUN}`);
+  if (!kit.since(c.created))
+    return kit.fail(
+      `${NAME} was created before you started this exercise.`,
+      `Remove it (docker rm -f ${NAME}) and run: ${RUN}`,
+    );
   const before = await kit.cgroup(NAME);
-  if (!before) return kit.fail(`Could not read the cgroup files inside ${NAME}: is it running containerlings/busybox?`, `Remove it and run: ${RUN}`);
-  const evidence = { cgroupVersion: before.version, hostConfigPidsLimit: c.limits.pidsLimit, cgroupPidsMax: before.pidsMax ?? 'max' };
+  if (!before)
+    return kit.fail(
+      `Could not read the cgroup files inside ${NAME}: is it running containerlings/busybox?`,
+      `Remove it and run: ${RUN}`,
+    );
+  const evidence = {
+    cgroupVersion: before.version,
+    hostConfigPidsLimit: c.limits.pidsLimit,
+    cgroupPidsMax: before.pidsMax ?? 'max',
+  };
   const limit = c.limits.pidsLimit > 0 ? c.limits.pidsLimit : undefined;
   if (!limit || before.pidsMax === undefined) {
     return kit.fail(
@@ -34,17 +47,40 @@ const check: Check = async (kit) => {
     );
   }
   if (limit > MAX_PIDS || before.pidsMax > MAX_PIDS) {
-    return kit.fail(`${NAME}'s pids limit is ${before.pidsMax}: more than ${MAX_PIDS}, too many to set a bomb off safely here.`, `Remove it and run it with a small limit: ${RUN}`, evidence);
+    return kit.fail(
+      `${NAME}'s pids limit is ${before.pidsMax}: more than ${MAX_PIDS}, too many to set a bomb off safely here.`,
+      `Remove it and run it with a small limit: ${RUN}`,
+      evidence,
+    );
   }
 
   const run = await kit.exec(NAME, ['sh', '-c', bomb('/tmp/containerlings-fuse')]);
   const after = await kit.cgroup(NAME);
   const alive = await kit.exec(NAME, ['echo', 'alive']);
   const refused = (after?.pidsRefused ?? 0) - (before.pidsRefused ?? 0);
-  const found = { ...evidence, forksRefused: refused, bombExit: run.exitCode, answersAfterwards: alive.stdout.trim() === 'alive' };
-  if (run.timedOut || !run.stdout.includes('fused')) return kit.fail(`The bomb in ${NAME} did not finish cleanly (exit ${run.exitCode}).`, `Remove ${NAME} and start it again: ${RUN}`, found);
-  if (refused <= 0) return kit.fail(`The bomb ran, but the pids limit refused no fork (pids.events max did not rise).`, `Is the limit really on ${NAME}? Remove it and run: ${RUN}`, found);
-  if (alive.exitCode !== 0) return kit.fail(`After the bomb, ${NAME} no longer answers.`, `Remove it and start it again: ${RUN}`, found);
-  return kit.pass(`The fork bomb hit ${NAME}'s limit of ${before.pidsMax} processes: ${refused} forks were refused, and the container still answers.`, found);
+  const found = {
+    ...evidence,
+    forksRefused: refused,
+    bombExit: run.exitCode,
+    answersAfterwards: alive.stdout.trim() === 'alive',
+  };
+  if (run.timedOut || !run.stdout.includes('fused'))
+    return kit.fail(
+      `The bomb in ${NAME} did not finish cleanly (exit ${run.exitCode}).`,
+      `Remove ${NAME} and start it again: ${RUN}`,
+      found,
+    );
+  if (refused <= 0)
+    return kit.fail(
+      `The bomb ran, but the pids limit refused no fork (pids.events max did not rise).`,
+      `Is the limit really on ${NAME}? Remove it and run: ${RUN}`,
+      found,
+    );
+  if (alive.exitCode !== 0)
+    return kit.fail(`After the bomb, ${NAME} no longer answers.`, `Remove it and start it again: ${RUN}`, found);
+  return kit.pass(
+    `The fork bomb hit ${NAME}'s limit of ${before.pidsMax} processes: ${refused} forks were refused, and the container still answers.`,
+    found,
+  );
 };
 export default check;

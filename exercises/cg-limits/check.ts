@@ -12,35 +12,67 @@ const mib = (bytes: number | undefined) => (bytes ? `${Math.round((bytes / MIB) 
 const check: Check = async (kit) => {
   const c = await kit.container(NAME);
   if (!c) return kit.fail(`There is no container named ${NAME}.`, `Start it: ${RUN}`);
-  if (!c.running) return kit.fail(`${NAME} is not running (${c.status}).`, `Keep sh waiting with -dti. Remove it (docker rm -f ${NAME}) and run it again.`);
-  if (!kit.since(c.created)) return kit.fail(`${NAME} was created before you started this exercise.`, `Remove it (docker rm -f ${NAME}) and run it again.`);
+  if (!c.running)
+    return kit.fail(
+      `${NAME} is not running (${c.status}).`,
+      `Keep sh waiting with -dti. Remove it (docker rm -f ${NAME}) and run it again.`,
+    );
+  if (!kit.since(c.created))
+    return kit.fail(
+      `${NAME} was created before you started this exercise.`,
+      `Remove it (docker rm -f ${NAME}) and run it again.`,
+    );
   const l = c.limits;
   const cgroup = await kit.cgroup(NAME);
-  if (!cgroup) return kit.fail(`Could not read the cgroup files inside ${NAME}: is it running containerlings/busybox?`, `Remove it and run: ${RUN}`);
+  if (!cgroup)
+    return kit.fail(
+      `Could not read the cgroup files inside ${NAME}: is it running containerlings/busybox?`,
+      `Remove it and run: ${RUN}`,
+    );
   const evidence = {
     cgroupVersion: cgroup.version,
-    hostConfigMemory: l.memoryBytes, hostConfigNanoCpus: l.nanoCpus, hostConfigPidsLimit: l.pidsLimit,
-    cgroupMemoryBytes: cgroup.memoryBytes ?? 'max', cgroupCpus: cgroup.cpus ?? 'max', cgroupPidsMax: cgroup.pidsMax ?? 'max',
+    hostConfigMemory: l.memoryBytes,
+    hostConfigNanoCpus: l.nanoCpus,
+    hostConfigPidsLimit: l.pidsLimit,
+    cgroupMemoryBytes: cgroup.memoryBytes ?? 'max',
+    cgroupCpus: cgroup.cpus ?? 'max',
+    cgroupPidsMax: cgroup.pidsMax ?? 'max',
   };
   const redo = `Limits are set when a container is created: remove it (docker rm -f ${NAME}) and run: ${RUN}`;
 
   if (l.memoryBytes !== WANT.memoryBytes || cgroup.memoryBytes !== WANT.memoryBytes) {
-    const why = !l.memoryBytes && l.memoryReservationBytes
-      ? ` It has a memory reservation of ${mib(l.memoryReservationBytes)}: a soft target, not a ceiling (--memory sets the ceiling).`
-      : '';
+    const why =
+      !l.memoryBytes && l.memoryReservationBytes
+        ? ` It has a memory reservation of ${mib(l.memoryReservationBytes)}: a soft target, not a ceiling (--memory sets the ceiling).`
+        : '';
     const has = cgroup.memoryBytes ? `a memory limit of ${mib(cgroup.memoryBytes)}` : 'no memory limit';
-    return kit.fail(`${NAME} has ${has} in its cgroup (HostConfig: ${mib(l.memoryBytes)}), not 64 MiB.${why}`, redo, evidence);
+    return kit.fail(
+      `${NAME} has ${has} in its cgroup (HostConfig: ${mib(l.memoryBytes)}), not 64 MiB.${why}`,
+      redo,
+      evidence,
+    );
   }
   if (cgroup.cpus !== WANT.cpus) {
-    const why = cgroup.cpus === undefined && l.cpuShares
-      ? ` --cpu-shares ${l.cpuShares} is only a weight against other busy containers; alone, ${NAME} may use every CPU.`
-      : '';
-    const has = cgroup.cpus === undefined ? 'has no CPU quota in its cgroup' : `may use ${cgroup.cpus} CPUs by its cgroup's CPU quota`;
+    const why =
+      cgroup.cpus === undefined && l.cpuShares
+        ? ` --cpu-shares ${l.cpuShares} is only a weight against other busy containers; alone, ${NAME} may use every CPU.`
+        : '';
+    const has =
+      cgroup.cpus === undefined
+        ? 'has no CPU quota in its cgroup'
+        : `may use ${cgroup.cpus} CPUs by its cgroup's CPU quota`;
     return kit.fail(`${NAME} ${has}, not 0.5 CPU.${why}`, redo, evidence);
   }
   if (l.pidsLimit !== WANT.pids || cgroup.pidsMax !== WANT.pids) {
-    return kit.fail(`${NAME}'s pids limit is ${cgroup.pidsMax ?? 'max (none)'} in its cgroup, not ${WANT.pids}.`, redo, evidence);
+    return kit.fail(
+      `${NAME}'s pids limit is ${cgroup.pidsMax ?? 'max (none)'} in its cgroup, not ${WANT.pids}.`,
+      redo,
+      evidence,
+    );
   }
-  return kit.pass(`${NAME} is held to 64 MiB, 0.5 CPU and 50 processes, and its cgroup (v${cgroup.version}) says so too.`, evidence);
+  return kit.pass(
+    `${NAME} is held to 64 MiB, 0.5 CPU and 50 processes, and its cgroup (v${cgroup.version}) says so too.`,
+    evidence,
+  );
 };
 export default check;

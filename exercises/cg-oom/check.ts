@@ -11,16 +11,37 @@ const RUN = `docker run --name ${NAME} --memory 32m --memory-swap 32m containerl
 
 const check: Check = async (kit) => {
   const c = await kit.container(NAME);
-  if (!c) return kit.fail(`There is no container named ${NAME}. (With --rm it is removed as soon as it ends, and there is nothing left to inspect.)`, `Run it without --rm: ${RUN}`);
-  if (!kit.since(c.created)) return kit.fail(`${NAME} was created before you started this exercise.`, `Remove it (docker rm -f ${NAME}) and run: ${RUN}`);
+  if (!c)
+    return kit.fail(
+      `There is no container named ${NAME}. (With --rm it is removed as soon as it ends, and there is nothing left to inspect.)`,
+      `Run it without --rm: ${RUN}`,
+    );
+  if (!kit.since(c.created))
+    return kit.fail(
+      `${NAME} was created before you started this exercise.`,
+      `Remove it (docker rm -f ${NAME}) and run: ${RUN}`,
+    );
   const limit = c.limits.memoryBytes;
   const evidence = { status: c.status, exitCode: c.exitCode, oomKilled: c.oomKilled, memoryLimitBytes: limit };
-  if (c.running) return kit.fail(`${NAME} is still running: the hog has not hit a limit (yet).`, `Wait for it (docker wait ${NAME}), or remove it and run it with a smaller --memory.`, evidence);
+  if (c.running)
+    return kit.fail(
+      `${NAME} is still running: the hog has not hit a limit (yet).`,
+      `Wait for it (docker wait ${NAME}), or remove it and run it with a smaller --memory.`,
+      evidence,
+    );
   if (!limit) {
-    return kit.fail(`${NAME} has no memory limit, so the hog got all the memory it wanted and exited with ${c.exitCode}.`, `Remove it and run it with --memory 32m --memory-swap 32m: ${RUN}`, evidence);
+    return kit.fail(
+      `${NAME} has no memory limit, so the hog got all the memory it wanted and exited with ${c.exitCode}.`,
+      `Remove it and run it with --memory 32m --memory-swap 32m: ${RUN}`,
+      evidence,
+    );
   }
   if (limit > MAX_LIMIT) {
-    return kit.fail(`${NAME}'s memory limit is ${Math.round(limit / MIB)} MiB, more than 64 MiB (and than the hog needs); it exited with ${c.exitCode}.`, `Remove it and run it with --memory 32m --memory-swap 32m.`, evidence);
+    return kit.fail(
+      `${NAME}'s memory limit is ${Math.round(limit / MIB)} MiB, more than 64 MiB (and than the hog needs); it exited with ${c.exitCode}.`,
+      `Remove it and run it with --memory 32m --memory-swap 32m.`,
+      evidence,
+    );
   }
   const kernel = !c.oomKilled && c.exitCode === 137 ? await kit.oomKills(c.id) : undefined;
   if (kernel?.killed.length) {
@@ -39,7 +60,15 @@ const check: Check = async (kit) => {
       evidence,
     );
   }
-  if (c.exitCode !== 137) return kit.fail(`${NAME} was OOM-killed but exited with ${c.exitCode}, not 137.`, `Run the hog as given: ${RUN}`, evidence);
-  return kit.pass(`The kernel's OOM killer stopped the hog at ${Math.round(limit / MIB)} MiB: State.OOMKilled is true and the exit code is 137 (128 + SIGKILL's 9).`, evidence);
+  if (c.exitCode !== 137)
+    return kit.fail(
+      `${NAME} was OOM-killed but exited with ${c.exitCode}, not 137.`,
+      `Run the hog as given: ${RUN}`,
+      evidence,
+    );
+  return kit.pass(
+    `The kernel's OOM killer stopped the hog at ${Math.round(limit / MIB)} MiB: State.OOMKilled is true and the exit code is 137 (128 + SIGKILL's 9).`,
+    evidence,
+  );
 };
 export default check;

@@ -7,21 +7,35 @@ const PLACEHOLDER = 'ask-the-process';
 const check: Check = async (kit) => {
   const container = await kit.container(NAME);
   if (!container) {
-    return kit.fail(`There is no container ${NAME}: the service you should debug is gone.`, 'Reset the exercise to start it again: containerlings reset debug-distroless');
+    return kit.fail(
+      `There is no container ${NAME}: the service you should debug is gone.`,
+      'Reset the exercise to start it again: containerlings reset debug-distroless',
+    );
   }
   if (!container.running) {
-    return kit.fail(`${NAME} is not running (${container.status}).`, 'Reset the exercise to start it again (containerlings reset debug-distroless), then debug it while it runs.');
+    return kit.fail(
+      `${NAME} is not running (${container.status}).`,
+      'Reset the exercise to start it again (containerlings reset debug-distroless), then debug it while it runs.',
+    );
   }
   // Asked from inside: the service's own binary reads PID 1's environment (the image has no shell or cat).
   const asked = await kit.exec(NAME, ['/secretive', '--reveal']);
   const token = asked.stdout.trim();
   if (asked.exitCode !== 0 || !/^[0-9a-f]{16}$/.test(token)) {
-    return kit.fail(`${NAME} does not look like the exercise's service any more (it gave no token).`, 'Reset the exercise: containerlings reset debug-distroless', { exitCode: asked.exitCode });
+    return kit.fail(
+      `${NAME} does not look like the exercise's service any more (it gave no token).`,
+      'Reset the exercise: containerlings reset debug-distroless',
+      { exitCode: asked.exitCode },
+    );
   }
   const answer = ((await kit.readFile('answer.txt')) ?? '').trim();
   const evidence = { container: container.id.slice(0, 12), answer: answer.slice(0, 40) };
   if (answer === '' || answer.startsWith('TODO')) {
-    return kit.fail('answer.txt holds no token yet.', 'Look at the process from a debug container: docker run --rm -ti --pid container:cl-secretive containerlings/busybox sh', evidence);
+    return kit.fail(
+      'answer.txt holds no token yet.',
+      'Look at the process from a debug container: docker run --rm -ti --pid container:cl-secretive containerlings/busybox sh',
+      evidence,
+    );
   }
   if (answer === PLACEHOLDER) {
     return kit.fail(
@@ -39,7 +53,10 @@ const check: Check = async (kit) => {
       evidence,
     );
   }
-  return kit.pass(`Found it: ${NAME}'s process holds the token you wrote down, seen from inside its PID namespace.`, evidence);
+  return kit.pass(
+    `Found it: ${NAME}'s process holds the token you wrote down, seen from inside its PID namespace.`,
+    evidence,
+  );
 };
 
 export default check;

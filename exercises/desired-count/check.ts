@@ -11,37 +11,78 @@ const check: Check = async (kit) => {
   if (!first) {
     const container = await kit.container(SERVICE);
     return container
-      ? kit.fail(`${SERVICE} is a plain container, not a Swarm service: no scheduler watches over it.`, `Remove it (docker rm -f ${SERVICE}) and create a service: docker service create --name ${SERVICE} ...`)
-      : kit.fail(`There is no Swarm service called ${SERVICE}.`, `Create it: docker service create --name ${SERVICE} --replicas ${DESIRED} --network ${NETWORK} ... containerlings/hello-svc`);
+      ? kit.fail(
+          `${SERVICE} is a plain container, not a Swarm service: no scheduler watches over it.`,
+          `Remove it (docker rm -f ${SERVICE}) and create a service: docker service create --name ${SERVICE} ...`,
+        )
+      : kit.fail(
+          `There is no Swarm service called ${SERVICE}.`,
+          `Create it: docker service create --name ${SERVICE} --replicas ${DESIRED} --network ${NETWORK} ... containerlings/hello-svc`,
+        );
   }
-  const evidence = { replicas: first.replicas, running: first.running, networks: first.networks.join(' ') || 'none', image: first.image };
+  const evidence = {
+    replicas: first.replicas,
+    running: first.running,
+    networks: first.networks.join(' ') || 'none',
+    image: first.image,
+  };
   if (first.mode !== 'replicated' || first.replicas !== DESIRED) {
-    return kit.fail(`${SERVICE} wants ${first.mode === 'global' ? 'one task per node (global mode)' : `${first.replicas} tasks`}, not ${DESIRED}.`, `Scale it: docker service scale ${SERVICE}=${DESIRED}`, evidence);
+    return kit.fail(
+      `${SERVICE} wants ${first.mode === 'global' ? 'one task per node (global mode)' : `${first.replicas} tasks`}, not ${DESIRED}.`,
+      `Scale it: docker service scale ${SERVICE}=${DESIRED}`,
+      evidence,
+    );
   }
   const settled = await kit.waitForTasks(SERVICE, DESIRED, 30);
   if (!settled || settled.running !== DESIRED) {
     const why = settled?.tasks.map((t) => t.error).find(Boolean);
-    return kit.fail(`${SERVICE} has ${settled?.running ?? 0} of ${DESIRED} tasks running${why ? `: ${why}` : ''}.`, `docker service ps --no-trunc ${SERVICE} shows what its tasks are doing.`, evidence);
+    return kit.fail(
+      `${SERVICE} has ${settled?.running ?? 0} of ${DESIRED} tasks running${why ? `: ${why}` : ''}.`,
+      `docker service ps --no-trunc ${SERVICE} shows what its tasks are doing.`,
+      evidence,
+    );
   }
   evidence.running = settled.running;
   if (!first.networks.includes(NETWORK)) {
-    return kit.fail(`${SERVICE} is not attached to ${NETWORK}.`, `docker service update --network-add ${NETWORK} ${SERVICE}`, evidence);
+    return kit.fail(
+      `${SERVICE} is not attached to ${NETWORK}.`,
+      `docker service update --network-add ${NETWORK} ${SERVICE}`,
+      evidence,
+    );
   }
   const update = first.updateConfig;
-  Object.assign(evidence, { parallelism: update.parallelism, failureAction: update.failureAction, delaySeconds: update.delaySeconds });
+  Object.assign(evidence, {
+    parallelism: update.parallelism,
+    failureAction: update.failureAction,
+    delaySeconds: update.delaySeconds,
+  });
   if (update.parallelism !== 1) {
-    return kit.fail(`Rolling updates of ${SERVICE} replace ${update.parallelism === 0 ? 'all tasks at once' : `${update.parallelism} tasks at a time`}, not one.`, `docker service update --update-parallelism 1 ${SERVICE}`, evidence);
+    return kit.fail(
+      `Rolling updates of ${SERVICE} replace ${update.parallelism === 0 ? 'all tasks at once' : `${update.parallelism} tasks at a time`}, not one.`,
+      `docker service update --update-parallelism 1 ${SERVICE}`,
+      evidence,
+    );
   }
   if (update.failureAction !== 'rollback') {
-    return kit.fail(`When an update of ${SERVICE} fails, Swarm will ${update.failureAction} it, not roll it back.`, `docker service update --update-failure-action rollback ${SERVICE}`, evidence);
+    return kit.fail(
+      `When an update of ${SERVICE} fails, Swarm will ${update.failureAction} it, not roll it back.`,
+      `docker service update --update-failure-action rollback ${SERVICE}`,
+      evidence,
+    );
   }
 
   const killed = await kit.killTask(SERVICE);
   if (!killed) return kit.fail(`No task of ${SERVICE} was running to kill.`, `docker service ps ${SERVICE}`, evidence);
   const after = await kit.waitForTasks(SERVICE, DESIRED, 30);
-  const replacement = after?.tasks.find((t) => t.state === 'running' && t.id !== killed && !first.tasks.some((o) => o.id === t.id));
+  const replacement = after?.tasks.find(
+    (t) => t.state === 'running' && t.id !== killed && !first.tasks.some((o) => o.id === t.id),
+  );
   if (!after || after.running !== DESIRED || !replacement) {
-    return kit.fail(`After one task's container was killed, ${SERVICE} did not get back to ${DESIRED} running tasks within 30 s (${after?.running ?? 0} running).`, `docker service ps ${SERVICE} shows the tasks and their errors.`, { ...evidence, killed });
+    return kit.fail(
+      `After one task's container was killed, ${SERVICE} did not get back to ${DESIRED} running tasks within 30 s (${after?.running ?? 0} running).`,
+      `docker service ps ${SERVICE} shows the tasks and their errors.`,
+      { ...evidence, killed },
+    );
   }
   const vip = after.vips.find((v) => v.network === NETWORK)?.address ?? '';
   // From inside the replacement: the service name must resolve to the VIP, and tasks.<name> to every task.
@@ -50,14 +91,32 @@ const check: Check = async (kit) => {
   const lines = call.stdout.trim().split('\n');
   const vipsSeen = lines.filter((l) => l.startsWith('vip ')).map((l) => l.slice(4));
   const answers = lines.filter((l) => l.startsWith('task '));
-  const proof = { ...evidence, killed: killed.slice(0, 12), replacement: replacement.id.slice(0, 12), vip, resolvedTo: vipsSeen.join(' '), answers: answers.length };
+  const proof = {
+    ...evidence,
+    killed: killed.slice(0, 12),
+    replacement: replacement.id.slice(0, 12),
+    vip,
+    resolvedTo: vipsSeen.join(' '),
+    answers: answers.length,
+  };
   if (!vip || !vipsSeen.includes(vip)) {
-    return kit.fail(`Inside the network, the name cl-hello resolved to ${vipsSeen.join(', ') || 'nothing'}, not to the service's VIP ${vip || '(none)'}.`, `Create the service with --network ${NETWORK} and the default endpoint mode (vip).`, proof);
+    return kit.fail(
+      `Inside the network, the name cl-hello resolved to ${vipsSeen.join(', ') || 'nothing'}, not to the service's VIP ${vip || '(none)'}.`,
+      `Create the service with --network ${NETWORK} and the default endpoint mode (vip).`,
+      proof,
+    );
   }
   if (answers.length !== DESIRED || !answers.every((a) => / hello from /.test(a))) {
-    return kit.fail(`Not every task of cl-hello answered "hello from ..." on port 8080: ${answers.join('; ') || call.stderr.trim() || 'no answers'}.`, 'Is the service running containerlings/hello-svc, built from the desired-count folder?', proof);
+    return kit.fail(
+      `Not every task of cl-hello answered "hello from ..." on port 8080: ${answers.join('; ') || call.stderr.trim() || 'no answers'}.`,
+      'Is the service running containerlings/hello-svc, built from the desired-count folder?',
+      proof,
+    );
   }
-  return kit.pass(`The scheduler replaced the killed task (slot ${replacement.slot}) and ${SERVICE} is back to ${DESIRED}; its name resolves to the VIP ${vip}, and all ${DESIRED} tasks answer.`, proof);
+  return kit.pass(
+    `The scheduler replaced the killed task (slot ${replacement.slot}) and ${SERVICE} is back to ${DESIRED}; its name resolves to the VIP ${vip}, and all ${DESIRED} tasks answer.`,
+    proof,
+  );
 };
 
 const DISCOVER = `

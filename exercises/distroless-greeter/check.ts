@@ -20,13 +20,37 @@ async function hasShell(kit: CheckKit, image: string): Promise<boolean> {
 
 const check: Check = async (kit) => {
   const full = await kit.image(FULL);
-  if (!full) return kit.fail(`There is no ${FULL} to compare with.`, `Build it from the unchanged Dockerfile.full: docker build -t ${FULL} -f Dockerfile.full .`);
+  if (!full)
+    return kit.fail(
+      `There is no ${FULL} to compare with.`,
+      `Build it from the unchanged Dockerfile.full: docker build -t ${FULL} -f Dockerfile.full .`,
+    );
   const lean = await kit.image(LEAN);
-  if (!lean) return kit.fail(`There is no image ${LEAN} yet.`, `Build it: docker build -t ${LEAN} .`, { fullBytes: full.sizeBytes });
+  if (!lean)
+    return kit.fail(`There is no image ${LEAN} yet.`, `Build it: docker build -t ${LEAN} .`, {
+      fullBytes: full.sizeBytes,
+    });
   const ratio = full.sizeBytes / Math.max(lean.sizeBytes, 1);
-  const evidence = { fullBytes: full.sizeBytes, distrolessBytes: lean.sizeBytes, full: mb(full.sizeBytes), distroless: mb(lean.sizeBytes), ratio: Math.round(ratio * 10) / 10, user: lean.user || 'root' };
-  if (!kit.isNew(lean)) return kit.fail(`${LEAN} was built before you started this exercise.`, `Rebuild it: docker build -t ${LEAN} .`, evidence);
-  if (lean.id === full.id) return kit.fail(`${LEAN} is the very same image as ${FULL}.`, 'Change the Dockerfile into a multi-stage build whose last stage starts FROM containerlings/distroless-static:latest.', evidence);
+  const evidence = {
+    fullBytes: full.sizeBytes,
+    distrolessBytes: lean.sizeBytes,
+    full: mb(full.sizeBytes),
+    distroless: mb(lean.sizeBytes),
+    ratio: Math.round(ratio * 10) / 10,
+    user: lean.user || 'root',
+  };
+  if (!kit.isNew(lean))
+    return kit.fail(
+      `${LEAN} was built before you started this exercise.`,
+      `Rebuild it: docker build -t ${LEAN} .`,
+      evidence,
+    );
+  if (lean.id === full.id)
+    return kit.fail(
+      `${LEAN} is the very same image as ${FULL}.`,
+      'Change the Dockerfile into a multi-stage build whose last stage starts FROM containerlings/distroless-static:latest.',
+      evidence,
+    );
   if (await hasShell(kit, LEAN)) {
     return kit.fail(
       `${LEAN} still has /bin/sh (${mb(lean.sizeBytes)}): its final stage is a full base image.`,
@@ -38,16 +62,29 @@ const check: Check = async (kit) => {
   try {
     report = await kit.run(LEAN, { cmd: ['--check'], timeout: 10 });
   } catch (e) {
-    return kit.fail(`${LEAN} does not start: ${String((e as Error)?.message ?? e).slice(0, 200)}`, 'Keep ENTRYPOINT ["/usr/local/bin/greeter"] (exec form), pointing at where you copied the binary; and compile it with -static.', evidence);
+    return kit.fail(
+      `${LEAN} does not start: ${String((e as Error)?.message ?? e).slice(0, 200)}`,
+      'Keep ENTRYPOINT ["/usr/local/bin/greeter"] (exec form), pointing at where you copied the binary; and compile it with -static.',
+      evidence,
+    );
   }
   const out = report.stdout.trim();
   const facts = /uid=(\d+) ca_certs=(\d+) tzdata=(yes|no)/.exec(out);
   if (!facts) {
-    return kit.fail(`greeter --check did not report (exit ${report.exitCode}): "${(out || report.stderr.trim()).slice(0, 160)}".`, 'The ENTRYPOINT must be the greeter binary, in exec form: ENTRYPOINT ["/usr/local/bin/greeter"].', evidence);
+    return kit.fail(
+      `greeter --check did not report (exit ${report.exitCode}): "${(out || report.stderr.trim()).slice(0, 160)}".`,
+      'The ENTRYPOINT must be the greeter binary, in exec form: ENTRYPOINT ["/usr/local/bin/greeter"].',
+      evidence,
+    );
   }
   const [, uid, certs, tz] = facts;
   Object.assign(evidence, { uid: Number(uid), caCerts: Number(certs), tzdata: tz });
-  if (uid === '0') return kit.fail(`${LEAN} runs as root (uid 0).`, 'distroless/static has a nonroot user (uid 65532): add USER nonroot to the final stage.', evidence);
+  if (uid === '0')
+    return kit.fail(
+      `${LEAN} runs as root (uid 0).`,
+      'distroless/static has a nonroot user (uid 65532): add USER nonroot to the final stage.',
+      evidence,
+    );
   if (certs === '0' || tz === 'no') {
     return kit.fail(
       `In ${LEAN} the service finds ${certs === '0' ? 'no CA certificates' : ''}${certs === '0' && tz === 'no' ? ' and ' : ''}${tz === 'no' ? 'no time zone data' : ''}: FROM scratch has neither.`,
@@ -56,9 +93,16 @@ const check: Check = async (kit) => {
     );
   }
   if (ratio < MIN_RATIO) {
-    return kit.fail(`${LEAN} is ${mb(lean.sizeBytes)}, only ${ratio.toFixed(1)}x smaller than ${FULL} (${mb(full.sizeBytes)}); aim for ${MIN_RATIO}x.`, 'Copy only the binary into the final stage, nothing else from the build stage.', evidence);
+    return kit.fail(
+      `${LEAN} is ${mb(lean.sizeBytes)}, only ${ratio.toFixed(1)}x smaller than ${FULL} (${mb(full.sizeBytes)}); aim for ${MIN_RATIO}x.`,
+      'Copy only the binary into the final stage, nothing else from the build stage.',
+      evidence,
+    );
   }
-  return kit.pass(`${LEAN} is ${mb(lean.sizeBytes)} against ${mb(full.sizeBytes)} (${ratio.toFixed(0)}x smaller), has no shell, and runs as uid ${uid} with certificates and tzdata.`, evidence);
+  return kit.pass(
+    `${LEAN} is ${mb(lean.sizeBytes)} against ${mb(full.sizeBytes)} (${ratio.toFixed(0)}x smaller), has no shell, and runs as uid ${uid} with certificates and tzdata.`,
+    evidence,
+  );
 };
 
 export default check;

@@ -10,33 +10,60 @@ const check: Check = async (kit) => {
   const image = await kit.image(IMAGE);
   if (!image) return kit.fail(`There is no image ${IMAGE}.`, `Build it: docker build -t ${IMAGE} .`);
   const result = await kit.taskDefinition('taskdef.json');
-  if (!result) return kit.fail('There is no taskdef.json in the exercise folder.', 'Write it in ecs-limits/taskdef.json.');
-  if (!result.ok) return kit.fail(`taskdef.json is not a valid task definition:\n${result.errors.map((e) => `  ${e}`).join('\n')}`, 'Fix each field named above.');
+  if (!result)
+    return kit.fail('There is no taskdef.json in the exercise folder.', 'Write it in ecs-limits/taskdef.json.');
+  if (!result.ok)
+    return kit.fail(
+      `taskdef.json is not a valid task definition:\n${result.errors.map((e) => `  ${e}`).join('\n')}`,
+      'Fix each field named above.',
+    );
   const def = result.definition as { cpu?: string; memory?: string };
   const evidence = { cpu: def.cpu ?? 'none', memory: def.memory ?? 'none' };
 
   const run = await kit.runTaskDefinitionLocally(result.definition);
-  if (run.problem) return kit.fail(run.problem, `docker service ps --no-trunc ${run.service} shows what its task is doing.`, evidence);
+  if (run.problem)
+    return kit.fail(run.problem, `docker service ps --no-trunc ${run.service} shows what its task is doing.`, evidence);
   const service = await kit.service(run.service);
   const task = service?.tasks.find((t) => t.state === 'running' && t.desiredState === 'running');
-  if (!service || !task) return kit.fail(`${run.service} has no running task to measure.`, `docker service ps ${run.service}`, evidence);
+  if (!service || !task)
+    return kit.fail(`${run.service} has no running task to measure.`, `docker service ps ${run.service}`, evidence);
   const limits = service.limits;
   Object.assign(evidence, { service: run.service, nanoCpus: limits.nanoCpus, memoryBytes: limits.memoryBytes });
   if (limits.nanoCpus !== WANT.nanoCpus) {
-    return kit.fail(`${run.service} may use ${limits.nanoCpus / 1e9} CPU, not a quarter (task cpu ${def.cpu}).`, `A quarter of a vCPU is ${WANT.units} CPU units: "cpu": "${WANT.units}" at task level.`, evidence);
+    return kit.fail(
+      `${run.service} may use ${limits.nanoCpus / 1e9} CPU, not a quarter (task cpu ${def.cpu}).`,
+      `A quarter of a vCPU is ${WANT.units} CPU units: "cpu": "${WANT.units}" at task level.`,
+      evidence,
+    );
   }
   if (limits.memoryBytes !== WANT.memoryMiB * MiB) {
-    return kit.fail(`${run.service} may use ${limits.memoryBytes / MiB} MiB, not ${WANT.memoryMiB} (task memory ${def.memory}).`, `"memory": "${WANT.memoryMiB}" at task level (MiB).`, evidence);
+    return kit.fail(
+      `${run.service} may use ${limits.memoryBytes / MiB} MiB, not ${WANT.memoryMiB} (task memory ${def.memory}).`,
+      `"memory": "${WANT.memoryMiB}" at task level (MiB).`,
+      evidence,
+    );
   }
   // The service spec is a wish; the kernel enforces what the task's cgroup says.
   const cgroup = await kit.cgroup(task.containerId);
   Object.assign(evidence, { cgroupMemoryBytes: cgroup?.memoryBytes ?? 0, cgroupCpus: cgroup?.cpus ?? 0 });
   if (cgroup?.memoryBytes !== WANT.memoryMiB * MiB || cgroup.cpus !== 0.25) {
-    return kit.fail(`Inside the task's container the cgroup allows ${cgroup?.memoryBytes ? `${cgroup.memoryBytes / MiB} MiB` : 'unlimited memory'} and ${cgroup?.cpus ?? 'unlimited'} CPU.`, 'Reset the exercise and check again; the service spec and the container disagree.', evidence);
+    return kit.fail(
+      `Inside the task's container the cgroup allows ${cgroup?.memoryBytes ? `${cgroup.memoryBytes / MiB} MiB` : 'unlimited memory'} and ${cgroup?.cpus ?? 'unlimited'} CPU.`,
+      'Reset the exercise and check again; the service spec and the container disagree.',
+      evidence,
+    );
   }
   const answer = await kit.http(`${run.urls[0]}/cgi-bin/greet`);
-  if (answer.status !== 200) return kit.fail(`The sized task does not answer on ${run.urls[0]} (${answer.status || answer.body.trim()}).`, 'Keep the port mapping for 8080.', evidence);
-  return kit.pass(`cpu "${def.cpu}" and memory "${def.memory}" became the limits of ${run.service}: 0.25 CPU and 512 MiB, enforced by the task's cgroup, and it answers.`, evidence);
+  if (answer.status !== 200)
+    return kit.fail(
+      `The sized task does not answer on ${run.urls[0]} (${answer.status || answer.body.trim()}).`,
+      'Keep the port mapping for 8080.',
+      evidence,
+    );
+  return kit.pass(
+    `cpu "${def.cpu}" and memory "${def.memory}" became the limits of ${run.service}: 0.25 CPU and 512 MiB, enforced by the task's cgroup, and it answers.`,
+    evidence,
+  );
 };
 
 export default check;

@@ -13,28 +13,64 @@ const IMAGE = 'containerlings/greeter';
 
 const check: Check = async (kit) => {
   const image = await kit.image(IMAGE);
-  if (!image) return kit.fail(`There is no image ${IMAGE}: a task definition only names an image, it does not build it.`, `Build it: docker build -t ${IMAGE} .`);
-  if (!kit.isNew(image)) return kit.fail(`${IMAGE} was built before you started this exercise.`, `Build it again: docker build -t ${IMAGE} .`);
+  if (!image)
+    return kit.fail(
+      `There is no image ${IMAGE}: a task definition only names an image, it does not build it.`,
+      `Build it: docker build -t ${IMAGE} .`,
+    );
+  if (!kit.isNew(image))
+    return kit.fail(
+      `${IMAGE} was built before you started this exercise.`,
+      `Build it again: docker build -t ${IMAGE} .`,
+    );
   const result = await kit.taskDefinition('taskdef.json');
-  if (!result) return kit.fail('There is no taskdef.json in the exercise folder.', 'Write it in ecs-run-local/taskdef.json.');
-  if (!result.ok) return kit.fail(`taskdef.json is not a valid task definition:\n${result.errors.map((e) => `  ${e}`).join('\n')}`, 'Fix each field named above.');
+  if (!result)
+    return kit.fail('There is no taskdef.json in the exercise folder.', 'Write it in ecs-run-local/taskdef.json.');
+  if (!result.ok)
+    return kit.fail(
+      `taskdef.json is not a valid task definition:\n${result.errors.map((e) => `  ${e}`).join('\n')}`,
+      'Fix each field named above.',
+    );
   const containers = (result.definition as { containerDefinitions: Container[] }).containerDefinitions;
   const main = containers.find((c) => c.essential !== false) ?? containers[0]!;
   const greeting = main.environment?.find((e) => e.name === 'GREETING')?.value;
-  if (!greeting) return kit.fail(`The ${main.name} container's environment does not set GREETING.`, 'Add "environment": [{ "name": "GREETING", "value": "..." }].');
+  if (!greeting)
+    return kit.fail(
+      `The ${main.name} container's environment does not set GREETING.`,
+      'Add "environment": [{ "name": "GREETING", "value": "..." }].',
+    );
   const ports = main.portMappings?.map((p) => p.containerPort).filter(Boolean) ?? [];
-  if (ports.length === 0) return kit.fail(`The ${main.name} container has no portMappings, so nothing can reach it.`, 'Add "portMappings": [{ "containerPort": ..., "protocol": "tcp" }] with the port the greeter listens on.');
+  if (ports.length === 0)
+    return kit.fail(
+      `The ${main.name} container has no portMappings, so nothing can reach it.`,
+      'Add "portMappings": [{ "containerPort": ..., "protocol": "tcp" }] with the port the greeter listens on.',
+    );
 
   const run = await kit.runTaskDefinitionLocally(result.definition);
-  if (run.problem) return kit.fail(run.problem, `docker service ps --no-trunc ${run.service} shows what its task is doing.`);
+  if (run.problem)
+    return kit.fail(run.problem, `docker service ps --no-trunc ${run.service} shows what its task is doing.`);
   const url = `${run.urls[0]}/cgi-bin/greet`;
   const answer = await kit.http(url);
-  const evidence = { service: run.service, url, containerPort: ports[0]!, status: answer.status, body: answer.body.trim().slice(0, 80) };
+  const evidence = {
+    service: run.service,
+    url,
+    containerPort: ports[0]!,
+    status: answer.status,
+    body: answer.body.trim().slice(0, 80),
+  };
   if (answer.status === 0) {
-    return kit.fail(`The task runs, but nothing answers on its containerPort ${ports[0]} (${answer.body.trim()}).`, 'Which port does the greeter listen on? Look at the CMD in the Dockerfile, and use that as containerPort.', evidence);
+    return kit.fail(
+      `The task runs, but nothing answers on its containerPort ${ports[0]} (${answer.body.trim()}).`,
+      'Which port does the greeter listen on? Look at the CMD in the Dockerfile, and use that as containerPort.',
+      evidence,
+    );
   }
   if (answer.status !== 200 || answer.body.trim() !== greeting) {
-    return kit.fail(`${url} answered ${answer.status} "${answer.body.trim().slice(0, 80)}", not your GREETING "${greeting}".`, 'Is the environment set on the container that serves the page?', evidence);
+    return kit.fail(
+      `${url} answered ${answer.status} "${answer.body.trim().slice(0, 80)}", not your GREETING "${greeting}".`,
+      'Is the environment set on the container that serves the page?',
+      evidence,
+    );
   }
   return kit.pass(`Your task definition runs as ${run.service} and ${url} answers "${greeting}".`, evidence);
 };

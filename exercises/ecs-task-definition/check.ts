@@ -16,33 +16,89 @@ const AWSLOGS = ['awslogs-group', 'awslogs-region', 'awslogs-stream-prefix'];
 
 const check: Check = async (kit) => {
   const result = await kit.taskDefinition(FILE);
-  if (!result) return kit.fail(`There is no ${FILE} in the exercise folder.`, `Write it in ecs-task-definition/${FILE}.`);
+  if (!result)
+    return kit.fail(`There is no ${FILE} in the exercise folder.`, `Write it in ecs-task-definition/${FILE}.`);
   if (!result.ok) {
-    return kit.fail(`${FILE} is not a valid task definition:\n${result.errors.map((e) => `  ${e}`).join('\n')}`, 'Fix each field named above; the lesson lists each field with its type.', { errors: result.errors.length });
+    return kit.fail(
+      `${FILE} is not a valid task definition:\n${result.errors.map((e) => `  ${e}`).join('\n')}`,
+      'Fix each field named above; the lesson lists each field with its type.',
+      { errors: result.errors.length },
+    );
   }
-  const def = result.definition as { family: string; requiresCompatibilities?: string[]; cpu?: string; memory?: string; containerDefinitions: Container[] };
+  const def = result.definition as {
+    family: string;
+    requiresCompatibilities?: string[];
+    cpu?: string;
+    memory?: string;
+    containerDefinitions: Container[];
+  };
   const web = def.containerDefinitions.find((c) => c.name === 'web');
-  const evidence = { family: def.family, cpu: def.cpu ?? 'none', memory: def.memory ?? 'none', containers: def.containerDefinitions.length };
-  if (def.family !== 'greeter') return kit.fail(`family is "${def.family}", not "greeter".`, 'Set "family": "greeter".', evidence);
-  if (!web) return kit.fail('There is no container named "web" in containerDefinitions.', 'Name the container "web".', evidence);
-  if (web.image !== 'containerlings/greeter') return kit.fail(`The web container runs "${web.image}", not containerlings/greeter.`, 'Set "image": "containerlings/greeter".', evidence);
+  const evidence = {
+    family: def.family,
+    cpu: def.cpu ?? 'none',
+    memory: def.memory ?? 'none',
+    containers: def.containerDefinitions.length,
+  };
+  if (def.family !== 'greeter')
+    return kit.fail(`family is "${def.family}", not "greeter".`, 'Set "family": "greeter".', evidence);
+  if (!web)
+    return kit.fail(
+      'There is no container named "web" in containerDefinitions.',
+      'Name the container "web".',
+      evidence,
+    );
+  if (web.image !== 'containerlings/greeter')
+    return kit.fail(
+      `The web container runs "${web.image}", not containerlings/greeter.`,
+      'Set "image": "containerlings/greeter".',
+      evidence,
+    );
   if (!def.requiresCompatibilities?.includes('FARGATE')) {
-    return kit.fail('requiresCompatibilities does not include "FARGATE", so nothing says this task may run on Fargate.', 'Add "requiresCompatibilities": ["FARGATE"] (Fargate then needs task-level cpu and memory, and "networkMode": "awsvpc").', evidence);
+    return kit.fail(
+      'requiresCompatibilities does not include "FARGATE", so nothing says this task may run on Fargate.',
+      'Add "requiresCompatibilities": ["FARGATE"] (Fargate then needs task-level cpu and memory, and "networkMode": "awsvpc").',
+      evidence,
+    );
   }
   if (!web.portMappings?.some((p) => p.containerPort === 8080)) {
-    return kit.fail('containerDefinitions[web].portMappings has no containerPort 8080, where the greeter listens.', 'Add "portMappings": [{ "containerPort": 8080, "protocol": "tcp" }].', evidence);
+    return kit.fail(
+      'containerDefinitions[web].portMappings has no containerPort 8080, where the greeter listens.',
+      'Add "portMappings": [{ "containerPort": 8080, "protocol": "tcp" }].',
+      evidence,
+    );
   }
   if (!web.environment?.some((e) => e.name === 'GREETING' && e.value)) {
-    return kit.fail('containerDefinitions[web].environment does not set GREETING.', 'Add "environment": [{ "name": "GREETING", "value": "..." }].', evidence);
+    return kit.fail(
+      'containerDefinitions[web].environment does not set GREETING.',
+      'Add "environment": [{ "name": "GREETING", "value": "..." }].',
+      evidence,
+    );
   }
-  if (!web.healthCheck) return kit.fail('containerDefinitions[web] has no healthCheck, so ECS could not tell a hung task from a healthy one.', 'Add a healthCheck whose command starts with "CMD-SHELL".', evidence);
+  if (!web.healthCheck)
+    return kit.fail(
+      'containerDefinitions[web] has no healthCheck, so ECS could not tell a hung task from a healthy one.',
+      'Add a healthCheck whose command starts with "CMD-SHELL".',
+      evidence,
+    );
   const log = web.logConfiguration;
-  if (!log) return kit.fail('containerDefinitions[web] has no logConfiguration: on Fargate its output would go nowhere you can read.', 'Add a logConfiguration with "logDriver": "awslogs".', evidence);
+  if (!log)
+    return kit.fail(
+      'containerDefinitions[web] has no logConfiguration: on Fargate its output would go nowhere you can read.',
+      'Add a logConfiguration with "logDriver": "awslogs".',
+      evidence,
+    );
   const missing = AWSLOGS.filter((o) => !log.options?.[o]);
   if (log.logDriver !== 'awslogs' || missing.length) {
-    return kit.fail(`logConfiguration must use the awslogs driver with ${AWSLOGS.join(', ')} (${log.logDriver !== 'awslogs' ? `it uses ${log.logDriver}` : `missing: ${missing.join(', ')}`}).`, 'Fargate sends logs to CloudWatch Logs through awslogs; set the three options.', evidence);
+    return kit.fail(
+      `logConfiguration must use the awslogs driver with ${AWSLOGS.join(', ')} (${log.logDriver !== 'awslogs' ? `it uses ${log.logDriver}` : `missing: ${missing.join(', ')}`}).`,
+      'Fargate sends logs to CloudWatch Logs through awslogs; set the three options.',
+      evidence,
+    );
   }
-  return kit.pass(`taskdef.json is a valid Fargate task definition: ${def.cpu} CPU units, ${def.memory} MiB, port 8080, GREETING, a health check and awslogs.`, evidence);
+  return kit.pass(
+    `taskdef.json is a valid Fargate task definition: ${def.cpu} CPU units, ${def.memory} MiB, port 8080, GREETING, a health check and awslogs.`,
+    evidence,
+  );
 };
 
 export default check;

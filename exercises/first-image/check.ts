@@ -82,8 +82,16 @@ async function printsAtBuildTime(kit: CheckKit): Promise<boolean> {
 function addsNothing(image: ImageFacts, base: ImageFacts): boolean {
   if (image.id === base.id) return true;
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-  return image.created.getTime() === base.created.getTime() && image.layers === base.layers && image.user === base.user && image.workdir === base.workdir
-    && same(image.cmd, base.cmd) && same(image.entrypoint, base.entrypoint) && same(image.env, base.env) && same(image.labels, base.labels);
+  return (
+    image.created.getTime() === base.created.getTime() &&
+    image.layers === base.layers &&
+    image.user === base.user &&
+    image.workdir === base.workdir &&
+    same(image.cmd, base.cmd) &&
+    same(image.entrypoint, base.entrypoint) &&
+    same(image.env, base.env) &&
+    same(image.labels, base.labels)
+  );
 }
 
 function shortId(id: string): string {

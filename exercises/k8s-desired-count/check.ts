@@ -12,42 +12,106 @@ async function get(kit: CheckKit, ...what: string[]): Promise<any | undefined> {
   return JSON.parse(out.stdout);
 }
 
-const podNames = (pods: any) => new Set<string>((pods?.items ?? []).filter((p: any) => !p.metadata.deletionTimestamp).map((p: any) => p.metadata.name));
+const podNames = (pods: any) =>
+  new Set<string>(
+    (pods?.items ?? []).filter((p: any) => !p.metadata.deletionTimestamp).map((p: any) => p.metadata.name),
+  );
 
 const check: Check = async (kit) => {
   const deploy = await get(kit, 'deployment', NAME);
   if (!deploy) {
     const pod = await get(kit, 'pod', NAME);
     return pod
-      ? kit.fail(`${NAME} is a bare Pod: nothing keeps a count of it, so a deleted pod stays deleted.`, 'Write a Deployment (apiVersion apps/v1, kind Deployment) instead, and kubectl delete pod cl-hello -n cl-k8s.')
-      : kit.fail(`There is no Deployment ${NAME} in the namespace ${NS}.`, 'kubectl apply -f k8s/ (with namespace.yaml first).');
+      ? kit.fail(
+          `${NAME} is a bare Pod: nothing keeps a count of it, so a deleted pod stays deleted.`,
+          'Write a Deployment (apiVersion apps/v1, kind Deployment) instead, and kubectl delete pod cl-hello -n cl-k8s.',
+        )
+      : kit.fail(
+          `There is no Deployment ${NAME} in the namespace ${NS}.`,
+          'kubectl apply -f k8s/ (with namespace.yaml first).',
+        );
   }
   const want = deploy.spec?.replicas ?? 1;
   const evidence = { replicas: want, ready: deploy.status?.readyReplicas ?? 0 };
-  if (want !== DESIRED) return kit.fail(`${NAME} wants ${want} replicas, not ${DESIRED}.`, `kubectl -n ${NS} scale deployment ${NAME} --replicas=${DESIRED}, and change the file too.`, evidence);
-  if (evidence.ready !== DESIRED) return kit.fail(`${NAME} has ${evidence.ready} of ${DESIRED} pods ready.`, `kubectl -n ${NS} get pods, and kubectl -n ${NS} describe pod ... for why (an image the cluster cannot find shows ErrImagePull).`, evidence);
+  if (want !== DESIRED)
+    return kit.fail(
+      `${NAME} wants ${want} replicas, not ${DESIRED}.`,
+      `kubectl -n ${NS} scale deployment ${NAME} --replicas=${DESIRED}, and change the file too.`,
+      evidence,
+    );
+  if (evidence.ready !== DESIRED)
+    return kit.fail(
+      `${NAME} has ${evidence.ready} of ${DESIRED} pods ready.`,
+      `kubectl -n ${NS} get pods, and kubectl -n ${NS} describe pod ... for why (an image the cluster cannot find shows ErrImagePull).`,
+      evidence,
+    );
   const service = await get(kit, 'service', NAME);
-  if (!service) return kit.fail(`There is no Service ${NAME} in ${NS}.`, 'Add a Service that selects app: cl-hello on port 8080.', evidence);
+  if (!service)
+    return kit.fail(
+      `There is no Service ${NAME} in ${NS}.`,
+      'Add a Service that selects app: cl-hello on port 8080.',
+      evidence,
+    );
   const selector: Record<string, string> = service.spec?.selector ?? {};
   const podLabels: Record<string, string> = deploy.spec?.template?.metadata?.labels ?? {};
   if (!Object.keys(selector).length || !Object.entries(selector).every(([k, v]) => podLabels[k] === v)) {
-    return kit.fail(`The Service's selector ${JSON.stringify(selector)} does not match the pods' labels ${JSON.stringify(podLabels)}.`, 'Use the same label in both: app: cl-hello.', evidence);
+    return kit.fail(
+      `The Service's selector ${JSON.stringify(selector)} does not match the pods' labels ${JSON.stringify(podLabels)}.`,
+      'Use the same label in both: app: cl-hello.',
+      evidence,
+    );
   }
-  if (!(service.spec?.ports ?? []).some((p: any) => p.port === 8080)) return kit.fail(`The Service ${NAME} does not listen on port 8080.`, 'ports: [{ port: 8080, targetPort: 8080 }]', evidence);
+  if (!(service.spec?.ports ?? []).some((p: any) => p.port === 8080))
+    return kit.fail(
+      `The Service ${NAME} does not listen on port 8080.`,
+      'ports: [{ port: 8080, targetPort: 8080 }]',
+      evidence,
+    );
 
-  const before = podNames(await get(kit, 'pods', '-l', Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(',')));
+  const before = podNames(
+    await get(
+      kit,
+      'pods',
+      '-l',
+      Object.entries(selector)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(','),
+    ),
+  );
   const victim = [...before][0];
-  if (!victim) return kit.fail('No pod of the Deployment was found to delete.', `kubectl -n ${NS} get pods --show-labels`, evidence);
+  if (!victim)
+    return kit.fail(
+      'No pod of the Deployment was found to delete.',
+      `kubectl -n ${NS} get pods --show-labels`,
+      evidence,
+    );
   await kit.kubectl(['-n', NS, 'delete', 'pod', victim, '--wait=false']);
   const deadline = Date.now() + 90_000;
   for (;;) {
     const now = await get(kit, 'deployment', NAME);
-    const pods = podNames(await get(kit, 'pods', '-l', Object.entries(selector).map(([k, v]) => `${k}=${v}`).join(',')));
+    const pods = podNames(
+      await get(
+        kit,
+        'pods',
+        '-l',
+        Object.entries(selector)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(','),
+      ),
+    );
     const fresh = [...pods].filter((p) => !before.has(p));
     if ((now?.status?.readyReplicas ?? 0) === DESIRED && fresh.length > 0 && !pods.has(victim)) {
-      return kit.pass(`The Deployment replaced the deleted pod ${victim} with ${fresh[0]} and is back to ${DESIRED} ready.`, { ...evidence, deleted: victim, replacement: fresh[0]! });
+      return kit.pass(
+        `The Deployment replaced the deleted pod ${victim} with ${fresh[0]} and is back to ${DESIRED} ready.`,
+        { ...evidence, deleted: victim, replacement: fresh[0]! },
+      );
     }
-    if (Date.now() > deadline || kit.signal.aborted) return kit.fail(`After ${victim} was deleted, ${NAME} did not get back to ${DESIRED} ready pods within 90 s.`, `kubectl -n ${NS} get pods`, { ...evidence, deleted: victim });
+    if (Date.now() > deadline || kit.signal.aborted)
+      return kit.fail(
+        `After ${victim} was deleted, ${NAME} did not get back to ${DESIRED} ready pods within 90 s.`,
+        `kubectl -n ${NS} get pods`,
+        { ...evidence, deleted: victim },
+      );
     await new Promise((r) => setTimeout(r, 1000));
   }
 };

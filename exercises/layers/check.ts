@@ -10,7 +10,10 @@ const MAX_ADDED_LAYERS = 3; // WORKDIR, COPY and one RUN
 const check: Check = async (kit) => {
   const image = await kit.image(IMAGE);
   if (!image) {
-    return kit.fail(`There is no image called ${IMAGE} yet.`, `Build it from the layers folder: docker build -t ${IMAGE} .`);
+    return kit.fail(
+      `There is no image called ${IMAGE} yet.`,
+      `Build it from the layers folder: docker build -t ${IMAGE} .`,
+    );
   }
   const base = await kit.image(BASE);
   const added = addedTo(image, base);
@@ -120,7 +123,9 @@ function runStepsAdded(image: readonly HistoryStep[], base: readonly HistoryStep
     const step = createdBy.trim();
     if (/^RUN\b/.test(step)) return true;
     if (!step || step.includes('#(nop)')) return false;
-    return !/^(FROM|COPY|ADD|WORKDIR|ENV|ARG|LABEL|USER|EXPOSE|VOLUME|CMD|ENTRYPOINT|SHELL|STOPSIGNAL|HEALTHCHECK|ONBUILD|MAINTAINER)\b/.test(step);
+    return !/^(FROM|COPY|ADD|WORKDIR|ENV|ARG|LABEL|USER|EXPOSE|VOLUME|CMD|ENTRYPOINT|SHELL|STOPSIGNAL|HEALTHCHECK|ONBUILD|MAINTAINER)\b/.test(
+      step,
+    );
   };
   return image.slice(0, Math.max(0, image.length - base.length)).filter((s) => isRun(s.createdBy)).length;
 }

@@ -12,12 +12,20 @@ const readFetchId = async (kit: CheckKit, image: string) =>
 
 const check: Check = async (kit) => {
   const image = await kit.image(IMAGE);
-  if (!image) return kit.fail(`There is no image ${IMAGE} yet.`, `Build it in lean-cache-order/: docker build -t ${IMAGE} .`);
-  if (!kit.isNew(image)) return kit.fail(`${IMAGE} was built before you started this exercise.`, `Rebuild it: docker build -t ${IMAGE} .`);
+  if (!image)
+    return kit.fail(`There is no image ${IMAGE} yet.`, `Build it in lean-cache-order/: docker build -t ${IMAGE} .`);
+  if (!kit.isNew(image))
+    return kit.fail(`${IMAGE} was built before you started this exercise.`, `Rebuild it: docker build -t ${IMAGE} .`);
   const run = await kit.run(IMAGE, { timeout: 15 });
-  if (run.exitCode !== 0 || !/report v1 with csvkit 1\.4, chartlib 0\.9|report v1 with chartlib 0\.9, csvkit 1\.4/.test(run.stdout)) {
-    return kit.fail(`${IMAGE} did not print its report with both libraries (exit ${run.exitCode}): ${(run.stderr.trim() || run.stdout.trim()).slice(0, 200)}`,
-      'Keep the dependency step (RUN sh fetch-deps.sh deps.txt) and copy app.sh into /app.', { exitCode: run.exitCode });
+  if (
+    run.exitCode !== 0 ||
+    !/report v1 with csvkit 1\.4, chartlib 0\.9|report v1 with chartlib 0\.9, csvkit 1\.4/.test(run.stdout)
+  ) {
+    return kit.fail(
+      `${IMAGE} did not print its report with both libraries (exit ${run.exitCode}): ${(run.stderr.trim() || run.stdout.trim()).slice(0, 200)}`,
+      'Keep the dependency step (RUN sh fetch-deps.sh deps.txt) and copy app.sh into /app.',
+      { exitCode: run.exitCode },
+    );
   }
   const outcome = await kit.buildCopy<Probe>('.', {}, async (first) => {
     if (!first.ok || !first.id) return { error: first.output };
@@ -25,21 +33,37 @@ const check: Check = async (kit) => {
     return kit.buildCopy<Probe>('.', { append: { 'app.sh': `# ${MARK}\n` } }, async (second) => {
       if (!second.ok || !second.id) return { error: second.output };
       const after = await readFetchId(kit, second.id);
-      const changed = (await kit.run(second.id, { entrypoint: ['grep', '-c', MARK], cmd: ['/app/app.sh'], timeout: 10 })).stdout.trim() === '1';
+      const changed =
+        (
+          await kit.run(second.id, { entrypoint: ['grep', '-c', MARK], cmd: ['/app/app.sh'], timeout: 10 })
+        ).stdout.trim() === '1';
       return { before, after, changed };
     });
   });
-  if ('error' in outcome) return kit.fail(`A copy of your folder does not build: ${outcome.error.slice(-300)}`, `Build it yourself to see why: docker build -t ${IMAGE} .`);
+  if ('error' in outcome)
+    return kit.fail(
+      `A copy of your folder does not build: ${outcome.error.slice(-300)}`,
+      `Build it yourself to see why: docker build -t ${IMAGE} .`,
+    );
   const evidence = { fetchIdBefore: outcome.before, fetchIdAfter: outcome.after, appChangeInImage: outcome.changed };
   if (!outcome.changed) {
-    return kit.fail('After app.sh changed, the rebuilt image still had the old app.sh: the app is not copied after the dependency step.',
-      'Copy the rest of the folder (COPY . .) after the dependency step.', evidence);
+    return kit.fail(
+      'After app.sh changed, the rebuilt image still had the old app.sh: the app is not copied after the dependency step.',
+      'Copy the rest of the folder (COPY . .) after the dependency step.',
+      evidence,
+    );
   }
   if (!outcome.before || outcome.before !== outcome.after) {
-    return kit.fail('Changing app.sh made the dependency step run again (its fetch id changed): a step before it copies app.sh.',
-      'Copy only deps.txt and fetch-deps.sh before RUN sh fetch-deps.sh deps.txt; copy everything else after it.', evidence);
+    return kit.fail(
+      'Changing app.sh made the dependency step run again (its fetch id changed): a step before it copies app.sh.',
+      'Copy only deps.txt and fetch-deps.sh before RUN sh fetch-deps.sh deps.txt; copy everything else after it.',
+      evidence,
+    );
   }
-  return kit.pass('Changing app.sh rebuilt only the steps after the dependency layer: the fetch id stayed the same.', evidence);
+  return kit.pass(
+    'Changing app.sh rebuilt only the steps after the dependency layer: the fetch id stayed the same.',
+    evidence,
+  );
 };
 
 export default check;

@@ -8,41 +8,65 @@ const WAIT_SECONDS = 45;
 
 const check: Check = async (kit) => {
   const container = await kit.container(CONTAINER);
-  if (!container) return kit.fail(`There is no container ${CONTAINER}.`, `Start it: docker run -d --name ${CONTAINER} ${REPO}:1.0`);
+  if (!container)
+    return kit.fail(`There is no container ${CONTAINER}.`, `Start it: docker run -d --name ${CONTAINER} ${REPO}:1.0`);
   if (!container.running) {
-    return kit.fail(`${CONTAINER} is not running (${container.status}, exit ${container.exitCode}): ${(await kit.logs(CONTAINER, 5)).slice(0, 200)}`,
-      `See why with docker logs ${CONTAINER}; then docker rm -f ${CONTAINER} and start it again.`);
+    return kit.fail(
+      `${CONTAINER} is not running (${container.status}, exit ${container.exitCode}): ${(await kit.logs(CONTAINER, 5)).slice(0, 200)}`,
+      `See why with docker logs ${CONTAINER}; then docker rm -f ${CONTAINER} and start it again.`,
+    );
   }
   const image = await kit.image(container.imageId);
   const tags = image?.tags.filter((t) => t.startsWith(`${REPO}:`)) ?? [];
   const evidence: Record<string, string | number> = { startedFrom: container.image, tags: tags.join(' ') || '(none)' };
-  if (!image || !kit.isNew(image)) return kit.fail(`${CONTAINER} runs an image built before you started this exercise.`, `Rebuild it (docker build -t ${REPO}:1.0 .) and start the container again.`, evidence);
+  if (!image || !kit.isNew(image))
+    return kit.fail(
+      `${CONTAINER} runs an image built before you started this exercise.`,
+      `Rebuild it (docker build -t ${REPO}:1.0 .) and start the container again.`,
+      evidence,
+    );
   const versioned = tags.filter((t) => !t.endsWith(':latest'));
   if (!container.image.startsWith(`${REPO}:`) || container.image.endsWith(':latest') || versioned.length === 0) {
-    return kit.fail(`${CONTAINER} was started from "${container.image}": that says nothing about which build it is.`,
-      `Build with a version tag (docker build -t ${REPO}:1.0 .) and start the container from it: docker run -d --name ${CONTAINER} ${REPO}:1.0`, evidence);
+    return kit.fail(
+      `${CONTAINER} was started from "${container.image}": that says nothing about which build it is.`,
+      `Build with a version tag (docker build -t ${REPO}:1.0 .) and start the container from it: docker run -d --name ${CONTAINER} ${REPO}:1.0`,
+      evidence,
+    );
   }
   evidence.user = image.user || '(none: root)';
   const id = await kit.exec(CONTAINER, ['id', '-u']);
   const uid = id.stdout.trim();
   evidence.uid = uid;
   if (/^(root|0)(:|$)/.test(image.user) || image.user === '' || uid === '0') {
-    return kit.fail(`The service in ${CONTAINER} runs as root (USER ${image.user || 'not set'}, uid ${uid || '?'}).`,
-      'Add USER 10001 (any uid other than 0) to the Dockerfile before CMD, rebuild, and start the container again.', evidence);
+    return kit.fail(
+      `The service in ${CONTAINER} runs as root (USER ${image.user || 'not set'}, uid ${uid || '?'}).`,
+      'Add USER 10001 (any uid other than 0) to the Dockerfile before CMD, rebuild, and start the container again.',
+      evidence,
+    );
   }
   const health = await kit.health(CONTAINER, WAIT_SECONDS);
   evidence.health = health.status;
   if (health.lastExitCode !== undefined) evidence.lastProbeExit = health.lastExitCode;
   if (health.status === 'none') {
-    return kit.fail(`${CONTAINER} has no HEALTHCHECK: the engine only knows that the process runs.`,
-      'Add HEALTHCHECK --interval=2s CMD wget -q -O /dev/null http://127.0.0.1:8080/healthz || exit 1, rebuild, and start the container again.', evidence);
+    return kit.fail(
+      `${CONTAINER} has no HEALTHCHECK: the engine only knows that the process runs.`,
+      'Add HEALTHCHECK --interval=2s CMD wget -q -O /dev/null http://127.0.0.1:8080/healthz || exit 1, rebuild, and start the container again.',
+      evidence,
+    );
   }
   if (health.status === 'unhealthy') {
-    return kit.fail(`The engine reports ${CONTAINER} unhealthy after ${health.failingStreak} failed probes. The last said: ${health.lastOutput.slice(0, 160) || '(nothing)'}`,
-      'Run the probe yourself: docker exec cl-lean-svc wget -q -O /dev/null http://127.0.0.1:8080/healthz; echo $?. Ask the port the server listens on.', evidence);
+    return kit.fail(
+      `The engine reports ${CONTAINER} unhealthy after ${health.failingStreak} failed probes. The last said: ${health.lastOutput.slice(0, 160) || '(nothing)'}`,
+      'Run the probe yourself: docker exec cl-lean-svc wget -q -O /dev/null http://127.0.0.1:8080/healthz; echo $?. Ask the port the server listens on.',
+      evidence,
+    );
   }
   if (health.status !== 'healthy') {
-    return kit.fail(`${CONTAINER}'s health is still "${health.status}" after ${WAIT_SECONDS} s.`, 'Use a short interval (HEALTHCHECK --interval=2s ...), rebuild, and start the container again.', evidence);
+    return kit.fail(
+      `${CONTAINER}'s health is still "${health.status}" after ${WAIT_SECONDS} s.`,
+      'Use a short interval (HEALTHCHECK --interval=2s ...), rebuild, and start the container again.',
+      evidence,
+    );
   }
   return kit.pass(`${CONTAINER} runs ${versioned[0]} as uid ${uid}, and the engine reports it healthy.`, evidence);
 };

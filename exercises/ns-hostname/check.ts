@@ -21,9 +21,18 @@ async function inNewUtsNamespace(kit: CheckKit): Promise<{ own: string; others: 
 const check: Check = async (kit) => {
   const c = await kit.container(NAME);
   if (!c) return kit.fail(`There is no container named ${NAME}.`, `Start it: ${RUN}`);
-  if (c.isolation.privileged) return kit.fail(`${NAME} runs with --privileged, far more than unshare needs.`, `Remove it and start it with: ${RUN}`);
-  if (!c.running) return kit.fail(`${NAME} is not running (${c.status}).`, `Remove it (docker rm -f ${NAME}) and run: ${RUN}`);
-  if (!kit.since(c.created)) return kit.fail(`${NAME} was created before you started this exercise.`, `Remove it (docker rm -f ${NAME}) and run: ${RUN}`);
+  if (c.isolation.privileged)
+    return kit.fail(
+      `${NAME} runs with --privileged, far more than unshare needs.`,
+      `Remove it and start it with: ${RUN}`,
+    );
+  if (!c.running)
+    return kit.fail(`${NAME} is not running (${c.status}).`, `Remove it (docker rm -f ${NAME}) and run: ${RUN}`);
+  if (!kit.since(c.created))
+    return kit.fail(
+      `${NAME} was created before you started this exercise.`,
+      `Remove it (docker rm -f ${NAME}) and run: ${RUN}`,
+    );
 
   const containerName = (await kit.exec(NAME, ['hostname'])).stdout.trim();
   const { own, others } = await inNewUtsNamespace(kit);
@@ -45,12 +54,22 @@ const check: Check = async (kit) => {
   for (const p of others) {
     const seen = (await kit.exec(NAME, ['nsenter', '-t', String(p.pid), '-u', 'hostname'])).stdout.trim();
     if (seen === WANTED) {
-      return kit.pass(`"${p.command}" (PID ${p.pid}) sees the hostname ${WANTED} in ${p.namespaces.uts}, while the container still calls itself ${containerName}.`, {
-        ...evidence, process: p.command, utsNamespace: p.namespaces.uts ?? '', hostnameInside: seen,
-      });
+      return kit.pass(
+        `"${p.command}" (PID ${p.pid}) sees the hostname ${WANTED} in ${p.namespaces.uts}, while the container still calls itself ${containerName}.`,
+        {
+          ...evidence,
+          process: p.command,
+          utsNamespace: p.namespaces.uts ?? '',
+          hostnameInside: seen,
+        },
+      );
     }
   }
   const p = others[0];
-  return kit.fail(`"${p.command}" has a UTS namespace of its own, but its hostname is not ${WANTED}.`, `Set it inside the new namespace: ${UNSHARE}`, { ...evidence, process: p.command });
+  return kit.fail(
+    `"${p.command}" has a UTS namespace of its own, but its hostname is not ${WANTED}.`,
+    `Set it inside the new namespace: ${UNSHARE}`,
+    { ...evidence, process: p.command },
+  );
 };
 export default check;

@@ -25,12 +25,21 @@ const check: Check = async (kit) => {
       `Remove it and start it with only what is needed: ${RUN}`,
     );
   }
-  if (!c.running) return kit.fail(`${NAME} is not running (${c.status}).`, `Remove it (docker rm -f ${NAME}) and run: ${RUN}`);
-  if (!kit.since(c.created)) return kit.fail(`${NAME} was created before you started this exercise.`, `Remove it (docker rm -f ${NAME}) and run: ${RUN}`);
+  if (!c.running)
+    return kit.fail(`${NAME} is not running (${c.status}).`, `Remove it (docker rm -f ${NAME}) and run: ${RUN}`);
+  if (!kit.since(c.created))
+    return kit.fail(
+      `${NAME} was created before you started this exercise.`,
+      `Remove it (docker rm -f ${NAME}) and run: ${RUN}`,
+    );
 
   const { own, others } = await processesInNewPidNamespace(kit);
   const caps = c.isolation.capAdd.map((cap) => cap.toUpperCase().replace(/^CAP_/, ''));
-  const evidence = { containerPidNamespace: own, capAdd: caps.join(',') || 'none', securityOpt: c.isolation.securityOpt.join(',') || 'default' };
+  const evidence = {
+    containerPidNamespace: own,
+    capAdd: caps.join(',') || 'none',
+    securityOpt: c.isolation.securityOpt.join(',') || 'default',
+  };
   if (others.length === 0) {
     if (!caps.includes('SYS_ADMIN') && !caps.includes('ALL')) {
       return kit.fail(
@@ -48,12 +57,23 @@ const check: Check = async (kit) => {
   const first = others.find((p) => p.nspid[p.nspid.length - 1] === 1);
   if (!first) {
     const p = others[0];
-    return kit.fail(`"${p.command}" is in a new PID namespace but is not its PID 1 (NSpid ${p.nspid.join(' ')}).`, 'Let unshare --fork start the program, so that it is the first process there.', evidence);
+    return kit.fail(
+      `"${p.command}" is in a new PID namespace but is not its PID 1 (NSpid ${p.nspid.join(' ')}).`,
+      'Let unshare --fork start the program, so that it is the first process there.',
+      evidence,
+    );
   }
   // From inside first's mount namespace, /proc/1 must be first itself: a /proc mounted for the new namespace.
   const inside = await kit.exec(NAME, ['nsenter', '-t', String(first.pid), '-m', 'readlink', '/proc/1/ns/pid']);
   const proc = inside.stdout.trim();
-  const found = { ...evidence, process: first.command, pid: first.pid, nspid: first.nspid.join(' '), newPidNamespace: first.namespaces.pid, procShows: proc || inside.stderr.trim() };
+  const found = {
+    ...evidence,
+    process: first.command,
+    pid: first.pid,
+    nspid: first.nspid.join(' '),
+    newPidNamespace: first.namespaces.pid,
+    procShows: proc || inside.stderr.trim(),
+  };
   if (proc !== first.namespaces.pid) {
     return kit.fail(
       `"${first.command}" is PID 1 of ${first.namespaces.pid}, but /proc there still shows the container's processes (its /proc/1 is in ${proc || 'an unreadable namespace'}), so ps would list them.`,
@@ -61,6 +81,9 @@ const check: Check = async (kit) => {
       found,
     );
   }
-  return kit.pass(`"${first.command}" is PID 1 of its own PID namespace (${first.namespaces.pid}, container's is ${own}), with a /proc of its own.`, found);
+  return kit.pass(
+    `"${first.command}" is PID 1 of its own PID namespace (${first.namespaces.pid}, container's is ${own}), with a /proc of its own.`,
+    found,
+  );
 };
 export default check;

@@ -8,20 +8,39 @@ const OFFLINE = 'cl-ns-offline';
 async function runningContainer(kit: CheckKit, name: string, how: string): Promise<ContainerFacts | CheckResult> {
   const c = await kit.container(name);
   if (!c) return kit.fail(`There is no container named ${name}.`, `Start it: ${how}`);
-  if (!c.running) return kit.fail(`${name} is not running (${c.status}).`, `Keep sh waiting with -dti. Remove it (docker rm -f ${name}) and run: ${how}`);
-  if (!kit.since(c.created)) return kit.fail(`${name} was created before you started this exercise.`, `Remove it (docker rm -f ${name}) and run: ${how}`);
+  if (!c.running)
+    return kit.fail(
+      `${name} is not running (${c.status}).`,
+      `Keep sh waiting with -dti. Remove it (docker rm -f ${name}) and run: ${how}`,
+    );
+  if (!kit.since(c.created))
+    return kit.fail(
+      `${name} was created before you started this exercise.`,
+      `Remove it (docker rm -f ${name}) and run: ${how}`,
+    );
   return c;
 }
 
-const namespaceOf = async (kit: CheckKit, name: string, kind: string) => (await kit.exec(name, ['readlink', `/proc/self/ns/${kind}`])).stdout.trim();
+const namespaceOf = async (kit: CheckKit, name: string, kind: string) =>
+  (await kit.exec(name, ['readlink', `/proc/self/ns/${kind}`])).stdout.trim();
 
 const check = async (kit: CheckKit): Promise<CheckResult> => {
-  const sharer = await runningContainer(kit, SHARER, `docker run -dti --name ${SHARER} --pid=host containerlings/busybox`);
+  const sharer = await runningContainer(
+    kit,
+    SHARER,
+    `docker run -dti --name ${SHARER} --pid=host containerlings/busybox`,
+  );
   if ('outcome' in sharer) return sharer;
   // The engine's host, wherever it runs (a VM on a laptop, a remote engine): ask it, not this process.
-  const host = (await kit.run('containerlings/busybox', { cmd: ['readlink', '/proc/self/ns/pid'], pidMode: 'host', timeout: 20 })).stdout.trim();
+  const host = (
+    await kit.run('containerlings/busybox', { cmd: ['readlink', '/proc/self/ns/pid'], pidMode: 'host', timeout: 20 })
+  ).stdout.trim();
   const seen = await namespaceOf(kit, SHARER, 'pid');
-  const evidence = { hostPidNamespace: host, [`${SHARER}PidNamespace`]: seen, pidMode: sharer.isolation.pidMode || 'private' };
+  const evidence = {
+    hostPidNamespace: host,
+    [`${SHARER}PidNamespace`]: seen,
+    pidMode: sharer.isolation.pidMode || 'private',
+  };
   if (seen !== host) {
     const mode = sharer.isolation.pidMode;
     return kit.fail(
@@ -33,10 +52,18 @@ const check = async (kit: CheckKit): Promise<CheckResult> => {
     );
   }
 
-  const offline = await runningContainer(kit, OFFLINE, `docker run -dti --name ${OFFLINE} --network none containerlings/busybox`);
+  const offline = await runningContainer(
+    kit,
+    OFFLINE,
+    `docker run -dti --name ${OFFLINE} --network none containerlings/busybox`,
+  );
   if ('outcome' in offline) return offline;
   const interfaces = (await kit.exec(OFFLINE, ['ls', '/sys/class/net'])).stdout.split(/\s+/).filter(Boolean).sort();
-  const netEvidence = { ...evidence, networkMode: offline.isolation.networkMode, interfaces: interfaces.join(' ') || 'none' };
+  const netEvidence = {
+    ...evidence,
+    networkMode: offline.isolation.networkMode,
+    interfaces: interfaces.join(' ') || 'none',
+  };
   if (offline.isolation.networkMode === 'host') {
     return kit.fail(
       `${OFFLINE} shares the host's network namespace (--network host): it sees all of the host's interfaces (${interfaces.join(', ')}).`,

@@ -68,7 +68,8 @@ const check: Check = async (kit) => {
       return {
         outcome: 'error',
         message: `${NAME} mounts ${mount.source}, the right folder, but sees other files in it: your Docker engine runs on another machine (or a VM) and cannot see this folder.`,
-        tryNext: 'Do this exercise with a local engine (unset DOCKER_HOST, or docker context use default), or in a workspace on the machine the engine runs on.',
+        tryNext:
+          'Do this exercise with a local engine (unset DOCKER_HOST, or docker context use default), or in a workspace on the machine the engine runs on.',
         evidence: { ...evidence, expected: `${kit.dir}/notes` },
       };
     }

@@ -8,11 +8,20 @@ const check: Check = async (kit) => {
   const image = await kit.image(IMAGE);
   if (!image) return kit.fail(`There is no image ${IMAGE} yet.`, `Build it: docker build -t ${IMAGE} .`);
   const evidence = { bytes: image.sizeBytes, layers: image.layers };
-  if (!kit.isNew(image)) return kit.fail(`${IMAGE} was built before you started this exercise.`, `Rebuild it: docker build -t ${IMAGE} .`, evidence);
+  if (!kit.isNew(image))
+    return kit.fail(
+      `${IMAGE} was built before you started this exercise.`,
+      `Rebuild it: docker build -t ${IMAGE} .`,
+      evidence,
+    );
   const dockerfile = await kit.dockerfile();
   const from = dockerfile?.finalStage.find((i) => i.keyword === 'FROM')?.args[0]?.toLowerCase();
   if (from !== 'scratch') {
-    return kit.fail(`The final stage of your Dockerfile starts FROM ${from ?? 'nothing'}, not FROM scratch.`, 'Compile in a first stage (AS build), then start the last stage FROM scratch and COPY --from=build the binary.', evidence);
+    return kit.fail(
+      `The final stage of your Dockerfile starts FROM ${from ?? 'nothing'}, not FROM scratch.`,
+      'Compile in a first stage (AS build), then start the last stage FROM scratch and COPY --from=build the binary.',
+      evidence,
+    );
   }
   let run;
   try {
@@ -36,12 +45,23 @@ const check: Check = async (kit) => {
     );
   }
   if (run.exitCode !== 0 || !out.startsWith('hello from scratch')) {
-    return kit.fail(`Running ${IMAGE} gave exit code ${run.exitCode} and "${(out || run.stderr.trim()).slice(0, 160)}".`, 'Its ENTRYPOINT (or CMD) must run the hello binary.', { ...evidence, exitCode: run.exitCode });
+    return kit.fail(
+      `Running ${IMAGE} gave exit code ${run.exitCode} and "${(out || run.stderr.trim()).slice(0, 160)}".`,
+      'Its ENTRYPOINT (or CMD) must run the hello binary.',
+      { ...evidence, exitCode: run.exitCode },
+    );
   }
   if (image.sizeBytes > MAX_BYTES) {
-    return kit.fail(`${IMAGE} is ${(image.sizeBytes / 1e6).toFixed(1)} MB; a static hello FROM scratch is well under 2 MB.`, 'Copy only the binary into the final stage.', evidence);
+    return kit.fail(
+      `${IMAGE} is ${(image.sizeBytes / 1e6).toFixed(1)} MB; a static hello FROM scratch is well under 2 MB.`,
+      'Copy only the binary into the final stage.',
+      evidence,
+    );
   }
-  return kit.pass(`${IMAGE} is ${(image.sizeBytes / 1e3).toFixed(0)} kB, one static binary FROM scratch: "${out}".`, { ...evidence, output: out });
+  return kit.pass(`${IMAGE} is ${(image.sizeBytes / 1e3).toFixed(0)} kB, one static binary FROM scratch: "${out}".`, {
+    ...evidence,
+    output: out,
+  });
 };
 
 export default check;

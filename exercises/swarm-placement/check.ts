@@ -13,12 +13,24 @@ const normal = (constraint: string) => constraint.replace(/\s+/g, '');
 const check: Check = async (kit) => {
   const first = await kit.service(SERVICE);
   if (!first) {
-    return kit.fail(`There is no Swarm service called ${SERVICE}.`, `Build containerlings/placed, then: docker service create --name ${SERVICE} --replicas ${DESIRED} --constraint ... --placement-pref ... containerlings/placed`);
+    return kit.fail(
+      `There is no Swarm service called ${SERVICE}.`,
+      `Build containerlings/placed, then: docker service create --name ${SERVICE} --replicas ${DESIRED} --constraint ... --placement-pref ... containerlings/placed`,
+    );
   }
   const constraints = first.placement.constraints.map(normal);
-  const evidence = { replicas: first.replicas, constraints: constraints.join(' ') || 'none', spreadOver: first.placement.spreadOver.join(' ') || 'none', image: first.image };
+  const evidence = {
+    replicas: first.replicas,
+    constraints: constraints.join(' ') || 'none',
+    spreadOver: first.placement.spreadOver.join(' ') || 'none',
+    image: first.image,
+  };
   if (first.mode !== 'replicated' || first.replicas !== DESIRED) {
-    return kit.fail(`${SERVICE} wants ${first.mode === 'global' ? 'one task per node (global mode)' : `${first.replicas} tasks`}, not ${DESIRED}.`, `docker service scale ${SERVICE}=${DESIRED}`, evidence);
+    return kit.fail(
+      `${SERVICE} wants ${first.mode === 'global' ? 'one task per node (global mode)' : `${first.replicas} tasks`}, not ${DESIRED}.`,
+      `docker service scale ${SERVICE}=${DESIRED}`,
+      evidence,
+    );
   }
   // Running tasks first: a placement no node meets is the mistake this exercise is about, and its reason is on the tasks.
   const settled = await kit.waitForTasks(SERVICE, DESIRED, 15);
@@ -35,16 +47,31 @@ const check: Check = async (kit) => {
         proof,
       );
     }
-    return kit.fail(`${running} of ${DESIRED} tasks of ${SERVICE} run (${waiting.map((t) => t.state).join(', ') || 'no tasks'}): ${why}.`, `docker service ps --no-trunc ${SERVICE} shows what its tasks are doing.`, proof);
+    return kit.fail(
+      `${running} of ${DESIRED} tasks of ${SERVICE} run (${waiting.map((t) => t.state).join(', ') || 'no tasks'}): ${why}.`,
+      `docker service ps --no-trunc ${SERVICE} shows what its tasks are doing.`,
+      proof,
+    );
   }
   if (!constraints.includes(CONSTRAINT)) {
-    return kit.fail(`${SERVICE}'s tasks run, but it is not constrained to zone a (constraints: ${evidence.constraints}): they may go to any node.`, `docker service update --constraint-add ${CONSTRAINT} ${SERVICE}`, { ...evidence, running });
+    return kit.fail(
+      `${SERVICE}'s tasks run, but it is not constrained to zone a (constraints: ${evidence.constraints}): they may go to any node.`,
+      `docker service update --constraint-add ${CONSTRAINT} ${SERVICE}`,
+      { ...evidence, running },
+    );
   }
   if (!first.placement.spreadOver.includes(SPREAD)) {
-    return kit.fail(`${SERVICE} runs in zone a, but has no spread preference over ${SPREAD} (spreads over: ${evidence.spreadOver}): with more zones, its tasks could all land in one.`, `docker service update --placement-pref-add spread=${SPREAD} ${SERVICE}`, { ...evidence, running });
+    return kit.fail(
+      `${SERVICE} runs in zone a, but has no spread preference over ${SPREAD} (spreads over: ${evidence.spreadOver}): with more zones, its tasks could all land in one.`,
+      `docker service update --placement-pref-add spread=${SPREAD} ${SERVICE}`,
+      { ...evidence, running },
+    );
   }
   const nodes = new Set(settled!.tasks.filter((t) => t.state === 'running').map((t) => t.nodeId.slice(0, 12)));
-  return kit.pass(`All ${DESIRED} tasks of ${SERVICE} run on ${nodes.size === 1 ? 'the one node' : `${nodes.size} nodes`} labelled zone=a, spread over ${SPREAD}.`, { ...evidence, running, nodes: [...nodes].join(' ') });
+  return kit.pass(
+    `All ${DESIRED} tasks of ${SERVICE} run on ${nodes.size === 1 ? 'the one node' : `${nodes.size} nodes`} labelled zone=a, spread over ${SPREAD}.`,
+    { ...evidence, running, nodes: [...nodes].join(' ') },
+  );
 };
 
 export default check;

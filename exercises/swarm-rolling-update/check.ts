@@ -13,35 +13,67 @@ const MOVING = new Set(['updating', 'rollback_started']);
 const check: Check = async (kit) => {
   let service = await kit.service(SERVICE);
   if (!service) {
-    return kit.fail(`There is no Swarm service called ${SERVICE}.`, `Build both images, then: docker service create --name ${SERVICE} --replicas ${DESIRED} ... ${V1}`);
+    return kit.fail(
+      `There is no Swarm service called ${SERVICE}.`,
+      `Build both images, then: docker service create --name ${SERVICE} --replicas ${DESIRED} ... ${V1}`,
+    );
   }
   // A rollout started with --detach may still be running: wait (bounded) until Swarm has finished or given up.
   for (let waited = 0; service && MOVING.has(service.updateState ?? '') && waited < 90; waited++) {
     await new Promise((r) => setTimeout(r, 1000));
     service = await kit.service(SERVICE);
   }
-  if (!service) return kit.fail(`${SERVICE} disappeared while the check waited for its update.`, `Create it again: docker service create --name ${SERVICE} ...`);
+  if (!service)
+    return kit.fail(
+      `${SERVICE} disappeared while the check waited for its update.`,
+      `Create it again: docker service create --name ${SERVICE} ...`,
+    );
   const update = service.updateConfig;
   const failedOnV2 = service.tasks.filter((t) => t.image === V2 && (t.state === 'failed' || t.state === 'rejected'));
   const evidence = {
-    image: service.image, replicas: service.replicas, updateState: service.updateState ?? 'never updated',
-    parallelism: update.parallelism, delaySeconds: update.delaySeconds, failureAction: update.failureAction, failedV2Tasks: failedOnV2.length,
+    image: service.image,
+    replicas: service.replicas,
+    updateState: service.updateState ?? 'never updated',
+    parallelism: update.parallelism,
+    delaySeconds: update.delaySeconds,
+    failureAction: update.failureAction,
+    failedV2Tasks: failedOnV2.length,
   };
   if (service.mode !== 'replicated' || service.replicas !== DESIRED) {
-    return kit.fail(`${SERVICE} wants ${service.mode === 'global' ? 'one task per node (global mode)' : `${service.replicas} tasks`}, not ${DESIRED}.`, `Create it with --replicas ${DESIRED} (docker service rm ${SERVICE}, then create it again).`, evidence);
+    return kit.fail(
+      `${SERVICE} wants ${service.mode === 'global' ? 'one task per node (global mode)' : `${service.replicas} tasks`}, not ${DESIRED}.`,
+      `Create it with --replicas ${DESIRED} (docker service rm ${SERVICE}, then create it again).`,
+      evidence,
+    );
   }
   const state = service.updateState;
   if (state === undefined) {
-    return kit.fail(`${SERVICE} was never updated: it still runs the spec it was created with (${service.image}).`, `Roll out the new version: docker service update --image ${V2} ${SERVICE}`, evidence);
+    return kit.fail(
+      `${SERVICE} was never updated: it still runs the spec it was created with (${service.image}).`,
+      `Roll out the new version: docker service update --image ${V2} ${SERVICE}`,
+      evidence,
+    );
   }
   if (state === 'paused') {
-    return kit.fail(`The update of ${SERVICE} to v2 stopped half-way (state paused), with tasks on v2 that never get healthy: its failure action is ${update.failureAction}, so Swarm waits for you instead of rolling back.`, `Start over with the failure action set when you create the service: docker service rm ${SERVICE}, then docker service create ... --update-failure-action rollback ... ${V1}`, evidence);
+    return kit.fail(
+      `The update of ${SERVICE} to v2 stopped half-way (state paused), with tasks on v2 that never get healthy: its failure action is ${update.failureAction}, so Swarm waits for you instead of rolling back.`,
+      `Start over with the failure action set when you create the service: docker service rm ${SERVICE}, then docker service create ... --update-failure-action rollback ... ${V1}`,
+      evidence,
+    );
   }
   if (state !== 'rollback_completed') {
-    return kit.fail(`The last update of ${SERVICE} ended as "${state}", not rolled back: it now runs ${service.image}.`, `Create it on ${V1} with --update-failure-action rollback, then update it to ${V2} (whose health check fails).`, evidence);
+    return kit.fail(
+      `The last update of ${SERVICE} ended as "${state}", not rolled back: it now runs ${service.image}.`,
+      `Create it on ${V1} with --update-failure-action rollback, then update it to ${V2} (whose health check fails).`,
+      evidence,
+    );
   }
   if (failedOnV2.length === 0) {
-    return kit.fail(`${SERVICE} was rolled back, but no v2 task failed first: the rollback was not Swarm's answer to a failed update.`, `Let the update to ${V2} run until its tasks fail their health check; Swarm rolls back by itself.`, evidence);
+    return kit.fail(
+      `${SERVICE} was rolled back, but no v2 task failed first: the rollback was not Swarm's answer to a failed update.`,
+      `Let the update to ${V2} run until its tasks fail their health check; Swarm rolls back by itself.`,
+      evidence,
+    );
   }
   if (update.failureAction !== 'rollback' || update.parallelism !== PARALLELISM || update.delaySeconds <= 0) {
     return kit.fail(
@@ -52,12 +84,20 @@ const check: Check = async (kit) => {
     );
   }
   if (service.image !== V1) {
-    return kit.fail(`${SERVICE} rolled back to ${service.image}, not to ${V1}.`, `Create it on ${V1}, then update it to ${V2}.`, evidence);
+    return kit.fail(
+      `${SERVICE} rolled back to ${service.image}, not to ${V1}.`,
+      `Create it on ${V1}, then update it to ${V2}.`,
+      evidence,
+    );
   }
   const settled = await kit.waitForTasks(SERVICE, DESIRED, 30);
   const running = (settled?.tasks ?? []).filter((t) => t.state === 'running' && t.desiredState === 'running');
   if (running.length !== DESIRED || running.some((t) => t.image !== V1)) {
-    return kit.fail(`After the rollback, ${running.length} of ${DESIRED} tasks run, on ${[...new Set(running.map((t) => t.image))].join(', ') || 'nothing'}.`, `docker service ps ${SERVICE} shows the tasks and their errors.`, { ...evidence, running: running.length });
+    return kit.fail(
+      `After the rollback, ${running.length} of ${DESIRED} tasks run, on ${[...new Set(running.map((t) => t.image))].join(', ') || 'nothing'}.`,
+      `docker service ps ${SERVICE} shows the tasks and their errors.`,
+      { ...evidence, running: running.length },
+    );
   }
   return kit.pass(
     `Swarm replaced ${PARALLELISM} tasks with v2, saw them fail (${failedOnV2[0]!.error || 'failed'}), and rolled ${SERVICE} back to v1 by itself: ${DESIRED} tasks run v1, and the update settings stayed.`,

@@ -23,7 +23,8 @@ function staticClosure(file, seen = new Set()) {
   if (seen.has(file)) return seen;
   seen.add(file);
   const text = readFileSync(file, 'utf8');
-  for (const m of text.matchAll(/^import\s+(?:[^;]*?\s+from\s+)?"(\.\.?\/[^"]+)";?$/gm)) staticClosure(resolve(dirname(file), m[1]), seen);
+  for (const m of text.matchAll(/^import\s+(?:[^;]*?\s+from\s+)?"(\.\.?\/[^"]+)";?$/gm))
+    staticClosure(resolve(dirname(file), m[1]), seen);
   return seen;
 }
 
@@ -36,7 +37,10 @@ function describeStep(file, loaded) {
     packageBytes(f, bytes);
   }
   const size = added.reduce((a, f) => a + statSync(f).size, 0);
-  const top = [...bytes].filter(([k]) => k !== 'glue').sort((a, b) => b[1] - a[1]).slice(0, 3);
+  const top = [...bytes]
+    .filter(([k]) => k !== 'glue')
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3);
   return { size, files: added.length, packages: top.map(([k, v]) => `${k} ${kb(v)}`) };
 }
 const short = (url) => url.replace(/^.*\/dist\//, '');
@@ -94,7 +98,8 @@ export function computeBreakdown({ S, probe, entryUrls, tuiBeforeFrame, tuiAfter
 export function formatBreakdown(breakdown) {
   const out = [];
   const b = breakdown.tui;
-  const modLine = (m) => `      ${fmt(m.ms).padStart(6)} ms  ${m.module.padEnd(34)} ${kb(m.size).padStart(7)}  ${m.packages.join(', ')}`;
+  const modLine = (m) =>
+    `      ${fmt(m.ms).padStart(6)} ms  ${m.module.padEnd(34)} ${kb(m.size).padStart(7)}  ${m.packages.join(', ')}`;
   out.push('(modules: the time to import each in a fresh node, in the order the command loads them, with the');
   out.push(' size and biggest packages of the files it adds; static imports count towards the chunk importing them)');
   out.push('Where the time goes: TUI start until the lesson list shows (medians)');
@@ -103,9 +108,14 @@ export function formatBreakdown(breakdown) {
   out.push(`  ${fmt(b.importsBeforeFrame).padStart(6)} ms  modules imported before the lesson list shows:`);
   for (const m of b.modulesBeforeFrame.filter((m) => m.ms >= 1)) out.push(modLine(m));
   const small = b.modulesBeforeFrame.filter((m) => m.ms < 1);
-  if (small.length) out.push(`      ${fmt(small.reduce((a, m) => a + m.ms, 0)).padStart(6)} ms  ${small.length} small chunks`);
-  out.push(`  ${fmt(b.rest).padStart(6)} ms  the rest: course and progress, lesson data, React renders, terminal (lesson list minus the above)`);
-  out.push(`  ${fmt(b.listShown).padStart(6)} ms  = lesson list shown (TUI first frame: ${fmt(b.firstFrame)} ms; minimal Ink app: ${fmt(b.inkFloor)} ms)`);
+  if (small.length)
+    out.push(`      ${fmt(small.reduce((a, m) => a + m.ms, 0)).padStart(6)} ms  ${small.length} small chunks`);
+  out.push(
+    `  ${fmt(b.rest).padStart(6)} ms  the rest: course and progress, lesson data, React renders, terminal (lesson list minus the above)`,
+  );
+  out.push(
+    `  ${fmt(b.listShown).padStart(6)} ms  = lesson list shown (TUI first frame: ${fmt(b.firstFrame)} ms; minimal Ink app: ${fmt(b.inkFloor)} ms)`,
+  );
   if (b.modulesAfterFrame.length) {
     out.push('  loaded only after the lesson list shows:');
     for (const m of b.modulesAfterFrame.filter((m) => m.ms >= 1)) out.push(modLine(m));
@@ -118,8 +128,12 @@ export function formatBreakdown(breakdown) {
   out.push(`  ${fmt(c.commandImports).padStart(6)} ms  check command modules:`);
   for (const m of c.modules.filter((m) => !m.module.startsWith('chunks/docker-') && m.ms >= 1)) out.push(modLine(m));
   out.push(`  ${fmt(c.dockerodeImport).padStart(6)} ms  dockerode (bundled chunk) import`);
-  out.push(`  ${fmt(c.container).padStart(6)} ms  the throw-away container via the API (create, start, wait, logs, inspect, remove)`);
-  out.push(`  ${fmt(c.rest).padStart(6)} ms  the rest: course, progress read + fsync'd write, image inspects, check module, output`);
+  out.push(
+    `  ${fmt(c.container).padStart(6)} ms  the throw-away container via the API (create, start, wait, logs, inspect, remove)`,
+  );
+  out.push(
+    `  ${fmt(c.rest).padStart(6)} ms  the rest: course, progress read + fsync'd write, image inspects, check module, output`,
+  );
   out.push(`  ${fmt(c.total).padStart(6)} ms  = check (docker run --rm CLI: ${fmt(c.dockerRunCli)} ms)`);
   out.push('');
   return out;

@@ -56,12 +56,22 @@ export async function createFixtures() {
     async build() {
       log('Building a private copy of dist/...');
       await mkdir(APP, { recursive: true });
-      for (const name of ['src', 'scripts', 'lessons', 'exercises', 'sandbox', 'node_modules', 'package.json', 'tsconfig.json']) {
+      for (const name of [
+        'src',
+        'scripts',
+        'lessons',
+        'exercises',
+        'sandbox',
+        'node_modules',
+        'package.json',
+        'tsconfig.json',
+      ]) {
         if (existsSync(join(ROOT, name))) await symlink(join(ROOT, name), join(APP, name));
       }
       mustSh('node', [join(ROOT, 'scripts/build.mjs')], { cwd: APP });
       if (!existsSync(CLI)) throw new Error(`The build made no ${CLI}.`);
-      if (sh('docker', ['version', '--format', '{{.Server.Version}}']).status !== 0) throw new Error('The Docker engine does not answer (`docker version`).');
+      if (sh('docker', ['version', '--format', '{{.Server.Version}}']).status !== 0)
+        throw new Error('The Docker engine does not answer (`docker version`).');
       if (sh('docker', ['image', 'inspect', BASE]).status !== 0) {
         log(`${BASE} is missing: node dist/cli.js sandbox prepare`);
         mustSh('node', [CLI, 'sandbox', 'prepare'], { stdio: 'inherit' });

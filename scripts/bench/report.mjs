@@ -20,11 +20,29 @@ export function resultRows(jobs, S, failures) {
 export function targets(S) {
   return [
     // The issue's "first frame", read two ways: the first thing drawn, and the lesson list the learner can use.
-    ...[['tuiFirst', 'TUI first frame'], ['tui', 'TUI lesson list shown']].flatMap(([id, what]) => [
-      target(`${what} within 3x node -e 0`, S[id].median, 3 * S.node.median, `${fmt(S[id].median)} ms vs ${fmt(3 * S.node.median)} ms`),
-      target(`${what} within ~10% of the minimal Ink app`, S[id].median, 1.1 * S.ink.median, `${fmt(S[id].median)} ms vs ${fmt(1.1 * S.ink.median)} ms`),
+    ...[
+      ['tuiFirst', 'TUI first frame'],
+      ['tui', 'TUI lesson list shown'],
+    ].flatMap(([id, what]) => [
+      target(
+        `${what} within 3x node -e 0`,
+        S[id].median,
+        3 * S.node.median,
+        `${fmt(S[id].median)} ms vs ${fmt(3 * S.node.median)} ms`,
+      ),
+      target(
+        `${what} within ~10% of the minimal Ink app`,
+        S[id].median,
+        1.1 * S.ink.median,
+        `${fmt(S[id].median)} ms vs ${fmt(1.1 * S.ink.median)} ms`,
+      ),
     ]),
-    target('check within 1.5x docker run --rm', S.check.median, 1.5 * S.docker.median, `${fmt(S.check.median)} ms vs ${fmt(1.5 * S.docker.median)} ms`),
+    target(
+      'check within 1.5x docker run --rm',
+      S.check.median,
+      1.5 * S.docker.median,
+      `${fmt(S.check.median)} ms vs ${fmt(1.5 * S.docker.median)} ms`,
+    ),
   ];
 }
 
@@ -35,12 +53,15 @@ function target(name, value, limit, detail) {
 function table(header, body) {
   const all = [header, ...body];
   const widths = header.map((_, i) => Math.max(...all.map((r) => String(r[i]).length)));
-  const line = (r) => r.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
+  const line = (r) =>
+    r.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }
 
 export function printJson({ runs, warmups, machine, rows, rebuilds, targets, breakdown }) {
-  process.stdout.write(JSON.stringify({ runs, warmups, machine, results: rows, rebuilds, targets, breakdown }, null, 2) + '\n');
+  process.stdout.write(
+    JSON.stringify({ runs, warmups, machine, results: rows, rebuilds, targets, breakdown }, null, 2) + '\n',
+  );
 }
 
 export function printReport({ runs, warmups, machine, rows, targets, breakdown, rebuilds }) {
@@ -63,10 +84,14 @@ export function printReport({ runs, warmups, machine, rows, targets, breakdown, 
       ]),
     ),
   );
-  out.push("(TUI and Ink first frame: the first output that is more than terminal control sequences, whatever it draws; lesson list shown: the first lesson's title is on screen.)");
+  out.push(
+    "(TUI and Ink first frame: the first output that is more than terminal control sequences, whatever it draws; lesson list shown: the first lesson's title is on screen.)",
+  );
   const failed = rows.reduce((a, r) => a + r.failures, 0);
   if (failed || rebuilds) {
-    out.push(`WARNING: ${failed} samples failed (left out of the table)${rebuilds ? ` and ${HELLO} had to be rebuilt ${rebuilds} times` : ''}:`);
+    out.push(
+      `WARNING: ${failed} samples failed (left out of the table)${rebuilds ? ` and ${HELLO} had to be rebuilt ${rebuilds} times` : ''}:`,
+    );
     out.push('  something else is using this Docker engine; run again when it is quiet.');
   }
   out.push('');

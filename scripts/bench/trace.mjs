@@ -13,9 +13,13 @@ import { runToFrame } from './pty.mjs';
 export async function traceModules({ tmp, DIST, CLI, ws }, { listText, checkArgs }) {
   const hooks = await writeHooks(tmp, DIST);
   const env = { ...ENV, BENCH_TRACE: hooks.tuiLog };
-  const traced = await runToFrame(`node --import ${q(hooks.register)} ${q(CLI)} --workspace ${q(ws)}`, listText, { cwd: tmp, env });
+  const traced = await runToFrame(`node --import ${q(hooks.register)} ${q(CLI)} --workspace ${q(ws)}`, listText, {
+    cwd: tmp,
+    env,
+  });
   const tuiModules = readTrace(hooks.tuiLog, traced.frameAt);
-  if (traced.ms === undefined) throw new Error(`The TUI never showed "${listText}" on a terminal. Its output:\n${traced.output}`);
+  if (traced.ms === undefined)
+    throw new Error(`The TUI never showed "${listText}" on a terminal. Its output:\n${traced.output}`);
   await runToExit('node', ['--import', hooks.register, ...checkArgs], { cwd: tmp });
   const checkModules = readTrace(hooks.checkLog, Infinity);
   const entryUrls = [pathToFileURL(CLI).href, ...cliStaticImports(CLI)];
@@ -82,7 +86,9 @@ register('./hooks.mjs', import.meta.url, { data: { file } });
 /** The chunks dist/cli.js imports statically (loaded by every command, even --version). */
 function cliStaticImports(CLI) {
   const text = readFileSync(CLI, 'utf8');
-  return [...text.matchAll(/^import\s+(?:[^;]*?\s+from\s+)?"(\.\/chunks\/[^"]+)";?$/gm)].map((m) => new URL(m[1], pathToFileURL(CLI)).href);
+  return [...text.matchAll(/^import\s+(?:[^;]*?\s+from\s+)?"(\.\/chunks\/[^"]+)";?$/gm)].map(
+    (m) => new URL(m[1], pathToFileURL(CLI)).href,
+  );
 }
 
 function readTrace(file, frameAt) {

@@ -12,7 +12,8 @@ import { attemptsOf, selftest, type AttemptReport, type SelftestReport } from '.
 export function claims(exercise: Exercise, course: Pick<Course, 'lessons'>): Set<string> {
   const r = exercise.meta.resources as Record<string, unknown>;
   const keys = new Set<string>();
-  for (const [kind, names] of Object.entries(r)) if (Array.isArray(names)) for (const n of names) keys.add(`${kind}:${n}`);
+  for (const [kind, names] of Object.entries(r))
+    if (Array.isArray(names)) for (const n of names) keys.add(`${kind}:${n}`);
   if (r.swarm === true) keys.add('engine:swarm');
   for (const port of exercise.meta.ports ?? []) keys.add(`port:${port}`);
   const lesson = course.lessons.find((l) => l.id === exercise.meta.lesson);
@@ -29,10 +30,18 @@ export interface ScheduleEvents {
   onFinish?(exercise: Exercise, report: SelftestReport): void;
 }
 
-export const defaultJobs = (env = process.env) => Math.max(1, Number(env.CONTAINERLINGS_SELFTEST_JOBS) || Math.min(2, availableParallelism()));
+export const defaultJobs = (env = process.env) =>
+  Math.max(1, Number(env.CONTAINERLINGS_SELFTEST_JOBS) || Math.min(2, availableParallelism()));
 
 /** Runs the self-test of every exercise with up to `jobs` at once, never two whose claims overlap. */
-export async function selftestInParallel(engine: Engine, course: Pick<Course, 'lessons'>, exercises: readonly Exercise[], jobs: number, events: ScheduleEvents = {}, signal?: AbortSignal): Promise<SelftestReport> {
+export async function selftestInParallel(
+  engine: Engine,
+  course: Pick<Course, 'lessons'>,
+  exercises: readonly Exercise[],
+  jobs: number,
+  events: ScheduleEvents = {},
+  signal?: AbortSignal,
+): Promise<SelftestReport> {
   const waiting = [...exercises];
   const running = new Map<Exercise, Set<string>>();
   const reports: SelftestReport[] = [];
@@ -48,7 +57,13 @@ export async function selftestInParallel(engine: Engine, course: Pick<Course, 'l
     running.set(exercise, claims(exercise, course));
     events.onStart?.(exercise);
     try {
-      const report = await selftest(engine, [exercise], events.onAttempt, signal, `ws-selftest${process.pid}j${lane++}`);
+      const report = await selftest(
+        engine,
+        [exercise],
+        events.onAttempt,
+        signal,
+        `ws-selftest${process.pid}j${lane++}`,
+      );
       reports.push(report);
       events.onFinish?.(exercise, report);
     } catch (e) {
@@ -70,7 +85,8 @@ export async function selftestInParallel(engine: Engine, course: Pick<Course, 'l
   await Promise.all(started);
   if (failures.length) throw failures[0];
   const leftovers = { containers: 0, images: 0, networks: 0, volumes: 0 };
-  for (const r of reports) for (const k of Object.keys(leftovers) as (keyof typeof leftovers)[]) leftovers[k] += r.leftovers[k];
+  for (const r of reports)
+    for (const k of Object.keys(leftovers) as (keyof typeof leftovers)[]) leftovers[k] += r.leftovers[k];
   // Attempts in course order, whatever order they finished in.
   const order = (a: AttemptReport) => exercises.findIndex((e) => e.id === a.exercise);
   const attempts = reports.flatMap((r) => r.attempts).sort((a, b) => order(a) - order(b));

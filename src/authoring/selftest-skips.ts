@@ -20,25 +20,51 @@ export interface SkippedExercise {
   readonly engine?: string;
 }
 
-export async function splitRunnable(course: Course, exercises: readonly Exercise[], profile?: () => Promise<EngineProfile | undefined>): Promise<{ run: Exercise[]; skipped: SkippedExercise[] }> {
+export async function splitRunnable(
+  course: Course,
+  exercises: readonly Exercise[],
+  profile?: () => Promise<EngineProfile | undefined>,
+): Promise<{ run: Exercise[]; skipped: SkippedExercise[] }> {
   // Only the chosen exercises' lessons: a self-test of other lessons asks neither the engine nor kubectl.
-  const unavailable = await unavailableLessons(course.lessons.filter((l) => exercises.some((e) => e.meta.lesson === l.id)), profile);
+  const unavailable = await unavailableLessons(
+    course.lessons.filter((l) => exercises.some((e) => e.meta.lesson === l.id)),
+    profile,
+  );
   // An exercise's own needs (a bind mount of a workspace folder) judged by the same engine rules.
   const own = exercises.some((e) => e.meta.needs.length) ? await profile?.() : undefined;
-  const ownUnavailable = own ? engineUnavailable(exercises.map((e) => ({ id: e.id, needs: e.meta.needs })), own) : new Map();
+  const ownUnavailable = own
+    ? engineUnavailable(
+        exercises.map((e) => ({ id: e.id, needs: e.meta.needs })),
+        own,
+      )
+    : new Map();
   const run: Exercise[] = [];
   const skipped: SkippedExercise[] = [];
   for (const exercise of exercises) {
     const why = unavailable.get(exercise.meta.lesson) ?? ownUnavailable.get(exercise.id);
     if (!why) run.push(exercise);
-    else if (why.engine) skipped.push({ exercise: exercise.id, lesson: exercise.meta.lesson, reason: why.reason, noCluster: false, engine: why.engine });
-    else skipped.push({ exercise: exercise.id, lesson: exercise.meta.lesson, reason: why.reason, noCluster: why.expected });
+    else if (why.engine)
+      skipped.push({
+        exercise: exercise.id,
+        lesson: exercise.meta.lesson,
+        reason: why.reason,
+        noCluster: false,
+        engine: why.engine,
+      });
+    else
+      skipped.push({
+        exercise: exercise.id,
+        lesson: exercise.meta.lesson,
+        reason: why.reason,
+        noCluster: why.expected,
+      });
   }
   return { run, skipped };
 }
 
 /** The self-test's verdict with its skips: only "no cluster" and "not on this engine" skips may leave it green. */
-export const okWithSkips = (ok: boolean, skipped: readonly SkippedExercise[]) => ok && skipped.every((s) => s.noCluster || s.engine !== undefined);
+export const okWithSkips = (ok: boolean, skipped: readonly SkippedExercise[]) =>
+  ok && skipped.every((s) => s.noCluster || s.engine !== undefined);
 
 /**
  * The self-test's engine profile, probed once (the probes run the base busybox image, built first if missing):

@@ -31,7 +31,12 @@ export interface AttemptReport {
 export interface SelftestReport {
   readonly ok: boolean;
   readonly attempts: readonly AttemptReport[];
-  readonly leftovers: { readonly containers: number; readonly images: number; readonly networks: number; readonly volumes: number };
+  readonly leftovers: {
+    readonly containers: number;
+    readonly images: number;
+    readonly networks: number;
+    readonly volumes: number;
+  };
 }
 
 interface Attempt {
@@ -47,7 +52,12 @@ export function attemptsOf(exercise: Exercise): Attempt[] {
   return [
     { name: 'starter', script: script(exercise.starter), expected: 'fail' },
     { name: 'solution', files: exercise.solution, script: solutionScript, expected: 'pass' },
-    ...exercise.wrong.map((w) => ({ name: `wrong/${w.name}`, files: w.dir, script: script(w.dir) ?? solutionScript, expected: 'fail' as const })),
+    ...exercise.wrong.map((w) => ({
+      name: `wrong/${w.name}`,
+      files: w.dir,
+      script: script(w.dir) ?? solutionScript,
+      expected: 'fail' as const,
+    })),
   ];
 }
 
@@ -63,7 +73,8 @@ export async function selftest(
   const attempts: AttemptReport[] = [];
   let current: Exercise | undefined;
   // Exercises that push to a registry need the sandbox registry and ECR endpoint running first.
-  if (exercises.some((e) => e.meta.resources.repositories.length > 0)) await (await import('../sandbox/services/services.js')).ensureServices();
+  if (exercises.some((e) => e.meta.resources.repositories.length > 0))
+    await (await import('../sandbox/services/services.js')).ensureServices();
   try {
     for (const exercise of exercises) {
       for (const attempt of attemptsOf(exercise)) {
@@ -72,22 +83,54 @@ export async function selftest(
         const dir = join(root, exercise.id, attempt.name.replace('/', '-'));
         // A resource that cannot be removed (something else uses it) would make the verdict meaningless.
         const before = await removeDeclared(engine, exercise.meta.resources, workspaceId);
-        if (before.kept.length > 0) throw new UserError(`The self-test cannot start ${exercise.id} from a clean engine: could not remove ${before.kept.join('; ')}.`, 'Is another self-test or benchmark running on this engine? Wait for it, then try again.', 'engine');
+        if (before.kept.length > 0)
+          throw new UserError(
+            `The self-test cannot start ${exercise.id} from a clean engine: could not remove ${before.kept.join('; ')}.`,
+            'Is another self-test or benchmark running on this engine? Wait for it, then try again.',
+            'engine',
+          );
         await copyFiles(exercise.starter, dir);
         if (attempt.files) await copyFiles(attempt.files, dir);
         const env = scriptEnv(workspaceId);
-        const prepared = exercise.setup ? await runScript(exercise.setup, dir, exercise.meta.timeouts.attempt, signal, env) : { code: 0, output: '' };
-        if (prepared.code !== 0) throw new UserError(`The setup of ${exercise.id} failed (exit ${prepared.code}):\n${prepared.output.slice(-2000)}`, 'Fix its setup.sh, or the engine it needs.', 'content');
+        const prepared = exercise.setup
+          ? await runScript(exercise.setup, dir, exercise.meta.timeouts.attempt, signal, env)
+          : { code: 0, output: '' };
+        if (prepared.code !== 0)
+          throw new UserError(
+            `The setup of ${exercise.id} failed (exit ${prepared.code}):\n${prepared.output.slice(-2000)}`,
+            'Fix its setup.sh, or the engine it needs.',
+            'content',
+          );
         const startedAt = new Date();
         const baseline = baselineFrom(await imageSnapshot(engine), exercise.meta.resources.images);
         let report: AttemptReport;
-        const ran = attempt.script ? await runScript(attempt.script, dir, exercise.meta.timeouts.attempt, signal, env) : { code: 0, output: '' };
+        const ran = attempt.script
+          ? await runScript(attempt.script, dir, exercise.meta.timeouts.attempt, signal, env)
+          : { code: 0, output: '' };
         if (signal?.aborted) throw new CancelledError();
         if (ran.code !== 0 && attempt.expected === 'pass') {
-          report = { exercise: exercise.id, attempt: attempt.name, expected: attempt.expected, outcome: 'error', ok: false, message: `its commands failed (exit ${ran.code})`, seconds: 0, commandOutput: ran.output.slice(-2000) };
+          report = {
+            exercise: exercise.id,
+            attempt: attempt.name,
+            expected: attempt.expected,
+            outcome: 'error',
+            ok: false,
+            message: `its commands failed (exit ${ran.code})`,
+            seconds: 0,
+            commandOutput: ran.output.slice(-2000),
+          };
         } else {
           const result = await runCheck(exercise, { engine, workspaceId, dir, startedAt, baseline, signal });
-          report = { exercise: exercise.id, attempt: attempt.name, expected: attempt.expected, outcome: result.outcome, ok: result.outcome === attempt.expected, message: result.message, evidence: result.evidence, seconds: 0 };
+          report = {
+            exercise: exercise.id,
+            attempt: attempt.name,
+            expected: attempt.expected,
+            outcome: result.outcome,
+            ok: result.outcome === attempt.expected,
+            message: result.message,
+            evidence: result.evidence,
+            seconds: 0,
+          };
         }
         await removeDeclared(engine, exercise.meta.resources, workspaceId);
         report = { ...report, seconds: Math.round((Date.now() - began) / 100) / 10 };
@@ -102,7 +145,12 @@ export async function selftest(
     await rm(root, { recursive: true, force: true });
   }
   const left = await listLabelled(engine, workspaceId);
-  const leftovers = { containers: left.containers.length, images: left.images.length, networks: left.networks.length, volumes: left.volumes.length };
+  const leftovers = {
+    containers: left.containers.length,
+    images: left.images.length,
+    networks: left.networks.length,
+    volumes: left.volumes.length,
+  };
   const clean = Object.values(leftovers).every((n) => n === 0);
   return { ok: clean && attempts.every((a) => a.ok), attempts, leftovers };
 }

@@ -30,10 +30,18 @@ export async function compileCheck(source: string, file: string): Promise<string
     ({ code } = await transform(source, { loader: 'ts', format: 'esm', target: 'node20', sourcefile: file }));
   } catch (e) {
     const first = (e as { errors?: { text: string; location?: { line: number } }[] }).errors?.[0];
-    throw new UserError(`${file}:${first?.location?.line ?? '?'}: ${first?.text ?? firstLine(e)}`, 'Fix the check, then run it again.', 'content');
+    throw new UserError(
+      `${file}:${first?.location?.line ?? '?'}: ${first?.text ?? firstLine(e)}`,
+      'Fix the check, then run it again.',
+      'content',
+    );
   }
   if (RUNTIME_IMPORT.test(code)) {
-    throw new UserError(`${file} imports a module at run time.`, 'A check may import types only (`import type ...`); everything else comes from the kit.', 'content');
+    throw new UserError(
+      `${file} imports a module at run time.`,
+      'A check may import types only (`import type ...`); everything else comes from the kit.',
+      'content',
+    );
   }
   return code;
 }

@@ -20,7 +20,10 @@ export interface CheckSources {
 }
 
 export function cacheDirs(env = process.env): string[] {
-  return [join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'containerlings', 'checks'), join(tmpdir(), 'containerlings-checks')];
+  return [
+    join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'containerlings', 'checks'),
+    join(tmpdir(), 'containerlings-checks'),
+  ];
 }
 
 const manifests = new Map<string, CheckManifest | undefined>();
@@ -38,7 +41,12 @@ function shippedModule(dir: string, digest: string): string | undefined {
   return name ? join(dir, name) : undefined;
 }
 
-async function compiledInCache(exercise: Exercise, source: string, digest: string, dirs: readonly string[]): Promise<string> {
+async function compiledInCache(
+  exercise: Exercise,
+  source: string,
+  digest: string,
+  dirs: readonly string[],
+): Promise<string> {
   const name = `${exercise.id}-${digest.slice(0, 16)}.mjs`;
   for (const dir of dirs) if (existsSync(join(dir, name))) return join(dir, name);
   const code = await compileCheck(source, exercise.check);
@@ -75,19 +83,26 @@ export async function loadCheck(exercise: Exercise, sources: CheckSources = {}):
   const digest = sourceDigest(bytes);
   const shippedDir = sources.shipped ?? defaultShipped();
   const shipped = shippedDir ? shippedModule(shippedDir, digest) : undefined;
-  const file = shipped ?? (await compiledInCache(exercise, bytes.toString('utf8'), digest, sources.caches ?? cacheDirs()));
+  const file =
+    shipped ?? (await compiledInCache(exercise, bytes.toString('utf8'), digest, sources.caches ?? cacheDirs()));
   let mod: { default?: unknown };
   try {
     mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
   } catch (e) {
     throw new UserError(
       `The check of ${exercise.id} failed to load from ${file}: ${firstLine(e)}`,
-      shipped ? 'This copy was compiled when containerlings was built: reinstall containerlings.' : `Fix ${exercise.check} (its top-level code runs when it loads), or delete ${file} and run it again.`,
+      shipped
+        ? 'This copy was compiled when containerlings was built: reinstall containerlings.'
+        : `Fix ${exercise.check} (its top-level code runs when it loads), or delete ${file} and run it again.`,
       'content',
     );
   }
   if (typeof mod.default !== 'function') {
-    throw new UserError(`${exercise.check} has no default export.`, 'End it with `export default check;` where check is an async function of the kit.', 'content');
+    throw new UserError(
+      `${exercise.check} has no default export.`,
+      'End it with `export default check;` where check is an async function of the kit.',
+      'content',
+    );
   }
   return mod.default as Check;
 }

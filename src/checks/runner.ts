@@ -29,11 +29,23 @@ export async function runCheck(exercise: Exercise, run: CheckRun): Promise<Check
   let timer: NodeJS.Timeout | undefined;
   try {
     const check = await loadCheck(exercise);
-    const kit = createKit({ engine: run.engine, workspaceId: run.workspaceId, dir: run.dir, startedAt: run.startedAt, baseline: run.baseline, signal: controller.signal });
+    const kit = createKit({
+      engine: run.engine,
+      workspaceId: run.workspaceId,
+      dir: run.dir,
+      startedAt: run.startedAt,
+      baseline: run.baseline,
+      signal: controller.signal,
+    });
     const timeout = new Promise<CheckResult>((resolve) => {
       timer = setTimeout(() => {
         controller.abort();
-        resolve({ outcome: 'error', message: `The check took longer than ${seconds} s and was stopped.`, tryNext: 'Is the Docker engine overloaded? `docker ps` shows what is running.', evidence: {} });
+        resolve({
+          outcome: 'error',
+          message: `The check took longer than ${seconds} s and was stopped.`,
+          tryNext: 'Is the Docker engine overloaded? `docker ps` shows what is running.',
+          evidence: {},
+        });
       }, seconds * 1000);
     });
     const cancelled = new Promise<never>((_, reject) => {
@@ -42,7 +54,11 @@ export async function runCheck(exercise: Exercise, run: CheckRun): Promise<Check
     });
     const result = await Promise.race([check(kit), timeout, cancelled]);
     if (!result || !['pass', 'fail', 'error'].includes(result.outcome)) {
-      return { outcome: 'error', message: `The check of ${exercise.id} returned no result (a bug in the check).`, evidence: {} };
+      return {
+        outcome: 'error',
+        message: `The check of ${exercise.id} returned no result (a bug in the check).`,
+        evidence: {},
+      };
     }
     return result;
   } catch (e) {

@@ -8,11 +8,12 @@ export const COMMANDS = {
   list: '                 lessons and exercises, with your progress',
   check: '<exercise>      check an exercise against the engine (--watch: again on every save)',
   hint: '<exercise>       show the next hint',
-  reset: '<exercise>      remove the exercise\'s resources and restore its starter files (--yes)',
+  reset: "<exercise>      remove the exercise's resources and restore its starter files (--yes)",
   solve: '<exercise>      show the reference solution (after a pass, or with --give-up)',
   selftest: '[exercise...] prove every check: starter fails, solution passes, wrong attempts fail',
   doctor: '               is the engine reachable, are the images ready, what is missing',
-  sandbox: 'prepare|clean|up|down|status  build the base images now (before a workshop) | remove what containerlings created | start, stop or show the local registry and ECR endpoint',
+  sandbox:
+    'prepare|clean|up|down|status  build the base images now (before a workshop) | remove what containerlings created | start, stop or show the local registry and ECR endpoint',
   aws: 'whoami|cleanup     real AWS mode: who you are | remove what containerlings created: ECR repositories, ECS tasks, task definitions, clusters (--yes)',
   ecs: 'run <taskdef.json>  real AWS mode: register the task definition and run it on Fargate, after asking (--cluster, --subnets, --security-groups, --yes)',
   workshop: 'init [file]    write a workshop file: title, lessons in order, deadlines, class registry',
@@ -20,7 +21,8 @@ export const COMMANDS = {
   report: '<dir>          merge result bundles: table, --csv FILE, --html FILE, --json',
   verify: '<dir>          re-check what students pushed to the class registry on this engine',
   lint: '[path]           lint a Dockerfile for the lean-images rules (and with hadolint, when installed)',
-  audit: '<image>         an image\'s attack surface: packages, shell, package manager, setuid files, user (and a CVE scan when grype/trivy/docker scout is installed)',
+  audit:
+    "<image>         an image's attack surface: packages, shell, package manager, setuid files, user (and a CVE scan when grype/trivy/docker scout is installed)",
 } as const;
 export type CommandName = keyof typeof COMMANDS;
 
@@ -101,20 +103,52 @@ export function parseInvocation(argv: readonly string[]): Invocation {
   }
   const [first, ...rest] = parsed.positionals;
   const command = (first ?? 'tui') as CommandName;
-  if (!(command in COMMANDS)) throw new UserError(`Unknown command "${first}".`, 'Run `containerlings --help` to see the commands.', 'usage');
+  if (!(command in COMMANDS))
+    throw new UserError(`Unknown command "${first}".`, 'Run `containerlings --help` to see the commands.', 'usage');
   const v = parsed.values;
-  return { command, positionals: rest, json: v.json!, workspace: v.workspace, yes: v.yes!, giveUp: v['give-up']!, watch: v.watch!, all: v.all!, help: v.help!, version: v.version!,
-    junit: v.junit, workshop: v.workshop, student: v.student, out: v.out, csv: v.csv, html: v.html, title: v.title, registry: v.registry, lessons: v.lessons, aws: awsFlag(v.aws),
-    cluster: v.cluster, subnets: v.subnets, securityGroups: v['security-groups'] };
+  return {
+    command,
+    positionals: rest,
+    json: v.json!,
+    workspace: v.workspace,
+    yes: v.yes!,
+    giveUp: v['give-up']!,
+    watch: v.watch!,
+    all: v.all!,
+    help: v.help!,
+    version: v.version!,
+    junit: v.junit,
+    workshop: v.workshop,
+    student: v.student,
+    out: v.out,
+    csv: v.csv,
+    html: v.html,
+    title: v.title,
+    registry: v.registry,
+    lessons: v.lessons,
+    aws: awsFlag(v.aws),
+    cluster: v.cluster,
+    subnets: v.subnets,
+    securityGroups: v['security-groups'],
+  };
 }
 
 function awsFlag(value: string | undefined): 'real' | 'local' | undefined {
   if (value === undefined || value === 'real' || value === 'local') return value;
-  throw new UserError(`--aws takes "real" or "local", not "${value}".`, 'Use `--aws real` for your AWS account, or leave it out for the local ECR endpoint.', 'usage');
+  throw new UserError(
+    `--aws takes "real" or "local", not "${value}".`,
+    'Use `--aws real` for your AWS account, or leave it out for the local ECR endpoint.',
+    'usage',
+  );
 }
 
 export function requireExercise(inv: Invocation): string {
   const id = inv.positionals[0];
-  if (!id) throw new UserError(`\`containerlings ${inv.command}\` needs an exercise id.`, 'Run `containerlings list` to see them.', 'usage');
+  if (!id)
+    throw new UserError(
+      `\`containerlings ${inv.command}\` needs an exercise id.`,
+      'Run `containerlings list` to see them.',
+      'usage',
+    );
   return id;
 }

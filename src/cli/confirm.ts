@@ -11,7 +11,10 @@ export async function confirmed(question: string): Promise<boolean> {
 /** The terminal's prompt (the account from STS), or none when there is no terminal to ask in. */
 function terminalPrompt(): BillingPrompt | undefined {
   if (!process.stdin.isTTY || !process.stdout.isTTY) return undefined;
-  return { account: async () => (await (await import('./commands/aws.js')).callerIdentity()).account, confirm: confirmed };
+  return {
+    account: async () => (await (await import('./commands/aws.js')).callerIdentity()).account,
+    confirm: confirmed,
+  };
 }
 
 /** Real AWS mode's consent before billable scripts run: --yes, a question on a terminal, else a refusal. */

@@ -19,7 +19,11 @@ export async function openTutor(inv: Invocation, options: { create?: boolean } =
     );
   }
   const used = await courseInUse(inv);
-  const tutor = await Tutor.open(dir, { create: options.create, course: used.course, confirmBilling: billingConsentFor(inv) });
+  const tutor = await Tutor.open(dir, {
+    create: options.create,
+    course: used.course,
+    confirmBilling: billingConsentFor(inv),
+  });
   await rememberWorkshop(inv, used, dir);
   return tutor;
 }
@@ -27,5 +31,7 @@ export async function openTutor(inv: Invocation, options: { create?: boolean } =
 /** Opens the workspace if there is one; commands such as list work without it. */
 export async function maybeTutor(inv: Invocation): Promise<Tutor | undefined> {
   const dir = locateWorkspace(inv.workspace);
-  return existsSync(progressPath(dir)) ? Tutor.open(dir, { course: (await courseInUse(inv)).course, confirmBilling: billingConsentFor(inv) }) : undefined;
+  return existsSync(progressPath(dir))
+    ? Tutor.open(dir, { course: (await courseInUse(inv)).course, confirmBilling: billingConsentFor(inv) })
+    : undefined;
 }

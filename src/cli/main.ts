@@ -8,7 +8,10 @@ declare const CONTAINERLINGS_VERSION: string | undefined;
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-const run: Record<Invocation['command'], () => Promise<{ default: (inv: Invocation, signal: AbortSignal) => Promise<number> }>> = {
+const run: Record<
+  Invocation['command'],
+  () => Promise<{ default: (inv: Invocation, signal: AbortSignal) => Promise<number> }>
+> = {
   tui: () => import('./commands/tui.js'),
   init: () => import('./commands/init.js'),
   list: () => import('./commands/list.js'),
@@ -56,7 +59,8 @@ async function main(argv: readonly string[]): Promise<number> {
     }
   }
   // The TUI's biggest module (ink) starts loading now, alongside the command's own.
-  if (inv.command === 'tui' && process.stdin.isTTY && process.stdout.isTTY) void (await import('./ink-loader.js')).loadInk();
+  if (inv.command === 'tui' && process.stdin.isTTY && process.stdout.isTTY)
+    void (await import('./ink-loader.js')).loadInk();
   const command = await run[inv.command]();
   return command.default(inv, controller.signal);
 }

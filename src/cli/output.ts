@@ -38,7 +38,11 @@ export function printJson(value: unknown): void {
 }
 
 export function outcomeLabel(outcome: Outcome): string {
-  return outcome === 'pass' ? paint('green', '✔ pass') : outcome === 'fail' ? paint('red', '✘ fail') : paint('yellow', '! error');
+  return outcome === 'pass'
+    ? paint('green', '✔ pass')
+    : outcome === 'fail'
+      ? paint('red', '✘ fail')
+      : paint('yellow', '! error');
 }
 
 export function formatResult(title: string, result: CheckResult): string {

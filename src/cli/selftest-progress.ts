@@ -12,14 +12,20 @@ export class SelftestProgress {
   #done = 0;
   #timer?: NodeJS.Timeout;
 
-  constructor(readonly total: number, readonly jobs: number) {
+  constructor(
+    readonly total: number,
+    readonly jobs: number,
+  ) {
     if (this.#tty) this.#timer = setInterval(() => this.#draw(), 1000);
     this.#timer?.unref();
   }
 
   start(exercise: string): void {
     this.#running.add(exercise);
-    if (!this.#tty) process.stderr.write(paint('dim', `[${this.#done}/${this.total}] ${clock(Date.now() - this.#began)} start ${exercise}\n`));
+    if (!this.#tty)
+      process.stderr.write(
+        paint('dim', `[${this.#done}/${this.total}] ${clock(Date.now() - this.#began)} start ${exercise}\n`),
+      );
     this.#draw();
   }
 
@@ -32,7 +38,9 @@ export class SelftestProgress {
     this.#done++;
     this.#clear();
     const verdict = a.ok ? paint('green', 'ok  ') : paint('red', 'BAD ');
-    process.stdout.write(`${verdict} ${a.exercise.padEnd(20)} ${a.attempt.padEnd(26)} expected ${a.expected}, got ${outcomeLabel(a.outcome)} ${paint('dim', `${a.seconds}s`)}\n`);
+    process.stdout.write(
+      `${verdict} ${a.exercise.padEnd(20)} ${a.attempt.padEnd(26)} expected ${a.expected}, got ${outcomeLabel(a.outcome)} ${paint('dim', `${a.seconds}s`)}\n`,
+    );
     if (!a.ok) process.stdout.write(paint('dim', `     ${a.message}\n${a.commandOutput ?? ''}`));
     this.#draw();
   }

@@ -18,6 +18,10 @@ export async function courseInUse(inv: Pick<Invocation, 'workshop' | 'workspace'
 }
 
 /** After the workspace exists: keep the workshop file given with --workshop in it. */
-export async function rememberWorkshop(inv: Pick<Invocation, 'workshop'>, used: CourseInUse, workspaceDir: string): Promise<void> {
+export async function rememberWorkshop(
+  inv: Pick<Invocation, 'workshop'>,
+  used: CourseInUse,
+  workspaceDir: string,
+): Promise<void> {
   if (inv.workshop && used.workshop) await adoptWorkshop(used.workshop, workspaceDir);
 }

@@ -17,7 +17,13 @@ export async function imageArtifacts(engine: Engine, refs: readonly string[]): P
   for (const ref of refs) {
     try {
       const info = await engine.docker.getImage(ref).inspect();
-      out.push({ ref, id: info.Id, sizeBytes: info.Size, created: new Date(info.Created).toISOString(), repoDigests: info.RepoDigests ?? [] });
+      out.push({
+        ref,
+        id: info.Id,
+        sizeBytes: info.Size,
+        created: new Date(info.Created).toISOString(),
+        repoDigests: info.RepoDigests ?? [],
+      });
     } catch (e) {
       // A missing image is not evidence of anything; the check's own message says it is missing.
       if (!isNotFound(e)) throw e;

@@ -55,7 +55,14 @@ function partsOf(bundle: Unsigned): Record<string, string> {
 }
 
 const digestOf = (bundle: Unsigned, parts: Record<string, string>) =>
-  hashJson({ format: bundle.format, version: bundle.version, student: bundle.student, createdAt: bundle.createdAt, workshop: bundle.workshop ?? null, parts });
+  hashJson({
+    format: bundle.format,
+    version: bundle.version,
+    student: bundle.student,
+    createdAt: bundle.createdAt,
+    workshop: bundle.workshop ?? null,
+    parts,
+  });
 
 export function sealBundle(bundle: Unsigned): Bundle {
   const parts = partsOf(bundle);
@@ -72,8 +79,14 @@ export function integrityProblems(bundle: Bundle): string[] {
     else if (listed[name] !== hash) problems.push(`${name} does not match its hash`);
   }
   for (const name of Object.keys(listed)) if (!(name in parts)) problems.push(`${name} is in the manifest but missing`);
-  if (problems.length === 0 && bundle.manifest.digest !== digestOf(bundle, parts)) problems.push('the manifest digest does not match');
+  if (problems.length === 0 && bundle.manifest.digest !== digestOf(bundle, parts))
+    problems.push('the manifest digest does not match');
   return problems;
 }
 
-export const studentSlug = (student: string) => student.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'student';
+export const studentSlug = (student: string) =>
+  student
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '') || 'student';

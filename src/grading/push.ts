@@ -30,12 +30,21 @@ export function pushReference(registry: string, student: string, image: string, 
 /** Tags and pushes; returns the manifest digest the registry answered with. */
 export async function pushImage(image: string, reference: string): Promise<string> {
   const tagged = await dockerCli(['tag', image, reference]);
-  if (tagged.code !== 0) throw new UserError(`Could not tag ${image} as ${reference}: ${tagged.output.trim()}`, `Is ${image} built? \`docker images ${image}\``, 'registry');
+  if (tagged.code !== 0)
+    throw new UserError(
+      `Could not tag ${image} as ${reference}: ${tagged.output.trim()}`,
+      `Is ${image} built? \`docker images ${image}\``,
+      'registry',
+    );
   try {
     const pushed = await dockerCli(['push', reference]);
     const digest = /digest: (sha256:[0-9a-f]{64})/.exec(pushed.output)?.[1];
     if (pushed.code !== 0 || !digest) {
-      throw new UserError(`Could not push ${reference}: ${pushed.output.trim().split('\n').slice(-2).join(' ')}`, 'Is the class registry running and reachable? Log in first if it needs it (`docker login <registry>`).', 'registry');
+      throw new UserError(
+        `Could not push ${reference}: ${pushed.output.trim().split('\n').slice(-2).join(' ')}`,
+        'Is the class registry running and reachable? Log in first if it needs it (`docker login <registry>`).',
+        'registry',
+      );
     }
     return digest;
   } finally {
@@ -49,7 +58,12 @@ export async function pullByDigest(reference: string, digest: string): Promise<{
   const repo = reference.replace(/:[^:/]+$/, '');
   const ref = `${repo}@${digest}`;
   const pulled = await dockerCli(['pull', '--quiet', ref]);
-  if (pulled.code !== 0) throw new UserError(`Could not pull ${ref}: ${pulled.output.trim().split('\n').slice(-2).join(' ')}`, 'Is the class registry running, and are you logged in to it?', 'registry');
+  if (pulled.code !== 0)
+    throw new UserError(
+      `Could not pull ${ref}: ${pulled.output.trim().split('\n').slice(-2).join(' ')}`,
+      'Is the class registry running, and are you logged in to it?',
+      'registry',
+    );
   const id = await dockerCli(['image', 'inspect', '--format', '{{.Id}}', ref]);
   return { ref, imageId: id.output.trim() };
 }

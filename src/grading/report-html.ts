@@ -13,18 +13,23 @@ th:first-child,td:first-child{text-align:left} .pass{color:#137333} .fail{color:
 .flags li{color:#b3261e} svg text{font:12px system-ui,sans-serif;fill:#1d2330}`;
 
 function chart(report: ClassReport): string {
-  const bar = 26, gap = 10, label = 170, width = 360;
+  const bar = 26,
+    gap = 10,
+    label = 170,
+    width = 360;
   const height = report.exercises.length * (bar + gap) + gap;
   const rows = report.exercises.map((id, i) => {
     const r = report.passRate[id];
     const y = gap + i * (bar + gap);
     const w = Math.round(r.rate * width);
     const vw = report.students.length ? Math.round((r.verified / report.students.length) * width) : 0;
-    return `<g data-exercise="${esc(id)}"><text x="0" y="${y + bar / 2 + 4}">${esc(id)}</text>` +
+    return (
+      `<g data-exercise="${esc(id)}"><text x="0" y="${y + bar / 2 + 4}">${esc(id)}</text>` +
       `<rect x="${label}" y="${y}" width="${width}" height="${bar}" fill="#eef0f4"/>` +
       `<rect class="rate" x="${label}" y="${y}" width="${w}" height="${bar}" fill="#7cc48d"/>` +
       `<rect x="${label}" y="${y}" width="${vw}" height="${bar}" fill="#137333"/>` +
-      `<text x="${label + width + 8}" y="${y + bar / 2 + 4}">${Math.round(r.rate * 100)}% (${r.passed}/${report.students.length}, ${r.verified} verified)</text></g>`;
+      `<text x="${label + width + 8}" y="${y + bar / 2 + 4}">${Math.round(r.rate * 100)}% (${r.passed}/${report.students.length}, ${r.verified} verified)</text></g>`
+    );
   });
   return `<svg role="img" aria-label="Pass rate per exercise" width="${label + width + 190}" height="${height}" viewBox="0 0 ${label + width + 190} ${height}">${rows.join('')}</svg>`;
 }
@@ -38,9 +43,13 @@ function cell(c: Cell): string {
 export function reportHtml(report: ClassReport, options: { title?: string; generatedAt?: string } = {}): string {
   const title = options.title ?? 'Class report';
   const head = report.exercises.map((id) => `<th>${esc(id)}</th>`).join('');
-  const rows = report.students.map((s) =>
-    `<tr data-student="${esc(s.student)}"><td>${esc(s.student)}${s.flags.length ? ' <span class="fail">⚑</span>' : ''}</td>${report.exercises.map((id) => cell(s.cells[id])).join('')}<td>${s.passed}/${report.exercises.length}</td><td>${s.verified}</td></tr>`);
-  const flags = report.students.flatMap((s) => s.flags.map((f) => `<li><b>${esc(s.student)}</b>: ${esc(f)}</li>`)).concat(report.unreadable.map((u) => `<li>${esc(u.file)}: ${esc(u.reason)}</li>`));
+  const rows = report.students.map(
+    (s) =>
+      `<tr data-student="${esc(s.student)}"><td>${esc(s.student)}${s.flags.length ? ' <span class="fail">⚑</span>' : ''}</td>${report.exercises.map((id) => cell(s.cells[id])).join('')}<td>${s.passed}/${report.exercises.length}</td><td>${s.verified}</td></tr>`,
+  );
+  const flags = report.students
+    .flatMap((s) => s.flags.map((f) => `<li><b>${esc(s.student)}</b>: ${esc(f)}</li>`))
+    .concat(report.unreadable.map((u) => `<li>${esc(u.file)}: ${esc(u.reason)}</li>`));
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title><style>${STYLE}</style></head>
 <body>
@@ -53,7 +62,7 @@ ${chart(report)}
 ${rows.join('\n')}
 </tbody></table>
 <h2>Flags</h2>
-${flags.length ? `<ul class="flags">${flags.join('')}</ul>` : '<p>None: every bundle matches its hashes and the instructor\'s check code.</p>'}
+${flags.length ? `<ul class="flags">${flags.join('')}</ul>` : "<p>None: every bundle matches its hashes and the instructor's check code.</p>"}
 </body></html>
 `;
 }

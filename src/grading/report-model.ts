@@ -28,11 +28,15 @@ export interface ClassReport {
   readonly exercises: readonly string[];
   readonly students: readonly StudentRow[];
   /** Per exercise: share of students who passed (0..1), and how many of those passes are verified. */
-  readonly passRate: Readonly<Record<string, { readonly passed: number; readonly verified: number; readonly rate: number }>>;
+  readonly passRate: Readonly<
+    Record<string, { readonly passed: number; readonly verified: number; readonly rate: number }>
+  >;
   readonly unreadable: readonly { readonly file: string; readonly reason: string }[];
 }
 
-export async function loadBundles(dir: string): Promise<{ bundles: { file: string; bundle: Bundle }[]; unreadable: { file: string; reason: string }[] }> {
+export async function loadBundles(
+  dir: string,
+): Promise<{ bundles: { file: string; bundle: Bundle }[]; unreadable: { file: string; reason: string }[] }> {
   const bundles: { file: string; bundle: Bundle }[] = [];
   const unreadable: { file: string; reason: string }[] = [];
   for (const file of (await readdir(dir)).filter((f) => f.endsWith('.json')).sort()) {
@@ -44,21 +48,27 @@ export async function loadBundles(dir: string): Promise<{ bundles: { file: strin
       continue;
     }
     if (data?.format !== BUNDLE_FORMAT) continue; // verification.json, notes...
-    if (data.version !== 1 || !data.results?.results || !data.manifest) unreadable.push({ file, reason: 'not a version 1 bundle' });
+    if (data.version !== 1 || !data.results?.results || !data.manifest)
+      unreadable.push({ file, reason: 'not a version 1 bundle' });
     else bundles.push({ file, bundle: data });
   }
   return { bundles, unreadable };
 }
 
 export function buildReport(
-  loaded: { bundles: readonly { file: string; bundle: Bundle }[]; unreadable: readonly { file: string; reason: string }[] },
+  loaded: {
+    bundles: readonly { file: string; bundle: Bundle }[];
+    unreadable: readonly { file: string; reason: string }[];
+  },
   checkHashes: Readonly<Record<string, string>>,
   verification?: VerificationRecord,
 ): ClassReport {
   const exercises = Object.keys(checkHashes);
   // The same image id handed in by two students is worth a look: one may have copied the other's work.
   const owners = new Map<string, Set<string>>();
-  for (const { bundle } of loaded.bundles) for (const r of bundle.results.results) for (const i of r.images ?? []) owners.set(i.id, (owners.get(i.id) ?? new Set()).add(bundle.student));
+  for (const { bundle } of loaded.bundles)
+    for (const r of bundle.results.results)
+      for (const i of r.images ?? []) owners.set(i.id, (owners.get(i.id) ?? new Set()).add(bundle.student));
   const students = loaded.bundles.map(({ file, bundle }) => {
     const flags = integrityProblems(bundle).map((p) => `tampered: ${p}`);
     const cells: Record<string, Cell> = {};
@@ -68,7 +78,8 @@ export function buildReport(
         cells[id] = { outcome: 'missing', trust: 'self-reported' };
         continue;
       }
-      if (r.checkHash !== checkHashes[id]) flags.push(`${id}: judged by different check code (${r.checkHash.slice(7, 19)})`);
+      if (r.checkHash !== checkHashes[id])
+        flags.push(`${id}: judged by different check code (${r.checkHash.slice(7, 19)})`);
       const shared = (r.images ?? []).flatMap((i) => [...(owners.get(i.id) ?? [])].filter((s) => s !== bundle.student));
       if (r.outcome === 'pass' && shared.length) flags.push(`${id}: same image as ${[...new Set(shared)].join(', ')}`);
       const v = verification?.results.find((x) => x.bundleDigest === bundle.manifest.digest && x.exercise === id);
@@ -78,17 +89,28 @@ export function buildReport(
       else if (v) {
         trust = 'contradicted';
         note = v.problems.length ? v.problems.join('; ') : `re-checked: ${v.outcome} (${v.message})`;
-        flags.push(`${id}: verify says ${v.outcome}${v.problems.length ? ` (${v.problems.join('; ')})` : ''}, the bundle says ${r.outcome}`);
+        flags.push(
+          `${id}: verify says ${v.outcome}${v.problems.length ? ` (${v.problems.join('; ')})` : ''}, the bundle says ${r.outcome}`,
+        );
       }
       cells[id] = { outcome: r.outcome, trust, durationMs: r.durationMs, ...(note ? { note } : {}) };
     }
     const values = Object.values(cells);
-    return { student: bundle.student, file, cells, flags, passed: values.filter((c) => c.outcome === 'pass').length, verified: values.filter((c) => c.outcome === 'pass' && c.trust === 'verified').length };
+    return {
+      student: bundle.student,
+      file,
+      cells,
+      flags,
+      passed: values.filter((c) => c.outcome === 'pass').length,
+      verified: values.filter((c) => c.outcome === 'pass' && c.trust === 'verified').length,
+    };
   });
   const passRate: ClassReport['passRate'] = Object.fromEntries(
     exercises.map((id) => {
       const passed = students.filter((s) => s.cells[id].outcome === 'pass').length;
-      const verified = students.filter((s) => s.cells[id].outcome === 'pass' && s.cells[id].trust === 'verified').length;
+      const verified = students.filter(
+        (s) => s.cells[id].outcome === 'pass' && s.cells[id].trust === 'verified',
+      ).length;
       return [id, { passed, verified, rate: students.length ? passed / students.length : 0 }];
     }),
   );

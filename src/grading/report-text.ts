@@ -13,14 +13,20 @@ export function reportTable(report: ClassReport): string {
   const lines = [`${'student'.padEnd(nameWidth)} ${cols.join('')}  passed  flags`];
   for (const s of report.students) {
     const cells = report.exercises.map((id) => mark(s.cells[id]).padStart(3)).join('');
-    lines.push(`${s.student.padEnd(nameWidth)} ${cells}  ${`${s.passed}/${report.exercises.length}`.padStart(6)}  ${s.flags.length ? `${s.flags.length} ⚑` : ''}`);
+    lines.push(
+      `${s.student.padEnd(nameWidth)} ${cells}  ${`${s.passed}/${report.exercises.length}`.padStart(6)}  ${s.flags.length ? `${s.flags.length} ⚑` : ''}`,
+    );
   }
   const rates = report.exercises.map((id) => `${Math.round(report.passRate[id].rate * 100)}`.padStart(3)).join('');
   lines.push(`${'pass %'.padEnd(nameWidth)} ${rates}`);
   lines.push('', ...report.exercises.map((id, i) => `${String(i + 1).padStart(3)} ${id}`));
-  lines.push('', '✔ pass  ✘ fail  ! error  · not handed in;  v verified on this engine, ? contradicted by verify, no mark: self-reported');
+  lines.push(
+    '',
+    '✔ pass  ✘ fail  ! error  · not handed in;  v verified on this engine, ? contradicted by verify, no mark: self-reported',
+  );
   const flagged = report.students.filter((s) => s.flags.length);
-  if (flagged.length) lines.push('', 'Flags:', ...flagged.flatMap((s) => s.flags.map((f) => `  ⚑ ${s.student} (${s.file}): ${f}`)));
+  if (flagged.length)
+    lines.push('', 'Flags:', ...flagged.flatMap((s) => s.flags.map((f) => `  ⚑ ${s.student} (${s.file}): ${f}`)));
   for (const u of report.unreadable) lines.push(`  ⚑ ${u.file}: ${u.reason}`);
   return lines.join('\n') + '\n';
 }
@@ -33,11 +39,21 @@ function csvField(value: string | number): string {
 }
 
 export function reportCsv(report: ClassReport): string {
-  const header = ['student', 'bundle', ...report.exercises.flatMap((id) => [id, `${id} trust`]), 'passed', 'verified', 'flags'];
+  const header = [
+    'student',
+    'bundle',
+    ...report.exercises.flatMap((id) => [id, `${id} trust`]),
+    'passed',
+    'verified',
+    'flags',
+  ];
   const rows = report.students.map((s) => [
-    s.student, s.file,
+    s.student,
+    s.file,
     ...report.exercises.flatMap((id) => [s.cells[id].outcome, s.cells[id].trust]),
-    s.passed, s.verified, s.flags.join('; '),
+    s.passed,
+    s.verified,
+    s.flags.join('; '),
   ]);
   return [header, ...rows].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

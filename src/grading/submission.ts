@@ -32,7 +32,13 @@ export async function collectFiles(tutor: Tutor, exercises: readonly Exercise[])
 }
 
 /** Pushes, for each passed exercise that verify can judge, the image the check judged. */
-export async function pushForVerify(doc: ResultsDocument, exercises: readonly Exercise[], registry: string, student: string, say: (line: string) => void): Promise<PushedImage[]> {
+export async function pushForVerify(
+  doc: ResultsDocument,
+  exercises: readonly Exercise[],
+  registry: string,
+  student: string,
+  say: (line: string) => void,
+): Promise<PushedImage[]> {
   const pushed: PushedImage[] = [];
   for (const result of doc.results) {
     const exercise = exercises.find((e) => e.id === result.exercise);
@@ -41,21 +47,39 @@ export async function pushForVerify(doc: ResultsDocument, exercises: readonly Ex
     if (!image || !seen || result.outcome !== 'pass') continue;
     const reference = pushReference(registry, studentSlug(student), image, result.exercise);
     say(`Pushing ${image} to ${reference}...`);
-    pushed.push({ exercise: result.exercise, image, imageId: seen.id, reference, digest: await pushImage(image, reference) });
+    pushed.push({
+      exercise: result.exercise,
+      image,
+      imageId: seen.id,
+      reference,
+      digest: await pushImage(image, reference),
+    });
   }
   return pushed;
 }
 
-export async function makeBundle(tutor: Tutor, student: string, workshop: Workshop | undefined, say: (line: string) => void, signal?: AbortSignal): Promise<Bundle> {
+export async function makeBundle(
+  tutor: Tutor,
+  student: string,
+  workshop: Workshop | undefined,
+  say: (line: string) => void,
+  signal?: AbortSignal,
+): Promise<Bundle> {
   const exercises = tutor.course.exercises;
-  const results = await gradeAll(tutor, exercises, { workshop: workshop?.title, signal, onResult: (r) => say(`${r.exercise}: ${r.outcome}`) });
+  const results = await gradeAll(tutor, exercises, {
+    workshop: workshop?.title,
+    signal,
+    onResult: (r) => say(`${r.exercise}: ${r.outcome}`),
+  });
   const pushed = workshop?.registry ? await pushForVerify(results, exercises, workshop.registry, student, say) : [];
   return sealBundle({
     format: BUNDLE_FORMAT,
     version: 1,
     student,
     createdAt: new Date().toISOString(),
-    ...(workshop ? { workshop: { title: workshop.title, ...(workshop.registry ? { registry: workshop.registry } : {}) } } : {}),
+    ...(workshop
+      ? { workshop: { title: workshop.title, ...(workshop.registry ? { registry: workshop.registry } : {}) } }
+      : {}),
     results,
     pushed,
     files: await collectFiles(tutor, exercises),

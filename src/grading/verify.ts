@@ -15,16 +15,31 @@ import { checkCodeHash } from './hash.js';
 import { dockerCli, pullByDigest } from './push.js';
 import type { VerifiedResult } from './verification.js';
 
-const inRegistry = (reference: string, registry: string) => reference.startsWith(`${registry}/`) || reference.startsWith(`${registry}:`);
+const inRegistry = (reference: string, registry: string) =>
+  reference.startsWith(`${registry}/`) || reference.startsWith(`${registry}:`);
 
-export async function verifyBundle(engine: Engine, course: Course, bundle: Bundle, registry: string | undefined, say: (line: string) => void, signal?: AbortSignal): Promise<VerifiedResult[]> {
+export async function verifyBundle(
+  engine: Engine,
+  course: Course,
+  bundle: Bundle,
+  registry: string | undefined,
+  say: (line: string) => void,
+  signal?: AbortSignal,
+): Promise<VerifiedResult[]> {
   const out: VerifiedResult[] = [];
   const workspaceId = `ws-verify${process.pid}`;
   for (const pushed of bundle.pushed) {
     const exercise = course.exercises.find((e) => e.id === pushed.exercise);
-    const base = { bundleDigest: bundle.manifest.digest, student: bundle.student, exercise: pushed.exercise, pulled: `${pushed.reference}@${pushed.digest}`, verifiedAt: new Date().toISOString() };
+    const base = {
+      bundleDigest: bundle.manifest.digest,
+      student: bundle.student,
+      exercise: pushed.exercise,
+      pulled: `${pushed.reference}@${pushed.digest}`,
+      verifiedAt: new Date().toISOString(),
+    };
     const image = exercise?.meta.verify?.image;
-    const refuse = (problem: string, checkHash = '') => out.push({ ...base, outcome: 'error', message: problem, evidence: {}, problems: [problem], checkHash });
+    const refuse = (problem: string, checkHash = '') =>
+      out.push({ ...base, outcome: 'error', message: problem, evidence: {}, problems: [problem], checkHash });
     if (!exercise || !image) {
       refuse(`${pushed.exercise} is not an exercise verify can judge in this course`);
       continue;
@@ -50,7 +65,10 @@ export async function verifyBundle(engine: Engine, course: Course, bundle: Bundl
     const problems: string[] = [];
     const claimed = bundle.results.results.find((r) => r.exercise === pushed.exercise);
     const checkedId = claimed?.images.find((i) => i.ref === image)?.id;
-    if (pulled.imageId !== pushed.imageId || (checkedId && checkedId !== pulled.imageId)) problems.push(`the registry holds image ${pulled.imageId.slice(7, 19)}, but the bundle says ${(checkedId ?? pushed.imageId).slice(7, 19)} was checked`);
+    if (pulled.imageId !== pushed.imageId || (checkedId && checkedId !== pulled.imageId))
+      problems.push(
+        `the registry holds image ${pulled.imageId.slice(7, 19)}, but the bundle says ${(checkedId ?? pushed.imageId).slice(7, 19)} was checked`,
+      );
     const dir = await mkdtemp(join(tmpdir(), 'containerlings-verify-'));
     try {
       // The check looks for its image by name; give the pulled one that name on this engine (a declared resource).
@@ -58,10 +76,22 @@ export async function verifyBundle(engine: Engine, course: Course, bundle: Bundl
       // before): "built after you started" stays the student's own check, on any builder.
       const baseline = baselineFrom(new Map(), exercise.meta.resources.images);
       const tagged = await dockerCli(['tag', pulled.ref, image]);
-      if (tagged.code !== 0) throw new UserError(`Could not tag ${pulled.ref} as ${image}: ${tagged.output.trim()}`, 'Is the Docker engine working? `docker info`', 'engine');
+      if (tagged.code !== 0)
+        throw new UserError(
+          `Could not tag ${pulled.ref} as ${image}: ${tagged.output.trim()}`,
+          'Is the Docker engine working? `docker info`',
+          'engine',
+        );
       const startedAt = new Date(claimed?.startedAt ?? 0);
       const result = await runCheck(exercise, { engine, workspaceId, dir, startedAt, baseline, signal });
-      out.push({ ...base, outcome: result.outcome, message: result.message, evidence: { ...result.evidence, imageId: pulled.imageId }, problems, checkHash });
+      out.push({
+        ...base,
+        outcome: result.outcome,
+        message: result.message,
+        evidence: { ...result.evidence, imageId: pulled.imageId },
+        problems,
+        checkHash,
+      });
       say(`${bundle.student}: ${pushed.exercise} re-checked: ${result.outcome}`);
     } finally {
       await dockerCli(['rmi', image]);

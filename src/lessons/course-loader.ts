@@ -22,30 +22,47 @@ export class ContentError extends UserError {
 async function subdirs(path: string): Promise<string[]> {
   try {
     const entries = await readdir(path, { withFileTypes: true });
-    return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    return entries
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort();
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw e;
   }
 }
 
-const isDir = (p: string) => stat(p).then((s) => s.isDirectory(), () => false);
-const isFile = (p: string) => stat(p).then((s) => s.isFile(), () => false);
+const isDir = (p: string) =>
+  stat(p).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+const isFile = (p: string) =>
+  stat(p).then(
+    (s) => s.isFile(),
+    () => false,
+  );
 
 async function loadExercise(root: string, id: string, problems: ContentProblem[]): Promise<Exercise | undefined> {
   const dir = join(root, 'exercises', id);
   const rel = (p: string) => relative(root, p) || '.';
   const metaFile = join(dir, 'exercise.yaml');
   if (!(await isFile(metaFile))) {
-    problems.push({ file: rel(metaFile), message: 'is missing; every exercise needs its metadata (id, title, lesson, hints)' });
+    problems.push({
+      file: rel(metaFile),
+      message: 'is missing; every exercise needs its metadata (id, title, lesson, hints)',
+    });
     return undefined;
   }
   const { value: meta, problems: found } = parseYaml(ExerciseMeta, await readFile(metaFile, 'utf8'), rel(metaFile));
   problems.push(...found);
   if (!meta) return undefined;
-  if (meta.id !== id) problems.push({ file: rel(metaFile), line: 1, field: 'id', message: `expected "${id}", the folder's name` });
+  if (meta.id !== id)
+    problems.push({ file: rel(metaFile), line: 1, field: 'id', message: `expected "${id}", the folder's name` });
   const exercise: Exercise = {
-    id, meta, dir,
+    id,
+    meta,
+    dir,
     readme: join(dir, 'README.md'),
     check: join(dir, 'check.ts'),
     starter: join(dir, 'starter'),
@@ -53,14 +70,23 @@ async function loadExercise(root: string, id: string, problems: ContentProblem[]
     wrong: (await subdirs(join(dir, 'wrong'))).map((name) => ({ name, dir: join(dir, 'wrong', name) })),
     ...((await isFile(join(dir, 'setup.sh'))) ? { setup: join(dir, 'setup.sh') } : {}),
   };
-  for (const [path, what] of [[exercise.readme, 'the task'], [exercise.check, 'the check']] as const) {
+  for (const [path, what] of [
+    [exercise.readme, 'the task'],
+    [exercise.check, 'the check'],
+  ] as const) {
     if (!(await isFile(path))) problems.push({ file: rel(path), message: `is missing; it holds ${what}` });
   }
-  for (const [path, what] of [[exercise.starter, 'the starter files'], [exercise.solution, 'the reference solution']] as const) {
+  for (const [path, what] of [
+    [exercise.starter, 'the starter files'],
+    [exercise.solution, 'the reference solution'],
+  ] as const) {
     if (!(await isDir(path))) problems.push({ file: rel(path) + '/', message: `is missing; it holds ${what}` });
   }
   if (exercise.wrong.length < 2) {
-    problems.push({ file: rel(join(dir, 'wrong')) + '/', message: `has ${exercise.wrong.length} attempt(s); expected at least two known-wrong attempts` });
+    problems.push({
+      file: rel(join(dir, 'wrong')) + '/',
+      message: `has ${exercise.wrong.length} attempt(s); expected at least two known-wrong attempts`,
+    });
   }
   return exercise;
 }
@@ -82,7 +108,12 @@ export async function loadCourseFromFiles(root: string): Promise<Course> {
   const present = new Set(await subdirs(join(root, 'exercises')));
   crossCheck(root, lessons, exercises, problems, present);
   if (problems.length > 0) throw new ContentError(problems);
-  if (lessons.length === 0) throw new UserError(`No lessons found in ${join(root, 'lessons')}.`, 'Add a lesson folder with a lesson.md, or set CONTAINERLINGS_CONTENT.', 'content');
+  if (lessons.length === 0)
+    throw new UserError(
+      `No lessons found in ${join(root, 'lessons')}.`,
+      'Add a lesson folder with a lesson.md, or set CONTAINERLINGS_CONTENT.',
+      'content',
+    );
   lessons.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
   // Course order: lesson by lesson, in the order each lesson lists its exercises.
   const order = lessons.flatMap((l) => l.exercises);
@@ -90,18 +121,38 @@ export async function loadCourseFromFiles(root: string): Promise<Course> {
   return { root, lessons, exercises };
 }
 
-function crossCheck(root: string, lessons: Lesson[], exercises: Exercise[], problems: ContentProblem[], present: Set<string>) {
+function crossCheck(
+  root: string,
+  lessons: Lesson[],
+  exercises: Exercise[],
+  problems: ContentProblem[],
+  present: Set<string>,
+) {
   const byId = new Map(exercises.map((e) => [e.id, e]));
   for (const lesson of lessons) {
     for (const id of lesson.exercises) {
       const exercise = byId.get(id);
-      if (!exercise && !present.has(id)) problems.push({ file: relative(root, lesson.file), field: 'exercises', message: `names "${id}", but exercises/${id}/ does not exist` });
-      else if (exercise && exercise.meta.lesson !== lesson.id) problems.push({ file: relative(root, join(exercise.dir, 'exercise.yaml')), field: 'lesson', message: `expected "${lesson.id}", the lesson that lists it` });
+      if (!exercise && !present.has(id))
+        problems.push({
+          file: relative(root, lesson.file),
+          field: 'exercises',
+          message: `names "${id}", but exercises/${id}/ does not exist`,
+        });
+      else if (exercise && exercise.meta.lesson !== lesson.id)
+        problems.push({
+          file: relative(root, join(exercise.dir, 'exercise.yaml')),
+          field: 'lesson',
+          message: `expected "${lesson.id}", the lesson that lists it`,
+        });
     }
   }
   const listed = new Set(lessons.flatMap((l) => l.exercises));
   for (const exercise of exercises) {
-    if (!listed.has(exercise.id)) problems.push({ file: relative(root, join(exercise.dir, 'exercise.yaml')), field: 'lesson', message: `no lesson lists this exercise; add "${exercise.id}" to the exercises of lesson "${exercise.meta.lesson}"` });
+    if (!listed.has(exercise.id))
+      problems.push({
+        file: relative(root, join(exercise.dir, 'exercise.yaml')),
+        field: 'lesson',
+        message: `no lesson lists this exercise; add "${exercise.id}" to the exercises of lesson "${exercise.meta.lesson}"`,
+      });
   }
 }
-

@@ -46,7 +46,12 @@ export function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, 'lessons')) || !existsSync(join(dir, 'package.json'))) {
     const up = dirname(dir);
-    if (up === dir) throw new UserError('Cannot find the lessons folder next to containerlings.', 'Set CONTAINERLINGS_CONTENT to a folder with lessons/ and exercises/.', 'content');
+    if (up === dir)
+      throw new UserError(
+        'Cannot find the lessons folder next to containerlings.',
+        'Set CONTAINERLINGS_CONTENT to a folder with lessons/ and exercises/.',
+        'content',
+      );
     dir = up;
   }
   return dir;
@@ -61,6 +66,7 @@ export async function loadCourse(root = contentRoot()): Promise<Course> {
 
 export function findExercise(course: Course, id: string): Exercise {
   const exercise = course.exercises.find((e) => e.id === id);
-  if (!exercise) throw new UserError(`There is no exercise "${id}".`, 'Run `containerlings list` to see the exercises.', 'usage');
+  if (!exercise)
+    throw new UserError(`There is no exercise "${id}".`, 'Run `containerlings list` to see the exercises.', 'usage');
   return exercise;
 }

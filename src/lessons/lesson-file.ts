@@ -40,7 +40,13 @@ export function splitSteps(body: string): Step[] {
       continue;
     }
     const open = FENCE.exec(line.trim());
-    if (open) fence = { marker: open[1], lang: open[2], runnable: /^(sh|bash|shell)$/.test(open[2]) && /\brun\b/.test(open[3]), lines: [] };
+    if (open)
+      fence = {
+        marker: open[1],
+        lang: open[2],
+        runnable: /^(sh|bash|shell)$/.test(open[2]) && /\brun\b/.test(open[3]),
+        lines: [],
+      };
     const heading = /^##\s+(.+?)\s*#*\s*$/.exec(line);
     if (heading && !open) steps.push({ title: heading[1], lines: [], blocks: [] });
     else if (current) current.lines.push(open ? line.replace(/\s+run\b/, '') : line);
@@ -57,14 +63,23 @@ function checkPlaceholders(text: string, images: readonly string[], file: string
       const image = name.startsWith('image:') ? name.slice('image:'.length) : undefined;
       if (image !== undefined ? images.includes(image) : KNOWN_VALUES.has(name)) continue;
       problems.push({
-        file, line: i + 1, field: `{{${name}}}`,
-        message: image !== undefined ? `expected an image listed in the lesson's images (${images.join(', ') || 'none'})` : `expected one of ${[...KNOWN_VALUES].map((v) => `{{${v}}}`).join(', ')} or {{image:<name>}}`,
+        file,
+        line: i + 1,
+        field: `{{${name}}}`,
+        message:
+          image !== undefined
+            ? `expected an image listed in the lesson's images (${images.join(', ') || 'none'})`
+            : `expected one of ${[...KNOWN_VALUES].map((v) => `{{${v}}}`).join(', ')} or {{image:<name>}}`,
       });
     }
   });
 }
 
-export async function parseLessonFile(root: string, id: string, problems: ContentProblem[]): Promise<Lesson | undefined> {
+export async function parseLessonFile(
+  root: string,
+  id: string,
+  problems: ContentProblem[],
+): Promise<Lesson | undefined> {
   const file = join(root, 'lessons', id, 'lesson.md');
   const rel = relative(root, file);
   let text: string;
@@ -82,7 +97,8 @@ export async function parseLessonFile(root: string, id: string, problems: Conten
   const { value, problems: found } = parseYaml(LessonFrontmatter, match[1], rel, 1);
   problems.push(...found);
   if (!value) return undefined;
-  if (value.id !== id) problems.push({ file: rel, line: 2, field: 'id', message: `expected "${id}", the folder's name` });
+  if (value.id !== id)
+    problems.push({ file: rel, line: 2, field: 'id', message: `expected "${id}", the folder's name` });
   const steps = splitSteps(text.slice(match[0].length));
   checkPlaceholders(text, value.images, rel, problems);
   if (steps.length === 0) {

@@ -1,9 +1,7 @@
 // The content model: what a lesson's frontmatter and an exercise's metadata must contain.
 import { z } from 'zod';
 
-const id = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]*$/, 'a lowercase id made of letters, digits and dashes');
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a lowercase id made of letters, digits and dashes');
 
 export const Need = z.enum(['docker', 'registry', 'aws', 'swarm', 'kubernetes']);
 export type Need = z.infer<typeof Need>;
@@ -25,7 +23,9 @@ export const LessonFrontmatter = z.strictObject({
 });
 export type LessonFrontmatter = z.infer<typeof LessonFrontmatter>;
 
-const dockerName = z.string().regex(/^[a-z0-9][a-z0-9_.\/-]*(:[A-Za-z0-9_.-]+)?$/, 'a Docker name such as containerlings/hello or cl-web');
+const dockerName = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_.\/-]*(:[A-Za-z0-9_.-]+)?$/, 'a Docker name such as containerlings/hello or cl-web');
 
 /** Resources the exercise (or the learner doing it) may create; reset and cleanup remove exactly these. */
 export const Resources = z.strictObject({
@@ -44,7 +44,16 @@ export const Resources = z.strictObject({
    * Label keys the exercise has the learner add to the local swarm node (`zone` for zone=a). Reset removes them
    * only from a node containerlings initialised; a swarm the learner had keeps its labels.
    */
-  nodeLabels: z.array(z.string().regex(/^(?!io\.containerlings)[a-z0-9][a-z0-9_.-]*$/, 'a node label key such as zone, not io.containerlings...')).default([]),
+  nodeLabels: z
+    .array(
+      z
+        .string()
+        .regex(
+          /^(?!io\.containerlings)[a-z0-9][a-z0-9_.-]*$/,
+          'a node label key such as zone, not io.containerlings...',
+        ),
+    )
+    .default([]),
 });
 export type Resources = z.infer<typeof Resources>;
 
@@ -53,7 +62,17 @@ export const ExerciseMeta = z.strictObject({
   title: z.string().min(1),
   lesson: id,
   hints: z.array(z.string().min(1)).min(1, 'at least one hint'),
-  resources: Resources.default({ images: [], containers: [], networks: [], volumes: [], repositories: [], services: [], composeProjects: [], swarm: false, nodeLabels: [] }),
+  resources: Resources.default({
+    images: [],
+    containers: [],
+    networks: [],
+    volumes: [],
+    repositories: [],
+    services: [],
+    composeProjects: [],
+    swarm: false,
+    nodeLabels: [],
+  }),
   timeouts: z
     .strictObject({
       /** Seconds a check may take before it is reported as an error. */

@@ -40,7 +40,8 @@ export function fingerprint(root: string): string {
 }
 
 const PATH_KEYS = new Set(['root', 'file', 'dir', 'readme', 'check', 'starter', 'solution', 'setup']);
-const pathReviver = (map: (path: string) => string) => (key: string, v: unknown) => (typeof v === 'string' && PATH_KEYS.has(key) ? map(v) : v);
+const pathReviver = (map: (path: string) => string) => (key: string, v: unknown) =>
+  typeof v === 'string' && PATH_KEYS.has(key) ? map(v) : v;
 
 /** Paths in the snapshot are relative to the content root, so a moved checkout still matches. */
 function mapPaths<T>(value: T, map: (path: string) => string): T {
@@ -48,7 +49,11 @@ function mapPaths<T>(value: T, map: (path: string) => string): T {
 }
 
 export function writeSnapshot(course: Course): void {
-  const body = { version: VERSION, fingerprint: fingerprint(course.root), course: mapPaths(course, (p) => relative(course.root, p)) };
+  const body = {
+    version: VERSION,
+    fingerprint: fingerprint(course.root),
+    course: mapPaths(course, (p) => relative(course.root, p)),
+  };
   writeFileSync(snapshotPath(course.root), JSON.stringify(body));
 }
 
@@ -56,7 +61,10 @@ export function readSnapshot(root: string): Course | undefined {
   let data: { version?: number; fingerprint?: string; course?: Course };
   try {
     // Paths are made absolute while parsing: one pass over the text, at every start.
-    data = JSON.parse(readFileSync(snapshotPath(root), 'utf8'), pathReviver((p) => join(root, p)));
+    data = JSON.parse(
+      readFileSync(snapshotPath(root), 'utf8'),
+      pathReviver((p) => join(root, p)),
+    );
   } catch {
     return undefined;
   }

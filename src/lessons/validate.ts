@@ -47,7 +47,12 @@ export function parseYaml<S extends z.ZodType>(
       const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
       if (isNode(node) && node.range) line = lines.linePos(node.range[0]).line + lineOffset;
     }
-    return { file, line, field: path.length ? path.join('.') : undefined, message: describeIssue(issue, valueAt(data, path)) };
+    return {
+      file,
+      line,
+      field: path.length ? path.join('.') : undefined,
+      message: describeIssue(issue, valueAt(data, path)),
+    };
   });
   return { problems };
 }
@@ -61,13 +66,18 @@ function keyLine(doc: Document, path: (string | number)[], key: string, lines: L
 }
 
 function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
-  return path.reduce<unknown>((v, key) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), data);
+  return path.reduce<unknown>(
+    (v, key) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined),
+    data,
+  );
 }
 
 function describeIssue(issue: z.core.$ZodIssue, value: unknown): string {
   switch (issue.code) {
     case 'invalid_type':
-      return value === undefined ? `is missing; expected ${issue.expected}` : `expected ${issue.expected}, found ${JSON.stringify(value)}`;
+      return value === undefined
+        ? `is missing; expected ${issue.expected}`
+        : `expected ${issue.expected}, found ${JSON.stringify(value)}`;
     case 'unrecognized_keys':
       return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')} (check the spelling)`;
     case 'invalid_format':

@@ -27,4 +27,3 @@ export const Progress = z.object({
   exercises: z.record(z.string(), ExerciseProgress).default({}),
 });
 export type Progress = z.infer<typeof Progress>;
-

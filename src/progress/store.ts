@@ -38,17 +38,30 @@ const STATUSES = new Set(['todo', 'passed', 'failed', 'error']);
 
 /** A quick structural check (no zod on the way to the TUI's first frame); anything unusual goes to the schema. */
 function looksValid(data: any): data is Progress {
-  if (data?.version !== 1 || typeof data.workspaceId !== 'string' || !/^ws-[a-z0-9]+$/.test(data.workspaceId)) return false;
+  if (data?.version !== 1 || typeof data.workspaceId !== 'string' || !/^ws-[a-z0-9]+$/.test(data.workspaceId))
+    return false;
   if (typeof data.createdAt !== 'string' || typeof data.location?.screen !== 'string') return false;
   if (typeof data.exercises !== 'object' || data.exercises === null) return false;
-  return Object.values(data.exercises).every((e: any) =>
-    typeof e?.startedAt === 'string' && STATUSES.has(e.status) && Number.isInteger(e.hintsShown) && typeof e.gaveUp === 'boolean' && Number.isInteger(e.checks));
+  return Object.values(data.exercises).every(
+    (e: any) =>
+      typeof e?.startedAt === 'string' &&
+      STATUSES.has(e.status) &&
+      Number.isInteger(e.hintsShown) &&
+      typeof e.gaveUp === 'boolean' &&
+      Number.isInteger(e.checks),
+  );
 }
 
 export const progressPath = (workspace: string) => join(workspace, '.containerlings', 'progress.json');
 
 export function newProgress(): Progress {
-  return { version: 1, workspaceId: `ws-${randomBytes(5).toString('hex')}`, createdAt: new Date().toISOString(), location: { screen: 'lessons' }, exercises: {} };
+  return {
+    version: 1,
+    workspaceId: `ws-${randomBytes(5).toString('hex')}`,
+    createdAt: new Date().toISOString(),
+    location: { screen: 'lessons' },
+    exercises: {},
+  };
 }
 
 export async function readProgress(workspace: string): Promise<Progress> {
@@ -58,7 +71,11 @@ export async function readProgress(workspace: string): Promise<Progress> {
     text = await readFile(path, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new UserError(`${workspace} is not a containerlings workspace (no ${path}).`, 'Create one with `containerlings init <dir>`.', 'workspace');
+      throw new UserError(
+        `${workspace} is not a containerlings workspace (no ${path}).`,
+        'Create one with `containerlings init <dir>`.',
+        'workspace',
+      );
     }
     throw e;
   }
@@ -66,14 +83,22 @@ export async function readProgress(workspace: string): Promise<Progress> {
   try {
     data = JSON.parse(text);
   } catch {
-    throw new UserError(`The progress file ${path} is not valid JSON.`, 'Restore it from a backup, or move it away and run `containerlings init` again.', 'workspace');
+    throw new UserError(
+      `The progress file ${path} is not valid JSON.`,
+      'Restore it from a backup, or move it away and run `containerlings init` again.',
+      'workspace',
+    );
   }
   if (looksValid(data)) return data;
   const { Progress } = await import('./schema.js');
   const parsed = Progress.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new UserError(`The progress file ${path} is damaged: ${issue.path.join('.') || '(top)'}: ${issue.message}.`, 'Restore it from a backup, or move it away and run `containerlings init` again.', 'workspace');
+    throw new UserError(
+      `The progress file ${path} is damaged: ${issue.path.join('.') || '(top)'}: ${issue.message}.`,
+      'Restore it from a backup, or move it away and run `containerlings init` again.',
+      'workspace',
+    );
   }
   return parsed.data;
 }
@@ -95,14 +120,21 @@ export async function writeProgress(workspace: string, progress: Progress): Prom
   } catch (e) {
     await unlink(temp).catch(() => undefined);
     if ((e as NodeJS.ErrnoException).code === 'ENOSPC') {
-      throw new UserError(`The disk is full: could not save progress to ${path}. Your previous progress is intact.`, 'Free some space, then try again.', 'disk');
+      throw new UserError(
+        `The disk is full: could not save progress to ${path}. Your previous progress is intact.`,
+        'Free some space, then try again.',
+        'disk',
+      );
     }
     throw e;
   }
 }
 
 /** Reads, changes and writes the progress in one step. */
-export async function updateProgress(workspace: string, change: (p: Progress) => void | Promise<void>): Promise<Progress> {
+export async function updateProgress(
+  workspace: string,
+  change: (p: Progress) => void | Promise<void>,
+): Promise<Progress> {
   const progress = await readProgress(workspace);
   await change(progress);
   await writeProgress(workspace, progress);

@@ -33,7 +33,10 @@ export const exerciseDir = (ws: Workspace, exerciseId: string) => join(ws.dir, e
 export async function copyFiles(from: string, to: string): Promise<void> {
   await mkdir(to, { recursive: true });
   if (!existsSync(from)) return;
-  await cp(from, to, { recursive: true, filter: (src) => !(dirname(src) === from && src.endsWith(`/${ATTEMPT_SCRIPT}`)) });
+  await cp(from, to, {
+    recursive: true,
+    filter: (src) => !(dirname(src) === from && src.endsWith(`/${ATTEMPT_SCRIPT}`)),
+  });
 }
 
 /** The image id each of an exercise's declared image names has now (null: none). */
@@ -43,17 +46,27 @@ export type ImagesNow = (exercise: Exercise) => Record<string, string | null>;
  * Creates the workspace (or opens it when it exists) and sets up any exercise not set up yet. `imagesNow` is asked
  * once, only when there is an exercise to set up; undefined when the engine does not answer (no baselines then).
  */
-export async function initWorkspace(dir: string, course: Course, imagesNow?: () => Promise<ImagesNow | undefined>): Promise<{ workspace: Workspace; created: boolean }> {
+export async function initWorkspace(
+  dir: string,
+  course: Course,
+  imagesNow?: () => Promise<ImagesNow | undefined>,
+): Promise<{ workspace: Workspace; created: boolean }> {
   const created = !existsSync(progressPath(dir));
   if (created) {
     if (existsSync(dir) && (await readdir(dir)).length > 0 && !existsSync(join(dir, '.containerlings'))) {
-      throw new UserError(`${dir} exists and is not empty.`, 'Pick a new folder: `containerlings init <new-dir>`.', 'workspace');
+      throw new UserError(
+        `${dir} exists and is not empty.`,
+        'Pick a new folder: `containerlings init <new-dir>`.',
+        'workspace',
+      );
     }
     await writeProgress(dir, newProgress());
   }
   const progress = await readProgress(dir);
   const workspace = { dir, id: progress.workspaceId };
-  const missing = course.exercises.filter((e) => !progress.exercises[e.id] || !existsSync(exerciseDir(workspace, e.id)));
+  const missing = course.exercises.filter(
+    (e) => !progress.exercises[e.id] || !existsSync(exerciseDir(workspace, e.id)),
+  );
   const images = missing.length && imagesNow ? await imagesNow() : undefined;
   for (const exercise of missing) await setupExercise(workspace, exercise, progress, images?.(exercise));
   if (missing.length) await writeProgress(dir, progress);
@@ -66,7 +79,12 @@ export async function openWorkspace(dir: string): Promise<Workspace> {
 }
 
 /** Copies the starter files in and starts the exercise's clock, with the ids its declared image names have now. */
-export async function setupExercise(ws: Workspace, exercise: Exercise, progress: Progress, images?: Record<string, string | null>): Promise<void> {
+export async function setupExercise(
+  ws: Workspace,
+  exercise: Exercise,
+  progress: Progress,
+  images?: Record<string, string | null>,
+): Promise<void> {
   await copyFiles(exercise.starter, exerciseDir(ws, exercise.id));
   const previous = progress.exercises[exercise.id];
   progress.exercises[exercise.id] = {
@@ -80,11 +98,20 @@ export async function setupExercise(ws: Workspace, exercise: Exercise, progress:
 }
 
 /** Moves the learner's current files to .containerlings/backups/ (nothing is lost), then sets the exercise up again. */
-export async function restoreStarter(ws: Workspace, exercise: Exercise, images?: Record<string, string | null>): Promise<string | undefined> {
+export async function restoreStarter(
+  ws: Workspace,
+  exercise: Exercise,
+  images?: Record<string, string | null>,
+): Promise<string | undefined> {
   const dir = exerciseDir(ws, exercise.id);
   let backup: string | undefined;
   if (existsSync(dir)) {
-    backup = join(ws.dir, '.containerlings', 'backups', `${exercise.id}-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+    backup = join(
+      ws.dir,
+      '.containerlings',
+      'backups',
+      `${exercise.id}-${new Date().toISOString().replace(/[:.]/g, '-')}`,
+    );
     await mkdir(dirname(backup), { recursive: true });
     await rename(dir, backup);
   }

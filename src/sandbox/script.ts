@@ -6,16 +6,34 @@ import { awsSandboxEnv } from './aws/sandbox-env.js';
 /** What scripts see: the learner's environment, plus the label to put on anything they create. */
 export function scriptEnv(workspaceId: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   // awsSandboxEnv: the `aws` wrapper on PATH (local mode) and the registry addresses, as in the sandbox shell.
-  return { ...process.env, ...awsSandboxEnv(), CONTAINERLINGS_LABEL: `${SANDBOX_LABEL}=${workspaceId}`, CONTAINERLINGS_WORKSPACE_ID: workspaceId, ...extra };
+  return {
+    ...process.env,
+    ...awsSandboxEnv(),
+    CONTAINERLINGS_LABEL: `${SANDBOX_LABEL}=${workspaceId}`,
+    CONTAINERLINGS_WORKSPACE_ID: workspaceId,
+    ...extra,
+  };
 }
 
 /** Runs a script with `sh -e` in its own process group, so a cancel or timeout stops docker too, not just sh. */
-export function runScript(script: string, cwd: string, timeoutSeconds: number, signal?: AbortSignal, env: NodeJS.ProcessEnv = process.env): Promise<{ code: number; output: string }> {
+export function runScript(
+  script: string,
+  cwd: string,
+  timeoutSeconds: number,
+  signal?: AbortSignal,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ code: number; output: string }> {
   return runCommand(['sh', '-e', script], cwd, timeoutSeconds, signal, env);
 }
 
 /** Runs a command in its own process group; a cancel or the timeout stops the whole group. */
-export function runCommand(argv: readonly string[], cwd: string, timeoutSeconds: number, signal?: AbortSignal, env: NodeJS.ProcessEnv = process.env): Promise<{ code: number; output: string; timedOut: boolean }> {
+export function runCommand(
+  argv: readonly string[],
+  cwd: string,
+  timeoutSeconds: number,
+  signal?: AbortSignal,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ code: number; output: string; timedOut: boolean }> {
   return new Promise((resolve) => {
     const child = spawn(argv[0]!, argv.slice(1), { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let output = '';
@@ -23,7 +41,9 @@ export function runCommand(argv: readonly string[], cwd: string, timeoutSeconds:
     const stop = () => {
       try {
         process.kill(-child.pid!, 'SIGTERM');
-      } catch { /* already gone */ }
+      } catch {
+        /* already gone */
+      }
     };
     const timer = setTimeout(() => {
       output += `\n(stopped after ${timeoutSeconds} s)`;

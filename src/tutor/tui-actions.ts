@@ -16,7 +16,13 @@ import type { ExerciseView, LessonView, TutorActions } from '../ui/model.js';
 export function sandboxEnv(tutor: Tutor, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   // awsSandboxEnv: the `aws` wrapper first on PATH, and the registry addresses. The workspace id goes into the
   // tags the wrapper puts on repositories created in real AWS mode.
-  return { ...process.env, CONTAINERLINGS_WORKSPACE: tutor.workspace.dir, CONTAINERLINGS_WORKSPACE_ID: tutor.workspace.id, ...awsSandboxEnv(), ...extra };
+  return {
+    ...process.env,
+    CONTAINERLINGS_WORKSPACE: tutor.workspace.dir,
+    CONTAINERLINGS_WORKSPACE_ID: tutor.workspace.id,
+    ...awsSandboxEnv(),
+    ...extra,
+  };
 }
 
 export async function templateValues(tutor: Tutor): Promise<TemplateValues> {
@@ -27,13 +33,22 @@ export async function templateValues(tutor: Tutor): Promise<TemplateValues> {
   return values;
 }
 
-export function createActions(tutor: Tutor, lastResults: Map<string, CheckResult>, width: () => number): TutorActions & { firstLessons(): Promise<LessonView[]> } {
+export function createActions(
+  tutor: Tutor,
+  lastResults: Map<string, CheckResult>,
+  width: () => number,
+): TutorActions & { firstLessons(): Promise<LessonView[]> } {
   let values: Promise<TemplateValues> | undefined;
-  const render = async (md: string) => renderMarkdown(fillTemplate(md, await (values ??= templateValues(tutor))), Math.min(width() - 4, 100));
+  const render = async (md: string) =>
+    renderMarkdown(fillTemplate(md, await (values ??= templateValues(tutor))), Math.min(width() - 4, 100));
 
   const rendered = new Map<string, LessonView>();
   const summaries = (ids: readonly string[], progress: Progress) =>
-    ids.map((id) => ({ id, title: tutor.exercise(id).meta.title, status: progress.exercises[id]?.status ?? ('todo' as const) }));
+    ids.map((id) => ({
+      id,
+      title: tutor.exercise(id).meta.title,
+      status: progress.exercises[id]?.status ?? ('todo' as const),
+    }));
 
   const exercise = async (id: string): Promise<ExerciseView> => {
     const ex = tutor.exercise(id);
@@ -56,19 +71,26 @@ export function createActions(tutor: Tutor, lastResults: Map<string, CheckResult
 
   /** With `availability` false the list comes at once; asking the engine and kubectl what they can run takes a while. */
   const lessonViews = async (availability: boolean): Promise<LessonView[]> => {
-    const [progress, unavailable] = await Promise.all([tutor.progress(), availability ? unavailableLessons(tutor.course.lessons) : new Map()]);
+    const [progress, unavailable] = await Promise.all([
+      tutor.progress(),
+      availability ? unavailableLessons(tutor.course.lessons) : new Map(),
+    ]);
     const reason = (id: string) => (unavailable.has(id) ? { unavailable: unavailable.get(id)!.reason } : {});
-    return tutor.course.lessons.map((lesson) => rendered.get(lesson.id) ? { ...rendered.get(lesson.id)!, exercises: summaries(lesson.exercises, progress), ...reason(lesson.id) } : {
-      ...reason(lesson.id),
-      id: lesson.id,
-      title: lesson.title,
-      summary: lesson.summary,
-      objectives: lesson.objectives,
-      // Bodies are rendered when the lesson is opened: Markdown rendering would delay the first frame.
-      steps: lesson.steps.map((s) => ({ title: s.title, body: '', blocks: [] })),
-      exercises: summaries(lesson.exercises, progress),
-      rendered: false,
-    });
+    return tutor.course.lessons.map((lesson) =>
+      rendered.get(lesson.id)
+        ? { ...rendered.get(lesson.id)!, exercises: summaries(lesson.exercises, progress), ...reason(lesson.id) }
+        : {
+            ...reason(lesson.id),
+            id: lesson.id,
+            title: lesson.title,
+            summary: lesson.summary,
+            objectives: lesson.objectives,
+            // Bodies are rendered when the lesson is opened: Markdown rendering would delay the first frame.
+            steps: lesson.steps.map((s) => ({ title: s.title, body: '', blocks: [] })),
+            exercises: summaries(lesson.exercises, progress),
+            rendered: false,
+          },
+    );
   };
 
   /** Starts the registry and ECR endpoint if they are not running; true when they are up. A failure is left for the checks to report. */
@@ -97,7 +119,13 @@ export function createActions(tutor: Tutor, lastResults: Map<string, CheckResult
         title: lesson.title,
         summary: lesson.summary,
         objectives: lesson.objectives,
-        steps: await Promise.all(lesson.steps.map(async (s) => ({ title: s.title, body: await render(s.markdown), blocks: s.blocks.filter((b) => b.runnable).map((b) => ({ code: fillTemplate(b.code, v) })) }))),
+        steps: await Promise.all(
+          lesson.steps.map(async (s) => ({
+            title: s.title,
+            body: await render(s.markdown),
+            blocks: s.blocks.filter((b) => b.runnable).map((b) => ({ code: fillTemplate(b.code, v) })),
+          })),
+        ),
         exercises: summaries(lesson.exercises, progress),
       };
       rendered.set(id, view);
@@ -117,7 +145,11 @@ export function createActions(tutor: Tutor, lastResults: Map<string, CheckResult
       if (signal.aborted) throw new CancelledError();
       const { removed, backup } = await tutor.reset(id);
       lastResults.delete(id);
-      const parts = [`Back to the starter files.`, backup ? `Your files are in ${backup}.` : '', removed.removed.length ? `Removed ${removed.removed.join(', ')}.` : ''];
+      const parts = [
+        `Back to the starter files.`,
+        backup ? `Your files are in ${backup}.` : '',
+        removed.removed.length ? `Removed ${removed.removed.join(', ')}.` : '',
+      ];
       return parts.filter(Boolean).join(' ');
     },
     async giveUp(id) {
@@ -130,11 +162,18 @@ export function createActions(tutor: Tutor, lastResults: Map<string, CheckResult
     },
     runBlock(code, onOutput, signal) {
       return new Promise((resolve, reject) => {
-        const child = spawn('sh', ['-c', code], { cwd: tutor.workspace.dir, env: sandboxEnv(tutor), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+        const child = spawn('sh', ['-c', code], {
+          cwd: tutor.workspace.dir,
+          env: sandboxEnv(tutor),
+          stdio: ['ignore', 'pipe', 'pipe'],
+          detached: true,
+        });
         const kill = () => {
           try {
             process.kill(-child.pid!, 'SIGTERM');
-          } catch { /* already gone */ }
+          } catch {
+            /* already gone */
+          }
         };
         signal.addEventListener('abort', kill, { once: true });
         child.stdout.on('data', (c: Buffer) => onOutput(c.toString('utf8')));

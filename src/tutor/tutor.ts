@@ -7,7 +7,14 @@ import type { CheckResult } from '../checks/kit/api.js';
 import { UserError } from '../errors.js';
 import { findExercise, loadCourse, type Course, type Exercise } from '../lessons/course.js';
 import { readProgress, updateProgress, type ExerciseProgress, type Progress } from '../progress/store.js';
-import { exerciseDir, initWorkspace, openWorkspace, restoreStarter, ATTEMPT_SCRIPT, type Workspace } from '../progress/workspace.js';
+import {
+  exerciseDir,
+  initWorkspace,
+  openWorkspace,
+  restoreStarter,
+  ATTEMPT_SCRIPT,
+  type Workspace,
+} from '../progress/workspace.js';
 import { ensureImages, lessonImages, type ImageSource } from '../sandbox/images/catalog.js';
 import { removeDeclared, type Removed } from '../sandbox/engine/cleanup.js';
 import { connect, type Engine } from '../sandbox/engine/connection.js';
@@ -28,13 +35,18 @@ export class Tutor {
    * Opens the workspace at `dir`; with `create`, makes it (and sets up new exercises) first. Without
    * `confirmBilling`, a setup that would create billable AWS resources is refused.
    */
-  static async open(dir: string, options: { create?: boolean; course?: Course; confirmBilling?: BillingConsent } = {}): Promise<Tutor> {
+  static async open(
+    dir: string,
+    options: { create?: boolean; course?: Course; confirmBilling?: BillingConsent } = {},
+  ): Promise<Tutor> {
     const course = options.course ?? (await loadCourse());
     const imagesNow = async () => {
       const snapshot = await snapshotIfReachable();
       return snapshot && ((exercise: Exercise) => baselineFrom(snapshot, exercise.meta.resources.images));
     };
-    const workspace = options.create ? (await initWorkspace(dir, course, imagesNow)).workspace : await openWorkspace(dir);
+    const workspace = options.create
+      ? (await initWorkspace(dir, course, imagesNow)).workspace
+      : await openWorkspace(dir);
     return new Tutor(course, workspace, options.confirmBilling ?? billingConsent(false));
   }
 
@@ -54,7 +66,12 @@ export class Tutor {
   async exerciseProgress(id: string): Promise<ExerciseProgress> {
     const progress = await this.progress();
     const entry = progress.exercises[id];
-    if (!entry) throw new UserError(`The exercise "${id}" is not set up in ${this.workspace.dir}.`, 'Run `containerlings init` in the workspace to set up new exercises.', 'workspace');
+    if (!entry)
+      throw new UserError(
+        `The exercise "${id}" is not set up in ${this.workspace.dir}.`,
+        'Run `containerlings init` in the workspace to set up new exercises.',
+        'workspace',
+      );
     return entry;
   }
 
@@ -63,7 +80,10 @@ export class Tutor {
   }
 
   /** Makes sure the catalog images the lessons use exist (pulled or built offline). */
-  async prepareImages(report?: (line: string) => void, names?: readonly string[]): Promise<Record<string, ImageSource>> {
+  async prepareImages(
+    report?: (line: string) => void,
+    names?: readonly string[],
+  ): Promise<Record<string, ImageSource>> {
     return ensureImages(await this.engine(), this.course.root, names ?? lessonImages(this.course.lessons), report);
   }
 
@@ -74,9 +94,19 @@ export class Tutor {
     await this.confirmBilling([exercise]);
     const engine = await this.engine();
     const before = await imageSnapshot(engine);
-    const ran = await runScript(exercise.setup, this.dir(id), exercise.meta.timeouts.attempt, signal, scriptEnv(this.workspace.id));
+    const ran = await runScript(
+      exercise.setup,
+      this.dir(id),
+      exercise.meta.timeouts.attempt,
+      signal,
+      scriptEnv(this.workspace.id),
+    );
     if (ran.code !== 0) {
-      throw new UserError(`Preparing ${id} failed (exit ${ran.code}): ${ran.output.trim().split('\n').slice(-3).join(' ')}`, 'Is Docker running (`containerlings doctor`)? Then reset the exercise.', 'engine');
+      throw new UserError(
+        `Preparing ${id} failed (exit ${ran.code}): ${ran.output.trim().split('\n').slice(-3).join(' ')}`,
+        'Is Docker running (`containerlings doctor`)? Then reset the exercise.',
+        'engine',
+      );
     }
     const after = await imageSnapshot(engine);
     await updateProgress(this.workspace.dir, (p) => {
@@ -94,7 +124,14 @@ export class Tutor {
       await this.ensureSetup(id, signal);
       const entry = await this.exerciseProgress(id);
       const engine = await this.engine();
-      result = await runCheck(exercise, { engine, workspaceId: this.workspace.id, dir: this.dir(id), startedAt: new Date(entry.startedAt), baseline: entry.images, signal });
+      result = await runCheck(exercise, {
+        engine,
+        workspaceId: this.workspace.id,
+        dir: this.dir(id),
+        startedAt: new Date(entry.startedAt),
+        baseline: entry.images,
+        signal,
+      });
     } catch (e) {
       if (!(e instanceof UserError)) throw e;
       result = { outcome: 'error', message: e.message, tryNext: e.next, evidence: {} };
@@ -103,7 +140,8 @@ export class Tutor {
       const ex = p.exercises[id];
       ex.checks += 1;
       // A pass stays a pass in the record; the latest outcome is still returned to the caller.
-      if (ex.status !== 'passed' || result.outcome === 'pass') ex.status = result.outcome === 'pass' ? 'passed' : result.outcome === 'fail' ? 'failed' : 'error';
+      if (ex.status !== 'passed' || result.outcome === 'pass')
+        ex.status = result.outcome === 'pass' ? 'passed' : result.outcome === 'fail' ? 'failed' : 'error';
       if (result.outcome === 'pass') ex.passedAt ??= new Date().toISOString();
     });
     return result;
@@ -133,7 +171,11 @@ export class Tutor {
     const exercise = this.exercise(id);
     const engine = await this.engine();
     const removed = await removeDeclared(engine, exercise.meta.resources, this.workspace.id);
-    const backup = await restoreStarter(this.workspace, exercise, baselineFrom(await imageSnapshot(engine), exercise.meta.resources.images));
+    const backup = await restoreStarter(
+      this.workspace,
+      exercise,
+      baselineFrom(await imageSnapshot(engine), exercise.meta.resources.images),
+    );
     await this.ensureSetup(id);
     return { removed, backup };
   }
@@ -143,14 +185,21 @@ export class Tutor {
     const exercise = this.exercise(id);
     const entry = await this.exerciseProgress(id);
     if (entry.status !== 'passed' && !entry.passedAt && !entry.gaveUp) {
-      throw new UserError('The solution is shown after you pass the exercise, or after you give up on it.', `Keep going (\`containerlings hint ${id}\`), or give up with \`containerlings solve ${id} --give-up\`.`, 'usage');
+      throw new UserError(
+        'The solution is shown after you pass the exercise, or after you give up on it.',
+        `Keep going (\`containerlings hint ${id}\`), or give up with \`containerlings solve ${id} --give-up\`.`,
+        'usage',
+      );
     }
     const files: { file: string; content: string }[] = [];
     for (const entry of await readdir(exercise.solution, { recursive: true, withFileTypes: true })) {
       if (!entry.isFile()) continue;
       const path = join(entry.parentPath, entry.name);
       const file = relative(exercise.solution, path);
-      files.push({ file: file === ATTEMPT_SCRIPT ? `${file} (the commands to run)` : file, content: await readFile(path, 'utf8') });
+      files.push({
+        file: file === ATTEMPT_SCRIPT ? `${file} (the commands to run)` : file,
+        content: await readFile(path, 'utf8'),
+      });
     }
     return files;
   }

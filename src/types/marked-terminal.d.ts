@@ -9,5 +9,8 @@ declare module 'marked-terminal' {
     readonly emoji?: boolean;
     readonly unescape?: boolean;
   }
-  export function markedTerminal(options?: TerminalRendererOptions, highlightOptions?: Record<string, unknown>): MarkedExtension;
+  export function markedTerminal(
+    options?: TerminalRendererOptions,
+    highlightOptions?: Record<string, unknown>,
+  ): MarkedExtension;
 }

@@ -24,13 +24,25 @@ export function attempt<T>(ctx: CommandContext, work: () => Promise<T>, onDone: 
 
 /** Statuses change after a check, reset or give-up; the list and lesson screens show them. */
 export function refreshLessons(ctx: CommandContext): void {
-  attempt(ctx, () => ctx.actions.lessons(), (lessons) => ctx.dispatch({ type: 'lessons-loaded', lessons }));
+  attempt(
+    ctx,
+    () => ctx.actions.lessons(),
+    (lessons) => ctx.dispatch({ type: 'lessons-loaded', lessons }),
+  );
 }
 
 export function loadLesson(ctx: CommandContext, id: string): void {
-  attempt(ctx, () => ctx.actions.lesson(id), (lesson) => ctx.dispatch({ type: 'lesson-loaded', lesson }));
+  attempt(
+    ctx,
+    () => ctx.actions.lesson(id),
+    (lesson) => ctx.dispatch({ type: 'lesson-loaded', lesson }),
+  );
 }
 
 export function reloadExercise(ctx: CommandContext, id: string): void {
-  attempt(ctx, () => ctx.actions.exercise(id), (exercise) => ctx.dispatch({ type: 'exercise-loaded', exercise }));
+  attempt(
+    ctx,
+    () => ctx.actions.exercise(id),
+    (exercise) => ctx.dispatch({ type: 'exercise-loaded', exercise }),
+  );
 }

@@ -34,7 +34,14 @@ export function runCommand(ctx: CommandContext, command: Command, input: string)
     case 'previous': {
       const to = stepAlong(lessons, state.location, command === 'next' ? 1 : -1);
       if (to) dispatch({ type: 'navigate', location: to });
-      else dispatch({ type: 'notice', notice: { tone: 'info', text: command === 'next' ? 'This is the end of the course.' : 'This is the start of the course.' } });
+      else
+        dispatch({
+          type: 'notice',
+          notice: {
+            tone: 'info',
+            text: command === 'next' ? 'This is the end of the course.' : 'This is the start of the course.',
+          },
+        });
       return;
     }
     case 'back':

@@ -9,15 +9,43 @@ export type Screen = Location['screen'];
 export type KeyContext = Screen | 'help' | 'confirm' | 'busy';
 
 export type Command =
-  | 'check' | 'hint' | 'reset' | 'solution' | 'giveUp' | 'watch'
-  | 'next' | 'previous' | 'down' | 'up' | 'open' | 'back'
-  | 'run' | 'runBlock' | 'shell' | 'help' | 'quit'
-  | 'yes' | 'no' | 'cancel' | ScrollMove;
+  | 'check'
+  | 'hint'
+  | 'reset'
+  | 'solution'
+  | 'giveUp'
+  | 'watch'
+  | 'next'
+  | 'previous'
+  | 'down'
+  | 'up'
+  | 'open'
+  | 'back'
+  | 'run'
+  | 'runBlock'
+  | 'shell'
+  | 'help'
+  | 'quit'
+  | 'yes'
+  | 'no'
+  | 'cancel'
+  | ScrollMove;
 
 /** A printable character, or one of these named keys. `1-9` is any digit from 1 to 9. */
 export type KeySpec =
-  | string | 'enter' | 'esc' | 'backspace' | 'up' | 'down' | 'pageup' | 'pagedown' | 'home' | 'end' | 'space'
-  | 'ctrl+c' | '1-9';
+  | string
+  | 'enter'
+  | 'esc'
+  | 'backspace'
+  | 'up'
+  | 'down'
+  | 'pageup'
+  | 'pagedown'
+  | 'home'
+  | 'end'
+  | 'space'
+  | 'ctrl+c'
+  | '1-9';
 
 export interface KeyBinding {
   readonly command: Command;
@@ -38,59 +66,238 @@ const lineScrolled: readonly KeyContext[] = ['lesson', 'exercise', 'help'];
 const pageScrolled: readonly KeyContext[] = [...screens, 'help'];
 
 export const keyBindings: readonly KeyBinding[] = [
-  { command: 'down', keys: ['n', 'j', 'down'], label: 'down', help: 'Move the selection down', contexts: ['lessons'], inStatusBar: true },
-  { command: 'up', keys: ['p', 'k', 'up'], label: 'up', help: 'Move the selection up', contexts: ['lessons'], inStatusBar: true },
-  { command: 'open', keys: ['enter'], label: 'open', help: 'Open the selected lesson', contexts: ['lessons'], inStatusBar: true },
-  { command: 'next', keys: ['n'], label: 'next', help: "Next step, then the lesson's exercises", contexts: ['lesson', 'exercise'], inStatusBar: true },
-  { command: 'previous', keys: ['p'], label: 'prev', help: 'Previous step or exercise', contexts: ['lesson', 'exercise'], inStatusBar: true },
-  { command: 'run', keys: ['r'], label: 'run', help: "Run this step's shell block in the sandbox", contexts: ['lesson'], inStatusBar: true },
-  { command: 'runBlock', keys: ['1-9'], label: 'run block', help: 'Run shell block N when a step has several', contexts: ['lesson'], inStatusBar: false },
-  { command: 'check', keys: ['c'], label: 'check', help: 'Check your work against the engine', contexts: ['exercise'], inStatusBar: true },
-  { command: 'hint', keys: ['h'], label: 'hint', help: 'Show the next hint', contexts: ['exercise'], inStatusBar: true },
-  { command: 'reset', keys: ['x'], label: 'reset', help: 'Reset to the starter files (asks first; your files are backed up)', contexts: ['exercise'], inStatusBar: true },
-  { command: 'solution', keys: ['s'], label: 'solution', help: 'Show the solution (unlocked by a pass or a give-up)', contexts: ['exercise'], inStatusBar: true },
-  { command: 'giveUp', keys: ['g'], label: 'give up', help: 'Give up and unlock the solution (asks first)', contexts: ['exercise'], inStatusBar: false },
-  { command: 'watch', keys: ['w'], label: 'watch', help: 'Watch mode: check again whenever a file in the exercise folder is saved', contexts: ['exercise'], inStatusBar: true },
-  { command: 'back', keys: ['esc', 'backspace'], label: 'back', help: 'Go back (exercise → lesson → list); closes an open panel', contexts: ['lesson', 'exercise'], inStatusBar: true },
-  { command: 'lineDown', keys: ['down', 'j'], label: 'scroll', help: 'Scroll down one line', contexts: lineScrolled, inStatusBar: true },
-  { command: 'lineUp', keys: ['up', 'k'], label: 'scroll up', help: 'Scroll up one line', contexts: lineScrolled, inStatusBar: false },
-  { command: 'pageDown', keys: ['space', 'pagedown'], label: 'page down', help: 'Scroll down one page', contexts: pageScrolled, inStatusBar: false },
-  { command: 'pageUp', keys: ['b', 'pageup'], label: 'page up', help: 'Scroll up one page', contexts: pageScrolled, inStatusBar: false },
-  { command: 'top', keys: ['home', '<'], label: 'top', help: 'Scroll to the top', contexts: pageScrolled, inStatusBar: false },
-  { command: 'bottom', keys: ['end', '>'], label: 'bottom', help: 'Scroll to the bottom', contexts: pageScrolled, inStatusBar: false },
-  { command: 'shell', keys: ['t'], label: 'shell', help: 'Open a shell in the sandbox; type exit to come back', contexts: screens, inStatusBar: true },
-  { command: 'help', keys: ['?'], label: 'help', help: 'Show or hide this help', contexts: [...screens, 'help'], inStatusBar: true },
-  { command: 'quit', keys: ['q'], label: 'quit', help: 'Quit (your place is saved)', contexts: [...screens, 'help'], inStatusBar: true },
+  {
+    command: 'down',
+    keys: ['n', 'j', 'down'],
+    label: 'down',
+    help: 'Move the selection down',
+    contexts: ['lessons'],
+    inStatusBar: true,
+  },
+  {
+    command: 'up',
+    keys: ['p', 'k', 'up'],
+    label: 'up',
+    help: 'Move the selection up',
+    contexts: ['lessons'],
+    inStatusBar: true,
+  },
+  {
+    command: 'open',
+    keys: ['enter'],
+    label: 'open',
+    help: 'Open the selected lesson',
+    contexts: ['lessons'],
+    inStatusBar: true,
+  },
+  {
+    command: 'next',
+    keys: ['n'],
+    label: 'next',
+    help: "Next step, then the lesson's exercises",
+    contexts: ['lesson', 'exercise'],
+    inStatusBar: true,
+  },
+  {
+    command: 'previous',
+    keys: ['p'],
+    label: 'prev',
+    help: 'Previous step or exercise',
+    contexts: ['lesson', 'exercise'],
+    inStatusBar: true,
+  },
+  {
+    command: 'run',
+    keys: ['r'],
+    label: 'run',
+    help: "Run this step's shell block in the sandbox",
+    contexts: ['lesson'],
+    inStatusBar: true,
+  },
+  {
+    command: 'runBlock',
+    keys: ['1-9'],
+    label: 'run block',
+    help: 'Run shell block N when a step has several',
+    contexts: ['lesson'],
+    inStatusBar: false,
+  },
+  {
+    command: 'check',
+    keys: ['c'],
+    label: 'check',
+    help: 'Check your work against the engine',
+    contexts: ['exercise'],
+    inStatusBar: true,
+  },
+  {
+    command: 'hint',
+    keys: ['h'],
+    label: 'hint',
+    help: 'Show the next hint',
+    contexts: ['exercise'],
+    inStatusBar: true,
+  },
+  {
+    command: 'reset',
+    keys: ['x'],
+    label: 'reset',
+    help: 'Reset to the starter files (asks first; your files are backed up)',
+    contexts: ['exercise'],
+    inStatusBar: true,
+  },
+  {
+    command: 'solution',
+    keys: ['s'],
+    label: 'solution',
+    help: 'Show the solution (unlocked by a pass or a give-up)',
+    contexts: ['exercise'],
+    inStatusBar: true,
+  },
+  {
+    command: 'giveUp',
+    keys: ['g'],
+    label: 'give up',
+    help: 'Give up and unlock the solution (asks first)',
+    contexts: ['exercise'],
+    inStatusBar: false,
+  },
+  {
+    command: 'watch',
+    keys: ['w'],
+    label: 'watch',
+    help: 'Watch mode: check again whenever a file in the exercise folder is saved',
+    contexts: ['exercise'],
+    inStatusBar: true,
+  },
+  {
+    command: 'back',
+    keys: ['esc', 'backspace'],
+    label: 'back',
+    help: 'Go back (exercise → lesson → list); closes an open panel',
+    contexts: ['lesson', 'exercise'],
+    inStatusBar: true,
+  },
+  {
+    command: 'lineDown',
+    keys: ['down', 'j'],
+    label: 'scroll',
+    help: 'Scroll down one line',
+    contexts: lineScrolled,
+    inStatusBar: true,
+  },
+  {
+    command: 'lineUp',
+    keys: ['up', 'k'],
+    label: 'scroll up',
+    help: 'Scroll up one line',
+    contexts: lineScrolled,
+    inStatusBar: false,
+  },
+  {
+    command: 'pageDown',
+    keys: ['space', 'pagedown'],
+    label: 'page down',
+    help: 'Scroll down one page',
+    contexts: pageScrolled,
+    inStatusBar: false,
+  },
+  {
+    command: 'pageUp',
+    keys: ['b', 'pageup'],
+    label: 'page up',
+    help: 'Scroll up one page',
+    contexts: pageScrolled,
+    inStatusBar: false,
+  },
+  {
+    command: 'top',
+    keys: ['home', '<'],
+    label: 'top',
+    help: 'Scroll to the top',
+    contexts: pageScrolled,
+    inStatusBar: false,
+  },
+  {
+    command: 'bottom',
+    keys: ['end', '>'],
+    label: 'bottom',
+    help: 'Scroll to the bottom',
+    contexts: pageScrolled,
+    inStatusBar: false,
+  },
+  {
+    command: 'shell',
+    keys: ['t'],
+    label: 'shell',
+    help: 'Open a shell in the sandbox; type exit to come back',
+    contexts: screens,
+    inStatusBar: true,
+  },
+  {
+    command: 'help',
+    keys: ['?'],
+    label: 'help',
+    help: 'Show or hide this help',
+    contexts: [...screens, 'help'],
+    inStatusBar: true,
+  },
+  {
+    command: 'quit',
+    keys: ['q'],
+    label: 'quit',
+    help: 'Quit (your place is saved)',
+    contexts: [...screens, 'help'],
+    inStatusBar: true,
+  },
   { command: 'yes', keys: ['y'], label: 'yes', help: 'Confirm', contexts: ['confirm'], inStatusBar: true },
   { command: 'no', keys: ['n', 'esc'], label: 'no', help: 'Do not do it', contexts: ['confirm'], inStatusBar: true },
-  { command: 'cancel', keys: ['esc', 'ctrl+c'], label: 'cancel', help: 'Cancel the running check, reset or command', contexts: ['busy'], inStatusBar: true },
+  {
+    command: 'cancel',
+    keys: ['esc', 'ctrl+c'],
+    label: 'cancel',
+    help: 'Cancel the running check, reset or command',
+    contexts: ['busy'],
+    inStatusBar: true,
+  },
 ];
 
 /** True when the key press is the key that `spec` names. */
 export function keyMatches(spec: KeySpec, input: string, key: Key): boolean {
   switch (spec) {
-    case 'enter': return key.return;
-    case 'esc': return key.escape;
+    case 'enter':
+      return key.return;
+    case 'esc':
+      return key.escape;
     // Most terminals send DEL (0x7f) for Backspace, which ink reports as `delete`.
-    case 'backspace': return key.backspace || key.delete;
-    case 'up': return key.upArrow;
-    case 'down': return key.downArrow;
-    case 'pageup': return key.pageUp;
-    case 'pagedown': return key.pageDown;
-    case 'home': return key.home;
-    case 'end': return key.end;
-    case 'space': return !key.ctrl && !key.meta && input === ' ';
-    case 'ctrl+c': return key.ctrl && input === 'c';
-    case '1-9': return !key.ctrl && !key.meta && /^[1-9]$/.test(input);
-    default: return !key.ctrl && !key.meta && input === spec;
+    case 'backspace':
+      return key.backspace || key.delete;
+    case 'up':
+      return key.upArrow;
+    case 'down':
+      return key.downArrow;
+    case 'pageup':
+      return key.pageUp;
+    case 'pagedown':
+      return key.pageDown;
+    case 'home':
+      return key.home;
+    case 'end':
+      return key.end;
+    case 'space':
+      return !key.ctrl && !key.meta && input === ' ';
+    case 'ctrl+c':
+      return key.ctrl && input === 'c';
+    case '1-9':
+      return !key.ctrl && !key.meta && /^[1-9]$/.test(input);
+    default:
+      return !key.ctrl && !key.meta && input === spec;
   }
 }
 
 /** The binding a key press triggers in a context, if any. */
 export function bindingFor(context: KeyContext, input: string, key: Key): KeyBinding | undefined {
-  return keyBindings.find(
-    (b) => b.contexts.includes(context) && b.keys.some((spec) => keyMatches(spec, input, key)),
-  );
+  return keyBindings.find((b) => b.contexts.includes(context) && b.keys.some((spec) => keyMatches(spec, input, key)));
 }
 
 export function bindingsFor(context: KeyContext): readonly KeyBinding[] {
@@ -99,6 +306,13 @@ export function bindingsFor(context: KeyContext): readonly KeyBinding[] {
 
 /** How a key is written in the status bar and in help. */
 export function keyName(spec: KeySpec): string {
-  const names: Readonly<Record<string, string>> = { up: '↑', down: '↓', pageup: 'PgUp', pagedown: 'PgDn', home: 'Home', end: 'End' };
+  const names: Readonly<Record<string, string>> = {
+    up: '↑',
+    down: '↓',
+    pageup: 'PgUp',
+    pagedown: 'PgDn',
+    home: 'Home',
+    end: 'End',
+  };
   return names[spec] ?? spec;
 }

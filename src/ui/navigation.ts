@@ -46,8 +46,11 @@ export function parentOf(lessons: readonly LessonView[], from: Location, lessonI
 /** A stable key for effects that must run once per location. */
 export function locationKey(location: Location): string {
   switch (location.screen) {
-    case 'lessons': return 'lessons';
-    case 'lesson': return `lesson:${location.lessonId}:${location.step}`;
-    case 'exercise': return `exercise:${location.exerciseId}`;
+    case 'lessons':
+      return 'lessons';
+    case 'lesson':
+      return `lesson:${location.lessonId}:${location.step}`;
+    case 'exercise':
+      return `exercise:${location.exerciseId}`;
   }
 }

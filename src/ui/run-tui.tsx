@@ -17,17 +17,24 @@ export interface RunTuiOptions {
  * Renders the TUI at `start`. Resolves with why it closed; rejects if a render threw, always after ink has
  * unmounted (which leaves raw mode and shows the cursor again).
  */
-export async function runTui(actions: TutorActions, start: Location, options: RunTuiOptions = {}): Promise<ExitRequest> {
+export async function runTui(
+  actions: TutorActions,
+  start: Location,
+  options: RunTuiOptions = {},
+): Promise<ExitRequest> {
   let request: ExitRequest | undefined;
-  const instance = render(<App actions={actions} start={start} lessons={options.lessons} onExit={(r) => (request = r)} />, {
-    // ink spreads these over its defaults, so an explicit undefined would replace process.stdin.
-    ...(options.stdin ? { stdin: options.stdin } : {}),
-    ...(options.stdout ? { stdout: options.stdout } : {}),
-    // Ctrl-C first cancels running work; App quits on it when nothing runs.
-    exitOnCtrlC: false,
-    // Console output goes to process.stdout; ink moves it above the frame only when that is where it draws.
-    patchConsole: options.stdout === undefined || options.stdout === process.stdout,
-  });
+  const instance = render(
+    <App actions={actions} start={start} lessons={options.lessons} onExit={(r) => (request = r)} />,
+    {
+      // ink spreads these over its defaults, so an explicit undefined would replace process.stdin.
+      ...(options.stdin ? { stdin: options.stdin } : {}),
+      ...(options.stdout ? { stdout: options.stdout } : {}),
+      // Ctrl-C first cancels running work; App quits on it when nothing runs.
+      exitOnCtrlC: false,
+      // Console output goes to process.stdout; ink moves it above the frame only when that is where it draws.
+      patchConsole: options.stdout === undefined || options.stdout === process.stdout,
+    },
+  );
   try {
     // ink unmounts by itself after a render error and rejects this promise with it.
     await instance.waitUntilExit();

@@ -73,12 +73,16 @@ export function appReducer(state: AppState, action: AppAction): AppState {
       // A refresh (after a check) brings new statuses but may not carry rendered bodies: keep the ones we have.
       const lessons = action.lessons.map((fresh) => {
         const known = state.lessons?.find((l) => l.id === fresh.id);
-        return fresh.rendered === false && known && known.rendered !== false ? { ...fresh, steps: known.steps, rendered: true } : fresh;
+        return fresh.rendered === false && known && known.rendered !== false
+          ? { ...fresh, steps: known.steps, rendered: true }
+          : fresh;
       });
       return { ...state, lessons, selected: Math.min(state.selected, Math.max(0, lessons.length - 1)) };
     }
     case 'lesson-loaded':
-      return state.lessons ? { ...state, lessons: state.lessons.map((l) => (l.id === action.lesson.id ? action.lesson : l)) } : state;
+      return state.lessons
+        ? { ...state, lessons: state.lessons.map((l) => (l.id === action.lesson.id ? action.lesson : l)) }
+        : state;
     case 'exercise-loaded': {
       const { location } = state;
       // A slow load for an exercise the learner already left must not replace the current one.
@@ -128,7 +132,8 @@ export function appReducer(state: AppState, action: AppAction): AppState {
 
 function navigate(state: AppState, location: Location): AppState {
   const from = state.location;
-  const sameExercise = from.screen === 'exercise' && location.screen === 'exercise' && from.exerciseId === location.exerciseId;
+  const sameExercise =
+    from.screen === 'exercise' && location.screen === 'exercise' && from.exerciseId === location.exerciseId;
   // Coming back to the list selects the lesson the learner was in.
   const lessonId = from.screen === 'lesson' ? from.lessonId : state.exercise?.lessonId;
   const index = state.lessons?.findIndex((l) => l.id === lessonId) ?? -1;

@@ -42,7 +42,10 @@ function handleKey(ctx: CommandContext, input: string, key: Key): void {
     if (command === 'yes') runConfirmed(ctx, state.confirm);
     if (command === 'no') {
       dispatch({ type: 'confirm', confirm: undefined });
-      dispatch({ type: 'notice', notice: { tone: 'info', text: state.confirm === 'reset' ? 'Reset cancelled.' : 'Not given up: keep going!' } });
+      dispatch({
+        type: 'notice',
+        notice: { tone: 'info', text: state.confirm === 'reset' ? 'Reset cancelled.' : 'Not given up: keep going!' },
+      });
     }
     return;
   }

@@ -16,7 +16,7 @@ export function useTask(dispatch: Dispatch<AppAction>): TaskRunner {
   const controller = useRef<AbortController | undefined>(undefined);
 
   const run = useCallback(
-    <T,>(kind: TaskKind, label: string, work: (signal: AbortSignal) => Promise<T>, onDone: (value: T) => void) => {
+    <T>(kind: TaskKind, label: string, work: (signal: AbortSignal) => Promise<T>, onDone: (value: T) => void) => {
       if (controller.current) return;
       const current = new AbortController();
       controller.current = current;

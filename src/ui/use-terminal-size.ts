@@ -16,10 +16,11 @@ export function useTerminalSize(): TerminalSize {
   useEffect(() => {
     // ink redraws on resize by itself but does not re-render components, and it does not even listen in CI.
     // Keeping the old object when nothing changed spares a re-render.
-    const onResize = () => setSize((old) => {
-      const now = measure(stdout);
-      return now.rows === old.rows && now.columns === old.columns ? old : now;
-    });
+    const onResize = () =>
+      setSize((old) => {
+        const now = measure(stdout);
+        return now.rows === old.rows && now.columns === old.columns ? old : now;
+      });
     stdout.on('resize', onResize);
     onResize();
     return () => {

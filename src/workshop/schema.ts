@@ -6,7 +6,11 @@ const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a lesson id such as dockerf
 export const WorkshopLesson = z.strictObject({
   id,
   /** Optional deadline, ISO 8601 (2025-06-01 or 2025-06-01T17:00:00Z); shown to students and in the report. */
-  due: z.union([z.string(), z.date()]).transform((v) => (v instanceof Date ? v.toISOString() : v)).refine((v) => !Number.isNaN(Date.parse(v)), 'a date such as 2025-06-01T17:00:00Z').optional(),
+  due: z
+    .union([z.string(), z.date()])
+    .transform((v) => (v instanceof Date ? v.toISOString() : v))
+    .refine((v) => !Number.isNaN(Date.parse(v)), 'a date such as 2025-06-01T17:00:00Z')
+    .optional(),
 });
 
 export const WorkshopFile = z.strictObject({
@@ -17,7 +21,13 @@ export const WorkshopFile = z.strictObject({
    * Where students push the images verify re-checks: a registry host (127.0.0.1:5000, registry.example.org)
    * or an ECR registry (123456789012.dkr.ecr.eu-west-1.amazonaws.com), optionally with a path prefix.
    */
-  registry: z.string().regex(/^[a-z0-9.-]+(:\d+)?(\/[a-z0-9._-]+)*$/, 'a registry such as 127.0.0.1:5000 or 1234.dkr.ecr.eu-west-1.amazonaws.com/class').optional(),
+  registry: z
+    .string()
+    .regex(
+      /^[a-z0-9.-]+(:\d+)?(\/[a-z0-9._-]+)*$/,
+      'a registry such as 127.0.0.1:5000 or 1234.dkr.ecr.eu-west-1.amazonaws.com/class',
+    )
+    .optional(),
   /** Image catalog for the room (relative to this file); default: the one containerlings ships. */
   catalog: z.string().min(1).optional(),
   /** The offline pack made by `containerlings sandbox pack`, relative to this file. */

@@ -19,7 +19,11 @@ export interface Workshop {
 }
 
 /** The workshop file that applies, or undefined: flag, then environment, then the workspace's copy. */
-export function locateWorkshop(flag: string | undefined, workspaceDir: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function locateWorkshop(
+  flag: string | undefined,
+  workspaceDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+): string | undefined {
   if (flag) return resolve(flag);
   if (env.CONTAINERLINGS_WORKSHOP) return resolve(env.CONTAINERLINGS_WORKSHOP);
   const inWorkspace = join(workspaceDir, WORKSHOP_FILE);
@@ -31,21 +35,45 @@ export async function readWorkshop(file: string): Promise<Workshop> {
   try {
     text = await readFile(file, 'utf8');
   } catch {
-    throw new UserError(`There is no workshop file at ${file}.`, 'Check the path, or write one with `containerlings workshop init`.', 'usage');
+    throw new UserError(
+      `There is no workshop file at ${file}.`,
+      'Check the path, or write one with `containerlings workshop init`.',
+      'usage',
+    );
   }
   // yaml and zod load only when a workshop is in use, so a plain `list` stays fast.
-  const [{ parseYaml, formatProblem }, { WorkshopFile }] = await Promise.all([import('../lessons/validate.js'), import('./schema.js')]);
+  const [{ parseYaml, formatProblem }, { WorkshopFile }] = await Promise.all([
+    import('../lessons/validate.js'),
+    import('./schema.js'),
+  ]);
   const { value, problems } = parseYaml(WorkshopFile, text, file);
-  if (!value) throw new UserError(`The workshop file has ${problems.length} problem(s):\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`, 'Fix the file, then try again.', 'content');
+  if (!value)
+    throw new UserError(
+      `The workshop file has ${problems.length} problem(s):\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`,
+      'Fix the file, then try again.',
+      'content',
+    );
   const here = (p?: string) => (p ? resolve(dirname(file), p) : undefined);
-  return { file, title: value.title, lessons: value.lessons, registry: value.registry, catalog: here(value.catalog), pack: here(value.pack) };
+  return {
+    file,
+    title: value.title,
+    lessons: value.lessons,
+    registry: value.registry,
+    catalog: here(value.catalog),
+    pack: here(value.pack),
+  };
 }
 
 /** The course limited to the workshop's lessons, in the workshop's order. */
 export function applyWorkshop(course: Course, workshop: Workshop): Course {
   const lessons = workshop.lessons.map(({ id }) => {
     const lesson = course.lessons.find((l) => l.id === id);
-    if (!lesson) throw new UserError(`The workshop "${workshop.title}" lists the lesson "${id}", which this course does not have.`, `Known lessons: ${course.lessons.map((l) => l.id).join(', ')}. Fix ${workshop.file}.`, 'content');
+    if (!lesson)
+      throw new UserError(
+        `The workshop "${workshop.title}" lists the lesson "${id}", which this course does not have.`,
+        `Known lessons: ${course.lessons.map((l) => l.id).join(', ')}. Fix ${workshop.file}.`,
+        'content',
+      );
     return lesson;
   });
   const order = lessons.flatMap((l) => l.exercises);

@@ -14,20 +14,32 @@ const html = join(dir, 'report.html');
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 
 function chromium(...args: string[]) {
-  const run = spawnSync('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars', ...args], { encoding: 'utf8', timeout: 60_000 });
-  if (run.error) throw new Error(`These tests need Chromium (Debian: apt-get install chromium; .ci/run installs it): ${run.error.message}`);
+  const run = spawnSync('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars', ...args], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  if (run.error)
+    throw new Error(
+      `These tests need Chromium (Debian: apt-get install chromium; .ci/run installs it): ${run.error.message}`,
+    );
   return run;
 }
 
 beforeAll(async () => {
-  for (let i = 0; i < 8; i++) writeFileSync(join(dir, `s${i}.containerlings-bundle.json`), JSON.stringify(generatedBundle(i)));
+  for (let i = 0; i < 8; i++)
+    writeFileSync(join(dir, `s${i}.containerlings-bundle.json`), JSON.stringify(generatedBundle(i)));
   // One student edits a result after submitting it.
   const tampered = generatedBundle(8);
-  (tampered.results.results[0] as { outcome: string }).outcome = tampered.results.results[0].outcome === 'pass' ? 'fail' : 'pass';
+  (tampered.results.results[0] as { outcome: string }).outcome =
+    tampered.results.results[0].outcome === 'pass' ? 'fail' : 'pass';
   writeFileSync(join(dir, 's8.containerlings-bundle.json'), JSON.stringify(tampered));
-  const run = await runCli(['report', dir, '--html', html, '--csv', join(dir, 'report.csv')], { env: { CONTAINERLINGS_WORKSHOP: '' } });
+  const run = await runCli(['report', dir, '--html', html, '--csv', join(dir, 'report.csv')], {
+    env: { CONTAINERLINGS_WORKSHOP: '' },
+  });
   expect(run.code, run.stderr).toBe(1); // flagged: the tampered bundle
-  expect(run.stdout).toMatch(/student-08 \(s8\.containerlings-bundle\.json\): tampered: results does not match its hash/);
+  expect(run.stdout).toMatch(
+    /student-08 \(s8\.containerlings-bundle\.json\): tampered: results does not match its hash/,
+  );
 });
 
 it('is one self-contained page: no scripts, no external files', () => {
@@ -65,5 +77,9 @@ it('draws the chart: a screenshot shows pass-rate bars of the right length', () 
   }
   const widths = [...new Set(rows)].sort((a, b) => a - b);
   // 5/9, 6/9 and 7/9 of 360 px, each within a pixel or two.
-  for (const expected of [200, 240, 280]) expect(widths.some((w) => Math.abs(w - expected) <= 2), `bar widths ${widths}`).toBe(true);
+  for (const expected of [200, 240, 280])
+    expect(
+      widths.some((w) => Math.abs(w - expected) <= 2),
+      `bar widths ${widths}`,
+    ).toBe(true);
 });

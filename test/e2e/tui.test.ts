@@ -40,7 +40,9 @@ beforeAll(async () => {
 afterAll(() => {
   try {
     tmux('kill-session', '-t', session);
-  } catch { /* already gone */ }
+  } catch {
+    /* already gone */
+  }
   execFileSync('docker', ['rmi', '-f', 'containerlings/hello'], { stdio: 'ignore' });
 });
 

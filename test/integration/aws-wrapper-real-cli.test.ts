@@ -12,8 +12,19 @@ let endpoint: string;
 let bin: string;
 
 function aws(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = { ...process.env, ...LOCAL_CREDENTIALS, AWS_DEFAULT_REGION: 'us-east-1', CONTAINERLINGS_AWS: 'real', CONTAINERLINGS_WORKSPACE_ID: 'ws-cli-test', PATH: `${bin}:${process.env.PATH}` };
-  return new Promise((done) => execFile(join(bin, 'aws'), [...args, '--endpoint-url', endpoint], { env }, (e, stdout, stderr) => done({ code: e ? Number(e.code) : 0, stdout, stderr })));
+  const env = {
+    ...process.env,
+    ...LOCAL_CREDENTIALS,
+    AWS_DEFAULT_REGION: 'us-east-1',
+    CONTAINERLINGS_AWS: 'real',
+    CONTAINERLINGS_WORKSPACE_ID: 'ws-cli-test',
+    PATH: `${bin}:${process.env.PATH}`,
+  };
+  return new Promise((done) =>
+    execFile(join(bin, 'aws'), [...args, '--endpoint-url', endpoint], { env }, (e, stdout, stderr) =>
+      done({ code: e ? Number(e.code) : 0, stdout, stderr }),
+    ),
+  );
 }
 
 beforeAll(async () => {
@@ -27,11 +38,23 @@ afterAll(async () => {
 
 describe('the real-mode aws wrapper with the real aws CLI', () => {
   it('creates the repository with both ownership tags, printing what the CLI prints', async () => {
-    const created = await aws(['ecr', 'create-repository', '--repository-name', name, '--image-scanning-configuration', 'scanOnPush=true']);
+    const created = await aws([
+      'ecr',
+      'create-repository',
+      '--repository-name',
+      name,
+      '--image-scanning-configuration',
+      'scanOnPush=true',
+    ]);
     expect(created.code).toBe(0);
     expect(JSON.parse(created.stdout).repository.repositoryName).toBe(name);
     const arn = JSON.parse(created.stdout).repository.repositoryArn;
     const tags = JSON.parse((await aws(['ecr', 'list-tags-for-resource', '--resource-arn', arn])).stdout).tags;
-    expect(tags).toEqual(expect.arrayContaining([{ Key: 'containerlings', Value: 'true' }, { Key: 'containerlings-workspace', Value: 'ws-cli-test' }]));
+    expect(tags).toEqual(
+      expect.arrayContaining([
+        { Key: 'containerlings', Value: 'true' },
+        { Key: 'containerlings-workspace', Value: 'ws-cli-test' },
+      ]),
+    );
   });
 });

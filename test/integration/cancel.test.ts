@@ -10,7 +10,10 @@ beforeAll(async () => {
 
 it('a self-test interrupted with SIGINT cleans up what it made', async () => {
   const before = labelledContainers();
-  const child = spawn(process.execPath, [CLI, 'selftest', 'layers', 'adder'], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+  const child = spawn(process.execPath, [CLI, 'selftest', 'layers', 'adder'], {
+    cwd: ROOT,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   let stdout = '';
   let stderr = '';
   child.stderr.on('data', (c) => (stderr += c));

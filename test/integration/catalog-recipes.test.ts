@@ -33,7 +33,10 @@ afterAll(() => {
 function listing(tag: string): string {
   const id = docker('create', '--label', 'io.containerlings.sandbox=test', tag, '/none');
   try {
-    return execFileSync('sh', ['-c', `docker export ${id} | tar --numeric-owner -tvf -`], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    return execFileSync('sh', ['-c', `docker export ${id} | tar --numeric-owner -tvf -`], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
   } finally {
     dockerOk('rm', id);
   }
@@ -49,9 +52,20 @@ describe('base/distroless-static offline', () => {
     expect(files).toMatch(/ usr\/share\/zoneinfo\/Europe\/Paris$/m);
     expect(files).toMatch(/^drwx------ 65532\/65532 .* home\/nonroot\/$/m);
     expect(files).not.toMatch(/ bin\/sh$/m);
-    const passwd = execFileSync('sh', ['-c', `id=$(docker create ${tag} /none); docker cp $id:/etc/passwd -; docker rm $id >/dev/null`]).toString();
+    const passwd = execFileSync('sh', [
+      '-c',
+      `id=$(docker create ${tag} /none); docker cp $id:/etc/passwd -; docker rm $id >/dev/null`,
+    ]).toString();
     expect(passwd).toContain('nonroot:x:65532:65532:');
-    expect(docker('image', 'inspect', '-f', '{{index .Config.Labels "io.containerlings.source"}} {{index .Config.Labels "io.containerlings.catalog"}}', tag)).toBe('offline-recipe base/distroless-static');
+    expect(
+      docker(
+        'image',
+        'inspect',
+        '-f',
+        '{{index .Config.Labels "io.containerlings.source"}} {{index .Config.Labels "io.containerlings.catalog"}}',
+        tag,
+      ),
+    ).toBe('offline-recipe base/distroless-static');
     expect(await imageOrigin(engine, catalog['base/distroless-static'])).toMatchObject({ state: 'stand-in' });
     expect(await ensureImage(engine, catalog, 'base/distroless-static', () => {}, false)).toBe('present');
   });
@@ -63,8 +77,19 @@ describe('rootfs recipes (debootstrap + docker import, cached)', () => {
     expect(await ensureImage(engine, catalog, 'base/debian', (l) => lines.push(l), false)).toBe('built');
     expect(lines.join('\n')).toMatch(/Importing base\/debian/);
     const tag = catalog['base/debian'].tag;
-    expect(docker('run', '--rm', tag, 'sh', '-c', 'cut -d. -f1 /etc/debian_version; command -v apt-get; ls /var/cache/apt/archives/*.deb 2>/dev/null | wc -l')).toBe('12\n/usr/bin/apt-get\n0');
-    expect(docker('image', 'inspect', '-f', '{{index .Config.Labels "io.containerlings.source"}} {{json .Config.Cmd}}', tag)).toBe('offline-recipe ["bash"]');
+    expect(
+      docker(
+        'run',
+        '--rm',
+        tag,
+        'sh',
+        '-c',
+        'cut -d. -f1 /etc/debian_version; command -v apt-get; ls /var/cache/apt/archives/*.deb 2>/dev/null | wc -l',
+      ),
+    ).toBe('12\n/usr/bin/apt-get\n0');
+    expect(
+      docker('image', 'inspect', '-f', '{{index .Config.Labels "io.containerlings.source"}} {{json .Config.Cmd}}', tag),
+    ).toBe('offline-recipe ["bash"]');
     // Removed and built again, it is imported from the cache (no debootstrap line the second time).
     docker('rmi', tag);
     const again: string[] = [];
@@ -76,7 +101,14 @@ describe('rootfs recipes (debootstrap + docker import, cached)', () => {
   it('base/toolchain compiles a static C program that runs FROM scratch', async () => {
     const tag = catalog['base/toolchain'].tag;
     await ensureImage(engine, catalog, 'base/toolchain', () => {}, false);
-    const out = docker('run', '--rm', tag, 'sh', '-c', `printf '#include <stdio.h>\\nint main(void){puts("static ok");return 0;}\\n' > /tmp/t.c && gcc -static -o /tmp/t /tmp/t.c && /tmp/t && (ldd /tmp/t 2>&1 || true)`);
+    const out = docker(
+      'run',
+      '--rm',
+      tag,
+      'sh',
+      '-c',
+      `printf '#include <stdio.h>\\nint main(void){puts("static ok");return 0;}\\n' > /tmp/t.c && gcc -static -o /tmp/t /tmp/t.c && /tmp/t && (ldd /tmp/t 2>&1 || true)`,
+    );
     expect(out).toMatch(/^static ok\n.*not a dynamic executable/);
   });
 });

@@ -12,13 +12,46 @@ const label = `io.containerlings.sandbox=${workspaceId}`;
 const limited = `cl-cgns-limited-${process.pid}`;
 const open = `cl-cgns-open-${process.pid}`;
 const sandbox = `cl-cgns-sandbox-${process.pid}`;
-const kit = () => createKit({ engine, workspaceId, dir: tempDir(), startedAt: new Date(Date.now() - 60_000), signal: new AbortController().signal });
+const kit = () =>
+  createKit({
+    engine,
+    workspaceId,
+    dir: tempDir(),
+    startedAt: new Date(Date.now() - 60_000),
+    signal: new AbortController().signal,
+  });
 
 beforeAll(async () => {
   engine = await requireEngine();
-  docker('run', '-dti', '--name', limited, '--label', label, '--memory', '48m', '--cpus', '0.25', '--pids-limit', '40', 'containerlings/busybox');
+  docker(
+    'run',
+    '-dti',
+    '--name',
+    limited,
+    '--label',
+    label,
+    '--memory',
+    '48m',
+    '--cpus',
+    '0.25',
+    '--pids-limit',
+    '40',
+    'containerlings/busybox',
+  );
   docker('run', '-dti', '--name', open, '--label', label, 'containerlings/busybox');
-  docker('run', '-dti', '--name', sandbox, '--label', label, '--cap-add', 'SYS_ADMIN', '--security-opt', 'seccomp=unconfined', 'containerlings/busybox');
+  docker(
+    'run',
+    '-dti',
+    '--name',
+    sandbox,
+    '--label',
+    label,
+    '--cap-add',
+    'SYS_ADMIN',
+    '--security-opt',
+    'seccomp=unconfined',
+    'containerlings/busybox',
+  );
 });
 
 afterAll(() => {
@@ -26,9 +59,14 @@ afterAll(() => {
 });
 
 describe('kit.cgroup', () => {
-  it('reads --memory, --cpus and --pids-limit from the cgroup filesystem, in the engine\'s cgroup version', async () => {
+  it("reads --memory, --cpus and --pids-limit from the cgroup filesystem, in the engine's cgroup version", async () => {
     const version = Number(docker('info', '--format', '{{.CgroupVersion}}'));
-    expect(await kit().cgroup(limited)).toMatchObject({ version, memoryBytes: 48 * 1024 * 1024, cpus: 0.25, pidsMax: 40 });
+    expect(await kit().cgroup(limited)).toMatchObject({
+      version,
+      memoryBytes: 48 * 1024 * 1024,
+      cpus: 0.25,
+      pidsMax: 40,
+    });
   });
 
   it('reports no limits for a container started without them', async () => {
@@ -58,7 +96,9 @@ describe('kit.processes and kit.run with pidMode', () => {
 
   it('reads the host PID namespace from a --pid=host throw-away container, unlike a private one', async () => {
     const k = kit();
-    const host = (await k.run('containerlings/busybox', { cmd: ['readlink', '/proc/self/ns/pid'], pidMode: 'host' })).stdout.trim();
+    const host = (
+      await k.run('containerlings/busybox', { cmd: ['readlink', '/proc/self/ns/pid'], pidMode: 'host' })
+    ).stdout.trim();
     const own = (await k.run('containerlings/busybox', { cmd: ['readlink', '/proc/self/ns/pid'] })).stdout.trim();
     expect(host).toMatch(/^pid:\[\d+\]$/);
     expect(own).toMatch(/^pid:\[\d+\]$/);

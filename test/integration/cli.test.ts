@@ -24,14 +24,20 @@ describe('a learner in a new workspace', () => {
     expect(code).toBe(0);
     const lesson = JSON.parse(stdout).lessons[0];
     expect(lesson).toMatchObject({ id: 'dockerfiles-and-images', title: 'Dockerfiles and images' });
-    expect(lesson.exercises.map((e: { id: string }) => e.id)).toEqual(expect.arrayContaining(['first-image', 'layers', 'adder']));
+    expect(lesson.exercises.map((e: { id: string }) => e.id)).toEqual(
+      expect.arrayContaining(['first-image', 'layers', 'adder']),
+    );
     expect(lesson.exercises.every((e: { status: string }) => e.status === 'todo')).toBe(true);
   });
 
   it('fails the untouched starter with exit 1 and says what to do', async () => {
     const { code, stdout } = await inWs(['check', 'first-image', '--json']);
     expect(code).toBe(1);
-    expect(JSON.parse(stdout)).toMatchObject({ exercise: 'first-image', outcome: 'fail', tryNext: expect.stringContaining('docker build') });
+    expect(JSON.parse(stdout)).toMatchObject({
+      exercise: 'first-image',
+      outcome: 'fail',
+      tryNext: expect.stringContaining('docker build'),
+    });
   });
 
   it('keeps the solution locked, and saves the hint position', async () => {
@@ -42,7 +48,10 @@ describe('a learner in a new workspace', () => {
     await inWs(['hint', 'first-image']);
     const second = JSON.parse((await inWs(['hint', 'first-image', '--json'])).stdout);
     expect(second).toMatchObject({ number: 2, total: expect.any(Number) });
-    expect(JSON.parse(readFileSync(join(ws, '.containerlings', 'progress.json'), 'utf8')).exercises['first-image'].hintsShown).toBe(2);
+    expect(
+      JSON.parse(readFileSync(join(ws, '.containerlings', 'progress.json'), 'utf8')).exercises['first-image']
+        .hintsShown,
+    ).toBe(2);
   });
 
   it('passes after the learner does the work, then unlocks the solution', async () => {
@@ -57,7 +66,7 @@ describe('a learner in a new workspace', () => {
     expect(JSON.parse(solution.stdout).files.map((f: { file: string }) => f.file)).toContain('Dockerfile');
   });
 
-  it('reset removes the declared image, restores the starter and backs up the learner\'s files', async () => {
+  it("reset removes the declared image, restores the starter and backs up the learner's files", async () => {
     writeFileSync(join(ws, 'first-image', 'notes.txt'), 'mine');
     const { code, stdout } = await inWs(['reset', 'first-image', '--yes', '--json']);
     expect(code).toBe(0);
@@ -66,7 +75,11 @@ describe('a learner in a new workspace', () => {
     expect(dockerOk('image', 'inspect', 'containerlings/hello')).toBe(false);
     expect(readFileSync(join(out.backup, 'notes.txt'), 'utf8')).toBe('mine');
     expect(existsSync(join(ws, 'first-image', 'notes.txt'))).toBe(false);
-    expect(readdirSync(join(ws, 'first-image')).sort()).toEqual(readdirSync(join(ROOT, 'exercises', 'first-image', 'starter')).filter((f) => f !== 'commands.sh').sort());
+    expect(readdirSync(join(ws, 'first-image')).sort()).toEqual(
+      readdirSync(join(ROOT, 'exercises', 'first-image', 'starter'))
+        .filter((f) => f !== 'commands.sh')
+        .sort(),
+    );
     const after = await inWs(['check', 'first-image', '--json']);
     expect(after.code).toBe(1);
   });
@@ -88,7 +101,10 @@ describe('when something is wrong around the learner', () => {
     expect(stdout).toMatch(/→ Start it/);
     expect(stdout + stderr).not.toMatch(STACK_FRAME);
     const json = JSON.parse((await runCli(['doctor', '--json'], { env: noEngine, cwd: ws })).stdout);
-    expect(json.findings.find((f: { name: string }) => f.name === 'engine')).toMatchObject({ status: 'fail', fix: expect.stringContaining('docker info') });
+    expect(json.findings.find((f: { name: string }) => f.name === 'engine')).toMatchObject({
+      status: 'fail',
+      fix: expect.stringContaining('docker info'),
+    });
   });
 
   it('doctor names the tools a lesson needs that are missing (git, the aws CLI), with how to install them', async () => {
@@ -96,16 +112,28 @@ describe('when something is wrong around the learner', () => {
     symlinkSync(process.execPath, join(bare, 'node'));
     const { stdout } = await runCli(['doctor', '--json'], { env: { ...noEngine, PATH: bare }, cwd: ws });
     const findings = JSON.parse(stdout).findings as { name: string; status: string; fix?: string }[];
-    expect(findings.find((f) => f.name === 'git')).toMatchObject({ status: 'warn', fix: expect.stringContaining('apt-get install git') });
-    expect(findings.find((f) => f.name === 'aws CLI')).toMatchObject({ status: 'warn', fix: expect.stringContaining('awscli') });
-    const withTools = JSON.parse((await runCli(['doctor', '--json'], { env: noEngine, cwd: ws })).stdout).findings as { name: string; status: string }[];
+    expect(findings.find((f) => f.name === 'git')).toMatchObject({
+      status: 'warn',
+      fix: expect.stringContaining('apt-get install git'),
+    });
+    expect(findings.find((f) => f.name === 'aws CLI')).toMatchObject({
+      status: 'warn',
+      fix: expect.stringContaining('awscli'),
+    });
+    const withTools = JSON.parse((await runCli(['doctor', '--json'], { env: noEngine, cwd: ws })).stdout).findings as {
+      name: string;
+      status: string;
+    }[];
     expect(withTools.find((f) => f.name === 'git')?.status).toBe('ok');
   });
 
   it('check reports an error (exit 2), not a fail, when the engine is gone', async () => {
     const { code, stdout } = await runCli(['check', 'first-image', '--json', '--workspace', ws], { env: noEngine });
     expect(code).toBe(2);
-    expect(JSON.parse(stdout)).toMatchObject({ outcome: 'error', message: expect.stringContaining('Docker is not running') });
+    expect(JSON.parse(stdout)).toMatchObject({
+      outcome: 'error',
+      message: expect.stringContaining('Docker is not running'),
+    });
   });
 
   it('the TUI without a terminal says what to run instead', async () => {
@@ -118,7 +146,8 @@ describe('when something is wrong around the learner', () => {
 
   it('malformed content names the file, line and field', async () => {
     const content = tempDir('containerlings-bad-');
-    for (const part of ['lessons', 'exercises', 'sandbox']) cpSync(join(ROOT, part), join(content, part), { recursive: true });
+    for (const part of ['lessons', 'exercises', 'sandbox'])
+      cpSync(join(ROOT, part), join(content, part), { recursive: true });
     writeFileSync(join(content, 'package.json'), '{}');
     const file = join(content, 'exercises', 'adder', 'exercise.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: 42'));

@@ -25,21 +25,50 @@ afterAll(() => local.stop());
 
 describe('the ECR API (JSON 1.1) through @aws-sdk/client-ecr', () => {
   it('creates, describes and refuses like ECR', async () => {
-    const created = await ecr.send(new sdk.CreateRepositoryCommand({ repositoryName: 'team/api', imageScanningConfiguration: { scanOnPush: true }, tags: [{ Key: 'containerlings', Value: 'true' }] }));
-    expect(created.repository).toMatchObject({ repositoryName: 'team/api', repositoryUri: `${host}/team/api`, imageTagMutability: 'MUTABLE', imageScanningConfiguration: { scanOnPush: true } });
+    const created = await ecr.send(
+      new sdk.CreateRepositoryCommand({
+        repositoryName: 'team/api',
+        imageScanningConfiguration: { scanOnPush: true },
+        tags: [{ Key: 'containerlings', Value: 'true' }],
+      }),
+    );
+    expect(created.repository).toMatchObject({
+      repositoryName: 'team/api',
+      repositoryUri: `${host}/team/api`,
+      imageTagMutability: 'MUTABLE',
+      imageScanningConfiguration: { scanOnPush: true },
+    });
     expect(created.repository?.createdAt).toBeInstanceOf(Date);
-    await expect(ecr.send(new sdk.CreateRepositoryCommand({ repositoryName: 'team/api' }))).rejects.toMatchObject({ name: 'RepositoryAlreadyExistsException' });
-    await expect(ecr.send(new sdk.CreateRepositoryCommand({ repositoryName: 'Team_API' }))).rejects.toMatchObject({ name: 'InvalidParameterException' });
-    await expect(ecr.send(new sdk.DescribeRepositoriesCommand({ repositoryNames: ['nope'] }))).rejects.toMatchObject({ name: 'RepositoryNotFoundException', $metadata: { httpStatusCode: 400 } });
-    const tags = await ecr.send(new sdk.ListTagsForResourceCommand({ resourceArn: created.repository!.repositoryArn! }));
+    await expect(ecr.send(new sdk.CreateRepositoryCommand({ repositoryName: 'team/api' }))).rejects.toMatchObject({
+      name: 'RepositoryAlreadyExistsException',
+    });
+    await expect(ecr.send(new sdk.CreateRepositoryCommand({ repositoryName: 'Team_API' }))).rejects.toMatchObject({
+      name: 'InvalidParameterException',
+    });
+    await expect(ecr.send(new sdk.DescribeRepositoriesCommand({ repositoryNames: ['nope'] }))).rejects.toMatchObject({
+      name: 'RepositoryNotFoundException',
+      $metadata: { httpStatusCode: 400 },
+    });
+    const tags = await ecr.send(
+      new sdk.ListTagsForResourceCommand({ resourceArn: created.repository!.repositoryArn! }),
+    );
     expect(tags.tags).toEqual([{ Key: 'containerlings', Value: 'true' }]);
-    await expect(ecr.send(new sdk.PutLifecyclePolicyCommand({ repositoryName: 'team/api', lifecyclePolicyText: '{"rules":[]}' }))).rejects.toMatchObject({ name: 'InvalidParameterException' });
+    await expect(
+      ecr.send(new sdk.PutLifecyclePolicyCommand({ repositoryName: 'team/api', lifecyclePolicyText: '{"rules":[]}' })),
+    ).rejects.toMatchObject({ name: 'InvalidParameterException' });
   });
 });
 
 describe('the aws CLI and docker against the endpoint', () => {
   it('runs the course workflow: create, get-login-password | docker login, tag, push, list and describe', async () => {
-    const create = await aws('ecr', 'create-repository', '--repository-name', 'cl-hello', '--image-scanning-configuration', 'scanOnPush=true');
+    const create = await aws(
+      'ecr',
+      'create-repository',
+      '--repository-name',
+      'cl-hello',
+      '--image-scanning-configuration',
+      'scanOnPush=true',
+    );
     expect(create.status, create.stderr).toBe(0);
     const uri = JSON.parse(create.stdout).repository.repositoryUri as string;
     expect(uri).toBe(`${host}/cl-hello`);
@@ -61,51 +90,95 @@ describe('the aws CLI and docker against the endpoint', () => {
     buildImage(`${host}/never-created:1`, 'x');
     expect((await dockerAs(['push', `${host}/never-created:1`])).stderr).toMatch(/name unknown|does not exist/);
     // Not empty: delete needs force.
-    await expect(ecr.send(new sdk.DeleteRepositoryCommand({ repositoryName: 'cl-hello' }))).rejects.toMatchObject({ name: 'RepositoryNotEmptyException' });
+    await expect(ecr.send(new sdk.DeleteRepositoryCommand({ repositoryName: 'cl-hello' }))).rejects.toMatchObject({
+      name: 'RepositoryNotEmptyException',
+    });
   });
 
   it('refuses a wrong token, and an expired one once a new token is issued', async () => {
-    expect((await dockerAs(['login', '--username', 'AWS', '--password-stdin', host], 'not-the-token')).status).not.toBe(0);
+    expect((await dockerAs(['login', '--username', 'AWS', '--password-stdin', host], 'not-the-token')).status).not.toBe(
+      0,
+    );
     const basic = (token: string) => ({ Authorization: `Basic ${token}` });
     const first = (await ecr.send(new sdk.GetAuthorizationTokenCommand({}))).authorizationData![0]!;
     expect(Buffer.from(first.authorizationToken!, 'base64').toString()).toMatch(/^AWS:/);
     expect((await fetch(`http://${host}/v2/`, { headers: basic(first.authorizationToken!) })).status).toBe(200);
-    expect((await fetch(`http://${host}/v2/`, { headers: basic(Buffer.from('AWS:wrong').toString('base64')) })).status).toBe(401);
+    expect(
+      (await fetch(`http://${host}/v2/`, { headers: basic(Buffer.from('AWS:wrong').toString('base64')) })).status,
+    ).toBe(401);
     // Twelve hours later (the clock moved in the settings): a new token, and the old one stops working.
     await writeSettings(files, { ...(await readSettings(files)), awsPasswordExpiresAt: Date.now() - 1000 });
     const second = (await ecr.send(new sdk.GetAuthorizationTokenCommand({}))).authorizationData![0]!;
     expect(second.authorizationToken).not.toBe(first.authorizationToken);
     expect((await fetch(`http://${host}/v2/`, { headers: basic(first.authorizationToken!) })).status).toBe(401);
     expect((await fetch(`http://${host}/v2/`, { headers: basic(second.authorizationToken!) })).status).toBe(200);
-    expect((await dockerAs(['login', '--username', 'AWS', '--password-stdin', host], Buffer.from(second.authorizationToken!, 'base64').toString().slice(4))).status).toBe(0);
+    expect(
+      (
+        await dockerAs(
+          ['login', '--username', 'AWS', '--password-stdin', host],
+          Buffer.from(second.authorizationToken!, 'base64').toString().slice(4),
+        )
+      ).status,
+    ).toBe(0);
   });
 
   it('enforces IMMUTABLE tags on push, and deletes by tag as ECR does', async () => {
-    expect((await aws('ecr', 'put-image-tag-mutability', '--repository-name', 'cl-hello', '--image-tag-mutability', 'IMMUTABLE')).status).toBe(0);
+    expect(
+      (
+        await aws(
+          'ecr',
+          'put-image-tag-mutability',
+          '--repository-name',
+          'cl-hello',
+          '--image-tag-mutability',
+          'IMMUTABLE',
+        )
+      ).status,
+    ).toBe(0);
     buildImage(`${host}/cl-hello:echo`, 'two');
     const refused = await dockerAs(['push', `${host}/cl-hello:echo`]);
     expect(refused.status).not.toBe(0);
     expect(refused.stderr).toMatch(/tag invalid.*immutable/);
-    expect((await aws('ecr', 'put-image-tag-mutability', '--repository-name', 'cl-hello', '--image-tag-mutability', 'MUTABLE')).status).toBe(0);
+    expect(
+      (
+        await aws(
+          'ecr',
+          'put-image-tag-mutability',
+          '--repository-name',
+          'cl-hello',
+          '--image-tag-mutability',
+          'MUTABLE',
+        )
+      ).status,
+    ).toBe(0);
     docker('tag', `${host}/cl-hello:echo`, `${host}/cl-hello:extra`);
     local.removeLater(`${host}/cl-hello:extra`);
     expect((await dockerAs(['push', `${host}/cl-hello:extra`])).status).toBe(0);
     const before = await ecr.send(new sdk.ListImagesCommand({ repositoryName: 'cl-hello' }));
     expect(before.imageIds?.map((i) => i.imageTag).sort()).toEqual(['echo', 'extra']);
-    const deleted = await ecr.send(new sdk.BatchDeleteImageCommand({ repositoryName: 'cl-hello', imageIds: [{ imageTag: 'extra' }, { imageTag: 'missing' }] }));
+    const deleted = await ecr.send(
+      new sdk.BatchDeleteImageCommand({
+        repositoryName: 'cl-hello',
+        imageIds: [{ imageTag: 'extra' }, { imageTag: 'missing' }],
+      }),
+    );
     expect(deleted.failures?.[0]).toMatchObject({ failureCode: 'ImageNotFound' });
     const after = await ecr.send(new sdk.ListImagesCommand({ repositoryName: 'cl-hello' }));
     expect(after.imageIds?.map((i) => i.imageTag)).toEqual(['echo']);
     await ecr.send(new sdk.DeleteRepositoryCommand({ repositoryName: 'cl-hello', force: true }));
-    await expect(ecr.send(new sdk.ListImagesCommand({ repositoryName: 'cl-hello' }))).rejects.toMatchObject({ name: 'RepositoryNotFoundException' });
+    await expect(ecr.send(new sdk.ListImagesCommand({ repositoryName: 'cl-hello' }))).rejects.toMatchObject({
+      name: 'RepositoryNotFoundException',
+    });
   });
 
-  it('never prints, logs or stores the learner\'s AWS credentials', async () => {
+  it("never prints, logs or stores the learner's AWS credentials", async () => {
     const debug = await aws('--debug', 'ecr', 'describe-repositories');
     expect(debug.status).toBe(0);
     expect(debug.stdout + debug.stderr).not.toContain(SECRET);
     expect(debug.stdout + debug.stderr).not.toContain('AKIASENTINEL');
-    const walk = (d: string): string[] => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [join(d, f)]));
-    for (const file of walk(dir).filter((f) => !f.includes('/registry/data/'))) expect(readFileSync(file, 'utf8'), file).not.toContain(SECRET);
+    const walk = (d: string): string[] =>
+      readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [join(d, f)]));
+    for (const file of walk(dir).filter((f) => !f.includes('/registry/data/')))
+      expect(readFileSync(file, 'utf8'), file).not.toContain(SECRET);
   });
 });

@@ -16,21 +16,29 @@ const names = localNames(family);
 const swarmState = () => docker('info', '--format', '{{.Swarm.LocalNodeState}}');
 
 // A web server from the base image alone: a CGI script that prints the GREETING the task definition sets.
-const serve = 'mkdir -p /www/cgi-bin && printf "#!/bin/sh\\nprintf \\"Content-Type: text/plain\\\\r\\\\n\\\\r\\\\n\\"\\necho \\"$GREETING\\"\\n" > /www/cgi-bin/greet && chmod +x /www/cgi-bin/greet && exec httpd -f -p 8080 -h /www';
+const serve =
+  'mkdir -p /www/cgi-bin && printf "#!/bin/sh\\nprintf \\"Content-Type: text/plain\\\\r\\\\n\\\\r\\\\n\\"\\necho \\"$GREETING\\"\\n" > /www/cgi-bin/greet && chmod +x /www/cgi-bin/greet && exec httpd -f -p 8080 -h /www';
 const definition = {
   family,
   cpu: '256',
   memory: '128',
-  containerDefinitions: [{
-    name: 'web',
-    image: 'containerlings/busybox',
-    essential: true,
-    command: ['sh', '-c', serve],
-    portMappings: [{ containerPort: 8080, protocol: 'tcp' }],
-    environment: [{ name: 'GREETING', value: `hello from ${tag}` }],
-    healthCheck: { command: ['CMD-SHELL', 'wget -qO- http://127.0.0.1:8080/cgi-bin/greet || exit 1'], interval: 5, timeout: 3, retries: 3 },
-    logConfiguration: { logDriver: 'json-file', options: { 'max-size': '1m' } },
-  }],
+  containerDefinitions: [
+    {
+      name: 'web',
+      image: 'containerlings/busybox',
+      essential: true,
+      command: ['sh', '-c', serve],
+      portMappings: [{ containerPort: 8080, protocol: 'tcp' }],
+      environment: [{ name: 'GREETING', value: `hello from ${tag}` }],
+      healthCheck: {
+        command: ['CMD-SHELL', 'wget -qO- http://127.0.0.1:8080/cgi-bin/greet || exit 1'],
+        interval: 5,
+        timeout: 3,
+        retries: 3,
+      },
+      logConfiguration: { logDriver: 'json-file', options: { 'max-size': '1m' } },
+    },
+  ],
 };
 
 let engine: Engine;
@@ -43,7 +51,13 @@ beforeAll(async () => {
   if (foundState === 'inactive') {
     // As an exercise's setup.sh does: a swarm we initialise carries our workspace label, so cleanup may leave it.
     docker('swarm', 'init', '--advertise-addr', '127.0.0.1');
-    docker('node', 'update', '--label-add', `${SANDBOX_LABEL}=${workspaceId}`, docker('info', '--format', '{{.Swarm.NodeID}}'));
+    docker(
+      'node',
+      'update',
+      '--label-add',
+      `${SANDBOX_LABEL}=${workspaceId}`,
+      docker('info', '--format', '{{.Swarm.NodeID}}'),
+    );
   }
 });
 

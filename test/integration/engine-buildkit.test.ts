@@ -29,7 +29,10 @@ describe.skipIf(missing !== undefined && !claimed)(`under BuildKit${missing ? ` 
     const folder = join(ws, 'first-image');
     const solution = join(ROOT, 'exercises', 'first-image', 'solution', 'Dockerfile');
     const build = (dir: string) => {
-      const out = spawnSync(BUILDKIT_DOCKER, ['build', '--progress=plain', '-t', IMAGE, dir], { env: buildkitEnv(), encoding: 'utf8' });
+      const out = spawnSync(BUILDKIT_DOCKER, ['build', '--progress=plain', '-t', IMAGE, dir], {
+        env: buildkitEnv(),
+        encoding: 'utf8',
+      });
       expect(out.status, out.stderr).toBe(0);
       expect(out.stderr).toMatch(/load build definition/); // BuildKit's progress, not the legacy builder's
     };
@@ -37,8 +40,14 @@ describe.skipIf(missing !== undefined && !claimed)(`under BuildKit${missing ? ` 
       const run = await runCli(['check', 'first-image', '--json', '-w', ws], { env: buildkitEnv() });
       return JSON.parse(run.stdout) as { outcome: string; message: string };
     };
-    const inspect = () => engine.docker.getImage(IMAGE).inspect() as unknown as Promise<{ Id: string; Created: string; Metadata: { LastTagTime: string } }>;
-    const progress = () => JSON.parse(readFileSync(join(ws, '.containerlings', 'progress.json'), 'utf8')).exercises['first-image'];
+    const inspect = () =>
+      engine.docker.getImage(IMAGE).inspect() as unknown as Promise<{
+        Id: string;
+        Created: string;
+        Metadata: { LastTagTime: string };
+      }>;
+    const progress = () =>
+      JSON.parse(readFileSync(join(ws, '.containerlings', 'progress.json'), 'utf8')).exercises['first-image'];
     try {
       dockerOk('rmi', IMAGE);
       // Given an image built before the exercise began (here: before the workspace exists)...

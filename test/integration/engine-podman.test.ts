@@ -7,7 +7,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempDir } from '../support/cli.js';
 
 const host = process.env.CONTAINERLINGS_TEST_PODMAN_HOST;
-const required = (process.env.CONTAINERLINGS_TEST_ENGINES ?? '').split(',').map((e) => e.trim()).includes('podman');
+const required = (process.env.CONTAINERLINGS_TEST_ENGINES ?? '')
+  .split(',')
+  .map((e) => e.trim())
+  .includes('podman');
 
 /** Lessons whose every verdict is proven on Podman 4.3, and the lessons it cannot run (stated skips). */
 const CLAIMED = ['dockerfiles-and-images', 'namespaces', 'cgroups', 'lean-images', 'distroless'];
@@ -31,48 +34,77 @@ interface Report {
 
 /** The lesson's exercises, from each exercise's own metadata. */
 const lessonExercises = (lesson: string) =>
-  readdirSync(join(ROOT, 'exercises')).filter((id) => new RegExp(`^lesson: ${lesson}$`, 'm').test(readFileSync(join(ROOT, 'exercises', id, 'exercise.yaml'), 'utf8')));
+  readdirSync(join(ROOT, 'exercises')).filter((id) =>
+    new RegExp(`^lesson: ${lesson}$`, 'm').test(readFileSync(join(ROOT, 'exercises', id, 'exercise.yaml'), 'utf8')),
+  );
 
 const skipped = !host && !required;
-describe.skipIf(skipped)(`the course on Podman${skipped ? ' (skipped: CONTAINERLINGS_TEST_PODMAN_HOST is unset and CONTAINERLINGS_TEST_ENGINES does not name podman)' : ''}`, () => {
-  it('has an engine to test', () => {
-    expect(host, 'CONTAINERLINGS_TEST_ENGINES names podman, but CONTAINERLINGS_TEST_PODMAN_HOST is unset: run scripts/engines/podman.sh up').toBeTruthy();
-  });
+describe.skipIf(skipped)(
+  `the course on Podman${skipped ? ' (skipped: CONTAINERLINGS_TEST_PODMAN_HOST is unset and CONTAINERLINGS_TEST_ENGINES does not name podman)' : ''}`,
+  () => {
+    it('has an engine to test', () => {
+      expect(
+        host,
+        'CONTAINERLINGS_TEST_ENGINES names podman, but CONTAINERLINGS_TEST_PODMAN_HOST is unset: run scripts/engines/podman.sh up',
+      ).toBeTruthy();
+    });
 
-  it.runIf(host)('doctor --json sees Podman, its builder, and no swarm mode', async () => {
-    const { stdout } = await runCli(['doctor', '--json'], { env: env() });
-    const report = JSON.parse(stdout);
-    expect(report.profile).toMatchObject({ kind: 'podman', name: 'Podman', builder: 'buildah', swarm: false });
-    expect(report.findings.find((f: { name: string }) => f.name === 'engine').detail).toMatch(/^Podman \d+\.\d+\.\d+ \(API 1\.\d+\)/);
-  });
+    it.runIf(host)('doctor --json sees Podman, its builder, and no swarm mode', async () => {
+      const { stdout } = await runCli(['doctor', '--json'], { env: env() });
+      const report = JSON.parse(stdout);
+      expect(report.profile).toMatchObject({ kind: 'podman', name: 'Podman', builder: 'buildah', swarm: false });
+      expect(report.findings.find((f: { name: string }) => f.name === 'engine').detail).toMatch(
+        /^Podman \d+\.\d+\.\d+ \(API 1\.\d+\)/,
+      );
+    });
 
-  it.runIf(host)('the swarm, ECS and registry lessons are stated skips, and the self-test stays green', async () => {
-    const ids = UNAVAILABLE.flatMap(lessonExercises);
-    const { code, stdout } = await runCli(['selftest', '--json', ...ids], { env: env() });
-    const report: Report = JSON.parse(stdout);
-    expect(report.attempts).toEqual([]);
-    expect(report.skipped.map((s) => s.exercise).sort()).toEqual(ids.sort());
-    for (const s of report.skipped) expect(s).toMatchObject({ engine: expect.stringMatching(/^Podman /), reason: expect.stringMatching(/no swarm mode|only over HTTPS/) });
-    expect(code).toBe(0);
-  });
-
-  for (const lesson of CLAIMED) {
-    it.runIf(host)(`selftest of ${lesson}: every verdict right, every attempt tried, nothing left`, async () => {
-      const ids = lessonExercises(lesson);
-      const started = Date.now();
-      const { code, stdout, stderr } = await runCli(['selftest', '--json', ...ids], { env: env(), timeoutMs: 1_800_000 });
-      // The time per lesson on Podman, for the README's numbers.
-      console.info(`podman: selftest of ${lesson} took ${Math.round((Date.now() - started) / 1000)} s`);
+    it.runIf(host)('the swarm, ECS and registry lessons are stated skips, and the self-test stays green', async () => {
+      const ids = UNAVAILABLE.flatMap(lessonExercises);
+      const { code, stdout } = await runCli(['selftest', '--json', ...ids], { env: env() });
       const report: Report = JSON.parse(stdout);
-      expect(report.profile.kind).toBe('podman');
-      expect(report.attempts.filter((a) => !a.ok), stderr).toEqual([]);
-      expect(report.skipped).toEqual([]);
-      for (const id of ids) {
-        const wrong = readdirSync(join(ROOT, 'exercises', id, 'wrong')).map((w) => `wrong/${w}`);
-        expect(report.attempts.filter((a) => a.exercise === id).map((a) => a.attempt).sort()).toEqual(['solution', 'starter', ...wrong].sort());
-      }
-      expect(report.leftovers).toEqual({ containers: 0, images: 0, networks: 0, volumes: 0 });
+      expect(report.attempts).toEqual([]);
+      expect(report.skipped.map((s) => s.exercise).sort()).toEqual(ids.sort());
+      for (const s of report.skipped)
+        expect(s).toMatchObject({
+          engine: expect.stringMatching(/^Podman /),
+          reason: expect.stringMatching(/no swarm mode|only over HTTPS/),
+        });
       expect(code).toBe(0);
-    }, 1_800_000);
-  }
-});
+    });
+
+    for (const lesson of CLAIMED) {
+      it.runIf(host)(
+        `selftest of ${lesson}: every verdict right, every attempt tried, nothing left`,
+        async () => {
+          const ids = lessonExercises(lesson);
+          const started = Date.now();
+          const { code, stdout, stderr } = await runCli(['selftest', '--json', ...ids], {
+            env: env(),
+            timeoutMs: 1_800_000,
+          });
+          // The time per lesson on Podman, for the README's numbers.
+          console.info(`podman: selftest of ${lesson} took ${Math.round((Date.now() - started) / 1000)} s`);
+          const report: Report = JSON.parse(stdout);
+          expect(report.profile.kind).toBe('podman');
+          expect(
+            report.attempts.filter((a) => !a.ok),
+            stderr,
+          ).toEqual([]);
+          expect(report.skipped).toEqual([]);
+          for (const id of ids) {
+            const wrong = readdirSync(join(ROOT, 'exercises', id, 'wrong')).map((w) => `wrong/${w}`);
+            expect(
+              report.attempts
+                .filter((a) => a.exercise === id)
+                .map((a) => a.attempt)
+                .sort(),
+            ).toEqual(['solution', 'starter', ...wrong].sort());
+          }
+          expect(report.leftovers).toEqual({ containers: 0, images: 0, networks: 0, volumes: 0 });
+          expect(code).toBe(0);
+        },
+        1_800_000,
+      );
+    }
+  },
+);

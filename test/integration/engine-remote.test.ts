@@ -12,7 +12,10 @@ import { getOnEngineLoopback, probeLoopback, probeSharedFiles } from '../../src/
 import { httpGet } from '../../src/sandbox/engine/http.js';
 
 const HOST = process.env.CONTAINERLINGS_TEST_REMOTE_HOST;
-const REQUIRED = (process.env.CONTAINERLINGS_TEST_ENGINES ?? '').split(',').map((s) => s.trim()).includes('remote');
+const REQUIRED = (process.env.CONTAINERLINGS_TEST_ENGINES ?? '')
+  .split(',')
+  .map((s) => s.trim())
+  .includes('remote');
 const LABEL = 'io.containerlings.sandbox';
 const WORKSPACE = 'engine-remote-test';
 
@@ -31,17 +34,37 @@ const CLAIMED: Record<string, readonly string[]> = {
   compose: ['compose-app'],
 };
 /** Registries, ECR and continuous delivery need the sandbox registry on this machine's 127.0.0.1: stated skips. */
-const UNAVAILABLE = ['push-to-registry', 'pull-by-digest', 'promote-tag', 'ecr-push', 'ecr-immutable', 'ecr-lifecycle', 'cd-commit-tag', 'cd-lint-gate', 'cd-promote-digest'];
+const UNAVAILABLE = [
+  'push-to-registry',
+  'pull-by-digest',
+  'promote-tag',
+  'ecr-push',
+  'ecr-immutable',
+  'ecr-lifecycle',
+  'cd-commit-tag',
+  'cd-lint-gate',
+  'cd-promote-digest',
+];
 
-const env = { DOCKER_HOST: HOST, CONTAINERLINGS_OFFLINE: '1', CONTAINERLINGS_SANDBOX_DIR: '/tmp/containerlings-remote-test-sandbox' };
-const onRemote = (...args: string[]) => execFileSync('docker', args, { encoding: 'utf8', env: { ...process.env, DOCKER_HOST: HOST } }).trim();
+const env = {
+  DOCKER_HOST: HOST,
+  CONTAINERLINGS_OFFLINE: '1',
+  CONTAINERLINGS_SANDBOX_DIR: '/tmp/containerlings-remote-test-sandbox',
+};
+const onRemote = (...args: string[]) =>
+  execFileSync('docker', args, { encoding: 'utf8', env: { ...process.env, DOCKER_HOST: HOST } }).trim();
 const labelled = () => onRemote('ps', '-aq', '--filter', `label=${LABEL}`).split('\n').filter(Boolean);
 const timings: string[] = [];
 
 if (!HOST) {
   describe('remote engine', () => {
-    if (REQUIRED) it('has an engine to run on', () => expect.fail('CONTAINERLINGS_TEST_ENGINES includes remote, but CONTAINERLINGS_TEST_REMOTE_HOST is not set: run scripts/engines/remote.sh up and set it to the DOCKER_HOST it prints.'));
-    else it.skip('skipped: no remote engine (set CONTAINERLINGS_TEST_REMOTE_HOST, e.g. from scripts/engines/remote.sh up)', () => {});
+    if (REQUIRED)
+      it('has an engine to run on', () =>
+        expect.fail(
+          'CONTAINERLINGS_TEST_ENGINES includes remote, but CONTAINERLINGS_TEST_REMOTE_HOST is not set: run scripts/engines/remote.sh up and set it to the DOCKER_HOST it prints.',
+        ));
+    else
+      it.skip('skipped: no remote engine (set CONTAINERLINGS_TEST_REMOTE_HOST, e.g. from scripts/engines/remote.sh up)', () => {});
   });
 } else {
   let engine: Engine;
@@ -57,7 +80,8 @@ if (!HOST) {
   }
 
   afterAll(() => {
-    if (timings.length) console.log(`selftest on the remote engine (${HOST}), wall time per lesson:\n${timings.join('\n')}`);
+    if (timings.length)
+      console.log(`selftest on the remote engine (${HOST}), wall time per lesson:\n${timings.join('\n')}`);
   });
 
   describe('remote engine: reaching its loopback', () => {
@@ -75,21 +99,36 @@ if (!HOST) {
 
     it('kit.http answers from the engine side with the same status, body and retry as from here', async () => {
       // The server starts 2 s late: the request must wait for it, as the direct path does.
-      const id = onRemote('run', '-d', '--label', `${LABEL}=${WORKSPACE}`, '-p', '127.0.0.1::8080', 'containerlings/busybox',
-        'sh', '-c', 'mkdir /w && echo hello > /w/index.html && sleep 2 && exec httpd -f -p 8080 -h /w');
+      const id = onRemote(
+        'run',
+        '-d',
+        '--label',
+        `${LABEL}=${WORKSPACE}`,
+        '-p',
+        '127.0.0.1::8080',
+        'containerlings/busybox',
+        'sh',
+        '-c',
+        'mkdir /w && echo hello > /w/index.html && sleep 2 && exec httpd -f -p 8080 -h /w',
+      );
       try {
         const port = onRemote('port', id, '8080').split(':').pop()!;
         const url = `http://127.0.0.1:${port}`;
         const signal = AbortSignal.timeout(60_000);
         expect((await httpGet(`${url}/`, signal, 500)).status).toBe(0); // not ours: nothing answers here
-        expect(await getOnEngineLoopback(engine, WORKSPACE, `${url}/`, signal)).toEqual({ status: 200, body: 'hello\n' });
+        expect(await getOnEngineLoopback(engine, WORKSPACE, `${url}/`, signal)).toEqual({
+          status: 200,
+          body: 'hello\n',
+        });
         expect((await getOnEngineLoopback(engine, WORKSPACE, `${url}/missing`, signal)).status).toBe(404);
         onRemote('rm', '-f', id);
         // The same port, now closed: nothing answers, within the retry window.
         const down = await getOnEngineLoopback(engine, WORKSPACE, `${url}/`, signal);
         expect(down.status).toBe(0);
         expect(down.body).toMatch(/^no answer: /);
-        await expect(getOnEngineLoopback(engine, WORKSPACE, 'http://192.0.2.1/', signal)).rejects.toThrow(/only send requests to loopback/);
+        await expect(getOnEngineLoopback(engine, WORKSPACE, 'http://192.0.2.1/', signal)).rejects.toThrow(
+          /only send requests to loopback/,
+        );
       } finally {
         spawnSync('docker', ['rm', '-f', id], { env: { ...process.env, DOCKER_HOST: HOST }, stdio: 'ignore' }); // gone already, normally
       }
@@ -97,14 +136,24 @@ if (!HOST) {
     }, 120_000);
 
     it('the registry lessons and run-flags are stated skips, with the reason, and the self-test stays green', async () => {
-      const { code, stdout, stderr } = await runCli(['selftest', '--json', 'run-flags', ...UNAVAILABLE], { env, timeoutMs: 300_000 });
+      const { code, stdout, stderr } = await runCli(['selftest', '--json', 'run-flags', ...UNAVAILABLE], {
+        env,
+        timeoutMs: 300_000,
+      });
       const report = JSON.parse(stdout);
       expect(report.attempts, stderr).toEqual([]);
       const skipped = new Map(report.skipped.map((s: { exercise: string; reason: string }) => [s.exercise, s.reason]));
       expect([...skipped.keys()].sort()).toEqual(['run-flags', ...UNAVAILABLE].sort());
-      expect(skipped.get('run-flags')).toMatch(/bind-mounts a folder of your workspace, and Docker Engine runs on another machine/);
+      expect(skipped.get('run-flags')).toMatch(
+        /bind-mounts a folder of your workspace, and Docker Engine runs on another machine/,
+      );
       expect(skipped.get('ecr-push')).toMatch(/127\.0\.0\.1, and Docker Engine runs on another machine/);
-      expect(report.profile).toMatchObject({ remote: true, loopback: 'unreachable', ourLoopback: 'unreachable', hostFiles: 'unshared' });
+      expect(report.profile).toMatchObject({
+        remote: true,
+        loopback: 'unreachable',
+        ourLoopback: 'unreachable',
+        hostFiles: 'unshared',
+      });
       expect(code).toBe(0);
       expect(labelled()).toEqual([]);
     }, 300_000);
@@ -117,7 +166,12 @@ if (!HOST) {
         const { stdout, stderr } = await runCli(['selftest', '--json', ...exercises], { env, timeoutMs: 1_200_000 });
         timings.push(`  ${lesson}: ${((Date.now() - started) / 1000).toFixed(0)} s`);
         const report = JSON.parse(stdout);
-        const bad = report.attempts.filter((a: { ok: boolean }) => !a.ok).map((a: { exercise: string; attempt: string; outcome: string; message: string }) => `${a.exercise} ${a.attempt}: ${a.outcome} ${a.message}`);
+        const bad = report.attempts
+          .filter((a: { ok: boolean }) => !a.ok)
+          .map(
+            (a: { exercise: string; attempt: string; outcome: string; message: string }) =>
+              `${a.exercise} ${a.attempt}: ${a.outcome} ${a.message}`,
+          );
         expect(bad, stderr).toEqual([]);
         expect(report.leftovers).toEqual({ containers: 0, images: 0, networks: 0, volumes: 0 });
         for (const id of exercises) {
@@ -126,7 +180,9 @@ if (!HOST) {
             expect(skip.reason).toMatch(/\w/);
             continue;
           }
-          const names = report.attempts.filter((a: { exercise: string }) => a.exercise === id).map((a: { attempt: string }) => a.attempt);
+          const names = report.attempts
+            .filter((a: { exercise: string }) => a.exercise === id)
+            .map((a: { attempt: string }) => a.attempt);
           const wrong = readdirSync(join(ROOT, 'exercises', id, 'wrong')).map((w) => `wrong/${w}`);
           expect(names.sort()).toEqual(['solution', 'starter', ...wrong].sort());
         }

@@ -32,7 +32,8 @@ afterAll(() => {
 });
 
 function expectMineIntact() {
-  for (const c of [mine.container, mine.lookalike]) expect(docker('inspect', '-f', '{{.State.Running}}', c)).toBe('true');
+  for (const c of [mine.container, mine.lookalike])
+    expect(docker('inspect', '-f', '{{.State.Running}}', c)).toBe('true');
   for (const i of [mine.image, mine.lookalikeImage]) expect(dockerOk('image', 'inspect', i)).toBe(true);
 }
 
@@ -56,7 +57,17 @@ describe("the learner's own resources", () => {
   it('survive `sandbox clean`, which removes what is labelled for the workspace', async () => {
     // Something of ours to clean: a container labelled for this workspace.
     const { workspaceId } = JSON.parse(readFileSync(join(ws, '.containerlings', 'progress.json'), 'utf8'));
-    docker('run', '-d', '--label', `io.containerlings.sandbox=${workspaceId}`, '--name', `cl-labelled-${tag}`, mine.image, 'sleep', '600');
+    docker(
+      'run',
+      '-d',
+      '--label',
+      `io.containerlings.sandbox=${workspaceId}`,
+      '--name',
+      `cl-labelled-${tag}`,
+      mine.image,
+      'sleep',
+      '600',
+    );
     const { code, stdout } = await runCli(['sandbox', 'clean', '--json', '--workspace', ws]);
     expect(code, stdout).toBe(0);
     expect(JSON.parse(stdout).removed).toContain(`container cl-labelled-${tag}`);

@@ -8,7 +8,14 @@ import { docker, dockerOk, requireEngine } from '../support/docker.js';
 
 let engine: Engine;
 const workspaceId = `ws-kit${process.pid}`;
-const kit = () => createKit({ engine, workspaceId, dir: tempDir(), startedAt: new Date(Date.now() - 60_000), signal: new AbortController().signal });
+const kit = () =>
+  createKit({
+    engine,
+    workspaceId,
+    dir: tempDir(),
+    startedAt: new Date(Date.now() - 60_000),
+    signal: new AbortController().signal,
+  });
 
 beforeAll(async () => {
   engine = await requireEngine();
@@ -26,11 +33,18 @@ describe('kit.run', () => {
     const running = k.run('containerlings/busybox', { cmd: ['sleep', '5'], timeout: 30 });
     let seen: string[] = [];
     for (let i = 0; i < 50 && seen.length === 0; i++) {
-      seen = docker('ps', '-q', '--filter', `label=io.containerlings.sandbox=${workspaceId}`).split('\n').filter(Boolean);
+      seen = docker('ps', '-q', '--filter', `label=io.containerlings.sandbox=${workspaceId}`)
+        .split('\n')
+        .filter(Boolean);
       if (!seen.length) await new Promise((r) => setTimeout(r, 100));
     }
     expect(seen).toHaveLength(1);
-    const [memory, pids, network] = docker('inspect', '-f', '{{.HostConfig.Memory}} {{.HostConfig.PidsLimit}} {{.Config.NetworkDisabled}}', seen[0]).split(' ');
+    const [memory, pids, network] = docker(
+      'inspect',
+      '-f',
+      '{{.HostConfig.Memory}} {{.HostConfig.PidsLimit}} {{.Config.NetworkDisabled}}',
+      seen[0],
+    ).split(' ');
     expect(Number(memory)).toBe(256 * 1024 * 1024);
     expect(Number(pids)).toBe(128);
     expect(network).toBe('true');
@@ -46,7 +60,10 @@ describe('kit.run', () => {
   });
 
   it('reports an OOM kill under a small memory limit', async () => {
-    const result = await kit().run('containerlings/busybox', { cmd: ['sh', '-c', 'head -c 100m /dev/zero | tail > /dev/null'], memoryMb: 8 });
+    const result = await kit().run('containerlings/busybox', {
+      cmd: ['sh', '-c', 'head -c 100m /dev/zero | tail > /dev/null'],
+      memoryMb: 8,
+    });
     expect(result.oomKilled || result.exitCode === 137).toBe(true);
   });
 });
@@ -62,12 +79,24 @@ describe('kit facts and guards', () => {
 
   it('refuses to send HTTP anywhere but loopback', async () => {
     await expect(kit().http('http://example.com/')).rejects.toThrow(/only send requests to loopback/);
-    const closed = await createKit({ engine, workspaceId, dir: tempDir(), startedAt: new Date(), signal: new AbortController().signal }).http('http://127.0.0.1:9/');
+    const closed = await createKit({
+      engine,
+      workspaceId,
+      dir: tempDir(),
+      startedAt: new Date(),
+      signal: new AbortController().signal,
+    }).http('http://127.0.0.1:9/');
     expect(closed.status).toBe(0);
   });
 
   it('judges time against the exercise start', () => {
-    const k = createKit({ engine, workspaceId, dir: tempDir(), startedAt: new Date('2026-01-01T00:00:10Z'), signal: new AbortController().signal });
+    const k = createKit({
+      engine,
+      workspaceId,
+      dir: tempDir(),
+      startedAt: new Date('2026-01-01T00:00:10Z'),
+      signal: new AbortController().signal,
+    });
     expect(k.since(new Date('2026-01-01T00:00:09Z'))).toBe(true);
     expect(k.since(new Date('2026-01-01T00:00:05Z'))).toBe(false);
   });
@@ -76,7 +105,18 @@ describe('kit facts and guards', () => {
 describe('kit.logs and kit.exec', () => {
   it('reads what a running container printed, and runs commands in it', async () => {
     const name = `cl-kit-logs-${process.pid}`;
-    docker('run', '-d', '--name', name, '--label', `io.containerlings.sandbox=${workspaceId}`, 'containerlings/busybox', 'sh', '-c', 'echo started; echo warn >&2; sleep 60');
+    docker(
+      'run',
+      '-d',
+      '--name',
+      name,
+      '--label',
+      `io.containerlings.sandbox=${workspaceId}`,
+      'containerlings/busybox',
+      'sh',
+      '-c',
+      'echo started; echo warn >&2; sleep 60',
+    );
     try {
       const k = kit();
       let logs = '';

@@ -13,7 +13,14 @@ let engine: Engine;
 const workspaceId = `ws-lean${process.pid}`;
 const label = `io.containerlings.sandbox=${workspaceId}`;
 const dir = tempDir();
-const kit = () => createKit({ engine, workspaceId, dir, startedAt: new Date(Date.now() - 60_000), signal: new AbortController().signal });
+const kit = () =>
+  createKit({
+    engine,
+    workspaceId,
+    dir,
+    startedAt: new Date(Date.now() - 60_000),
+    signal: new AbortController().signal,
+  });
 const SUID_IMAGE = `containerlings/test-audit-suid:${process.pid}`;
 const CONTAINER = `cl-test-lean-${process.pid}`;
 
@@ -21,7 +28,10 @@ beforeAll(async () => {
   engine = await requireEngine();
   const ctx = join(dir, 'suid');
   mkdirSync(ctx);
-  writeFileSync(join(ctx, 'Dockerfile'), 'FROM containerlings/busybox:latest\nRUN cp /bin/busybox /bin/escalate && chmod 4755 /bin/escalate\nUSER nobody\n');
+  writeFileSync(
+    join(ctx, 'Dockerfile'),
+    'FROM containerlings/busybox:latest\nRUN cp /bin/busybox /bin/escalate && chmod 4755 /bin/escalate\nUSER nobody\n',
+  );
   docker('build', '-q', '--label', label, '-t', SUID_IMAGE, ctx);
 });
 
@@ -33,7 +43,14 @@ afterAll(() => {
 describe('kit.audit', () => {
   it('reads containerlings/busybox offline: a shell, busybox applets as package managers, no package database, root', async () => {
     const surface = await kit().audit('containerlings/busybox:latest');
-    expect(surface).toMatchObject({ packageDb: 'none', packages: 0, shell: true, setuid: [], runsAsRoot: true, user: '' });
+    expect(surface).toMatchObject({
+      packageDb: 'none',
+      packages: 0,
+      shell: true,
+      setuid: [],
+      runsAsRoot: true,
+      user: '',
+    });
     expect(surface.packageManagers).toContain('dpkg');
     expect((await listLabelled(engine, workspaceId)).containers).toEqual([]);
   });
@@ -49,7 +66,10 @@ describe('kit.buildCopy', () => {
   it('builds a labelled copy, reports the context size, applies appended text, and removes the image', async () => {
     const ctx = join(dir, 'app');
     mkdirSync(ctx);
-    writeFileSync(join(ctx, 'Dockerfile'), 'FROM containerlings/busybox:latest\nCOPY note.txt /note.txt\nCMD ["cat", "/note.txt"]\n');
+    writeFileSync(
+      join(ctx, 'Dockerfile'),
+      'FROM containerlings/busybox:latest\nCOPY note.txt /note.txt\nCMD ["cat", "/note.txt"]\n',
+    );
     writeFileSync(join(ctx, 'note.txt'), 'original\n');
     let id = '';
     const printed = await kit().buildCopy('app', { append: { 'note.txt': 'appended\n' } }, async (build) => {
@@ -57,7 +77,9 @@ describe('kit.buildCopy', () => {
       expect(build.contextBytes).toBeGreaterThan(0);
       expect(build.contextBytes).toBeLessThan(10_000);
       id = build.id!;
-      expect(docker('image', 'inspect', '-f', '{{index .Config.Labels "io.containerlings.sandbox"}}', id)).toBe(workspaceId);
+      expect(docker('image', 'inspect', '-f', '{{index .Config.Labels "io.containerlings.sandbox"}}', id)).toBe(
+        workspaceId,
+      );
       return (await kit().run(id)).stdout;
     });
     expect(printed).toBe('original\nappended\n');
@@ -83,8 +105,23 @@ describe('kit.health', () => {
   });
 
   it('waits while starting and reports unhealthy with the probe output', async () => {
-    docker('run', '-d', '--name', CONTAINER, '--label', label, '--health-cmd', 'echo probe-says-no; exit 1', '--health-interval', '1s', '--health-retries', '2',
-      'containerlings/busybox:latest', 'sleep', '60');
+    docker(
+      'run',
+      '-d',
+      '--name',
+      CONTAINER,
+      '--label',
+      label,
+      '--health-cmd',
+      'echo probe-says-no; exit 1',
+      '--health-interval',
+      '1s',
+      '--health-retries',
+      '2',
+      'containerlings/busybox:latest',
+      'sleep',
+      '60',
+    );
     const health = await kit().health(CONTAINER, 30);
     expect(health).toMatchObject({ status: 'unhealthy', lastExitCode: 1 });
     expect(health.lastOutput).toContain('probe-says-no');

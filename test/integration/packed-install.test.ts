@@ -24,7 +24,17 @@ function runInstalled(args: string[], cwd: string): CliResult {
   const env: NodeJS.ProcessEnv = { ...process.env, ...caches, NO_COLOR: '1' };
   delete env.CONTAINERLINGS_CONTENT;
   try {
-    return { code: 0, stdout: execFileSync(bin, args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 600_000 }), stderr: '' };
+    return {
+      code: 0,
+      stdout: execFileSync(bin, args, {
+        cwd,
+        env,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+        timeout: 600_000,
+      }),
+      stderr: '',
+    };
   } catch (e) {
     const err = e as { status: number | null; stdout: string; stderr: string };
     return { code: err.status ?? -1, stdout: err.stdout, stderr: err.stderr };
@@ -42,13 +52,22 @@ beforeAll(async () => {
   for (const dir of [prefix, caches.XDG_CACHE_HOME, caches.TMPDIR]) mkdirSync(dir, { recursive: true });
   // npm pack runs prepack, which builds dist/ (the bundle, the course snapshot, the compiled checks).
   execFileSync('npm', ['pack', '--pack-destination', base], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
-  tarball = join(base, readdirSync(base).find((f) => f.endsWith('.tgz'))!);
-  files = execFileSync('tar', ['tzf', tarball], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 }).trim().split('\n');
-  execFileSync('npm', ['install', '--omit=dev', '--no-audit', '--no-fund', '--cache', join(base, 'npm-cache'), tarball], {
-    cwd: prefix,
-    stdio: ['ignore', 'ignore', 'pipe'],
-    timeout: 600_000,
-  });
+  tarball = join(
+    base,
+    readdirSync(base).find((f) => f.endsWith('.tgz'))!,
+  );
+  files = execFileSync('tar', ['tzf', tarball], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 })
+    .trim()
+    .split('\n');
+  execFileSync(
+    'npm',
+    ['install', '--omit=dev', '--no-audit', '--no-fund', '--cache', join(base, 'npm-cache'), tarball],
+    {
+      cwd: prefix,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      timeout: 600_000,
+    },
+  );
 }, 900_000);
 
 // The install is a few hundred MB.
@@ -57,7 +76,15 @@ afterAll(() => rmSync(base, { recursive: true, force: true }));
 describe('the packed tarball', () => {
   it('holds the program, the course and its compiled checks, and nothing from tests or workspaces', () => {
     const top = new Set(files.map((f) => f.split('/')[1]));
-    expect([...top].sort()).toEqual(['README.md', 'dist', 'exercises', 'lessons', 'package.json', 'sandbox', 'schemas']);
+    expect([...top].sort()).toEqual([
+      'README.md',
+      'dist',
+      'exercises',
+      'lessons',
+      'package.json',
+      'sandbox',
+      'schemas',
+    ]);
     expect(files).toContain('package/dist/checks/manifest.json');
     for (const id of NAMESPACE_EXERCISES) expect(files).toContain(`package/dist/checks/${id}.mjs`);
     expect(files.filter((f) => /containerlings-workspace|node_modules|\.tmp$|\/\.build\//.test(f))).toEqual([]);
@@ -78,8 +105,14 @@ describe('installed with production dependencies only, with empty caches', () =>
     renameSync(esbuild, `${esbuild}.hidden`);
     try {
       const run = runInstalled(['selftest', ...NAMESPACE_EXERCISES, '--json'], home);
-      const report = JSON.parse(run.stdout) as { attempts: { exercise: string; ok: boolean; message: string }[]; leftovers: Record<string, number> };
-      expect(report.attempts.filter((a) => !a.ok), run.stderr).toEqual([]);
+      const report = JSON.parse(run.stdout) as {
+        attempts: { exercise: string; ok: boolean; message: string }[];
+        leftovers: Record<string, number>;
+      };
+      expect(
+        report.attempts.filter((a) => !a.ok),
+        run.stderr,
+      ).toEqual([]);
       expect(new Set(report.attempts.map((a) => a.exercise))).toEqual(new Set(NAMESPACE_EXERCISES));
       expect(run.code).toBe(0);
       expect(report.leftovers).toEqual({ containers: 0, images: 0, networks: 0, volumes: 0 });

@@ -11,8 +11,13 @@ import { docker, requireEngine } from '../support/docker.js';
 
 let engine: Engine;
 const workspaceId = `ws-pipeline${process.pid}`;
-const kit = (dir: string, signal = new AbortController().signal) => createKit({ engine, workspaceId, dir, startedAt: new Date(Date.now() - 60_000), signal });
-const git = (dir: string, ...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t.invalid', ...args], { cwd: dir, encoding: 'utf8' }).trim();
+const kit = (dir: string, signal = new AbortController().signal) =>
+  createKit({ engine, workspaceId, dir, startedAt: new Date(Date.now() - 60_000), signal });
+const git = (dir: string, ...args: string[]) =>
+  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t.invalid', ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+  }).trim();
 
 beforeAll(async () => {
   engine = await requireEngine();
@@ -30,10 +35,13 @@ function project(): string {
 }
 
 describe('kit.pipeline', () => {
-  it('runs at a new commit holding the uncommitted files, and leaves the learner\'s repository as it was', async () => {
+  it("runs at a new commit holding the uncommitted files, and leaves the learner's repository as it was", async () => {
     const dir = project();
     const head = git(dir, 'rev-parse', 'HEAD');
-    writeFileSync(join(dir, 'pipeline.sh'), 'set -eu\ngit rev-parse HEAD\ncat note.txt\ngit status --porcelain | wc -l\necho "ci=$CI"\ncommand -v containerlings\n');
+    writeFileSync(
+      join(dir, 'pipeline.sh'),
+      'set -eu\ngit rev-parse HEAD\ncat note.txt\ngit status --porcelain | wc -l\necho "ci=$CI"\ncommand -v containerlings\n',
+    );
     const run = await kit(dir).pipeline(['sh', 'pipeline.sh']);
     expect(run.exitCode, run.output).toBe(0);
     const [printed, note, dirty, ci, shim] = run.output.trim().split('\n');
@@ -54,7 +62,9 @@ describe('kit.pipeline', () => {
   it('makes a folder that is not a repository into one, and applies `replace` to the copy only', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'page.txt'), 'mine\n');
-    const run = await kit(dir).pipeline(['sh', '-c', 'cat page.txt; git log --oneline | wc -l'], { replace: { 'page.txt': 'replaced\n' } });
+    const run = await kit(dir).pipeline(['sh', '-c', 'cat page.txt; git log --oneline | wc -l'], {
+      replace: { 'page.txt': 'replaced\n' },
+    });
     expect(run.output.trim().split('\n')).toEqual(['replaced', '1']);
     expect(readFileSync(join(dir, 'page.txt'), 'utf8')).toBe('mine\n');
     expect(existsSync(join(dir, '.git'))).toBe(false);
@@ -62,7 +72,10 @@ describe('kit.pipeline', () => {
 
   it('reports the images the run tagged with its commit, and removes those tags afterwards', async () => {
     const dir = project();
-    writeFileSync(join(dir, 'pipeline.sh'), `set -eu\ndocker build -q --label test=${workspaceId} -t "cl-test-pipeline:$(git rev-parse --short HEAD)" . >/dev/null\n`);
+    writeFileSync(
+      join(dir, 'pipeline.sh'),
+      `set -eu\ndocker build -q --label test=${workspaceId} -t "cl-test-pipeline:$(git rev-parse --short HEAD)" . >/dev/null\n`,
+    );
     const run = await kit(dir).pipeline(['sh', 'pipeline.sh']);
     expect(run.exitCode, run.output).toBe(0);
     expect(run.images).toHaveLength(1);

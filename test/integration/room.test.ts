@@ -24,7 +24,10 @@ it('selftest --workshop runs exercises that share nothing at the same time, and 
   const meta = join(content, 'exercises', 'prepared-two', 'exercise.yaml');
   writeFileSync(meta, readFileSync(meta, 'utf8').replace('id: prepared', 'id: prepared-two'));
   const lesson = join(content, 'lessons', 'basics', 'lesson.md');
-  writeFileSync(lesson, readFileSync(lesson, 'utf8').replace('exercises: [prepared]', 'exercises: [prepared, prepared-two]'));
+  writeFileSync(
+    lesson,
+    readFileSync(lesson, 'utf8').replace('exercises: [prepared]', 'exercises: [prepared, prepared-two]'),
+  );
   const workshop = join(dir, 'w.yaml');
   writeFileSync(workshop, 'version: 1\ntitle: Room test\nlessons: [basics]\n');
   const env = { CONTAINERLINGS_CONTENT: content, CONTAINERLINGS_SELFTEST_JOBS: '2' };
@@ -33,11 +36,16 @@ it('selftest --workshop runs exercises that share nothing at the same time, and 
   // Not a terminal, so the progress view prints a line per start: both began before any attempt finished.
   expect(run.stderr).toMatch(/\[0\/8\] 0m0\ds start prepared\n/);
   expect(run.stderr).toMatch(/\[0\/8\] 0m0\ds start prepared-two\n/);
-  expect(run.stdout).toMatch(/exercise +attempts +ok +bad +seconds\nprepared +4 +4 +0 +[\d.]+s\nprepared-two +4 +4 +0 +[\d.]+s/);
+  expect(run.stdout).toMatch(
+    /exercise +attempts +ok +bad +seconds\nprepared +4 +4 +0 +[\d.]+s\nprepared-two +4 +4 +0 +[\d.]+s/,
+  );
   expect(run.stdout).toMatch(/Room test: 8 attempts, 0 wrong verdicts, 2 at a time/);
   const json = JSON.parse((await runCli(['selftest', '--workshop', workshop, '--json'], { env })).stdout);
   expect(json).toMatchObject({ ok: true, jobs: 2, leftovers: { containers: 0, images: 0, networks: 0, volumes: 0 } });
-  expect(json.attempts.map((a: { exercise: string }) => a.exercise)).toEqual([...Array(4).fill('prepared'), ...Array(4).fill('prepared-two')]);
+  expect(json.attempts.map((a: { exercise: string }) => a.exercise)).toEqual([
+    ...Array(4).fill('prepared'),
+    ...Array(4).fill('prepared-two'),
+  ]);
 });
 
 it('sandbox pack carries the base image and the registry data; sandbox load restores both', async () => {
@@ -45,9 +53,14 @@ it('sandbox pack carries the base image and the registry data; sandbox load rest
   mkdirSync(join(from, 'registry', 'data', 'docker'), { recursive: true });
   writeFileSync(join(from, 'registry', 'data', 'docker', 'marker'), 'blob');
   const pack = join(dir, 'room.tar');
-  const packed = await runCli(['sandbox', 'pack', pack, 'base/busybox', '--json'], { env: { CONTAINERLINGS_SANDBOX_DIR: from } });
+  const packed = await runCli(['sandbox', 'pack', pack, 'base/busybox', '--json'], {
+    env: { CONTAINERLINGS_SANDBOX_DIR: from },
+  });
   expect(packed.code, packed.stderr).toBe(0);
-  expect(JSON.parse(packed.stdout)).toMatchObject({ images: { 'base/busybox': 'containerlings/busybox:latest' }, registryData: true });
+  expect(JSON.parse(packed.stdout)).toMatchObject({
+    images: { 'base/busybox': 'containerlings/busybox:latest' },
+    registryData: true,
+  });
   const to = join(dir, 'sandbox-to');
   const loaded = await runCli(['sandbox', 'load', pack, '--json'], { env: { CONTAINERLINGS_SANDBOX_DIR: to } });
   expect(loaded.code, loaded.stderr).toBe(0);
@@ -61,11 +74,19 @@ it('doctor --workshop prints one line per problem with its fix, and passes when 
   writeFileSync(down, 'version: 1\ntitle: Down\nlessons: [dockerfiles-and-images]\nregistry: 127.0.0.1:9\n');
   const bad = await runCli(['doctor', '--workshop', down]);
   expect(bad.code).toBe(2);
-  expect(bad.stdout.trim().split('\n')).toEqual(['✘ the class registry 127.0.0.1:9 does not answer (no connection)  → containerlings sandbox up']);
+  expect(bad.stdout.trim().split('\n')).toEqual([
+    '✘ the class registry 127.0.0.1:9 does not answer (no connection)  → containerlings sandbox up',
+  ]);
   const up = join(dir, 'up.yaml');
   writeFileSync(up, `version: 1\ntitle: Up\nlessons: [dockerfiles-and-images]\nregistry: ${registry.address}\n`);
   const good = await runCli(['doctor', '--workshop', up, '--json']);
   expect(good.code, good.stdout).toBe(0);
-  expect(JSON.parse(good.stdout).checked).toEqual(expect.arrayContaining([expect.stringMatching(/^engine: Docker/), 'image base/busybox', `registry ${registry.address}`]));
+  expect(JSON.parse(good.stdout).checked).toEqual(
+    expect.arrayContaining([
+      expect.stringMatching(/^engine: Docker/),
+      'image base/busybox',
+      `registry ${registry.address}`,
+    ]),
+  );
   expect(existsSync(up)).toBe(true);
 });

@@ -14,11 +14,19 @@ beforeAll(async () => {
 
 it('builds every catalog image once, then finds them all present', async () => {
   const names = Object.keys(await loadCatalog(ROOT));
-  const first = await runSteps(await imageSteps(engine, ROOT), () => {}, () => {});
+  const first = await runSteps(
+    await imageSteps(engine, ROOT),
+    () => {},
+    () => {},
+  );
   expect(first.map((s) => s.name)).toEqual(names);
   for (const s of first) expect(['present', 'pulled', 'built']).toContain(s.status);
   const heard: string[] = [];
-  const second = await runSteps(await imageSteps(engine, ROOT), (i, step, done) => heard.push(`${i}:${step.name}:${done ? done.status : 'start'}`), () => {});
+  const second = await runSteps(
+    await imageSteps(engine, ROOT),
+    (i, step, done) => heard.push(`${i}:${step.name}:${done ? done.status : 'start'}`),
+    () => {},
+  );
   expect(second.map((s) => s.status)).toEqual(names.map(() => 'present'));
   expect(heard).toEqual(names.flatMap((n, i) => [`${i}:${n}:start`, `${i}:${n}:present`]));
 }, 600_000);
@@ -33,14 +41,24 @@ it('stops at the first failing step and reports nothing after it', async () => {
       return { status: 'done' };
     },
   });
-  await expect(runSteps([step('a'), step('b', true), step('c')], () => {}, () => {})).rejects.toThrow('b broke');
+  await expect(
+    runSteps(
+      [step('a'), step('b', true), step('c')],
+      () => {},
+      () => {},
+    ),
+  ).rejects.toThrow('b broke');
   expect(ran).toEqual(['a', 'b']);
 });
 
 it('`containerlings sandbox prepare --json` lists every image as present on a second run', async () => {
   const result = await runCli(['sandbox', 'prepare', '--json']);
   expect(result.code, result.stderr).toBe(0);
-  const report = JSON.parse(result.stdout) as { ok: boolean; images: Record<string, string>; steps: { name: string; seconds: number }[] };
+  const report = JSON.parse(result.stdout) as {
+    ok: boolean;
+    images: Record<string, string>;
+    steps: { name: string; seconds: number }[];
+  };
   expect(report.ok).toBe(true);
   expect(Object.values(report.images).every((s) => s === 'present')).toBe(true);
   expect(report.steps.length).toBe(Object.keys(report.images).length);

@@ -15,7 +15,12 @@ beforeAll(async () => {
 it('the self-test runs setup.sh before each attempt', async () => {
   const { code, stdout } = await runCli(['selftest', '--json'], { env });
   const report = JSON.parse(stdout);
-  expect(report.attempts.map((a: { attempt: string; outcome: string }) => `${a.attempt}:${a.outcome}`)).toEqual(['starter:fail', 'solution:pass', 'wrong/nothing:fail', 'wrong/off-by-one:fail']);
+  expect(report.attempts.map((a: { attempt: string; outcome: string }) => `${a.attempt}:${a.outcome}`)).toEqual([
+    'starter:fail',
+    'solution:pass',
+    'wrong/nothing:fail',
+    'wrong/off-by-one:fail',
+  ]);
   expect(code).toBe(0);
 });
 

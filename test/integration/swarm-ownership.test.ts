@@ -15,16 +15,26 @@ const tag = randomBytes(3).toString('hex');
 const learner = { service: `learner-web-${tag}`, network: `learner-net-${tag}` };
 const swarmState = () => docker('info', '--format', '{{.Swarm.LocalNodeState}}');
 const clusterId = () => docker('info', '--format', '{{.Swarm.Cluster.ID}}');
-const nodeLabels = () => JSON.parse(docker('node', 'inspect', '--format', '{{json .Spec.Labels}}', docker('info', '--format', '{{.Swarm.NodeID}}'))) ?? {};
+const nodeLabels = () =>
+  JSON.parse(
+    docker('node', 'inspect', '--format', '{{json .Spec.Labels}}', docker('info', '--format', '{{.Swarm.NodeID}}')),
+  ) ?? {};
 
 // Only the swarm lesson, so that other lessons' work in progress cannot break these tests.
 const content = tempDir('containerlings-swarm-content-');
-for (const dir of ['sandbox', 'lessons/swarm', 'exercises/desired-count', 'exercises/swarm-rolling-update', 'exercises/swarm-placement']) {
+for (const dir of [
+  'sandbox',
+  'lessons/swarm',
+  'exercises/desired-count',
+  'exercises/swarm-rolling-update',
+  'exercises/swarm-placement',
+]) {
   mkdirSync(join(content, dir), { recursive: true });
   cpSync(join(ROOT, dir), join(content, dir), { recursive: true });
 }
 const env = { CONTAINERLINGS_CONTENT: content };
-const workspaceIdOf = (ws: string) => JSON.parse(readFileSync(join(ws, '.containerlings', 'progress.json'), 'utf8')).workspaceId as string;
+const workspaceIdOf = (ws: string) =>
+  JSON.parse(readFileSync(join(ws, '.containerlings', 'progress.json'), 'utf8')).workspaceId as string;
 
 let foundState = '';
 let hadGwbridge = false;
@@ -38,7 +48,12 @@ beforeAll(async () => {
 /** Removes the learner's stand-ins and puts swarm mode back as found. */
 function restoreEngine() {
   dockerOk('service', 'rm', learner.service);
-  for (let i = 0; i < 50 && !dockerOk('network', 'rm', learner.network) && dockerOk('network', 'inspect', learner.network); i++) execSleep();
+  for (
+    let i = 0;
+    i < 50 && !dockerOk('network', 'rm', learner.network) && dockerOk('network', 'inspect', learner.network);
+    i++
+  )
+    execSleep();
   if (foundState === 'inactive' && swarmState() !== 'inactive') dockerOk('swarm', 'leave', '--force');
   if (!hadGwbridge && swarmState() === 'inactive') dockerOk('network', 'rm', 'docker_gwbridge');
 }
@@ -59,7 +74,21 @@ describe('a swarm the learner already had', () => {
     if (weCreated) docker('swarm', 'init', '--advertise-addr', '127.0.0.1'); // the learner's own swarm, unlabelled
     const cluster = clusterId();
     docker('network', 'create', '--driver', 'overlay', '--attachable', learner.network);
-    docker('service', 'create', '--detach', '--quiet', '--name', learner.service, '--replicas', '2', '--network', learner.network, 'containerlings/busybox', 'sleep', '3600');
+    docker(
+      'service',
+      'create',
+      '--detach',
+      '--quiet',
+      '--name',
+      learner.service,
+      '--replicas',
+      '2',
+      '--network',
+      learner.network,
+      'containerlings/busybox',
+      'sleep',
+      '3600',
+    );
 
     const selftest = await runCli(['selftest', 'desired-count', '--json'], { env });
     expect(selftest.code, selftest.stdout + selftest.stderr).toBe(0);
@@ -123,7 +152,17 @@ describe('node labels an exercise declares (nodeLabels)', () => {
   it('are removed, and only they, from a swarm containerlings initialised, even for another workspace', async (ctx) => {
     if (foundState !== 'inactive') ctx.skip(); // needs a swarm of ours; the test above covers the learner's
     docker('swarm', 'init', '--advertise-addr', '127.0.0.1');
-    docker('node', 'update', '--label-add', `io.containerlings.sandbox=ws-a-${tag}`, '--label-add', `${key}=a`, '--label-add', 'cl-test-other=b', nodeId());
+    docker(
+      'node',
+      'update',
+      '--label-add',
+      `io.containerlings.sandbox=ws-a-${tag}`,
+      '--label-add',
+      `${key}=a`,
+      '--label-add',
+      'cl-test-other=b',
+      nodeId(),
+    );
     // Another workspace's reset: the swarm is not its to leave, but the exercise's label goes.
     const other = await removeDeclared(engine, resources, `ws-b-${tag}`);
     expect(other.removed).toEqual([`node label ${key}`]);

@@ -19,7 +19,10 @@ async function student(name: string, attempt: string): Promise<void> {
   expect((await runCli(['init', ws, '--workshop', workshop])).code).toBe(0);
   const exercise = join(ROOT, 'exercises', 'first-image');
   cpSync(join(exercise, attempt), join(ws, 'first-image'), { recursive: true });
-  execFileSync('sh', ['-e', join(exercise, 'solution', 'commands.sh')], { cwd: join(ws, 'first-image'), stdio: 'ignore' });
+  execFileSync('sh', ['-e', join(exercise, 'solution', 'commands.sh')], {
+    cwd: join(ws, 'first-image'),
+    stdio: 'ignore',
+  });
   const submitted = await runCli(['submit', '--student', name, '--out', bundles, '--workspace', ws, '--json']);
   expect([0, 1]).toContain(submitted.code);
 }
@@ -27,7 +30,10 @@ async function student(name: string, attempt: string): Promise<void> {
 beforeAll(async () => {
   await requireEngine();
   registry = await startRegistry();
-  writeFileSync(workshop, `version: 1\ntitle: Verify test\nlessons: [dockerfiles-and-images]\nregistry: ${registry.address}\n`);
+  writeFileSync(
+    workshop,
+    `version: 1\ntitle: Verify test\nlessons: [dockerfiles-and-images]\nregistry: ${registry.address}\n`,
+  );
   await student('alice', 'solution');
   // Bob's image prints the wrong text; his check fails, so submit pushes nothing for it. He forges: edits the
   // result to "pass", points "pushed" at Alice's upload, and re-hashes the bundle so its manifest matches.
@@ -51,7 +57,13 @@ afterAll(() => {
 it('submit pushed the passing image to the class registry, by digest', () => {
   const alice: Bundle = JSON.parse(readFileSync(join(bundles, 'alice.containerlings-bundle.json'), 'utf8'));
   expect(alice.results.results[0].outcome).toBe('pass');
-  expect(alice.pushed).toEqual([expect.objectContaining({ exercise: 'first-image', image: 'containerlings/hello', reference: `${registry.address}/alice/hello:first-image` })]);
+  expect(alice.pushed).toEqual([
+    expect.objectContaining({
+      exercise: 'first-image',
+      image: 'containerlings/hello',
+      reference: `${registry.address}/alice/hello:first-image`,
+    }),
+  ]);
   expect(alice.pushed[0].digest).toMatch(/^sha256:[0-9a-f]{64}$/);
   expect(alice.pushed[0].imageId).toBe(alice.results.results[0].images[0].id);
   expect(alice.files.map((f) => f.path)).toContain('first-image/Dockerfile');

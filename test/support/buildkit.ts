@@ -17,12 +17,16 @@ export function buildkitEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.Proces
  * vitest sets CI=false inside tests, so this list, not CI, says whether a missing engine is a failure.
  */
 export function claimedEngines(env: NodeJS.ProcessEnv = process.env): string[] {
-  return (env.CONTAINERLINGS_TEST_ENGINES ?? '').split(',').map((e) => e.trim()).filter(Boolean);
+  return (env.CONTAINERLINGS_TEST_ENGINES ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
 }
 
 /** Why BuildKit builds cannot run here, or undefined when they can. */
 export function buildkitMissing(): string | undefined {
-  if (!existsSync(BUILDKIT_DOCKER)) return `no BuildKit-capable docker client at ${BUILDKIT_DOCKER} (Debian: apt-get install docker.io; or set CONTAINERLINGS_BUILDKIT_DOCKER)`;
+  if (!existsSync(BUILDKIT_DOCKER))
+    return `no BuildKit-capable docker client at ${BUILDKIT_DOCKER} (Debian: apt-get install docker.io; or set CONTAINERLINGS_BUILDKIT_DOCKER)`;
   try {
     // A client that refuses DOCKER_BUILDKIT=1 (a newer one without buildx) fails here, before any test relies on it.
     execFileSync(BUILDKIT_DOCKER, ['build', '--help'], { env: buildkitEnv(), stdio: 'ignore' });

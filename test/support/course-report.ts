@@ -13,10 +13,16 @@ export function expectWholeCourseProven({ code, stdout, stderr }: CliResult): vo
   expect(code).toBe(0);
   expect(report.leftovers).toEqual({ containers: 0, images: 0, networks: 0, volumes: 0 });
   // Exercises whose lesson this machine cannot do (no Kubernetes cluster) are skipped out loud, with the reason.
-  const skipped = new Set((report.skipped ?? []).map((s: { exercise: string; noCluster: boolean }) => (expect(s.noCluster).toBe(true), s.exercise)));
+  const skipped = new Set(
+    (report.skipped ?? []).map(
+      (s: { exercise: string; noCluster: boolean }) => (expect(s.noCluster).toBe(true), s.exercise),
+    ),
+  );
   for (const id of readdirSync(join(ROOT, 'exercises'))) {
     if (skipped.has(id)) continue;
-    const names = report.attempts.filter((a: { exercise: string }) => a.exercise === id).map((a: { attempt: string }) => a.attempt);
+    const names = report.attempts
+      .filter((a: { exercise: string }) => a.exercise === id)
+      .map((a: { attempt: string }) => a.attempt);
     const wrong = readdirSync(join(ROOT, 'exercises', id, 'wrong')).map((w) => `wrong/${w}`);
     expect(names.sort()).toEqual(['solution', 'starter', ...wrong].sort());
     expect(wrong.length).toBeGreaterThanOrEqual(2);

@@ -21,7 +21,12 @@ export interface RunResult {
 }
 
 /** Asynchronous on purpose: the endpoint runs in this process and must keep answering while a command runs. */
-export function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv, input?: string): Promise<RunResult> {
+export function run(
+  command: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  input?: string,
+): Promise<RunResult> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { env });
     let stdout = '';
@@ -56,7 +61,12 @@ export class LocalEcr {
     const services = await describeServices(this.files);
     this.host = services.ecrRegistry;
     this.bin = await wrapperDir(services);
-    this.client = new sdk.ECRClient({ region: 'us-east-1', endpoint: services.ecrEndpoint, credentials: { accessKeyId: 'x', secretAccessKey: 'y' }, maxAttempts: 1 });
+    this.client = new sdk.ECRClient({
+      region: 'us-east-1',
+      endpoint: services.ecrEndpoint,
+      credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
+      maxAttempts: 1,
+    });
   }
 
   /** Stops the services and removes every local image the test built or tagged. */
@@ -67,7 +77,13 @@ export class LocalEcr {
   }
 
   env(): NodeJS.ProcessEnv {
-    return { PATH: `${this.bin}:/usr/bin:/bin`, HOME: process.env.HOME ?? '/root', DOCKER_CONFIG: this.dockerConfig, AWS_REGION: 'us-east-1', ...this.credentials };
+    return {
+      PATH: `${this.bin}:/usr/bin:/bin`,
+      HOME: process.env.HOME ?? '/root',
+      DOCKER_CONFIG: this.dockerConfig,
+      AWS_REGION: 'us-east-1',
+      ...this.credentials,
+    };
   }
 
   aws(...args: string[]): Promise<RunResult> {
@@ -80,7 +96,11 @@ export class LocalEcr {
 
   /** A tiny image of its own, labelled so cleanup finds it even if the test dies. */
   buildImage(ref: string, text: string): void {
-    const id = execFileSync('docker', ['build', '-q', '-t', ref, '-'], { input: `FROM containerlings/busybox\nLABEL io.containerlings.sandbox=test-ecr\nCMD ["echo", "${text}"]\n`, encoding: 'utf8', stdio: ['pipe', 'pipe', 'inherit'] });
+    const id = execFileSync('docker', ['build', '-q', '-t', ref, '-'], {
+      input: `FROM containerlings/busybox\nLABEL io.containerlings.sandbox=test-ecr\nCMD ["echo", "${text}"]\n`,
+      encoding: 'utf8',
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
     // The id too: once a push leaves repo digests behind, or a later build takes the tag, the tag alone is not enough.
     this.images.push(ref, id.trim());
   }

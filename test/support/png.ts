@@ -10,7 +10,9 @@ export interface Image {
 export function readPng(data: Buffer): Image {
   if (data.readUInt32BE(0) !== 0x89504e47) throw new Error('not a PNG');
   let pos = 8;
-  let width = 0, height = 0, colourType = 0;
+  let width = 0,
+    height = 0,
+    colourType = 0;
   const idat: Buffer[] = [];
   while (pos < data.length) {
     const length = data.readUInt32BE(pos);
@@ -20,7 +22,8 @@ export function readPng(data: Buffer): Image {
       width = body.readUInt32BE(0);
       height = body.readUInt32BE(4);
       colourType = body[9];
-      if (body[8] !== 8 || body[12] !== 0 || (colourType !== 2 && colourType !== 6)) throw new Error('unsupported PNG layout');
+      if (body[8] !== 8 || body[12] !== 0 || (colourType !== 2 && colourType !== 6))
+        throw new Error('unsupported PNG layout');
     } else if (type === 'IDAT') idat.push(body);
     pos += 12 + length;
   }
@@ -36,10 +39,19 @@ export function readPng(data: Buffer): Image {
       const b = y > 0 ? out[(y - 1) * stride + i] : 0;
       const c = i >= bpp && y > 0 ? out[(y - 1) * stride + i - bpp] : 0;
       const p = a + b - c;
-      const paeth = Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c;
+      const paeth =
+        Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c)
+          ? a
+          : Math.abs(p - b) <= Math.abs(p - c)
+            ? b
+            : c;
       const predictor = [0, a, b, (a + b) >> 1, paeth][filter];
       out[y * stride + i] = (line[i] + predictor) & 0xff;
     }
   }
-  return { width, height, pixel: (x, y) => [out[y * stride + x * bpp], out[y * stride + x * bpp + 1], out[y * stride + x * bpp + 2]] };
+  return {
+    width,
+    height,
+    pixel: (x, y) => [out[y * stride + x * bpp], out[y * stride + x * bpp + 1], out[y * stride + x * bpp + 2]],
+  };
 }

@@ -13,10 +13,12 @@ export interface TestRegistry {
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    }).on('error', reject);
+    const server = createServer()
+      .listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as { port: number };
+        server.close(() => resolve(port));
+      })
+      .on('error', reject);
   });
 }
 
@@ -24,7 +26,10 @@ export async function startRegistry(): Promise<TestRegistry> {
   const dir = tempDir('containerlings-registry-');
   const port = await freePort();
   const config = join(dir, 'config.yml');
-  writeFileSync(config, `version: 0.1\nlog:\n  level: warn\nstorage:\n  filesystem:\n    rootdirectory: ${dir}/data\n  delete:\n    enabled: true\nhttp:\n  addr: 127.0.0.1:${port}\n`);
+  writeFileSync(
+    config,
+    `version: 0.1\nlog:\n  level: warn\nstorage:\n  filesystem:\n    rootdirectory: ${dir}/data\n  delete:\n    enabled: true\nhttp:\n  addr: 127.0.0.1:${port}\n`,
+  );
   let child: ChildProcess;
   try {
     child = spawn('docker-registry', ['serve', config], { stdio: 'ignore' });
@@ -32,11 +37,17 @@ export async function startRegistry(): Promise<TestRegistry> {
     throw new Error(`This test needs Debian's docker-registry (.ci/run installs it): ${(e as Error).message}`);
   }
   let failed: Error | undefined;
-  child.on('error', (e) => (failed = new Error(`This test needs Debian's docker-registry (.ci/run installs it): ${e.message}`)));
+  child.on(
+    'error',
+    (e) => (failed = new Error(`This test needs Debian's docker-registry (.ci/run installs it): ${e.message}`)),
+  );
   const deadline = Date.now() + 20_000;
   for (;;) {
     if (failed) throw failed;
-    const ok = await fetch(`http://127.0.0.1:${port}/v2/`).then((r) => r.status === 200, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/v2/`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ok) break;
     if (Date.now() > deadline) {
       child.kill();

@@ -54,7 +54,10 @@ describe('exercise screen', () => {
 
   it('shows a rejected check as a message, with the next step of a user error', async () => {
     const { actions } = fakeActions({
-      check: () => Promise.reject(new UserError('Docker is not running.', 'Start it with sudo systemctl start docker, then press c.')),
+      check: () =>
+        Promise.reject(
+          new UserError('Docker is not running.', 'Start it with sudo systemctl start docker, then press c.'),
+        ),
     });
     const ui = renderTui(<App actions={actions} start={start} />);
     await ui.see('Tag an image');
@@ -124,7 +127,10 @@ describe('exercise screen', () => {
   it('shows a saved pass and lets the unlocked solution open at once', async () => {
     const { actions } = fakeActions({
       exercise: async (id) =>
-        exerciseView(id, { solutionUnlocked: true, lastResult: { outcome: 'pass', message: 'Tagged earlier.', evidence: {} } }),
+        exerciseView(id, {
+          solutionUnlocked: true,
+          lastResult: { outcome: 'pass', message: 'Tagged earlier.', evidence: {} },
+        }),
       solution: async () => 'FROM nginx:alpine',
     });
     const ui = renderTui(<App actions={actions} start={start} />);

@@ -70,7 +70,11 @@ export function exerciseView(id: string, overrides: Partial<ExerciseView> = {}):
   };
 }
 
-export const passResult: CheckResult = { outcome: 'pass', message: 'The image runs and answers on port 8080.', evidence: {} };
+export const passResult: CheckResult = {
+  outcome: 'pass',
+  message: 'The image runs and answers on port 8080.',
+  evidence: {},
+};
 
 /** A fake whose exercises keep their hint and give-up state, with any method replaced by `overrides`. */
 export function fakeActions(overrides: Partial<TutorActions> = {}) {

@@ -7,11 +7,21 @@ import type { LessonView } from '../../src/ui/model.js';
 afterEach(cleanup);
 
 const lesson = (id: string, unavailable?: string): LessonView => ({
-  id, title: id, objectives: ['x'], steps: [], exercises: [{ id: `${id}-1`, title: 'one', status: 'todo' }], ...(unavailable ? { unavailable } : {}),
+  id,
+  title: id,
+  objectives: ['x'],
+  steps: [],
+  exercises: [{ id: `${id}-1`, title: 'one', status: 'todo' }],
+  ...(unavailable ? { unavailable } : {}),
 });
 
 it('shows an unavailable lesson with its reason instead of its progress', () => {
-  const ui = render(<LessonList lessons={[lesson('swarm'), lesson('kubernetes', 'no cluster: kubectl has no current context')]} selected={0} />);
+  const ui = render(
+    <LessonList
+      lessons={[lesson('swarm'), lesson('kubernetes', 'no cluster: kubectl has no current context')]}
+      selected={0}
+    />,
+  );
   const frame = ui.lastFrame() ?? '';
   expect(frame).toContain('1. swarm');
   expect(frame).toMatch(/1\. swarm\s+0\/1 exercises passed/);

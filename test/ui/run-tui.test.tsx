@@ -101,7 +101,10 @@ describe('input gating', () => {
     const { actions } = fakeActions();
     const { stdin, stdout, options } = terminal();
     stdin.isTTY = false;
-    const instance = render(<App actions={actions} start={{ screen: 'lessons' }} />, { ...options, patchConsole: false });
+    const instance = render(<App actions={actions} start={{ screen: 'lessons' }} />, {
+      ...options,
+      patchConsole: false,
+    });
     const exited = instance.waitUntilExit();
     await waitFor(() => expect(stdout.output).toContain('1/3 exercises passed'));
     instance.unmount();
@@ -112,7 +115,9 @@ describe('input gating', () => {
   it('ignores keys when interactive is false, even on a TTY', async () => {
     const exits: unknown[] = [];
     const { actions } = fakeActions();
-    const ui = renderForTest(<App actions={actions} start={{ screen: 'lessons' }} interactive={false} onExit={(r) => exits.push(r)} />);
+    const ui = renderForTest(
+      <App actions={actions} start={{ screen: 'lessons' }} interactive={false} onExit={(r) => exits.push(r)} />,
+    );
     await waitFor(() => expect(ui.lastFrame()).toContain('❯ 1. Images'));
     ui.stdin.write('j');
     ui.stdin.write('q');

@@ -10,7 +10,8 @@ import { keys, renderTui, waitFor } from './render-helper.js';
 
 afterEach(cleanup);
 
-const lines = (count: number, text: (n: number) => string) => Array.from({ length: count }, (_, i) => text(i + 1)).join('\n');
+const lines = (count: number, text: (n: number) => string) =>
+  Array.from({ length: count }, (_, i) => text(i + 1)).join('\n');
 
 // Step 2 of "Images" becomes 100 lines long, with colours, as marked-terminal renders them.
 const longLessons: readonly LessonView[] = [
@@ -116,7 +117,9 @@ describe('body viewport', () => {
       { ...lessons[0], steps: [{ title: 'Wide', body: lines(10, () => long), blocks: [] }], exercises: [] },
     ];
     const { actions } = fakeActions({ lessons: async () => wrapped });
-    const ui = renderTui(<App actions={actions} start={{ screen: 'lesson', lessonId: 'images', step: 0 }} />, { rows: 20 });
+    const ui = renderTui(<App actions={actions} start={{ screen: 'lesson', lessonId: 'images', step: 0 }} />, {
+      rows: 20,
+    });
     // 50 words of 5 columns wrap into 3 rows at 100 columns: 10 × 3 rows, after objectives (3) and title (2).
     await ui.see('lines 1-15 of 35');
   });
@@ -129,7 +132,9 @@ describe('body viewport', () => {
       exercise: async (id) => longTask(await fake.exercise(id)),
       nextHint: async (id) => longTask(await fake.nextHint(id)),
     };
-    const ui = renderTui(<App actions={actions} start={{ screen: 'exercise', exerciseId: 'tag-image' }} />, { rows: 20 });
+    const ui = renderTui(<App actions={actions} start={{ screen: 'exercise', exerciseId: 'tag-image' }} />, {
+      rows: 20,
+    });
     await ui.see('✘ Tag an image', 'Task line 1.', '↓ more');
     await ui.press('h');
     await ui.see('Hint 1 of 3', 'Look at the FROM line.', 'Not checked yet', '✘ Tag an image', '↑ more');

@@ -30,8 +30,18 @@ describe('package databases', () => {
 });
 
 describe('symlink resolution', () => {
-  const e = (path: string, type: TarEntry['type'], linkname = ''): [string, TarEntry] => [path, { path, type, mode: 0o755, linkname }];
-  const entries = new Map([e('/usr', 'dir'), e('/usr/bin', 'dir'), e('/usr/bin/dash', 'file'), e('/usr/bin/sh', 'symlink', 'dash'), e('/bin', 'symlink', 'usr/bin'), e('/loop', 'symlink', '/loop')]);
+  const e = (path: string, type: TarEntry['type'], linkname = ''): [string, TarEntry] => [
+    path,
+    { path, type, mode: 0o755, linkname },
+  ];
+  const entries = new Map([
+    e('/usr', 'dir'),
+    e('/usr/bin', 'dir'),
+    e('/usr/bin/dash', 'file'),
+    e('/usr/bin/sh', 'symlink', 'dash'),
+    e('/bin', 'symlink', 'usr/bin'),
+    e('/loop', 'symlink', '/loop'),
+  ]);
 
   it('follows a symlinked directory (merged /usr) and a relative link', () => {
     expect(resolve(entries, '/bin/sh')?.path).toBe('/usr/bin/dash');
@@ -48,7 +58,8 @@ describe('tar reader and attack surface', () => {
     const root = tempDir();
     const fs = join(root, 'fs');
     const long = `usr/share/${'deep-folder-name/'.repeat(8)}file.txt`;
-    for (const dir of ['bin', 'etc', 'var/lib/dpkg', 'usr/bin', long.split('/').slice(0, -1).join('/')]) mkdirSync(join(fs, dir), { recursive: true });
+    for (const dir of ['bin', 'etc', 'var/lib/dpkg', 'usr/bin', long.split('/').slice(0, -1).join('/')])
+      mkdirSync(join(fs, dir), { recursive: true });
     writeFileSync(join(fs, 'bin/busybox'), 'binary');
     symlinkSync('/bin/busybox', join(fs, 'bin/sh'));
     writeFileSync(join(fs, 'usr/bin/su'), 'su');
@@ -61,18 +72,36 @@ describe('tar reader and attack surface', () => {
     writeFileSync(join(fs, long), 'x'.repeat(1500));
     execFileSync('tar', ['--format=posix', '-cf', join(root, 'fs.tar'), '-C', fs, '.']);
 
-    const listing = await readTar(createReadStream(join(root, 'fs.tar'), { highWaterMark: 700 }), (p) => AUDIT_FILES.has(p));
+    const listing = await readTar(createReadStream(join(root, 'fs.tar'), { highWaterMark: 700 }), (p) =>
+      AUDIT_FILES.has(p),
+    );
     expect(listing.entries.get(`/${long}`)?.type).toBe('file');
     expect(listing.entries.get('/bin/sh')).toMatchObject({ type: 'symlink', linkname: '/bin/busybox' });
     expect([...listing.contents.keys()].sort()).toEqual(['/etc/passwd', '/var/lib/dpkg/status']);
 
     const surface = attackSurface('test/image', 123, 'app', listing);
-    expect(surface).toMatchObject({ packageDb: 'dpkg', packages: 3, shell: true, packageManagers: ['dpkg'], setuid: ['/usr/bin/su'], setgid: ['/usr/bin/chage'], uid: 10001, runsAsRoot: false });
+    expect(surface).toMatchObject({
+      packageDb: 'dpkg',
+      packages: 3,
+      shell: true,
+      packageManagers: ['dpkg'],
+      setuid: ['/usr/bin/su'],
+      setgid: ['/usr/bin/chage'],
+      uid: 10001,
+      runsAsRoot: false,
+    });
   });
 
   it('an empty filesystem has no shell, no package database and runs as root without USER', async () => {
     const surface = attackSurface('scratch-like', 0, '', { entries: new Map(), contents: new Map() });
-    expect(surface).toMatchObject({ packageDb: 'none', packages: 0, shell: false, packageManagers: [], setuid: [], runsAsRoot: true });
+    expect(surface).toMatchObject({
+      packageDb: 'none',
+      packages: 0,
+      shell: false,
+      packageManagers: [],
+      setuid: [],
+      runsAsRoot: true,
+    });
   });
 });
 

@@ -14,14 +14,43 @@ const REAL = { CONTAINERLINGS_AWS: 'real', AWS_REGION: 'eu-west-1' };
 function exercise(id: string, repositories: string[], setup?: string): Exercise {
   const dir = tempDir(`containerlings-${id}-`);
   mkdirSync(join(dir, 'starter'));
-  const meta = { id, title: id, lesson: 'ecr', hints: [], resources: { images: [], containers: [], networks: [], volumes: [], repositories, services: [], composeProjects: [], swarm: false }, timeouts: { attempt: 30 } };
-  return { id, meta, dir, readme: join(dir, 'README.md'), check: join(dir, 'check.ts'), starter: join(dir, 'starter'), solution: join(dir, 'solution'), wrong: [], setup } as unknown as Exercise;
+  const meta = {
+    id,
+    title: id,
+    lesson: 'ecr',
+    hints: [],
+    resources: {
+      images: [],
+      containers: [],
+      networks: [],
+      volumes: [],
+      repositories,
+      services: [],
+      composeProjects: [],
+      swarm: false,
+    },
+    timeouts: { attempt: 30 },
+  };
+  return {
+    id,
+    meta,
+    dir,
+    readme: join(dir, 'README.md'),
+    check: join(dir, 'check.ts'),
+    starter: join(dir, 'starter'),
+    solution: join(dir, 'solution'),
+    wrong: [],
+    setup,
+  } as unknown as Exercise;
 }
 
 /** A prompt that records what it was asked and answers `answer`. */
 function fakePrompt(answer: boolean) {
   const asked: string[] = [];
-  return { asked, prompt: { account: async () => '123456789012', confirm: async (q: string) => (asked.push(q), answer) } };
+  return {
+    asked,
+    prompt: { account: async () => '123456789012', confirm: async (q: string) => (asked.push(q), answer) },
+  };
 }
 
 describe('what is billable', () => {
@@ -55,7 +84,9 @@ describe('the billing consent', () => {
     const consent = billingConsent(false, prompt, REAL);
     await consent([ecr]);
     await consent([ecr]);
-    expect(asked).toEqual(['This creates ECR repositories (cl-models) in AWS account 123456789012 (eu-west-1); storage is billed to that account; `containerlings aws cleanup --aws real` deletes them. Continue?']);
+    expect(asked).toEqual([
+      'This creates ECR repositories (cl-models) in AWS account 123456789012 (eu-west-1); storage is billed to that account; `containerlings aws cleanup --aws real` deletes them. Continue?',
+    ]);
   });
 
   it('a no stops the run, and is not asked again', async () => {
@@ -67,9 +98,11 @@ describe('the billing consent', () => {
   });
 });
 
-describe('an exercise\'s setup.sh in real AWS mode', () => {
+describe("an exercise's setup.sh in real AWS mode", () => {
   const saved = { ...process.env };
-  beforeEach(() => Object.assign(process.env, REAL, { CONTAINERLINGS_SANDBOX_DIR: tempDir('containerlings-sandbox-') }));
+  beforeEach(() =>
+    Object.assign(process.env, REAL, { CONTAINERLINGS_SANDBOX_DIR: tempDir('containerlings-sandbox-') }),
+  );
   afterEach(() => {
     for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
     Object.assign(process.env, saved);

@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { runCli, STACK_FRAME, tempDir } from '../support/cli.js';
 
 // No credentials anywhere, and no instance-metadata lookup: nothing may reach AWS.
-const noAws = { HOME: tempDir(), AWS_EC2_METADATA_DISABLED: 'true', AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_SESSION_TOKEN: '', AWS_PROFILE: '', AWS_REGION: 'eu-west-1', DOCKER_HOST: 'unix:///nonexistent.sock' };
+const noAws = {
+  HOME: tempDir(),
+  AWS_EC2_METADATA_DISABLED: 'true',
+  AWS_ACCESS_KEY_ID: '',
+  AWS_SECRET_ACCESS_KEY: '',
+  AWS_SESSION_TOKEN: '',
+  AWS_PROFILE: '',
+  AWS_REGION: 'eu-west-1',
+  DOCKER_HOST: 'unix:///nonexistent.sock',
+};
 
 describe('containerlings aws', () => {
   it('refuses in local mode and says how to switch', async () => {
@@ -18,7 +27,10 @@ describe('containerlings aws', () => {
     expect(who.stderr).toMatch(/No AWS credentials were found[\s\S]*aws configure/);
     expect(who.stderr).not.toMatch(STACK_FRAME);
     const doctor = JSON.parse((await runCli(['doctor', '--json', '--aws', 'real'], { env: noAws })).stdout);
-    expect(doctor.findings.find((f: { name: string }) => f.name === 'aws')).toMatchObject({ status: 'fail', detail: expect.stringMatching(/No AWS credentials/) });
+    expect(doctor.findings.find((f: { name: string }) => f.name === 'aws')).toMatchObject({
+      status: 'fail',
+      detail: expect.stringMatching(/No AWS credentials/),
+    });
   });
 
   it('selftest of an ECR exercise in real mode refuses without a terminal and --yes, before anything runs; --yes goes on', async () => {

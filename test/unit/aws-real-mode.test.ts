@@ -21,19 +21,46 @@ function scriptedClient(answers: Record<string, (input: any) => unknown>) {
 
 describe('explaining AWS errors', () => {
   it('names the missing IAM permission from an AccessDenied message', () => {
-    const e = Object.assign(new Error('User: arn:aws:iam::123456789012:user/dev is not authorized to perform: ecr:InitiateLayerUpload on resource: arn:aws:ecr:us-east-1:123456789012:repository/x'), { name: 'AccessDeniedException' });
+    const e = Object.assign(
+      new Error(
+        'User: arn:aws:iam::123456789012:user/dev is not authorized to perform: ecr:InitiateLayerUpload on resource: arn:aws:ecr:us-east-1:123456789012:repository/x',
+      ),
+      { name: 'AccessDeniedException' },
+    );
     expect(missingPermission(e.message)).toBe('ecr:InitiateLayerUpload');
     const explained = explainAwsError(e, 'InitiateLayerUpload');
     expect(explained?.message).toContain('ecr:InitiateLayerUpload');
     expect(explained?.kind).toBe('aws');
   });
   it('tells missing credentials, rejected credentials and a wrong region apart', () => {
-    expect(explainAwsError(Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' }), 'DescribeRepositories')?.message).toMatch(/No AWS credentials/);
-    expect(explainAwsError(Object.assign(new Error('The security token included in the request is invalid.'), { name: 'UnrecognizedClientException' }), 'DescribeRepositories')?.next).toMatch(/region/);
-    expect(explainAwsError(new Error('getaddrinfo ENOTFOUND api.ecr.mars-1.amazonaws.com'), 'DescribeRepositories')?.message).toMatch(/region/);
+    expect(
+      explainAwsError(
+        Object.assign(new Error('Could not load credentials from any providers'), { name: 'CredentialsProviderError' }),
+        'DescribeRepositories',
+      )?.message,
+    ).toMatch(/No AWS credentials/);
+    expect(
+      explainAwsError(
+        Object.assign(new Error('The security token included in the request is invalid.'), {
+          name: 'UnrecognizedClientException',
+        }),
+        'DescribeRepositories',
+      )?.next,
+    ).toMatch(/region/);
+    expect(
+      explainAwsError(new Error('getaddrinfo ENOTFOUND api.ecr.mars-1.amazonaws.com'), 'DescribeRepositories')?.message,
+    ).toMatch(/region/);
   });
-  it('leaves the service\'s own answers (a missing repository) to the check', () => {
-    expect(explainAwsError(Object.assign(new Error('not found'), { name: 'RepositoryNotFoundException', $metadata: { httpStatusCode: 400 } }), 'DescribeRepositories')).toBeUndefined();
+  it("leaves the service's own answers (a missing repository) to the check", () => {
+    expect(
+      explainAwsError(
+        Object.assign(new Error('not found'), {
+          name: 'RepositoryNotFoundException',
+          $metadata: { httpStatusCode: 400 },
+        }),
+        'DescribeRepositories',
+      ),
+    ).toBeUndefined();
   });
 });
 
@@ -45,21 +72,33 @@ describe('aws cleanup', () => {
   it('deletes exactly the repositories tagged containerlings=true for this workspace', async () => {
     const { client, sent } = scriptedClient({
       DescribeRepositories: () => ({ repositories: repos }),
-      ListTagsForResource: (input) => ({ tags: input.resourceArn.endsWith('cl-models') ? ownershipTags('ws-1') : [{ Key: 'team', Value: 'x' }] }),
+      ListTagsForResource: (input) => ({
+        tags: input.resourceArn.endsWith('cl-models') ? ownershipTags('ws-1') : [{ Key: 'team', Value: 'x' }],
+      }),
       DeleteRepository: (input) => ({ repository: { repositoryName: input.repositoryName } }),
     });
     const owned = await ownedRepositories(client, 'ws-1');
     expect(owned.map((r) => r.name)).toEqual(['cl-models']);
     expect(await ownedRepositories(client, 'ws-other')).toEqual([]);
     await deleteOwned(owned, client);
-    expect(sent.filter((s) => s.command === 'DeleteRepository').map((s) => s.input)).toEqual([{ repositoryName: 'cl-models', force: true }]);
+    expect(sent.filter((s) => s.command === 'DeleteRepository').map((s) => s.input)).toEqual([
+      { repositoryName: 'cl-models', force: true },
+    ]);
   });
   it('turns a missing permission during cleanup into an error that names it', async () => {
     const { client } = scriptedClient({
       DescribeRepositories: () => {
-        throw Object.assign(new Error('User: arn:aws:iam::1:user/u is not authorized to perform: ecr:DescribeRepositories on resource: *'), { name: 'AccessDeniedException' });
+        throw Object.assign(
+          new Error(
+            'User: arn:aws:iam::1:user/u is not authorized to perform: ecr:DescribeRepositories on resource: *',
+          ),
+          { name: 'AccessDeniedException' },
+        );
       },
     });
-    await expect(ownedRepositories(client)).rejects.toMatchObject({ name: 'UserError', message: expect.stringContaining('ecr:DescribeRepositories') });
+    await expect(ownedRepositories(client)).rejects.toMatchObject({
+      name: 'UserError',
+      message: expect.stringContaining('ecr:DescribeRepositories'),
+    });
   });
 });

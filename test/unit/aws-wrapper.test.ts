@@ -9,8 +9,23 @@ import { installWrapper } from '../../src/sandbox/services/aws-wrapper.js';
 import { tempDir } from '../support/cli.js';
 
 const ARN = 'arn:aws:ecr:eu-west-1:123456789012:repository/cl-models';
-const CREATED = JSON.stringify({ repository: { repositoryArn: ARN, registryId: '123456789012', repositoryName: 'cl-models', repositoryUri: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/cl-models' } }, null, 4);
-const SECRETS = { AWS_ACCESS_KEY_ID: 'AKIAFAKEFAKEFAKE1234', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYFAKEKEY', AWS_SESSION_TOKEN: 'FwoGZXIvYXdzEFAKESESSIONTOKEN' };
+const CREATED = JSON.stringify(
+  {
+    repository: {
+      repositoryArn: ARN,
+      registryId: '123456789012',
+      repositoryName: 'cl-models',
+      repositoryUri: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/cl-models',
+    },
+  },
+  null,
+  4,
+);
+const SECRETS = {
+  AWS_ACCESS_KEY_ID: 'AKIAFAKEFAKEFAKE1234',
+  AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYFAKEKEY',
+  AWS_SESSION_TOKEN: 'FwoGZXIvYXdzEFAKESESSIONTOKEN',
+};
 
 // One line per call: the arguments, each in brackets. --output text makes create print only the URI.
 const FAKE_AWS = `#!/bin/sh
@@ -42,10 +57,21 @@ beforeEach(() => {
   log = join(root, 'calls.log');
 });
 
-function aws(args: readonly string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  const base = { PATH: `${bin}:${fakeDir}:/usr/bin:/bin`, FAKE_AWS_LOG: log, CONTAINERLINGS_WORKSPACE_ID: 'ws-7f3a', CONTAINERLINGS_AWS: 'real', ...SECRETS };
+function aws(
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const base = {
+    PATH: `${bin}:${fakeDir}:/usr/bin:/bin`,
+    FAKE_AWS_LOG: log,
+    CONTAINERLINGS_WORKSPACE_ID: 'ws-7f3a',
+    CONTAINERLINGS_AWS: 'real',
+    ...SECRETS,
+  };
   return new Promise((done) => {
-    execFile(join(bin, 'aws'), [...args], { env: { ...base, ...env } }, (error, stdout, stderr) => done({ code: error ? Number(error.code) : 0, stdout, stderr }));
+    execFile(join(bin, 'aws'), [...args], { env: { ...base, ...env } }, (error, stdout, stderr) =>
+      done({ code: error ? Number(error.code) : 0, stdout, stderr }),
+    );
   });
 }
 
@@ -54,18 +80,36 @@ const OUR_TAGS = '[--tags] [Key=containerlings,Value=true] [Key=containerlings-w
 
 describe('the aws wrapper in real mode', () => {
   it('adds both ownership tags to a create-repository that has none, and the learner sees exactly what aws printed', async () => {
-    const out = await aws(['ecr', 'create-repository', '--repository-name', 'cl-models', '--image-scanning-configuration', 'scanOnPush=true']);
+    const out = await aws([
+      'ecr',
+      'create-repository',
+      '--repository-name',
+      'cl-models',
+      '--image-scanning-configuration',
+      'scanOnPush=true',
+    ]);
     expect(out).toEqual({ code: 0, stdout: `${CREATED}\n`, stderr: '' });
-    expect(calls()).toEqual([`call [ecr] [create-repository] [--repository-name] [cl-models] [--image-scanning-configuration] [scanOnPush=true] ${OUR_TAGS}`]);
+    expect(calls()).toEqual([
+      `call [ecr] [create-repository] [--repository-name] [cl-models] [--image-scanning-configuration] [scanOnPush=true] ${OUR_TAGS}`,
+    ]);
   });
 
   it('understands --repository-name=X and global options before the service', async () => {
     await aws(['--region', 'eu-west-1', 'ecr', 'create-repository', '--repository-name=cl-models']);
-    expect(calls()).toEqual([`call [--region] [eu-west-1] [ecr] [create-repository] [--repository-name=cl-models] ${OUR_TAGS}`]);
+    expect(calls()).toEqual([
+      `call [--region] [eu-west-1] [ecr] [create-repository] [--repository-name=cl-models] ${OUR_TAGS}`,
+    ]);
   });
 
-  it('keeps the learner\'s own --tags, and adds ours with tag-resource on the ARN aws returned', async () => {
-    const out = await aws(['ecr', 'create-repository', '--repository-name', 'cl-models', '--tags', 'Key=team,Value=ml']);
+  it("keeps the learner's own --tags, and adds ours with tag-resource on the ARN aws returned", async () => {
+    const out = await aws([
+      'ecr',
+      'create-repository',
+      '--repository-name',
+      'cl-models',
+      '--tags',
+      'Key=team,Value=ml',
+    ]);
     expect(out).toEqual({ code: 0, stdout: `${CREATED}\n`, stderr: '' });
     expect(calls()).toEqual([
       'call [ecr] [create-repository] [--repository-name] [cl-models] [--tags] [Key=team,Value=ml]',
@@ -73,8 +117,19 @@ describe('the aws wrapper in real mode', () => {
     ]);
   });
 
-  it('finds the ARN with describe-repositories (same region) when the learner\'s output does not show it', async () => {
-    const out = await aws(['ecr', 'create-repository', '--repository-name=cl-models', '--tags', 'Key=team,Value=ml', '--region=eu-west-1', '--output', 'text', '--query', 'repository.repositoryUri']);
+  it("finds the ARN with describe-repositories (same region) when the learner's output does not show it", async () => {
+    const out = await aws([
+      'ecr',
+      'create-repository',
+      '--repository-name=cl-models',
+      '--tags',
+      'Key=team,Value=ml',
+      '--region=eu-west-1',
+      '--output',
+      'text',
+      '--query',
+      'repository.repositoryUri',
+    ]);
     expect(out.stdout).toBe('123456789012.dkr.ecr.eu-west-1.amazonaws.com/cl-models\n');
     expect(calls().slice(1)).toEqual([
       'call [--region] [eu-west-1] [ecr] [describe-repositories] [--repository-names] [cl-models] [--query] [repositories[0].repositoryArn] [--output] [text]',
@@ -85,7 +140,9 @@ describe('the aws wrapper in real mode', () => {
   it('a failed create-repository keeps its exit code and error, and nothing is tagged', async () => {
     for (const extra of [[], ['--tags', 'Key=team,Value=ml']]) {
       writeFileSync(log, '');
-      const out = await aws(['ecr', 'create-repository', '--repository-name', 'cl-models', ...extra], { FAKE_CREATE_FAILS: '1' });
+      const out = await aws(['ecr', 'create-repository', '--repository-name', 'cl-models', ...extra], {
+        FAKE_CREATE_FAILS: '1',
+      });
       expect(out.code).toBe(254);
       expect(out.stdout).toBe('');
       expect(out.stderr).toMatch(/RepositoryAlreadyExistsException/);
@@ -95,7 +152,10 @@ describe('the aws wrapper in real mode', () => {
   });
 
   it('says on stderr when the repository could not be tagged, and still exits as create-repository did', async () => {
-    const out = await aws(['ecr', 'create-repository', '--repository-name', 'cl-models', '--tags', 'Key=team,Value=ml'], { FAKE_TAG_FAILS: '1' });
+    const out = await aws(
+      ['ecr', 'create-repository', '--repository-name', 'cl-models', '--tags', 'Key=team,Value=ml'],
+      { FAKE_TAG_FAILS: '1' },
+    );
     expect(out.code).toBe(0);
     expect(out.stdout).toBe(`${CREATED}\n`);
     expect(out.stderr).toMatch(/could not tag cl-models[\s\S]*aws cleanup/);
@@ -105,13 +165,19 @@ describe('the aws wrapper in real mode', () => {
     await aws(['ecr', 'describe-repositories', '--repository-names', 'cl-models']);
     await aws(['ecr', 'create-repository', 'help']);
     await aws(['sts', 'get-caller-identity']);
-    expect(calls()).toEqual(['call [ecr] [describe-repositories] [--repository-names] [cl-models]', 'call [ecr] [create-repository] [help]', 'call [sts] [get-caller-identity]']);
+    expect(calls()).toEqual([
+      'call [ecr] [describe-repositories] [--repository-names] [cl-models]',
+      'call [ecr] [create-repository] [help]',
+      'call [sts] [get-caller-identity]',
+    ]);
   });
 
   it('never shows the credentials in its environment, in output or in any argument', async () => {
     const outputs = [
       await aws(['ecr', 'create-repository', '--repository-name', 'cl-models']),
-      await aws(['ecr', 'create-repository', '--repository-name', 'cl-models', '--tags', 'Key=team,Value=ml'], { FAKE_TAG_FAILS: '1' }),
+      await aws(['ecr', 'create-repository', '--repository-name', 'cl-models', '--tags', 'Key=team,Value=ml'], {
+        FAKE_TAG_FAILS: '1',
+      }),
       await aws(['ecr', 'create-repository', '--repository-name', 'cl-models'], { FAKE_CREATE_FAILS: '1' }),
     ];
     const everything = [...outputs.flatMap((o) => [o.stdout, o.stderr]), readFileSync(log, 'utf8')].join('\n');
@@ -121,9 +187,15 @@ describe('the aws wrapper in real mode', () => {
 
 describe('the aws wrapper in local mode', () => {
   it('still only adds --endpoint-url to aws ecr, with no tags', async () => {
-    await aws(['ecr', 'create-repository', '--repository-name', 'cl-models'], { CONTAINERLINGS_AWS: 'local', CONTAINERLINGS_ECR_ENDPOINT: 'http://localhost:5999' });
+    await aws(['ecr', 'create-repository', '--repository-name', 'cl-models'], {
+      CONTAINERLINGS_AWS: 'local',
+      CONTAINERLINGS_ECR_ENDPOINT: 'http://localhost:5999',
+    });
     await aws(['sts', 'get-caller-identity'], { CONTAINERLINGS_AWS: 'local' });
-    expect(calls()).toEqual(['call [--endpoint-url] [http://localhost:5999] [ecr] [create-repository] [--repository-name] [cl-models]', 'call [sts] [get-caller-identity]']);
+    expect(calls()).toEqual([
+      'call [--endpoint-url] [http://localhost:5999] [ecr] [create-repository] [--repository-name] [cl-models]',
+      'call [sts] [get-caller-identity]',
+    ]);
   });
 });
 
@@ -134,7 +206,9 @@ describe('the sandbox environment in real mode', () => {
     expect(env.PATH).toBe(`${join(dir, 'tools')}:${join(dir, 'bin')}:/usr/bin:/bin`);
     expect(readFileSync(join(dir, 'bin', 'aws'), 'utf8')).toMatch(/tag-resource/);
     // Local mode before `sandbox up`: the real aws (no endpoint to send it to yet), but `containerlings` is there.
-    expect(awsSandboxEnv({ CONTAINERLINGS_AWS: 'local', CONTAINERLINGS_SANDBOX_DIR: dir, PATH: '/usr/bin' }).PATH).toBe(`${join(dir, 'tools')}:/usr/bin`);
+    expect(awsSandboxEnv({ CONTAINERLINGS_AWS: 'local', CONTAINERLINGS_SANDBOX_DIR: dir, PATH: '/usr/bin' }).PATH).toBe(
+      `${join(dir, 'tools')}:/usr/bin`,
+    );
     expect(readFileSync(join(dir, 'tools', 'containerlings'), 'utf8')).toMatch(/dist\/cli\.js' "\$@"$/m);
   });
 });

@@ -10,7 +10,8 @@ import { ROOT, tempDir } from '../support/cli.js';
 
 function copyContent(): string {
   const dir = tempDir('containerlings-content-');
-  for (const part of ['lessons', 'exercises', 'sandbox']) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
+  for (const part of ['lessons', 'exercises', 'sandbox'])
+    cpSync(join(ROOT, part), join(dir, part), { recursive: true });
   writeFileSync(join(dir, 'package.json'), '{}');
   return dir;
 }
@@ -37,8 +38,13 @@ describe('content validation', () => {
     const file = join(root, 'exercises', 'first-image', 'exercise.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^hints:/m, 'hintz:'));
     const problems = await problemsOf(root);
-    expect(problems).toContainEqual(expect.stringMatching(/^exercises\/first-image\/exercise\.yaml:\d+: hints: is missing; expected array$/));
-    const line = readFileSync(file, 'utf8').split('\n').findIndex((l) => l.startsWith('hintz:')) + 1;
+    expect(problems).toContainEqual(
+      expect.stringMatching(/^exercises\/first-image\/exercise\.yaml:\d+: hints: is missing; expected array$/),
+    );
+    const line =
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .findIndex((l) => l.startsWith('hintz:')) + 1;
     expect(problems).toContain(`exercises/first-image/exercise.yaml:${line}: unknown field hintz (check the spelling)`);
   });
 
@@ -55,14 +61,19 @@ describe('content validation', () => {
     const root = copyContent();
     const dir = join(root, 'exercises', 'broken');
     mkdirSync(join(dir, 'starter'), { recursive: true });
-    writeFileSync(join(dir, 'exercise.yaml'), 'id: broken\ntitle: Broken\nlesson: dockerfiles-and-images\nhints: [try]\n');
+    writeFileSync(
+      join(dir, 'exercise.yaml'),
+      'id: broken\ntitle: Broken\nlesson: dockerfiles-and-images\nhints: [try]\n',
+    );
     const problems = await problemsOf(root);
-    expect(problems).toEqual(expect.arrayContaining([
-      'exercises/broken/check.ts: is missing; it holds the check',
-      'exercises/broken/solution/: is missing; it holds the reference solution',
-      'exercises/broken/wrong/: has 0 attempt(s); expected at least two known-wrong attempts',
-      expect.stringMatching(/^exercises\/broken\/exercise\.yaml: lesson: no lesson lists this exercise/),
-    ]));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'exercises/broken/check.ts: is missing; it holds the check',
+        'exercises/broken/solution/: is missing; it holds the reference solution',
+        'exercises/broken/wrong/: has 0 attempt(s); expected at least two known-wrong attempts',
+        expect.stringMatching(/^exercises\/broken\/exercise\.yaml: lesson: no lesson lists this exercise/),
+      ]),
+    );
   });
 
   it('refuses a node label key of our own: reset must never remove the ownership label', async () => {
@@ -70,20 +81,40 @@ describe('content validation', () => {
     const file = join(root, 'exercises', 'swarm-placement', 'exercise.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^    - zone$/m, '    - io.containerlings.sandbox'));
     const problems = await problemsOf(root);
-    expect(problems).toContainEqual(expect.stringMatching(/^exercises\/swarm-placement\/exercise\.yaml:\d+: resources\.nodeLabels\.0: .*not io\.containerlings/));
+    expect(problems).toContainEqual(
+      expect.stringMatching(
+        /^exercises\/swarm-placement\/exercise\.yaml:\d+: resources\.nodeLabels\.0: .*not io\.containerlings/,
+      ),
+    );
   });
 
   it('reports a lesson that names an exercise which does not exist', async () => {
     const root = copyContent();
     const file = join(root, 'lessons', 'dockerfiles-and-images', 'lesson.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^exercises:\s*$/m, 'exercises:\n  - ghost'));
-    expect(await problemsOf(root)).toContainEqual(expect.stringContaining('names "ghost", but exercises/ghost/ does not exist'));
+    expect(await problemsOf(root)).toContainEqual(
+      expect.stringContaining('names "ghost", but exercises/ghost/ does not exist'),
+    );
   });
 });
 
 describe('lesson steps', () => {
   it('splits on H2 headings, ignores headings inside code, and finds runnable blocks', () => {
-    const steps = splitSteps(['intro ignored', '## One', 'text', '```sh run', 'docker ps', '## not a heading', '```', '## Two', '```sh', 'ls', '```'].join('\n'));
+    const steps = splitSteps(
+      [
+        'intro ignored',
+        '## One',
+        'text',
+        '```sh run',
+        'docker ps',
+        '## not a heading',
+        '```',
+        '## Two',
+        '```sh',
+        'ls',
+        '```',
+      ].join('\n'),
+    );
     expect(steps.map((s) => s.title)).toEqual(['One', 'Two']);
     expect(steps[0].blocks).toEqual([{ lang: 'sh', code: 'docker ps\n## not a heading', runnable: true }]);
     expect(steps[0].markdown).toContain('```sh\n');
@@ -100,7 +131,15 @@ describe('lesson templates', () => {
     lines.splice(at, 0, 'Push to {{registy}} and build on {{image:base/debian}}.');
     writeFileSync(file, lines.join('\n'));
     const problems = await problemsOf(root);
-    expect(problems).toContainEqual(expect.stringMatching(new RegExp(`^lessons/dockerfiles-and-images/lesson\\.md:${at + 1}: \\{\\{registy\\}\\}: expected one of \\{\\{workspace\\}\\}.* or \\{\\{image:<name>\\}\\}$`)));
-    expect(problems).toContain(`lessons/dockerfiles-and-images/lesson.md:${at + 1}: {{image:base/debian}}: expected an image listed in the lesson's images (base/busybox)`);
+    expect(problems).toContainEqual(
+      expect.stringMatching(
+        new RegExp(
+          `^lessons/dockerfiles-and-images/lesson\\.md:${at + 1}: \\{\\{registy\\}\\}: expected one of \\{\\{workspace\\}\\}.* or \\{\\{image:<name>\\}\\}$`,
+        ),
+      ),
+    );
+    expect(problems).toContain(
+      `lessons/dockerfiles-and-images/lesson.md:${at + 1}: {{image:base/debian}}: expected an image listed in the lesson's images (base/busybox)`,
+    );
   });
 });

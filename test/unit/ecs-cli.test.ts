@@ -11,9 +11,20 @@ writeFileSync(join(home, 'config'), '');
 writeFileSync(join(home, 'credentials'), '');
 // No credentials anywhere (unset, empty files), and no instance-metadata lookup: nothing may reach AWS.
 const noAws = {
-  HOME: home, AWS_CONFIG_FILE: join(home, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'), AWS_EC2_METADATA_DISABLED: 'true', AWS_REGION: 'eu-west-1',
-  AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined, AWS_SESSION_TOKEN: undefined, AWS_PROFILE: undefined, AWS_WEB_IDENTITY_TOKEN_FILE: undefined,
-  AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: undefined, AWS_CONTAINER_CREDENTIALS_FULL_URI: undefined, CONTAINERLINGS_AWS: undefined, DOCKER_HOST: 'unix:///nonexistent.sock',
+  HOME: home,
+  AWS_CONFIG_FILE: join(home, 'config'),
+  AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
+  AWS_EC2_METADATA_DISABLED: 'true',
+  AWS_REGION: 'eu-west-1',
+  AWS_ACCESS_KEY_ID: undefined,
+  AWS_SECRET_ACCESS_KEY: undefined,
+  AWS_SESSION_TOKEN: undefined,
+  AWS_PROFILE: undefined,
+  AWS_WEB_IDENTITY_TOKEN_FILE: undefined,
+  AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: undefined,
+  AWS_CONTAINER_CREDENTIALS_FULL_URI: undefined,
+  CONTAINERLINGS_AWS: undefined,
+  DOCKER_HOST: 'unix:///nonexistent.sock',
 };
 
 const workspace = tempDir();
@@ -23,8 +34,16 @@ const taskdef = (definition: object) => {
   writeFileSync(file, JSON.stringify(definition));
   return file;
 };
-const fargate = taskdef({ family: 'greeter', requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc', cpu: '256', memory: '512', containerDefinitions: [{ name: 'web', image: 'nginx' }] });
-const ecsRun = (...args: string[]) => runCli(['ecs', 'run', ...args, '--workspace', workspace], { env: noAws, cwd: workspace, timeoutMs: 60_000 });
+const fargate = taskdef({
+  family: 'greeter',
+  requiresCompatibilities: ['FARGATE'],
+  networkMode: 'awsvpc',
+  cpu: '256',
+  memory: '512',
+  containerDefinitions: [{ name: 'web', image: 'nginx' }],
+});
+const ecsRun = (...args: string[]) =>
+  runCli(['ecs', 'run', ...args, '--workspace', workspace], { env: noAws, cwd: workspace, timeoutMs: 60_000 });
 
 describe('containerlings ecs run', () => {
   it('in local mode refuses with exit 2, pointing at the local exercise and at --aws real', async () => {
@@ -36,15 +55,26 @@ describe('containerlings ecs run', () => {
   });
 
   it('a file the validator rejects fails with exit 1 and names the field, in either mode', async () => {
-    const bad = taskdef({ family: 'greeter', containerDefinitions: [{ name: 'web', image: 'nginx', environment: 'GREETING=hi' }] });
+    const bad = taskdef({
+      family: 'greeter',
+      containerDefinitions: [{ name: 'web', image: 'nginx', environment: 'GREETING=hi' }],
+    });
     for (const mode of [[], ['--aws', 'real']]) {
       const { code, stdout } = await ecsRun(bad, ...mode);
       expect(code).toBe(1);
       expect(stdout).toMatch(/containerDefinitions\[0\]\.environment: expected an array/);
     }
-    const notFargate = await ecsRun(taskdef({ family: 'greeter', containerDefinitions: [{ name: 'web', image: 'nginx' }] }), '--aws', 'real', '--json');
+    const notFargate = await ecsRun(
+      taskdef({ family: 'greeter', containerDefinitions: [{ name: 'web', image: 'nginx' }] }),
+      '--aws',
+      'real',
+      '--json',
+    );
     expect(notFargate.code).toBe(1);
-    expect(JSON.parse(notFargate.stdout)).toMatchObject({ ok: false, errors: [expect.stringMatching(/^requiresCompatibilities: must include "FARGATE"/)] });
+    expect(JSON.parse(notFargate.stdout)).toMatchObject({
+      ok: false,
+      errors: [expect.stringMatching(/^requiresCompatibilities: must include "FARGATE"/)],
+    });
   });
 
   it('in real mode without a terminal and without --yes refuses before anything is sent, naming the size and billing', async () => {

@@ -12,7 +12,9 @@ describe('parseHttpResponse', () => {
 
   it('keeps a body that itself holds blank lines, and decodes a chunked one', () => {
     expect(parseHttpResponse('HTTP/1.1 200 OK\r\n\r\na\r\n\r\nb').body).toBe('a\r\n\r\nb');
-    const chunked = parseHttpResponse('HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nWiki\r\n6\r\npedia \r\n0\r\n\r\n');
+    const chunked = parseHttpResponse(
+      'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nWiki\r\n6\r\npedia \r\n0\r\n\r\n',
+    );
     expect(chunked.body).toBe('Wikipedia ');
   });
 

@@ -6,7 +6,10 @@ import { reportCsv, reportTable } from '../../src/grading/report-text.js';
 import { checkHashes, EXERCISES, generatedBundle } from '../support/bundles.js';
 import { resultsValidator } from '../support/results-schema.js';
 
-const load = (bundles: Bundle[]) => ({ bundles: bundles.map((bundle, i) => ({ file: `b${i}.json`, bundle })), unreadable: [] });
+const load = (bundles: Bundle[]) => ({
+  bundles: bundles.map((bundle, i) => ({ file: `b${i}.json`, bundle })),
+  unreadable: [],
+});
 const clone = (b: Bundle): Bundle => JSON.parse(JSON.stringify(b));
 
 describe('result bundles', () => {
@@ -64,11 +67,27 @@ describe('class report', () => {
 
   it('marks results verified only when verify re-checked the same bundle and agreed', () => {
     const b = bundles[1];
-    const entry = { bundleDigest: b.manifest.digest, student: b.student, exercise: 'first-image', pulled: 'r/x@sha256:1', message: '', evidence: {}, problems: [], checkHash: '', verifiedAt: '' };
-    const verification = { format: 'containerlings-verification' as const, version: 1 as const, containerlings: 'dev', engine: 'e', results: [
-      { ...entry, outcome: 'pass' as const },
-      { ...entry, exercise: 'layers', outcome: 'fail' as const, message: 'too big' },
-    ] };
+    const entry = {
+      bundleDigest: b.manifest.digest,
+      student: b.student,
+      exercise: 'first-image',
+      pulled: 'r/x@sha256:1',
+      message: '',
+      evidence: {},
+      problems: [],
+      checkHash: '',
+      verifiedAt: '',
+    };
+    const verification = {
+      format: 'containerlings-verification' as const,
+      version: 1 as const,
+      containerlings: 'dev',
+      engine: 'e',
+      results: [
+        { ...entry, outcome: 'pass' as const },
+        { ...entry, exercise: 'layers', outcome: 'fail' as const, message: 'too big' },
+      ],
+    };
     const r = buildReport(load(bundles), checkHashes(), verification);
     const s = r.students[1];
     expect(s.cells['first-image'].trust).toBe('verified');
@@ -83,8 +102,12 @@ describe('class report', () => {
     expect(table).toMatch(/student-03 .*4\/4/);
     expect(table).toMatch(/pass % +50 +75 +75 +75/);
     const csv = reportCsv(report).trim().split('\r\n');
-    expect(csv[0]).toBe('student,bundle,first-image,first-image trust,layers,layers trust,run-flags,run-flags trust,adder,adder trust,passed,verified,flags');
-    expect(csv[1]).toBe('student-00,b0.json,fail,self-reported,pass,self-reported,pass,self-reported,pass,self-reported,3,0,');
+    expect(csv[0]).toBe(
+      'student,bundle,first-image,first-image trust,layers,layers trust,run-flags,run-flags trust,adder,adder trust,passed,verified,flags',
+    );
+    expect(csv[1]).toBe(
+      'student-00,b0.json,fail,self-reported,pass,self-reported,pass,self-reported,pass,self-reported,3,0,',
+    );
     expect(csv).toHaveLength(9);
   });
 

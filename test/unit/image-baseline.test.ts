@@ -13,7 +13,21 @@ const OLD = 'sha256:aaaa';
 const MINE = 'sha256:bbbb';
 
 function image(facts: Partial<ImageFacts>): ImageFacts {
-  return { id: MINE, tags: ['containerlings/hello:latest'], created: BEFORE, sizeBytes: 1, layers: 1, user: '', workdir: '', env: {}, cmd: [], entrypoint: [], exposedPorts: [], labels: {}, ...facts };
+  return {
+    id: MINE,
+    tags: ['containerlings/hello:latest'],
+    created: BEFORE,
+    sizeBytes: 1,
+    layers: 1,
+    user: '',
+    workdir: '',
+    env: {},
+    cmd: [],
+    entrypoint: [],
+    exposedPorts: [],
+    labels: {},
+    ...facts,
+  };
 }
 
 describe('image names', () => {
@@ -27,16 +41,27 @@ describe('image names', () => {
 
   it('reads a baseline from a snapshot: absent names are null', () => {
     const snapshot = new Map([['containerlings/hello:latest', OLD]]);
-    expect(baselineFrom(snapshot, ['containerlings/hello', 'containerlings/demo'])).toEqual({ 'containerlings/hello': OLD, 'containerlings/demo': null });
+    expect(baselineFrom(snapshot, ['containerlings/hello', 'containerlings/demo'])).toEqual({
+      'containerlings/hello': OLD,
+      'containerlings/demo': null,
+    });
   });
 
   it('gives what a setup script made under a declared name to the setup, and nothing else', () => {
     const before = new Map([['containerlings/a:latest', OLD]]);
-    const after = new Map([['containerlings/a:latest', OLD], ['containerlings/b:latest', MINE]]);
+    const after = new Map([
+      ['containerlings/a:latest', OLD],
+      ['containerlings/b:latest', MINE],
+    ]);
     // c was built by the learner between the start and the first check (which runs the setup): it stays theirs.
     const both = new Map([['containerlings/c:latest', MINE]]);
-    expect(rebase({ 'containerlings/a': OLD, 'containerlings/b': null, 'containerlings/c': null }, new Map([...before, ...both]), new Map([...after, ...both])))
-      .toEqual({ 'containerlings/a': OLD, 'containerlings/b': MINE, 'containerlings/c': null });
+    expect(
+      rebase(
+        { 'containerlings/a': OLD, 'containerlings/b': null, 'containerlings/c': null },
+        new Map([...before, ...both]),
+        new Map([...after, ...both]),
+      ),
+    ).toEqual({ 'containerlings/a': OLD, 'containerlings/b': MINE, 'containerlings/c': null });
   });
 });
 
@@ -65,15 +90,21 @@ describe('is the image new in this attempt?', () => {
   });
 
   it('the same image the name had at the start, never tagged since: not new', () => {
-    expect(newBecause(image({ id: OLD, created: BEFORE, lastTagged: BEFORE }), START, { 'containerlings/hello': OLD })).toBeUndefined();
+    expect(
+      newBecause(image({ id: OLD, created: BEFORE, lastTagged: BEFORE }), START, { 'containerlings/hello': OLD }),
+    ).toBeUndefined();
   });
 
   it('rebuilt to the same id (a cached BuildKit build) after the start: the tag says so', () => {
-    expect(newBecause(image({ id: OLD, created: BEFORE, lastTagged: AFTER }), START, { 'containerlings/hello': OLD })).toBe('tagged');
+    expect(
+      newBecause(image({ id: OLD, created: BEFORE, lastTagged: AFTER }), START, { 'containerlings/hello': OLD }),
+    ).toBe('tagged');
   });
 
   it('an image found by id judges by the declared names it carries, and by time alone when it carries none', () => {
-    expect(newBecause(image({ tags: ['containerlings/lean-svc:1.0'] }), START, { 'containerlings/lean-svc:1.0': null })).toBe('renamed');
+    expect(
+      newBecause(image({ tags: ['containerlings/lean-svc:1.0'] }), START, { 'containerlings/lean-svc:1.0': null }),
+    ).toBe('renamed');
     expect(newBecause(image({ tags: [] }), START, { 'containerlings/lean-svc:1.0': null })).toBeUndefined();
     expect(newBecause(image({ tags: ['other/name:latest'] }), START, { 'containerlings/hello': null })).toBeUndefined();
   });
@@ -88,8 +119,21 @@ describe('progress files and baselines', () => {
   it('loads a file written before baselines, and round-trips one with a baseline', async () => {
     const dir = tempDir();
     const p = newProgress();
-    p.exercises['first-image'] = { startedAt: START.toISOString(), status: 'todo', hintsShown: 0, gaveUp: false, checks: 0 };
-    p.exercises.layers = { startedAt: START.toISOString(), status: 'todo', hintsShown: 0, gaveUp: false, checks: 0, images: { 'containerlings/layers': null, 'containerlings/x:1': OLD } };
+    p.exercises['first-image'] = {
+      startedAt: START.toISOString(),
+      status: 'todo',
+      hintsShown: 0,
+      gaveUp: false,
+      checks: 0,
+    };
+    p.exercises.layers = {
+      startedAt: START.toISOString(),
+      status: 'todo',
+      hintsShown: 0,
+      gaveUp: false,
+      checks: 0,
+      images: { 'containerlings/layers': null, 'containerlings/x:1': OLD },
+    };
     await writeProgress(dir, p);
     const read = await readProgress(dir);
     expect(read.exercises['first-image'].images).toBeUndefined();
@@ -100,9 +144,25 @@ describe('progress files and baselines', () => {
     const dir = tempDir();
     await writeProgress(dir, newProgress());
     const entry = { startedAt: START.toISOString(), images: { 'containerlings/layers': null } };
-    writeFileSync(progressPath(dir), JSON.stringify({ version: 1, workspaceId: 'ws-abc', createdAt: START.toISOString(), exercises: { layers: entry } }));
+    writeFileSync(
+      progressPath(dir),
+      JSON.stringify({
+        version: 1,
+        workspaceId: 'ws-abc',
+        createdAt: START.toISOString(),
+        exercises: { layers: entry },
+      }),
+    );
     expect((await readProgress(dir)).exercises.layers.images).toEqual({ 'containerlings/layers': null });
-    writeFileSync(progressPath(dir), JSON.stringify({ version: 1, workspaceId: 'ws-abc', createdAt: START.toISOString(), exercises: { layers: { ...entry, images: { x: 7 } } } }));
+    writeFileSync(
+      progressPath(dir),
+      JSON.stringify({
+        version: 1,
+        workspaceId: 'ws-abc',
+        createdAt: START.toISOString(),
+        exercises: { layers: { ...entry, images: { x: 7 } } },
+      }),
+    );
     await expect(readProgress(dir)).rejects.toThrow(/damaged: exercises\.layers\.images\.x/);
   });
 });

@@ -10,20 +10,54 @@ import { fakeKubectl } from '../support/kubectl.js';
 
 describe('kubernetesAvailability', () => {
   it('no kubectl, no context, or a context that refuses connections: no cluster, an expected skip', async () => {
-    expect(await kubernetesAvailability('/nonexistent/kubectl')).toMatchObject({ available: false, noCluster: true, reason: 'no cluster: kubectl is not installed' });
-    expect(await kubernetesAvailability(fakeKubectl(undefined, { code: 0 }))).toMatchObject({ available: false, noCluster: true, reason: expect.stringMatching(/no current context/) });
-    const refused = await kubernetesAvailability(fakeKubectl('kind-demo', { code: 1, stderr: 'The connection to the server 127.0.0.1:6443 was refused - did you specify the right host or port?' }));
-    expect(refused).toMatchObject({ available: false, noCluster: true, context: 'kind-demo', reason: expect.stringMatching(/^no cluster: the context "kind-demo" does not answer/) });
+    expect(await kubernetesAvailability('/nonexistent/kubectl')).toMatchObject({
+      available: false,
+      noCluster: true,
+      reason: 'no cluster: kubectl is not installed',
+    });
+    expect(await kubernetesAvailability(fakeKubectl(undefined, { code: 0 }))).toMatchObject({
+      available: false,
+      noCluster: true,
+      reason: expect.stringMatching(/no current context/),
+    });
+    const refused = await kubernetesAvailability(
+      fakeKubectl('kind-demo', {
+        code: 1,
+        stderr: 'The connection to the server 127.0.0.1:6443 was refused - did you specify the right host or port?',
+      }),
+    );
+    expect(refused).toMatchObject({
+      available: false,
+      noCluster: true,
+      context: 'kind-demo',
+      reason: expect.stringMatching(/^no cluster: the context "kind-demo" does not answer/),
+    });
   });
 
   it('a cluster that answers is available; one that rejects kubectl is a broken setup, not a missing one', async () => {
-    expect(await kubernetesAvailability(fakeKubectl('kind-demo', { code: 0 }))).toEqual({ available: true, noCluster: false, context: 'kind-demo' });
-    const forbidden = await kubernetesAvailability(fakeKubectl('eks', { code: 1, stderr: 'error: You must be logged in to the server (Unauthorized)' }));
-    expect(forbidden).toMatchObject({ available: false, noCluster: false, reason: 'the cluster of context "eks" refused kubectl: You must be logged in to the server (Unauthorized)' });
+    expect(await kubernetesAvailability(fakeKubectl('kind-demo', { code: 0 }))).toEqual({
+      available: true,
+      noCluster: false,
+      context: 'kind-demo',
+    });
+    const forbidden = await kubernetesAvailability(
+      fakeKubectl('eks', { code: 1, stderr: 'error: You must be logged in to the server (Unauthorized)' }),
+    );
+    expect(forbidden).toMatchObject({
+      available: false,
+      noCluster: false,
+      reason: 'the cluster of context "eks" refused kubectl: You must be logged in to the server (Unauthorized)',
+    });
   });
 
   it('a server that does not answer within the request timeout counts as no cluster', () => {
-    expect(classify({ code: 0, stdout: 'remote\n', stderr: '' }, { code: 'timeout', stdout: '', stderr: '' })).toMatchObject({ available: false, noCluster: true, reason: 'no cluster: the context "remote" did not answer within 3 s' });
+    expect(
+      classify({ code: 0, stdout: 'remote\n', stderr: '' }, { code: 'timeout', stdout: '', stderr: '' }),
+    ).toMatchObject({
+      available: false,
+      noCluster: true,
+      reason: 'no cluster: the context "remote" did not answer within 3 s',
+    });
   });
 
   it('asks kubectl only when a lesson needs kubernetes', async () => {
@@ -45,7 +79,11 @@ describe('noKubeconfig', () => {
   it('answers "no cluster" without starting kubectl when its configuration does not exist', async () => {
     const { noKubeconfig } = await import('../../src/sandbox/engine/kubernetes.js');
     const home = mkdtempSync(join(tmpdir(), 'cl-kube-'));
-    expect(await noKubeconfig({ HOME: home })).toMatchObject({ available: false, noCluster: true, reason: `no cluster: kubectl has no configuration (${join(home, '.kube', 'config')})` });
+    expect(await noKubeconfig({ HOME: home })).toMatchObject({
+      available: false,
+      noCluster: true,
+      reason: `no cluster: kubectl has no configuration (${join(home, '.kube', 'config')})`,
+    });
     mkdirSync(join(home, '.kube'));
     writeFileSync(join(home, '.kube', 'config'), 'apiVersion: v1\n');
     expect(noKubeconfig({ HOME: home })).toBeUndefined();

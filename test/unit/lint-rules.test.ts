@@ -9,22 +9,63 @@ const df = (...lines: string[]) => lines.join('\n') + '\n';
 
 describe('lint rules', () => {
   const cases: [rule: string, triggers: string, passes: string][] = [
-    ['combine-runs', df('FROM busybox:1.36', 'RUN mkdir /a', 'RUN mkdir /b', 'USER 1'), df('FROM busybox:1.36', 'RUN mkdir /a && mkdir /b', 'USER 1')],
-    ['cleanup-later-layer',
-      df('FROM busybox:1.36', 'RUN wget -O /tmp/sdk.tar http://x/sdk.tar && tar -xf /tmp/sdk.tar -C /opt', 'RUN rm /tmp/sdk.tar', 'USER 1'),
-      df('FROM busybox:1.36', 'RUN wget -O /tmp/sdk.tar http://x/sdk.tar && tar -xf /tmp/sdk.tar -C /opt && rm /tmp/sdk.tar', 'USER 1')],
-    ['apt-install',
+    [
+      'combine-runs',
+      df('FROM busybox:1.36', 'RUN mkdir /a', 'RUN mkdir /b', 'USER 1'),
+      df('FROM busybox:1.36', 'RUN mkdir /a && mkdir /b', 'USER 1'),
+    ],
+    [
+      'cleanup-later-layer',
+      df(
+        'FROM busybox:1.36',
+        'RUN wget -O /tmp/sdk.tar http://x/sdk.tar && tar -xf /tmp/sdk.tar -C /opt',
+        'RUN rm /tmp/sdk.tar',
+        'USER 1',
+      ),
+      df(
+        'FROM busybox:1.36',
+        'RUN wget -O /tmp/sdk.tar http://x/sdk.tar && tar -xf /tmp/sdk.tar -C /opt && rm /tmp/sdk.tar',
+        'USER 1',
+      ),
+    ],
+    [
+      'apt-install',
       df('FROM debian:bookworm-slim', 'RUN apt-get update && apt-get install -y curl', 'USER 1'),
-      df('FROM debian:bookworm-slim', 'RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*', 'USER 1')],
-    ['root-user', df('FROM busybox:1.36', 'USER 1000', 'USER root'), df('FROM busybox:1.36', 'USER root', 'RUN mkdir /a', 'USER 1000')],
-    ['healthcheck-missing',
+      df(
+        'FROM debian:bookworm-slim',
+        'RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*',
+        'USER 1',
+      ),
+    ],
+    [
+      'root-user',
+      df('FROM busybox:1.36', 'USER 1000', 'USER root'),
+      df('FROM busybox:1.36', 'USER root', 'RUN mkdir /a', 'USER 1000'),
+    ],
+    [
+      'healthcheck-missing',
       df(...clean, 'EXPOSE 8080', 'CMD ["httpd"]'),
-      df(...clean, 'EXPOSE 8080', 'HEALTHCHECK CMD wget -q -O /dev/null http://127.0.0.1:8080/ || exit 1', 'CMD ["httpd"]')],
+      df(
+        ...clean,
+        'EXPOSE 8080',
+        'HEALTHCHECK CMD wget -q -O /dev/null http://127.0.0.1:8080/ || exit 1',
+        'CMD ["httpd"]',
+      ),
+    ],
     ['base-tag', df('FROM debian', 'USER 1'), df('FROM debian:bookworm-slim', 'USER 1')],
     ['add-vs-copy', df(...clean, 'ADD app.sh /app/'), df(...clean, 'ADD rootfs.tar.gz /', 'COPY app.sh /app/')],
-    ['cache-order',
+    [
+      'cache-order',
       df('FROM node:20-slim', 'WORKDIR /app', 'COPY . .', 'RUN npm ci', 'USER node'),
-      df('FROM node:20-slim', 'WORKDIR /app', 'COPY package.json package-lock.json ./', 'RUN npm ci', 'COPY . .', 'USER node')],
+      df(
+        'FROM node:20-slim',
+        'WORKDIR /app',
+        'COPY package.json package-lock.json ./',
+        'RUN npm ci',
+        'COPY . .',
+        'USER node',
+      ),
+    ],
   ];
   it.each(cases)('%s: triggers on the bad Dockerfile, not on the fixed one', async (rule, triggers, passes) => {
     expect(await rulesOf(triggers)).toContain(rule);
@@ -32,7 +73,17 @@ describe('lint rules', () => {
   });
 
   it('a clean, lean Dockerfile has no findings at all', async () => {
-    expect(await lintText(df('FROM busybox:1.36 AS build', 'RUN echo hi > /out', 'FROM build', 'COPY --from=build /out /out', 'USER 65532'))).toEqual([]);
+    expect(
+      await lintText(
+        df(
+          'FROM busybox:1.36 AS build',
+          'RUN echo hi > /out',
+          'FROM build',
+          'COPY --from=build /out /out',
+          'USER 65532',
+        ),
+      ),
+    ).toEqual([]);
   });
 
   it('each finding has a rule, a line, a message and a fix', async () => {
@@ -43,30 +94,58 @@ describe('lint rules', () => {
 
   it('latest counts as untagged; scratch, stage names, digests and ARG bases do not', async () => {
     expect(await rulesOf(df('FROM debian:latest', 'USER 1'))).toContain('base-tag');
-    expect(await rulesOf(df('ARG BASE=debian', 'FROM $BASE AS b', 'FROM scratch', 'COPY --from=b /x /x', 'FROM b', 'FROM debian@sha256:abc', 'USER 1'))).not.toContain('base-tag');
+    expect(
+      await rulesOf(
+        df(
+          'ARG BASE=debian',
+          'FROM $BASE AS b',
+          'FROM scratch',
+          'COPY --from=b /x /x',
+          'FROM b',
+          'FROM debian@sha256:abc',
+          'USER 1',
+        ),
+      ),
+    ).not.toContain('base-tag');
   });
 
   it('an rm of context files after COPY . . points at .dockerignore', async () => {
-    const findings = await lintText(df('FROM busybox:1.36', 'WORKDIR /app', 'COPY . .', 'RUN rm -rf junk .env', 'USER 1'));
+    const findings = await lintText(
+      df('FROM busybox:1.36', 'WORKDIR /app', 'COPY . .', 'RUN rm -rf junk .env', 'USER 1'),
+    );
     const cleanup = findings.find((f) => f.rule === 'cleanup-later-layer');
     expect(cleanup?.fix).toContain('.dockerignore');
     expect(cleanup?.severity).toBe('error');
   });
 
   it('apt lists removed in a later RUN are a cleanup-later-layer error', async () => {
-    const rules = await rulesOf(df('FROM debian:bookworm-slim', 'RUN apt-get update && apt-get install -y --no-install-recommends curl', 'RUN apt-get clean && rm -rf /var/lib/apt/lists/*', 'USER 1'));
+    const rules = await rulesOf(
+      df(
+        'FROM debian:bookworm-slim',
+        'RUN apt-get update && apt-get install -y --no-install-recommends curl',
+        'RUN apt-get clean && rm -rf /var/lib/apt/lists/*',
+        'USER 1',
+      ),
+    );
     expect(rules).toContain('cleanup-later-layer');
   });
 
   it('the cache-order rule knows a home-made dependency step', async () => {
-    expect(await rulesOf(df('FROM busybox:1.36', 'WORKDIR /app', 'COPY . .', 'RUN ./fetch-deps.sh deps.txt', 'USER 1'))).toContain('cache-order');
+    expect(
+      await rulesOf(df('FROM busybox:1.36', 'WORKDIR /app', 'COPY . .', 'RUN ./fetch-deps.sh deps.txt', 'USER 1')),
+    ).toContain('cache-order');
   });
 });
 
 describe('hadolint', () => {
   it('its JSON becomes findings labelled with its own codes', () => {
-    const findings = hadolintFindings('[{"code":"DL3007","level":"warning","line":1,"message":"Using latest is prone to errors","column":1,"file":"Dockerfile"},{"code":"DL3020","level":"error","line":3,"message":"Use COPY instead of ADD","column":1,"file":"Dockerfile"}]');
-    expect(findings.map((f) => [f.rule, f.severity, f.line])).toEqual([['DL3007', 'warning', 1], ['DL3020', 'error', 3]]);
+    const findings = hadolintFindings(
+      '[{"code":"DL3007","level":"warning","line":1,"message":"Using latest is prone to errors","column":1,"file":"Dockerfile"},{"code":"DL3020","level":"error","line":3,"message":"Use COPY instead of ADD","column":1,"file":"Dockerfile"}]',
+    );
+    expect(findings.map((f) => [f.rule, f.severity, f.line])).toEqual([
+      ['DL3007', 'warning', 1],
+      ['DL3020', 'error', 3],
+    ]);
     expect(findings[1].message).toContain('(hadolint error)');
   });
 

@@ -22,7 +22,10 @@ function exerciseWith(source: string): Exercise {
 /** A dist/checks/ whose compiled module for `source` answers `message`, so a test can tell which copy ran. */
 function shippedFor(source: string, message: string): string {
   const dir = tempDir('containerlings-shipped-');
-  writeFileSync(join(dir, 'shipped.mjs'), `export default async () => ({ outcome: 'pass', message: ${JSON.stringify(message)}, evidence: {} });\n`);
+  writeFileSync(
+    join(dir, 'shipped.mjs'),
+    `export default async () => ({ outcome: 'pass', message: ${JSON.stringify(message)}, evidence: {} });\n`,
+  );
   writeFileSync(join(dir, MANIFEST), JSON.stringify({ [sourceDigest(source)]: 'shipped.mjs' }));
   return dir;
 }
@@ -52,23 +55,31 @@ describe('loading a check', () => {
     const caches = [join(blocker, 'xdg'), join(blocker, 'tmp')];
     const load = loadCheck(exerciseWith(checkSource('x')), { shipped: tempDir(), caches });
     await expect(load).rejects.toMatchObject({
-      message: expect.stringMatching(/no cache folder is writable\. Tried .*a-file\/xdg \(ENOTDIR\), .*a-file\/tmp \(ENOTDIR\)/),
+      message: expect.stringMatching(
+        /no cache folder is writable\. Tried .*a-file\/xdg \(ENOTDIR\), .*a-file\/tmp \(ENOTDIR\)/,
+      ),
       next: expect.stringContaining('XDG_CACHE_HOME'),
     });
   });
 
   it('refuses a check that imports a module at run time', async () => {
     const source = `import { sep } from 'path';\nexport const separator = sep;\n${checkSource('x')}`;
-    await expect(loadCheck(exerciseWith(source), { caches: [tempDir()] })).rejects.toThrow(/imports a module at run time/);
+    await expect(loadCheck(exerciseWith(source), { caches: [tempDir()] })).rejects.toThrow(
+      /imports a module at run time/,
+    );
   });
 
   it('names the line of a check that does not compile', async () => {
-    await expect(loadCheck(exerciseWith('export default async function (\n'), { caches: [tempDir()] })).rejects.toThrow(/check\.ts:\d+: /);
+    await expect(loadCheck(exerciseWith('export default async function (\n'), { caches: [tempDir()] })).rejects.toThrow(
+      /check\.ts:\d+: /,
+    );
   });
 
   it('says a check whose top-level code throws failed to load, with the file', async () => {
     const exercise = exerciseWith(`throw new Error('boom at load');\n${checkSource('x')}`);
-    await expect(loadCheck(exercise, { caches: [tempDir()] })).rejects.toThrow(/failed to load from .*\.mjs: boom at load/);
+    await expect(loadCheck(exercise, { caches: [tempDir()] })).rejects.toThrow(
+      /failed to load from .*\.mjs: boom at load/,
+    );
   });
 });
 

@@ -10,9 +10,19 @@ const line = (memcg: string, task = 'tail', pid = 18129) =>
   `[ 1410.579183] oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=x,mems_allowed=0,oom_memcg=${memcg},task_memcg=${memcg},task=${task},pid=${pid},uid=0`;
 
 describe('oomKillsIn', () => {
-  it('finds the kill in the container\'s cgroup, whichever engine and cgroup layout named it', () => {
-    for (const memcg of [`/libpod_parent/libpod-${id}`, `/docker/${id}`, `/system.slice/docker-${id}.scope`, `/machine.slice/libpod-${id}.scope`]) {
-      expect(oomKillsIn(`noise\n${line(memcg)}\n[ 1410.579235] Memory cgroup out of memory: Killed process 18129 (tail)`, id)).toEqual([{ task: 'tail', pid: 18129 }]);
+  it("finds the kill in the container's cgroup, whichever engine and cgroup layout named it", () => {
+    for (const memcg of [
+      `/libpod_parent/libpod-${id}`,
+      `/docker/${id}`,
+      `/system.slice/docker-${id}.scope`,
+      `/machine.slice/libpod-${id}.scope`,
+    ]) {
+      expect(
+        oomKillsIn(
+          `noise\n${line(memcg)}\n[ 1410.579235] Memory cgroup out of memory: Killed process 18129 (tail)`,
+          id,
+        ),
+      ).toEqual([{ task: 'tail', pid: 18129 }]);
     }
   });
 

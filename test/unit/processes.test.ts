@@ -11,11 +11,20 @@ const LISTING = [
 ].join('\n');
 
 describe('parseProcessList', () => {
-  it('reads each process\'s namespaces, its PID in every nested PID namespace, and its command', () => {
+  it("reads each process's namespaces, its PID in every nested PID namespace, and its command", () => {
     const [init, unshare, sleeper, gone] = parseProcessList(LISTING);
-    expect(init).toEqual({ pid: 1, namespaces: expect.objectContaining({ pid: 'pid:[4026532183]', uts: 'uts:[4026532181]' }), nspid: [1], command: 'sh' });
+    expect(init).toEqual({
+      pid: 1,
+      namespaces: expect.objectContaining({ pid: 'pid:[4026532183]', uts: 'uts:[4026532181]' }),
+      nspid: [1],
+      command: 'sh',
+    });
     expect(unshare.command).toBe('unshare --pid --fork --mount-proc sleep 86400');
-    expect(sleeper).toMatchObject({ pid: 14, nspid: [14, 1], namespaces: { pid: 'pid:[4026532254]', mnt: 'mnt:[4026532253]' } });
+    expect(sleeper).toMatchObject({
+      pid: 14,
+      nspid: [14, 1],
+      namespaces: { pid: 'pid:[4026532254]', mnt: 'mnt:[4026532253]' },
+    });
     // A process that exited while the list was read has no readable links: kept, with no namespaces.
     expect(gone).toEqual({ pid: 99, namespaces: {}, nspid: [99], command: '' });
   });

@@ -10,7 +10,13 @@ describe('progress store', () => {
   it('round-trips progress', async () => {
     const dir = tempDir();
     const p = newProgress();
-    p.exercises['first-image'] = { startedAt: new Date().toISOString(), status: 'passed', hintsShown: 2, gaveUp: false, checks: 3 };
+    p.exercises['first-image'] = {
+      startedAt: new Date().toISOString(),
+      status: 'passed',
+      hintsShown: 2,
+      gaveUp: false,
+      checks: 3,
+    };
     await writeProgress(dir, p);
     expect(await readProgress(dir)).toEqual(p);
   });
@@ -36,7 +42,10 @@ describe('progress store', () => {
       for (let n = 0; ; n++) { p.exercises.e0.checks = n; await writeProgress(${JSON.stringify(dir)}, p); }
     `;
     for (let round = 0; round < 5; round++) {
-      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
       await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
       await new Promise((r) => setTimeout(r, 50 + round * 37));
       child.kill('SIGKILL');

@@ -39,7 +39,9 @@ describe('arguments', () => {
 describe('templates', () => {
   it('fills known names and leaves unknown ones visible', () => {
     const text = 'FROM {{image:base/busybox}} in {{ workspace }} at {{registry}}';
-    expect(fillTemplate(text, { 'image:base/busybox': 'containerlings/busybox', workspace: '/w' })).toBe('FROM containerlings/busybox in /w at {{registry}}');
+    expect(fillTemplate(text, { 'image:base/busybox': 'containerlings/busybox', workspace: '/w' })).toBe(
+      'FROM containerlings/busybox in /w at {{registry}}',
+    );
     expect(placeholders(text)).toEqual(['image:base/busybox', 'workspace', 'registry']);
   });
 });
@@ -53,7 +55,9 @@ describe('engine addresses and errors', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
     const explained = explainEngineError(refused, 'unix:///x.sock');
     expect(explained).toBeInstanceOf(UserError);
-    expect(describeError(explained)).toMatch(/Docker is not running: nothing answers at unix:\/\/\/x\.sock\.\nStart it/);
+    expect(describeError(explained)).toMatch(
+      /Docker is not running: nothing answers at unix:\/\/\/x\.sock\.\nStart it/,
+    );
     expect(describeError(new TypeError('boom'))).toMatch(/containerlings hit a bug: boom\nTypeError: boom\n\s+at /);
   });
 });

@@ -5,7 +5,8 @@ import type { RootfsRecipe } from '../../src/sandbox/images/catalog.js';
 
 describe('mirrorFromSources', () => {
   it('takes the base archive from a one-line sources.list, skipping security and comments', () => {
-    const list = '# deb http://old.example/debian bookworm main\ndeb http://security.debian.org/debian-security bookworm-security main\ndeb [arch=amd64] http://ftp.fr.debian.org/debian/ bookworm main\n';
+    const list =
+      '# deb http://old.example/debian bookworm main\ndeb http://security.debian.org/debian-security bookworm-security main\ndeb [arch=amd64] http://ftp.fr.debian.org/debian/ bookworm main\n';
     expect(mirrorFromSources([list])).toBe('http://ftp.fr.debian.org/debian');
   });
 
@@ -26,7 +27,14 @@ describe('mirrorFromSources', () => {
 });
 
 describe('rootfs cache', () => {
-  const recipe: RootfsRecipe = { kind: 'rootfs', suite: 'bookworm', variant: 'minbase', include: ['gcc', 'libc6-dev'], changes: [], requires: 'debootstrap' };
+  const recipe: RootfsRecipe = {
+    kind: 'rootfs',
+    suite: 'bookworm',
+    variant: 'minbase',
+    include: ['gcc', 'libc6-dev'],
+    changes: [],
+    requires: 'debootstrap',
+  };
 
   it('lives under XDG_CACHE_HOME, else ~/.cache, and is named by what goes into the rootfs', () => {
     expect(cacheHome({ XDG_CACHE_HOME: '/c' })).toBe('/c/containerlings');
@@ -34,7 +42,13 @@ describe('rootfs cache', () => {
     const a = rootfsTarball('base/toolchain', recipe, { XDG_CACHE_HOME: '/c' });
     expect(a).toMatch(/^\/c\/containerlings\/rootfs\/base-toolchain-bookworm-[0-9a-f]{12}\.tar$/);
     // Package order does not matter; the package list does. Import-time changes (CMD, ENV) do not.
-    expect(rootfsTarball('base/toolchain', { ...recipe, include: ['libc6-dev', 'gcc'], changes: ['CMD ["sh"]'] }, { XDG_CACHE_HOME: '/c' })).toBe(a);
+    expect(
+      rootfsTarball(
+        'base/toolchain',
+        { ...recipe, include: ['libc6-dev', 'gcc'], changes: ['CMD ["sh"]'] },
+        { XDG_CACHE_HOME: '/c' },
+      ),
+    ).toBe(a);
     expect(rootfsTarball('base/toolchain', { ...recipe, include: ['gcc'] }, { XDG_CACHE_HOME: '/c' })).not.toBe(a);
   });
 });

@@ -9,7 +9,8 @@ import { ROOT, tempDir } from '../support/cli.js';
 
 function contentCopy(): string {
   const root = tempDir('containerlings-snapshot-');
-  for (const part of ['lessons', 'exercises', 'sandbox']) cpSync(join(ROOT, part), join(root, part), { recursive: true });
+  for (const part of ['lessons', 'exercises', 'sandbox'])
+    cpSync(join(ROOT, part), join(root, part), { recursive: true });
   writeFileSync(join(root, 'package.json'), '{}');
   mkdirSync(join(root, 'dist'));
   return root;

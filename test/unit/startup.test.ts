@@ -9,12 +9,16 @@ import { join } from 'node:path';
 import { CLI, ROOT, tempDir } from '../support/cli.js';
 
 const ROOT_COPY = tempDir('containerlings-content-');
-for (const part of ['lessons', 'exercises', 'sandbox']) cpSync(join(ROOT, part), join(ROOT_COPY, part), { recursive: true });
+for (const part of ['lessons', 'exercises', 'sandbox'])
+  cpSync(join(ROOT, part), join(ROOT_COPY, part), { recursive: true });
 writeFileSync(join(ROOT_COPY, 'package.json'), '{}');
 
 // A workspace, so that check gets as far as the engine (which is unreachable here: only loading matters).
 const ws = `${tempDir()}/ws`;
-execFileSync(process.execPath, [CLI, 'init', ws], { env: { ...process.env, DOCKER_HOST: 'unix:///nonexistent.sock' }, stdio: 'ignore' });
+execFileSync(process.execPath, [CLI, 'init', ws], {
+  env: { ...process.env, DOCKER_HOST: 'unix:///nonexistent.sock' },
+  stdio: 'ignore',
+});
 
 const recorder = `
 import { register } from 'node:module';
@@ -30,9 +34,13 @@ function packagesLoadedBy(args: string[], env: NodeJS.ProcessEnv = {}): Set<stri
   const log = `${tempDir()}/loaded.txt`;
   try {
     execFileSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(recorder)}`, CLI, ...args], {
-      cwd: ws, env: { ...process.env, LOADED_LOG: log, DOCKER_HOST: 'unix:///nonexistent.sock', ...env }, stdio: 'ignore',
+      cwd: ws,
+      env: { ...process.env, LOADED_LOG: log, DOCKER_HOST: 'unix:///nonexistent.sock', ...env },
+      stdio: 'ignore',
     });
-  } catch { /* exit codes don't matter here, only what was loaded */ }
+  } catch {
+    /* exit codes don't matter here, only what was loaded */
+  }
   const packages = new Set<string>();
   for (const url of readFileSync(log, 'utf8').split('\n').filter(Boolean)) {
     const text = readFileSync(fileURLToPath(url), 'utf8');
@@ -42,14 +50,27 @@ function packagesLoadedBy(args: string[], env: NodeJS.ProcessEnv = {}): Set<stri
 }
 
 describe('lazy loading in the bundle', () => {
-  it.each([['list'], ['check', 'first-image'], ['doctor'], ['--help'],
+  it.each([
+    ['list'],
+    ['check', 'first-image'],
+    ['doctor'],
+    ['--help'],
     // Instructor and grading commands (issue 6): each gets as far as its first real work.
-    ['check', '--all'], ['submit', '--out', `${tempDir()}/out`], ['report', ROOT], ['verify', tempDir()], ['workshop', 'init', `${tempDir()}/w.yaml`],
-    ['selftest', '--workshop', `${tempDir()}/none.yaml`], ['sandbox', 'pack', `${tempDir()}/room.tar`], ['doctor', '--workshop', `${tempDir()}/none.yaml`],
+    ['check', '--all'],
+    ['submit', '--out', `${tempDir()}/out`],
+    ['report', ROOT],
+    ['verify', tempDir()],
+    ['workshop', 'init', `${tempDir()}/w.yaml`],
+    ['selftest', '--workshop', `${tempDir()}/none.yaml`],
+    ['sandbox', 'pack', `${tempDir()}/room.tar`],
+    ['doctor', '--workshop', `${tempDir()}/none.yaml`],
     // Lean-images tools (issue 3): the linter and the offline audit.
-    ['lint', join(ROOT, 'exercises/lean-cache-order/starter')], ['audit', 'containerlings/busybox:latest']])('`%s` loads no ink, react or marked', (...args) => {
+    ['lint', join(ROOT, 'exercises/lean-cache-order/starter')],
+    ['audit', 'containerlings/busybox:latest'],
+  ])('`%s` loads no ink, react or marked', (...args) => {
     const loaded = packagesLoadedBy(args);
-    for (const heavy of ['ink', 'react', 'marked', 'marked-terminal', 'yoga-layout']) expect(loaded, `loaded ${[...loaded].join(', ')}`).not.toContain(heavy);
+    for (const heavy of ['ink', 'react', 'marked', 'marked-terminal', 'yoga-layout'])
+      expect(loaded, `loaded ${[...loaded].join(', ')}`).not.toContain(heavy);
   });
 
   it('with the build-time course snapshot, `list` validates nothing again: no yaml, no zod', () => {

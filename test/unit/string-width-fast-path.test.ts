@@ -43,6 +43,8 @@ describe('the string-width fast path', () => {
   it('leaves string-width 4 (CommonJS) alone, and fails the build on an unknown shape', () => {
     const old = "'use strict';\nmodule.exports = string => string.length;\n";
     expect(addFastPath(old)).toBe(old);
-    expect(() => addFastPath('export default function stringWidth(string, {ambiguousIsNarrow = true} = {}) { return 0; }')).toThrow(/changed shape/);
+    expect(() =>
+      addFastPath('export default function stringWidth(string, {ambiguousIsNarrow = true} = {}) { return 0; }'),
+    ).toThrow(/changed shape/);
   });
 });

@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { checkTaskDefinition } from '../../src/sandbox/ecs/task-definition.js';
 import { memoryBytes, nanoCpus } from '../../src/sandbox/engine/ecs-local-run.js';
 
-const valid = { family: 'greeter', cpu: '256', memory: '512', containerDefinitions: [{ name: 'web', image: 'containerlings/greeter', portMappings: [{ containerPort: 8080 }] }] };
+const valid = {
+  family: 'greeter',
+  cpu: '256',
+  memory: '512',
+  containerDefinitions: [{ name: 'web', image: 'containerlings/greeter', portMappings: [{ containerPort: 8080 }] }],
+};
 
 describe('checkTaskDefinition', () => {
   it('accepts a definition of the RegisterTaskDefinition shape', () => {
@@ -11,19 +16,30 @@ describe('checkTaskDefinition', () => {
   });
 
   it('names each wrong field: task-level cpu is a string, container memory a number, unknown fields refused', () => {
-    const wrong = { ...valid, cpu: 256, containerDefinitions: [{ ...valid.containerDefinitions[0], memory: '128', portMappings: [{ containerPort: '8080' }], memroy: 1 }] };
+    const wrong = {
+      ...valid,
+      cpu: 256,
+      containerDefinitions: [
+        { ...valid.containerDefinitions[0], memory: '128', portMappings: [{ containerPort: '8080' }], memroy: 1 },
+      ],
+    };
     const result = checkTaskDefinition(JSON.stringify(wrong));
     expect(result.ok).toBe(false);
-    expect(result.ok ? [] : result.errors).toEqual(expect.arrayContaining([
-      'cpu: expected a string, got 256',
-      'containerDefinitions[0].memory: expected a number, got "128"',
-      'containerDefinitions[0].portMappings[0].containerPort: expected a number, got "8080"',
-      'containerDefinitions[0].memroy: not a RegisterTaskDefinition field',
-    ]));
+    expect(result.ok ? [] : result.errors).toEqual(
+      expect.arrayContaining([
+        'cpu: expected a string, got 256',
+        'containerDefinitions[0].memory: expected a number, got "128"',
+        'containerDefinitions[0].portMappings[0].containerPort: expected a number, got "8080"',
+        'containerDefinitions[0].memroy: not a RegisterTaskDefinition field',
+      ]),
+    );
   });
 
   it('reports missing required fields and broken JSON', () => {
-    expect(checkTaskDefinition('{"containerDefinitions":[{}]}')).toEqual({ ok: false, errors: ['family: required, but missing'] });
+    expect(checkTaskDefinition('{"containerDefinitions":[{}]}')).toEqual({
+      ok: false,
+      errors: ['family: required, but missing'],
+    });
     expect(checkTaskDefinition('{')).toMatchObject({ ok: false, errors: [expect.stringMatching(/^not valid JSON/)] });
   });
 

@@ -8,7 +8,12 @@ import { attackSurface, AUDIT_FILES } from './surface.js';
 
 export async function auditImage(engine: Engine, workspaceId: string, image: string): Promise<AttackSurface> {
   const facts = await imageFacts(engine, image);
-  if (!facts) throw new UserError(`There is no image ${image} on this engine.`, `Build it (docker build -t ${image} .) or pull it, then audit it again.`, 'usage');
+  if (!facts)
+    throw new UserError(
+      `There is no image ${image} on this engine.`,
+      `Build it (docker build -t ${image} .) or pull it, then audit it again.`,
+      'usage',
+    );
   const listing = await imageFilesystem(engine, workspaceId, image, (path) => AUDIT_FILES.has(path));
   return attackSurface(image, facts.sizeBytes, facts.user, listing);
 }

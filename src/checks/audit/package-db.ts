@@ -4,8 +4,12 @@
 export function countDpkgStatus(status: string): number {
   return status
     .split(/\r?\n\s*\r?\n/)
-    .filter((stanza) => /^Package:/m.test(stanza) && /^Status:.*\binstalled\b/m.test(stanza) && !/^Status:.*\bnot-installed\b/m.test(stanza))
-    .length;
+    .filter(
+      (stanza) =>
+        /^Package:/m.test(stanza) &&
+        /^Status:.*\binstalled\b/m.test(stanza) &&
+        !/^Status:.*\bnot-installed\b/m.test(stanza),
+    ).length;
 }
 
 /** Packages in apk's database (/lib/apk/db/installed): one "P:<name>" line per package. */

@@ -12,20 +12,38 @@ export interface ScannerRun {
   readonly output: string;
 }
 
-interface Scanner { readonly name: ScannerRun['scanner']; readonly argv: (image: string) => string[]; readonly present: () => Promise<boolean> }
+interface Scanner {
+  readonly name: ScannerRun['scanner'];
+  readonly argv: (image: string) => string[];
+  readonly present: () => Promise<boolean>;
+}
 
 const run = (file: string, args: string[], timeoutMs: number) =>
   new Promise<{ exitCode: number; output: string }>((resolve) =>
     execFile(file, args, { timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>
-      resolve({ exitCode: error ? (typeof error.code === 'number' ? error.code : 2) : 0, output: `${stdout}${stderr}` })));
+      resolve({
+        exitCode: error ? (typeof error.code === 'number' ? error.code : 2) : 0,
+        output: `${stdout}${stderr}`,
+      }),
+    ),
+  );
 
 export const SCANNERS: readonly Scanner[] = [
-  { name: 'grype', argv: (image) => ['grype', `docker:${image}`, '--fail-on', 'high'], present: async () => Boolean(onPath('grype')) },
-  { name: 'trivy', argv: (image) => ['trivy', 'image', '--exit-code', '1', '--severity', 'HIGH,CRITICAL', image], present: async () => Boolean(onPath('trivy')) },
+  {
+    name: 'grype',
+    argv: (image) => ['grype', `docker:${image}`, '--fail-on', 'high'],
+    present: async () => Boolean(onPath('grype')),
+  },
+  {
+    name: 'trivy',
+    argv: (image) => ['trivy', 'image', '--exit-code', '1', '--severity', 'HIGH,CRITICAL', image],
+    present: async () => Boolean(onPath('trivy')),
+  },
   {
     name: 'docker scout',
     argv: (image) => ['docker', 'scout', 'cves', '--exit-code', '--only-severity', 'critical,high', `local://${image}`],
-    present: async () => Boolean(onPath('docker')) && (await run('docker', ['scout', 'version'], 10_000)).exitCode === 0,
+    present: async () =>
+      Boolean(onPath('docker')) && (await run('docker', ['scout', 'version'], 10_000)).exitCode === 0,
   },
 ];
 
@@ -42,7 +60,13 @@ export async function scanImage(image: string): Promise<ScannerRun | undefined> 
     if (!(await s.present())) continue;
     const [file, ...args] = s.argv(image);
     const result = await run(file, args, 10 * 60_000);
-    return { scanner: s.name, command: [file, ...args].join(' '), passed: result.exitCode === 0, exitCode: result.exitCode, output: result.output };
+    return {
+      scanner: s.name,
+      command: [file, ...args].join(' '),
+      passed: result.exitCode === 0,
+      exitCode: result.exitCode,
+      output: result.output,
+    };
   }
   return undefined;
 }

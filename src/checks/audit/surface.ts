@@ -20,7 +20,7 @@ const PACKAGE_MANAGERS: Record<string, string[]> = {
 /** Follows symlinks (in any component of the path, as the kernel does), at most 40 times. */
 export function resolve(entries: ReadonlyMap<string, TarEntry>, path: string): TarEntry | undefined {
   let parts = path.split('/').filter(Boolean);
-  for (let hops = 0, i = 0; i < parts.length; ) {
+  for (let hops = 0, i = 0; i < parts.length;) {
     const here = '/' + parts.slice(0, i + 1).join('/');
     const entry = entries.get(here);
     if (!entry) return undefined;
@@ -47,18 +47,25 @@ function normalise(parts: string[]): string[] {
   return out;
 }
 
-const isProgram = (entry: TarEntry | undefined) => entry !== undefined && (entry.type === 'file' || entry.type === 'hardlink');
+const isProgram = (entry: TarEntry | undefined) =>
+  entry !== undefined && (entry.type === 'file' || entry.type === 'hardlink');
 
 export function attackSurface(image: string, sizeBytes: number, user: string, listing: TarListing): AttackSurface {
   const { entries, contents } = listing;
   const read = (path: string) => contents.get(path)?.toString('utf8');
-  const statusD = [...entries.keys()].filter((p) => p.startsWith('/var/lib/dpkg/status.d/') && entries.get(p)!.type === 'file');
+  const statusD = [...entries.keys()].filter(
+    (p) => p.startsWith('/var/lib/dpkg/status.d/') && entries.get(p)!.type === 'file',
+  );
   const dpkg = read(DPKG_STATUS);
   const apk = read(APK_INSTALLED);
   const [packageDb, packages]: [AttackSurface['packageDb'], number] =
-    dpkg !== undefined ? ['dpkg', countDpkgStatus(dpkg)]
-      : statusD.length > 0 ? ['dpkg', statusD.filter((p) => !p.endsWith('.md5sums')).length]
-        : apk !== undefined ? ['apk', countApkInstalled(apk)] : ['none', 0];
+    dpkg !== undefined
+      ? ['dpkg', countDpkgStatus(dpkg)]
+      : statusD.length > 0
+        ? ['dpkg', statusD.filter((p) => !p.endsWith('.md5sums')).length]
+        : apk !== undefined
+          ? ['apk', countApkInstalled(apk)]
+          : ['none', 0];
   const files = [...entries.values()].filter((e) => e.type === 'file' || e.type === 'hardlink');
   const uid = uidFor(user, read(PASSWD));
   return {
@@ -67,9 +74,17 @@ export function attackSurface(image: string, sizeBytes: number, user: string, li
     packageDb,
     packages,
     shell: isProgram(resolve(entries, '/bin/sh')),
-    packageManagers: Object.entries(PACKAGE_MANAGERS).filter(([, paths]) => paths.some((p) => isProgram(resolve(entries, p)))).map(([name]) => name),
-    setuid: files.filter((e) => e.mode & 0o4000).map((e) => e.path).sort(),
-    setgid: files.filter((e) => e.mode & 0o2000).map((e) => e.path).sort(),
+    packageManagers: Object.entries(PACKAGE_MANAGERS)
+      .filter(([, paths]) => paths.some((p) => isProgram(resolve(entries, p))))
+      .map(([name]) => name),
+    setuid: files
+      .filter((e) => e.mode & 0o4000)
+      .map((e) => e.path)
+      .sort(),
+    setgid: files
+      .filter((e) => e.mode & 0o2000)
+      .map((e) => e.path)
+      .sort(),
     user,
     uid,
     runsAsRoot: uid === 0,

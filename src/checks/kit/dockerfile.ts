@@ -6,7 +6,9 @@ export async function parseDockerfile(path: string): Promise<ParsedDockerfile | 
   const text = await readTextIfExists(path);
   if (text === undefined) return undefined;
   // dockerfile-ast is CommonJS: depending on the loader its exports arrive named or under default.
-  const mod = (await import('dockerfile-ast')) as typeof import('dockerfile-ast') & { default?: typeof import('dockerfile-ast') };
+  const mod = (await import('dockerfile-ast')) as typeof import('dockerfile-ast') & {
+    default?: typeof import('dockerfile-ast');
+  };
   const DockerfileParser = mod.DockerfileParser ?? mod.default!.DockerfileParser;
   const instructions: DockerfileInstruction[] = DockerfileParser.parse(text)
     .getInstructions()

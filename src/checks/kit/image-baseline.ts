@@ -25,7 +25,8 @@ export function canonicalName(ref: string): string {
 export async function imageSnapshot(engine: Engine): Promise<ImageSnapshot> {
   const images = await onEngine(engine, () => engine.docker.listImages());
   const names = new Map<string, string>();
-  for (const image of images) for (const tag of image.RepoTags ?? []) if (!tag.includes('<none>')) names.set(canonicalName(tag), image.Id);
+  for (const image of images)
+    for (const tag of image.RepoTags ?? []) if (!tag.includes('<none>')) names.set(canonicalName(tag), image.Id);
   return names;
 }
 
@@ -35,7 +36,11 @@ export function baselineFrom(snapshot: ImageSnapshot, names: readonly string[]):
 }
 
 /** After a setup script ran: the names it changed take the image it left them, so the setup's images are not the learner's. */
-export function rebase(baseline: ImageBaseline, before: ImageSnapshot, after: ImageSnapshot): Record<string, string | null> {
+export function rebase(
+  baseline: ImageBaseline,
+  before: ImageSnapshot,
+  after: ImageSnapshot,
+): Record<string, string | null> {
   const out: Record<string, string | null> = { ...baseline };
   for (const name of Object.keys(baseline)) {
     const was = before.get(canonicalName(name)) ?? null;

@@ -76,7 +76,11 @@ export interface LeanKitMembers {
    * Builds a copy of `dir` (relative to the exercise folder) as a labelled throw-away image, calls `use` with the
    * result, then removes the image. `append` adds text to files of the copy first (to see what a change rebuilds).
    */
-  buildCopy<T>(dir: string, options: { append?: Readonly<Record<string, string>> }, use: (result: BuildResult) => Promise<T>): Promise<T>;
+  buildCopy<T>(
+    dir: string,
+    options: { append?: Readonly<Record<string, string>> },
+    use: (result: BuildResult) => Promise<T>,
+  ): Promise<T>;
   /** Waits (at most `waitSeconds`) until a container's health is no longer "starting", and reports it. */
   health(container: string, waitSeconds?: number): Promise<HealthFacts>;
 }

@@ -36,7 +36,8 @@ export function leanKit(ctx: KitContext): LeanKitMembers {
     health: (container, waitSeconds = 30) => waitForHealth(ctx, container, waitSeconds),
     history: (image) =>
       onEngine(ctx.engine, () => ctx.engine.docker.getImage(image).history()).then(
-        (steps: { CreatedBy?: string; Size?: number }[]) => steps.map((s) => ({ createdBy: s.CreatedBy ?? '', sizeBytes: s.Size ?? 0 })),
+        (steps: { CreatedBy?: string; Size?: number }[]) =>
+          steps.map((s) => ({ createdBy: s.CreatedBy ?? '', sizeBytes: s.Size ?? 0 })),
         (e) => {
           if (isNotFound(e)) return undefined;
           throw e;
@@ -49,7 +50,9 @@ const UNITS: Record<string, number> = { B: 1, kB: 1e3, KB: 1e3, MB: 1e6, GB: 1e9
 
 /** The context size as the classic builder ("Sending build context to Docker daemon 20.98MB") or BuildKit ("transferring context: 2.1kB") reports it. */
 export function contextBytes(output: string): number | undefined {
-  const sizes = [...output.matchAll(/(?:Sending build context to Docker daemon|transferring context:)\s+([\d.]+)\s*([kKMG]?B)/g)];
+  const sizes = [
+    ...output.matchAll(/(?:Sending build context to Docker daemon|transferring context:)\s+([\d.]+)\s*([kKMG]?B)/g),
+  ];
   const last = sizes.at(-1);
   return last ? Math.round(Number(last[1]) * UNITS[last[2]]) : undefined;
 }
@@ -58,12 +61,23 @@ export function contextBytes(output: string): number | undefined {
 async function dockerBuild(dir: string, tag: string, label: string, signal: AbortSignal): Promise<BuildResult> {
   const iidFile = join(dir, '..', `${tag.replace(/\W/g, '-')}.iid`);
   const result = await new Promise<{ code: number; output: string }>((resolve, reject) => {
-    execFile('docker', ['build', '--label', label, '--iidfile', iidFile, '-t', tag, dir], { signal, timeout: 300_000, maxBuffer: 8 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') {
-        reject(new UserError('The docker command is not installed, and the check needs it to build a copy of your folder.', 'Install the Docker CLI, then check again.', 'engine'));
-      } else if (signal.aborted) reject(error);
-      else resolve({ code: error ? 1 : 0, output: `${stdout}${stderr}` });
-    });
+    execFile(
+      'docker',
+      ['build', '--label', label, '--iidfile', iidFile, '-t', tag, dir],
+      { signal, timeout: 300_000, maxBuffer: 8 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') {
+          reject(
+            new UserError(
+              'The docker command is not installed, and the check needs it to build a copy of your folder.',
+              'Install the Docker CLI, then check again.',
+              'engine',
+            ),
+          );
+        } else if (signal.aborted) reject(error);
+        else resolve({ code: error ? 1 : 0, output: `${stdout}${stderr}` });
+      },
+    );
   });
   const output = result.output.trimEnd().split('\n').slice(-15).join('\n');
   if (result.code !== 0) return { ok: false, output, contextBytes: contextBytes(result.output) };
@@ -81,7 +95,10 @@ function runPodmanHealthcheck(ctx: KitContext, name: string, version: string): P
   return new Promise((done) => {
     // Podman serves its own API only under a version prefix: its own version.
     const path = `/v${version}/libpod/containers/${encodeURIComponent(name)}/healthcheck?`;
-    ctx.engine.docker.modem.dial({ path, method: 'GET', options: {}, statusCodes: { 200: true, 404: true, 409: true, 500: true } }, () => done());
+    ctx.engine.docker.modem.dial(
+      { path, method: 'GET', options: {}, statusCodes: { 200: true, 404: true, 409: true, 500: true } },
+      () => done(),
+    );
   });
 }
 
@@ -91,11 +108,18 @@ async function waitForHealth(ctx: KitContext, name: string, waitSeconds: number)
   for (;;) {
     const facts = await onEngine(ctx.engine, async (): Promise<HealthFacts> => {
       try {
-        const state = (await ctx.engine.docker.getContainer(name).inspect()).State as { Health?: { Status: string; FailingStreak: number; Log?: { ExitCode: number; Output: string }[] } };
+        const state = (await ctx.engine.docker.getContainer(name).inspect()).State as {
+          Health?: { Status: string; FailingStreak: number; Log?: { ExitCode: number; Output: string }[] };
+        };
         const health = state.Health;
         if (!health) return { status: 'none', failingStreak: 0, lastOutput: '' };
         const last = health.Log?.at(-1);
-        return { status: health.Status as HealthFacts['status'], failingStreak: health.FailingStreak, lastOutput: (last?.Output ?? '').trim(), lastExitCode: last?.ExitCode };
+        return {
+          status: health.Status as HealthFacts['status'],
+          failingStreak: health.FailingStreak,
+          lastOutput: (last?.Output ?? '').trim(),
+          lastExitCode: last?.ExitCode,
+        };
       } catch (e) {
         if (isNotFound(e)) return { status: 'missing', failingStreak: 0, lastOutput: '' };
         throw e;

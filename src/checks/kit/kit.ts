@@ -39,7 +39,8 @@ export function createKit(ctx: KitContext): CheckKit {
       const read = await execIn(ctx.engine, name, ['sh', '-c', CGROUP_READ_SCRIPT]);
       return read.exitCode === 0 ? cgroupLimitsFrom(parseListing(read.stdout)) : undefined;
     },
-    processes: async (name) => parseProcessList((await execIn(ctx.engine, name, ['sh', '-c', PROCESS_LIST_SCRIPT])).stdout),
+    processes: async (name) =>
+      parseProcessList((await execIn(ctx.engine, name, ['sh', '-c', PROCESS_LIST_SCRIPT])).stdout),
     logs: (name, tail) => containerLogs(ctx.engine, name, tail),
     oomKills: async (id) => (await import('../../sandbox/engine/oom.js')).oomKills(id),
     ...orchestrationKit(ctx),

@@ -33,8 +33,18 @@ export interface ServiceFacts {
   readonly networks: readonly string[];
   /** Virtual IPs of the service, one per network: the stable address behind its DNS name. */
   readonly vips: readonly { readonly network: string; readonly address: string }[];
-  readonly ports: readonly { readonly target: number; readonly published: number; readonly protocol: string; readonly mode: string }[];
-  readonly updateConfig: { readonly parallelism: number; readonly delaySeconds: number; readonly failureAction: string; readonly order: string };
+  readonly ports: readonly {
+    readonly target: number;
+    readonly published: number;
+    readonly protocol: string;
+    readonly mode: string;
+  }[];
+  readonly updateConfig: {
+    readonly parallelism: number;
+    readonly delaySeconds: number;
+    readonly failureAction: string;
+    readonly order: string;
+  };
   /** The image of the spec before the last update, when there was one (what a rollback returns to). */
   readonly previousImage?: string;
   /** The last rolling update: updating, paused, completed, rollback_started, rollback_completed... */
@@ -90,5 +100,7 @@ export interface OrchestrationKit {
    * Runs kubectl against the current context (bounded time) and returns its output; code is the exit code.
    * Throws (an error, not a fail) when kubectl is missing or the cluster does not answer.
    */
-  kubectl(args: readonly string[]): Promise<{ readonly code: number; readonly stdout: string; readonly stderr: string }>;
+  kubectl(
+    args: readonly string[],
+  ): Promise<{ readonly code: number; readonly stdout: string; readonly stderr: string }>;
 }

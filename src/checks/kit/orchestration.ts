@@ -10,7 +10,8 @@ export function orchestrationKit(ctx: KitContext): OrchestrationKit {
   return {
     service: async (name) => (await services()).serviceFacts(ctx.engine, name),
     killTask: async (name) => (await services()).killTask(ctx.engine, name),
-    waitForTasks: async (name, count, timeoutSeconds) => (await services()).waitForTasks(ctx.engine, name, count, timeoutSeconds, ctx.signal),
+    waitForTasks: async (name, count, timeoutSeconds) =>
+      (await services()).waitForTasks(ctx.engine, name, count, timeoutSeconds, ctx.signal),
     composeProject: async (name) => (await compose()).composeProjectFacts(ctx.engine, name),
     recreateContainer: async (name) => (await compose()).recreateContainer(ctx.engine, name),
     taskDefinition: async (file) => {
@@ -19,11 +20,19 @@ export function orchestrationKit(ctx: KitContext): OrchestrationKit {
       return (await import('../../sandbox/ecs/task-definition.js')).checkTaskDefinition(text);
     },
     runTaskDefinitionLocally: async (definition) =>
-      (await import('../../sandbox/engine/ecs-local-run.js')).runTaskDefinitionLocally(ctx.engine, ctx.workspaceId, definition, ctx.signal),
+      (await import('../../sandbox/engine/ecs-local-run.js')).runTaskDefinitionLocally(
+        ctx.engine,
+        ctx.workspaceId,
+        definition,
+        ctx.signal,
+      ),
     kubectl: async (args) => {
-      const ran = await (await import('../../sandbox/engine/kubernetes.js')).runKubectl(['--request-timeout=10s', ...args], undefined, 20_000);
+      const ran = await (
+        await import('../../sandbox/engine/kubernetes.js')
+      ).runKubectl(['--request-timeout=10s', ...args], undefined, 20_000);
       if (ran.code === 'missing') throw new Error('kubectl is not installed, so the check cannot look at the cluster');
-      if (ran.code === 'timeout') throw new Error(`kubectl ${args.join(' ')} did not finish within 20 s: is the cluster up?`);
+      if (ran.code === 'timeout')
+        throw new Error(`kubectl ${args.join(' ')} did not finish within 20 s: is the cluster up?`);
       return { code: ran.code, stdout: ran.stdout, stderr: ran.stderr };
     },
   };

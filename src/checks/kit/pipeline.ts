@@ -16,27 +16,50 @@ import type { PipelineKitMembers, PipelineRun } from './pipeline-api.js';
 import type { ImageFacts } from './api.js';
 
 const OUTPUT_LIMIT = 4000;
-const COMMITTER = ['-c', 'user.name=containerlings', '-c', 'user.email=check@containerlings.invalid', '-c', 'commit.gpgsign=false'];
+const COMMITTER = [
+  '-c',
+  'user.name=containerlings',
+  '-c',
+  'user.email=check@containerlings.invalid',
+  '-c',
+  'commit.gpgsign=false',
+];
 
 function git(dir: string, args: readonly string[], signal: AbortSignal): Promise<string> {
   return new Promise((resolve, reject) =>
     execFile('git', [...COMMITTER, ...args], { cwd: dir, signal, timeout: 30_000 }, (error, stdout, stderr) => {
       if ((error as NodeJS.ErrnoException | null)?.code === 'ENOENT') {
-        reject(new UserError('This check runs your pipeline at a git commit, and git is not installed.', 'Install git (Debian/Ubuntu: apt-get install git), then check again.', 'engine'));
-      } else if (error) reject(new Error(`git ${args[0]} failed in the pipeline's copy: ${stderr.trim() || error.message}`));
+        reject(
+          new UserError(
+            'This check runs your pipeline at a git commit, and git is not installed.',
+            'Install git (Debian/Ubuntu: apt-get install git), then check again.',
+            'engine',
+          ),
+        );
+      } else if (error)
+        reject(new Error(`git ${args[0]} failed in the pipeline's copy: ${stderr.trim() || error.message}`));
       else resolve(stdout.trim());
     }),
   );
 }
 
 /** A copy of the exercise folder with everything in it committed; returns the commit. */
-async function commitCopy(from: string, to: string, replace: Readonly<Record<string, string>>, signal: AbortSignal): Promise<string> {
+async function commitCopy(
+  from: string,
+  to: string,
+  replace: Readonly<Record<string, string>>,
+  signal: AbortSignal,
+): Promise<string> {
   await cp(from, to, { recursive: true });
   for (const [file, text] of Object.entries(replace)) await writeFile(insideDir(to, file), text);
   if (!existsSync(join(to, '.git'))) await git(to, ['init', '-q'], signal);
   await git(to, ['add', '-A'], signal);
   // The nonce makes every run a new commit, even for identical files in the same second.
-  await git(to, ['commit', '-q', '--allow-empty', '--no-verify', '-m', `containerlings check ${randomBytes(4).toString('hex')}`], signal);
+  await git(
+    to,
+    ['commit', '-q', '--allow-empty', '--no-verify', '-m', `containerlings check ${randomBytes(4).toString('hex')}`],
+    signal,
+  );
   return git(to, ['rev-parse', 'HEAD'], signal);
 }
 
@@ -49,8 +72,14 @@ async function localTags(engine: Engine): Promise<Set<string>> {
  * Reads, then untags (never force-removes), the tags the run created that carry its commit or name one of the
  * sandbox's registries: without this, every check would leave one more image behind.
  */
-async function collectRunTags(engine: Engine, before: Set<string>, commit: string, registries: readonly string[]): Promise<ImageFacts[]> {
-  const ours = (t: string) => namesCommit(t.slice(t.lastIndexOf(':') + 1), commit) || registries.some((r) => t.startsWith(`${r}/`));
+async function collectRunTags(
+  engine: Engine,
+  before: Set<string>,
+  commit: string,
+  registries: readonly string[],
+): Promise<ImageFacts[]> {
+  const ours = (t: string) =>
+    namesCommit(t.slice(t.lastIndexOf(':') + 1), commit) || registries.some((r) => t.startsWith(`${r}/`));
   const mine = [...(await localTags(engine))].filter((t) => !before.has(t) && ours(t));
   const facts: ImageFacts[] = [];
   for (const tag of mine) {
@@ -80,10 +109,19 @@ export function pipelineKit(ctx: KitContext): PipelineKitMembers {
         // scriptEnv: docker, the aws wrapper and `containerlings` on PATH, as in the sandbox shell; CI=true as CI systems set.
         const env = scriptEnv(ctx.workspaceId, { CI: 'true' });
         const ran = await runCommand(command, copy, options.timeout ?? 60, ctx.signal, env);
-        const registries = [env.CONTAINERLINGS_REGISTRY, env.CONTAINERLINGS_ECR_REGISTRY].filter((r): r is string => Boolean(r));
+        const registries = [env.CONTAINERLINGS_REGISTRY, env.CONTAINERLINGS_ECR_REGISTRY].filter((r): r is string =>
+          Boolean(r),
+        );
         const images = await collectRunTags(ctx.engine, before, commit, registries);
         const output = ran.output.slice(-OUTPUT_LIMIT);
-        return { exitCode: ran.code, output, lastLines: output.trim().split('\n').slice(-6).join('\n'), timedOut: ran.timedOut, commit, images };
+        return {
+          exitCode: ran.code,
+          output,
+          lastLines: output.trim().split('\n').slice(-6).join('\n'),
+          timedOut: ran.timedOut,
+          commit,
+          images,
+        };
       } finally {
         await rm(copy, { recursive: true, force: true });
       }

@@ -10,7 +10,11 @@ export function registryKit(): RegistryKitMembers {
     await services.ensureServices();
     return services.registryApi();
   };
-  const ecr = async () => ({ client: await (await import('../../sandbox/aws/ecr-client.js')).ecrClient(), sdk: await (await import('../../sandbox/aws/sdk.js')).loadEcrSdk(), call: (await import('../../sandbox/aws/ecr-client.js')).callEcr });
+  const ecr = async () => ({
+    client: await (await import('../../sandbox/aws/ecr-client.js')).ecrClient(),
+    sdk: await (await import('../../sandbox/aws/sdk.js')).loadEcrSdk(),
+    call: (await import('../../sandbox/aws/ecr-client.js')).callEcr,
+  });
   return {
     registry: {
       address: async () => (await (await import('../../sandbox/services/services.js')).ensureServices()).registry,
@@ -22,10 +26,14 @@ export function registryKit(): RegistryKitMembers {
       async repository(name): Promise<EcrRepositoryFacts | undefined> {
         const { client, sdk, call } = await ecr();
         try {
-          const out = await call('DescribeRepositories', () => client.send(new sdk.DescribeRepositoriesCommand({ repositoryNames: [name] })));
+          const out = await call('DescribeRepositories', () =>
+            client.send(new sdk.DescribeRepositoriesCommand({ repositoryNames: [name] })),
+          );
           const r = out.repositories?.[0];
           if (!r) return undefined;
-          const tags = await call('ListTagsForResource', () => client.send(new sdk.ListTagsForResourceCommand({ resourceArn: r.repositoryArn! })));
+          const tags = await call('ListTagsForResource', () =>
+            client.send(new sdk.ListTagsForResourceCommand({ resourceArn: r.repositoryArn! })),
+          );
           return {
             name: r.repositoryName!,
             uri: r.repositoryUri!,
@@ -42,8 +50,15 @@ export function registryKit(): RegistryKitMembers {
       async images(repository): Promise<EcrImageFacts[]> {
         const { client, sdk, call } = await ecr();
         try {
-          const out = await call('DescribeImages', () => client.send(new sdk.DescribeImagesCommand({ repositoryName: repository })));
-          return (out.imageDetails ?? []).map((i) => ({ digest: i.imageDigest!, tags: i.imageTags ?? [], sizeBytes: i.imageSizeInBytes ?? 0, pushedAt: i.imagePushedAt ?? new Date(0) }));
+          const out = await call('DescribeImages', () =>
+            client.send(new sdk.DescribeImagesCommand({ repositoryName: repository })),
+          );
+          return (out.imageDetails ?? []).map((i) => ({
+            digest: i.imageDigest!,
+            tags: i.imageTags ?? [],
+            sizeBytes: i.imageSizeInBytes ?? 0,
+            pushedAt: i.imagePushedAt ?? new Date(0),
+          }));
         } catch (e) {
           if (notFound(e, 'RepositoryNotFoundException')) return [];
           throw e;
@@ -52,7 +67,11 @@ export function registryKit(): RegistryKitMembers {
       async lifecyclePolicy(repository) {
         const { client, sdk, call } = await ecr();
         try {
-          return (await call('GetLifecyclePolicy', () => client.send(new sdk.GetLifecyclePolicyCommand({ repositoryName: repository })))).lifecyclePolicyText;
+          return (
+            await call('GetLifecyclePolicy', () =>
+              client.send(new sdk.GetLifecyclePolicyCommand({ repositoryName: repository })),
+            )
+          ).lifecyclePolicyText;
         } catch (e) {
           if (notFound(e, 'RepositoryNotFoundException', 'LifecyclePolicyNotFoundException')) return undefined;
           throw e;

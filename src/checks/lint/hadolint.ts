@@ -10,12 +10,19 @@ export function onPath(name: string, path = process.env.PATH ?? ''): string | un
     try {
       accessSync(join(dir, name), constants.X_OK);
       return join(dir, name);
-    } catch { /* not here */ }
+    } catch {
+      /* not here */
+    }
   }
   return undefined;
 }
 
-interface HadolintJson { code: string; level: string; line: number; message: string }
+interface HadolintJson {
+  code: string;
+  level: string;
+  line: number;
+  message: string;
+}
 
 /** hadolint's levels: error, warning, info, style. Only its errors count as ours. */
 export function hadolintFindings(json: string): LintFinding[] {

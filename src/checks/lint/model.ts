@@ -23,7 +23,9 @@ export interface LintModel {
 /** Parses Dockerfile text; dockerfile-ast is imported on first use (commands that never lint never load it). */
 export async function parseForLint(text: string): Promise<LintModel> {
   // dockerfile-ast is CommonJS: depending on the loader its exports arrive named or under default.
-  const mod = (await import('dockerfile-ast')) as typeof import('dockerfile-ast') & { default?: typeof import('dockerfile-ast') };
+  const mod = (await import('dockerfile-ast')) as typeof import('dockerfile-ast') & {
+    default?: typeof import('dockerfile-ast');
+  };
   const DockerfileParser = mod.DockerfileParser ?? mod.default!.DockerfileParser;
   let stage = -1;
   const stageNames: string[] = [];

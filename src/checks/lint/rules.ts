@@ -6,7 +6,10 @@ type Rule = (model: LintModel) => LintFinding[];
 
 /** The shell commands of a RUN, split at &&, ||, ; and |. */
 export function commandsOf(run: LintInstruction): string[] {
-  return run.text.split(/&&|\|\||;|\|/).map((c) => c.trim()).filter(Boolean);
+  return run.text
+    .split(/&&|\|\||;|\|/)
+    .map((c) => c.trim())
+    .filter(Boolean);
 }
 
 const inStage = (model: LintModel, stage: number) => model.instructions.filter((i) => i.stage === stage);
@@ -19,12 +22,18 @@ const combineRuns: Rule = (model) => {
   const all = model.instructions;
   for (let i = 1; i < all.length; i++) {
     const [prev, cur] = [all[i - 1], all[i]];
-    const startsGroup = cur.keyword === 'RUN' && prev.keyword === 'RUN' && prev.stage === cur.stage && (i < 2 || all[i - 2].keyword !== 'RUN' || all[i - 2].stage !== cur.stage);
+    const startsGroup =
+      cur.keyword === 'RUN' &&
+      prev.keyword === 'RUN' &&
+      prev.stage === cur.stage &&
+      (i < 2 || all[i - 2].keyword !== 'RUN' || all[i - 2].stage !== cur.stage);
     if (!startsGroup) continue;
     let end = i;
     while (all[end + 1]?.keyword === 'RUN' && all[end + 1].stage === cur.stage) end++;
     found.push({
-      rule: 'combine-runs', severity: 'warning', line: prev.line,
+      rule: 'combine-runs',
+      severity: 'warning',
+      line: prev.line,
       message: `${end - i + 2} RUN steps in a row (lines ${prev.line}-${all[end].line}) make ${end - i + 2} layers.`,
       fix: 'Join them into one RUN with && (and a \\ at the end of each line but the last).',
     });
@@ -36,15 +45,22 @@ const combineRuns: Rule = (model) => {
 function removedPaths(run: LintInstruction): string[] {
   return commandsOf(run)
     .filter((c) => /^rm\s/.test(c))
-    .flatMap((c) => c.split(/\s+/).slice(1).filter((a) => !a.startsWith('-')))
+    .flatMap((c) =>
+      c
+        .split(/\s+/)
+        .slice(1)
+        .filter((a) => !a.startsWith('-')),
+    )
     .map((p) => p.replace(/^["']|["']$/g, '').replace(/\/\*?$/, ''))
     .filter((p) => p.length >= 3 || p === '.');
 }
 
 /** A path that a COPY of the whole context to `dest` may have put there: relative, or below an absolute dest. */
-const underDest = (path: string, dest: string) => !path.startsWith('/') || (dest.startsWith('/') && dest !== '/' && path.startsWith(dest));
+const underDest = (path: string, dest: string) =>
+  !path.startsWith('/') || (dest.startsWith('/') && dest !== '/' && path.startsWith(dest));
 
-const installsApt = (i: LintInstruction) => i.keyword === 'RUN' && /\bapt(-get)?\s+(-\S+\s+)*(update|install)\b/.test(i.text);
+const installsApt = (i: LintInstruction) =>
+  i.keyword === 'RUN' && /\bapt(-get)?\s+(-\S+\s+)*(update|install)\b/.test(i.text);
 
 /** Deleting in a later RUN only hides files: their bytes stay in the layer that made them. */
 const cleanupLaterLayer: Rule = (model) => {
@@ -55,21 +71,29 @@ const cleanupLaterLayer: Rule = (model) => {
     const aptCleanup = /\bapt-get\s+(clean|autoclean)\b|\/var\/lib\/apt\/lists/.test(run.text);
     if (aptCleanup && !installsApt(run) && earlier.some(installsApt)) {
       found.push({
-        rule: 'cleanup-later-layer', severity: 'error', line: run.line,
-        message: 'This RUN cleans up apt\'s files, but an earlier RUN downloaded them: they stay in that earlier layer.',
+        rule: 'cleanup-later-layer',
+        severity: 'error',
+        line: run.line,
+        message: "This RUN cleans up apt's files, but an earlier RUN downloaded them: they stay in that earlier layer.",
         fix: 'Clean up in the same RUN as apt-get install: ... && rm -rf /var/lib/apt/lists/*',
       });
       return;
     }
     for (const path of removedPaths(run)) {
-      const maker = earlier.find((i) =>
-        (i.keyword === 'RUN' && i.text.includes(path)) ||
-        ((i.keyword === 'COPY' || i.keyword === 'ADD') && !i.flags.some((f) => f.startsWith('--from')) &&
-          (i.args.some((a) => a.includes(path)) || (i.args.slice(0, -1).some(isWholeContext) && underDest(path, i.args.at(-1)!)))));
+      const maker = earlier.find(
+        (i) =>
+          (i.keyword === 'RUN' && i.text.includes(path)) ||
+          ((i.keyword === 'COPY' || i.keyword === 'ADD') &&
+            !i.flags.some((f) => f.startsWith('--from')) &&
+            (i.args.some((a) => a.includes(path)) ||
+              (i.args.slice(0, -1).some(isWholeContext) && underDest(path, i.args.at(-1)!)))),
+      );
       if (!maker) continue;
       const copied = maker.keyword !== 'RUN';
       found.push({
-        rule: 'cleanup-later-layer', severity: 'error', line: run.line,
+        rule: 'cleanup-later-layer',
+        severity: 'error',
+        line: run.line,
         message: `rm ${path} runs in a later layer than the ${maker.keyword} on line ${maker.line} that put it there, so the image does not get smaller.`,
         fix: copied
           ? `Keep ${path} out of the image instead: list it in .dockerignore (or COPY only what you need).`
@@ -90,11 +114,17 @@ const aptInstall: Rule = (model) =>
         !run.text.includes('--no-install-recommends') && '--no-install-recommends',
         !/\/var\/lib\/apt\/lists/.test(run.text) && 'rm -rf /var/lib/apt/lists/*',
       ].filter((m): m is string => Boolean(m));
-      return missing.length === 0 ? [] : [{
-        rule: 'apt-install', severity: 'warning' as const, line: run.line,
-        message: `apt-get install without ${missing.join(' and without ')} in the same RUN.`,
-        fix: 'RUN apt-get update && apt-get install -y --no-install-recommends <packages> && rm -rf /var/lib/apt/lists/*',
-      }];
+      return missing.length === 0
+        ? []
+        : [
+            {
+              rule: 'apt-install',
+              severity: 'warning' as const,
+              line: run.line,
+              message: `apt-get install without ${missing.join(' and without ')} in the same RUN.`,
+              fix: 'RUN apt-get update && apt-get install -y --no-install-recommends <packages> && rm -rf /var/lib/apt/lists/*',
+            },
+          ];
     });
 
 /** The final stage should not run as root. */
@@ -105,11 +135,17 @@ const rootUser: Rule = (model) => {
   const last = users.at(-1);
   const name = (last?.args[0] ?? '').split(':')[0];
   if (last && name !== 'root' && name !== '0') return [];
-  return [{
-    rule: 'root-user', severity: 'error', line: (last ?? stage[0]).line,
-    message: last ? `The final stage switches back to ${last.args[0]}: the container runs as root.` : 'The final stage has no USER: the container runs as root.',
-    fix: 'Add a USER with a non-root uid or name near the end of the last stage (e.g. USER 10001, or USER nonroot on distroless).',
-  }];
+  return [
+    {
+      rule: 'root-user',
+      severity: 'error',
+      line: (last ?? stage[0]).line,
+      message: last
+        ? `The final stage switches back to ${last.args[0]}: the container runs as root.`
+        : 'The final stage has no USER: the container runs as root.',
+      fix: 'Add a USER with a non-root uid or name near the end of the last stage (e.g. USER 10001, or USER nonroot on distroless).',
+    },
+  ];
 };
 
 /** A service that EXPOSEs a port should say how to tell that it works. */
@@ -117,11 +153,15 @@ const healthcheckMissing: Rule = (model) => {
   const stage = finalStage(model);
   const expose = stage.find((i) => i.keyword === 'EXPOSE');
   if (!expose || stage.some((i) => i.keyword === 'HEALTHCHECK')) return [];
-  return [{
-    rule: 'healthcheck-missing', severity: 'warning', line: expose.line,
-    message: `The image exposes ${expose.args.join(' ')} but has no HEALTHCHECK: the engine can only tell that it runs, not that it answers.`,
-    fix: 'Add e.g. HEALTHCHECK --interval=5s --timeout=2s CMD wget -q -O /dev/null http://127.0.0.1:8080/ || exit 1',
-  }];
+  return [
+    {
+      rule: 'healthcheck-missing',
+      severity: 'warning',
+      line: expose.line,
+      message: `The image exposes ${expose.args.join(' ')} but has no HEALTHCHECK: the engine can only tell that it runs, not that it answers.`,
+      fix: 'Add e.g. HEALTHCHECK --interval=5s --timeout=2s CMD wget -q -O /dev/null http://127.0.0.1:8080/ || exit 1',
+    },
+  ];
 };
 
 /** FROM x and FROM x:latest move whenever upstream pushes. */
@@ -130,15 +170,22 @@ const baseTag: Rule = (model) =>
     .filter((i) => i.keyword === 'FROM' && i.args[0])
     .flatMap((from) => {
       const ref = from.args[0];
-      if (ref === 'scratch' || ref.includes('$') || ref.includes('@') || model.stageNames.includes(ref.toLowerCase())) return [];
+      if (ref === 'scratch' || ref.includes('$') || ref.includes('@') || model.stageNames.includes(ref.toLowerCase()))
+        return [];
       const name = ref.split('/').at(-1)!;
       const tag = name.includes(':') ? name.split(':')[1] : undefined;
       if (tag && tag !== 'latest') return [];
-      return [{
-        rule: 'base-tag', severity: 'warning' as const, line: from.line,
-        message: tag ? `${ref} names the moving "latest" tag: the base changes under you.` : `${ref} has no tag, which means "latest": the base changes under you.`,
-        fix: 'Name a version (debian:bookworm-slim, node:20.19-bookworm), or pin a digest (image@sha256:...).',
-      }];
+      return [
+        {
+          rule: 'base-tag',
+          severity: 'warning' as const,
+          line: from.line,
+          message: tag
+            ? `${ref} names the moving "latest" tag: the base changes under you.`
+            : `${ref} has no tag, which means "latest": the base changes under you.`,
+          fix: 'Name a version (debian:bookworm-slim, node:20.19-bookworm), or pin a digest (image@sha256:...).',
+        },
+      ];
     });
 
 const ARCHIVE = /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst)$/i;
@@ -146,25 +193,44 @@ const ARCHIVE = /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst)$/i;
 /** ADD fetches URLs and unpacks archives; for plain files it only hides what it does. */
 const addVsCopy: Rule = (model) =>
   model.instructions
-    .filter((i) => i.keyword === 'ADD' && i.args.slice(0, -1).every((src) => !/^(https?:\/\/|git@)/.test(src) && !ARCHIVE.test(src)))
+    .filter(
+      (i) =>
+        i.keyword === 'ADD' &&
+        i.args.slice(0, -1).every((src) => !/^(https?:\/\/|git@)/.test(src) && !ARCHIVE.test(src)),
+    )
     .map((add) => ({
-      rule: 'add-vs-copy', severity: 'warning' as const, line: add.line,
-      message: 'ADD copies plain files here; it would also unpack archives and fetch URLs, which a reader has to rule out.',
+      rule: 'add-vs-copy',
+      severity: 'warning' as const,
+      line: add.line,
+      message:
+        'ADD copies plain files here; it would also unpack archives and fetch URLs, which a reader has to rule out.',
       fix: `Use COPY ${add.args.join(' ')}`,
     }));
 
-const DEPENDENCY_STEP = /\b(npm\s+(ci|install|i)|pnpm\s+(install|i)|yarn(\s+install)?\s*$|pip3?\s+install|poetry\s+install|bundle\s+install|composer\s+install|go\s+mod\s+download|cargo\s+(fetch|build)|dotnet\s+restore|mvn|gradle|apt-get\s+install|apk\s+add)\b|[\w.-]*deps\b/;
+const DEPENDENCY_STEP =
+  /\b(npm\s+(ci|install|i)|pnpm\s+(install|i)|yarn(\s+install)?\s*$|pip3?\s+install|poetry\s+install|bundle\s+install|composer\s+install|go\s+mod\s+download|cargo\s+(fetch|build)|dotnet\s+restore|mvn|gradle|apt-get\s+install|apk\s+add)\b|[\w.-]*deps\b/;
 
 /** COPY . . before the dependency step: every source change re-runs it. */
 const cacheOrder: Rule = (model) => {
   const found: LintFinding[] = [];
   for (let s = 0; s < model.stages; s++) {
     const stage = inStage(model, s);
-    const copyAll = stage.find((i) => i.keyword === 'COPY' && !i.flags.some((f) => f.startsWith('--from')) && i.args.slice(0, -1).some(isWholeContext));
-    const step = copyAll && stage.find((i) => i.line > copyAll.line && i.keyword === 'RUN' && commandsOf(i).some((c) => DEPENDENCY_STEP.test(c)));
+    const copyAll = stage.find(
+      (i) =>
+        i.keyword === 'COPY' &&
+        !i.flags.some((f) => f.startsWith('--from')) &&
+        i.args.slice(0, -1).some(isWholeContext),
+    );
+    const step =
+      copyAll &&
+      stage.find(
+        (i) => i.line > copyAll.line && i.keyword === 'RUN' && commandsOf(i).some((c) => DEPENDENCY_STEP.test(c)),
+      );
     if (!copyAll || !step) continue;
     found.push({
-      rule: 'cache-order', severity: 'warning', line: copyAll.line,
+      rule: 'cache-order',
+      severity: 'warning',
+      line: copyAll.line,
       message: `COPY of the whole build context (line ${copyAll.line}) comes before the dependency step on line ${step.line}: any change to any file re-runs it.`,
       fix: 'First COPY only the dependency list (package.json, requirements.txt, deps.txt...), RUN the dependency step, then COPY the rest.',
     });
@@ -184,5 +250,7 @@ export const RULES: Readonly<Record<string, Rule>> = {
 };
 
 export function applyRules(model: LintModel): LintFinding[] {
-  return Object.values(RULES).flatMap((rule) => rule(model)).sort((a, b) => a.line - b.line);
+  return Object.values(RULES)
+    .flatMap((rule) => rule(model))
+    .sort((a, b) => a.line - b.line);
 }

@@ -8,11 +8,18 @@ import { maybeTutor } from '../context.js';
 import { EXIT, paint, printJson } from '../output.js';
 
 const needsReal = () =>
-  new UserError('This talks to your AWS account, and containerlings is in local mode (the local ECR endpoint).', 'Add `--aws real` (it uses your default credentials and AWS_REGION).', 'usage');
+  new UserError(
+    'This talks to your AWS account, and containerlings is in local mode (the local ECR endpoint).',
+    'Add `--aws real` (it uses your default credentials and AWS_REGION).',
+    'usage',
+  );
 
 /** The caller's account and ARN (never the keys), through STS. */
 export async function callerIdentity(): Promise<{ account: string; arn: string; region: string }> {
-  const [{ loadStsSdk }, { explainAwsError }] = await Promise.all([import('../../sandbox/aws/sdk.js'), import('../../sandbox/aws/ecr-client.js')]);
+  const [{ loadStsSdk }, { explainAwsError }] = await Promise.all([
+    import('../../sandbox/aws/sdk.js'),
+    import('../../sandbox/aws/ecr-client.js'),
+  ]);
   const { STSClient, GetCallerIdentityCommand } = await loadStsSdk();
   try {
     const out = await new STSClient({ region: awsRegion(), maxAttempts: 2 }).send(new GetCallerIdentityCommand({}));
@@ -25,7 +32,11 @@ export async function callerIdentity(): Promise<{ account: string; arn: string; 
 export default async function aws(inv: Invocation, signal?: AbortSignal): Promise<number> {
   const action = inv.positionals[0];
   if (action !== 'whoami' && action !== 'cleanup') {
-    throw new UserError('`containerlings aws` needs an action: whoami or cleanup.', 'For example: `containerlings aws whoami --aws real`.', 'usage');
+    throw new UserError(
+      '`containerlings aws` needs an action: whoami or cleanup.',
+      'For example: `containerlings aws whoami --aws real`.',
+      'usage',
+    );
   }
   if (awsMode() !== 'real') throw needsReal();
   if (action === 'whoami') {
@@ -36,10 +47,17 @@ export default async function aws(inv: Invocation, signal?: AbortSignal): Promis
   }
   // Without --all, only this workspace's resources; either way only ones tagged containerlings=true.
   const tutor = inv.all ? undefined : await maybeTutor(inv);
-  if (!inv.all && !tutor) throw new UserError('No workspace here, so no workspace id to clean up after.', 'Use `--all` for everything containerlings created in this account and region.', 'usage');
+  if (!inv.all && !tutor)
+    throw new UserError(
+      'No workspace here, so no workspace id to clean up after.',
+      'Use `--all` for everything containerlings created in this account and region.',
+      'usage',
+    );
   const workspaceId = tutor?.workspace.id;
   const [{ ownedRepositories, deleteOwned }, ecsCleanup, { realEcsClients }] = await Promise.all([
-    import('../../sandbox/aws/real-cleanup.js'), import('../../sandbox/aws/ecs-cleanup.js'), import('../../sandbox/aws/ecs-client.js'),
+    import('../../sandbox/aws/real-cleanup.js'),
+    import('../../sandbox/aws/ecs-cleanup.js'),
+    import('../../sandbox/aws/ecs-client.js'),
   ]);
   const owned = await ownedRepositories(undefined, workspaceId);
   const { ecs } = await realEcsClients();
@@ -59,10 +77,17 @@ export default async function aws(inv: Invocation, signal?: AbortSignal): Promis
     owned.length ? `ECR repositories and their images: ${owned.map((r) => r.name).join(', ')}` : '',
     ecsOwned.tasks.length ? `ECS tasks to stop: ${ecsOwned.tasks.map((t) => t.arn).join(', ')}` : '',
     ecsOwned.taskDefinitions.length ? `task definitions to deregister: ${ecsOwned.taskDefinitions.join(', ')}` : '',
-    ecsOwned.clusters.length ? `ECS clusters (deleted once empty): ${ecsOwned.clusters.map((c) => c.name).join(', ')}` : '',
+    ecsOwned.clusters.length
+      ? `ECS clusters (deleted once empty): ${ecsOwned.clusters.map((c) => c.name).join(', ')}`
+      : '',
   ].filter(Boolean);
   if (!inv.yes) {
-    if (!process.stdin.isTTY) throw new UserError(`This would remove ${listing.join('; ')}, and there is no terminal to confirm in.`, 'Run it again with `--yes`.', 'usage');
+    if (!process.stdin.isTTY)
+      throw new UserError(
+        `This would remove ${listing.join('; ')}, and there is no terminal to confirm in.`,
+        'Run it again with `--yes`.',
+        'usage',
+      );
     process.stdout.write(listing.map((l) => `  ${l}\n`).join(''));
     if (!(await confirmed(`Remove these (${awsRegion()})?`))) {
       process.stdout.write('Nothing was deleted.\n');
@@ -78,7 +103,8 @@ export default async function aws(inv: Invocation, signal?: AbortSignal): Promis
     for (const arn of removed.stopped) done(`stopped ${arn}`);
     for (const arn of removed.deregistered) done(`deregistered ${arn}`);
     for (const name of removed.deletedClusters) done(`deleted cluster ${name}`);
-    for (const kept of removed.keptClusters) process.stdout.write(`${paint('yellow', '!')} kept cluster ${kept.name}: ${kept.reason}\n`);
+    for (const kept of removed.keptClusters)
+      process.stdout.write(`${paint('yellow', '!')} kept cluster ${kept.name}: ${kept.reason}\n`);
   }
   return EXIT.pass;
 }

@@ -16,14 +16,18 @@ export default async function checkAll(inv: Invocation, signal: AbortSignal): Pr
     signal,
     onResult: (r) => {
       if (inv.json) return;
-      process.stdout.write(`${outcomeLabel(r.outcome)}  ${r.exercise.padEnd(22)} ${paint('dim', `${(r.durationMs / 1000).toFixed(1)}s`)}  ${r.message}\n`);
+      process.stdout.write(
+        `${outcomeLabel(r.outcome)}  ${r.exercise.padEnd(22)} ${paint('dim', `${(r.durationMs / 1000).toFixed(1)}s`)}  ${r.message}\n`,
+      );
     },
   });
   if (inv.junit) await writeFile(resolve(inv.junit), toJunit(doc));
   if (inv.json) printJson(doc);
   else {
     const s = doc.summary;
-    process.stdout.write(`\n${s.pass}/${s.total} passed, ${s.fail} failed, ${s.error} errors${inv.junit ? paint('dim', ` (JUnit: ${resolve(inv.junit)})`) : ''}\n`);
+    process.stdout.write(
+      `\n${s.pass}/${s.total} passed, ${s.fail} failed, ${s.error} errors${inv.junit ? paint('dim', ` (JUnit: ${resolve(inv.junit)})`) : ''}\n`,
+    );
   }
   return exitCodeOf(doc.summary);
 }

@@ -27,7 +27,8 @@ export default async function init(inv: Invocation): Promise<number> {
   }
   process.stdout.write(`${paint('green', '✔')} Workspace ready: ${tutor.workspace.dir}\n`);
   process.stdout.write(`  One folder per exercise, e.g. ${tutor.dir(tutor.course.exercises[0]?.id ?? '')}\n`);
-  if ('error' in images) process.stdout.write(paint('yellow', `! Base images are not ready: ${images.error}\n  ${images.next ?? ''}\n`));
+  if ('error' in images)
+    process.stdout.write(paint('yellow', `! Base images are not ready: ${images.error}\n  ${images.next ?? ''}\n`));
   process.stdout.write(`  Open the tutorial with ${paint('bold', 'containerlings')} from inside it.\n`);
   return EXIT.pass;
 }

@@ -9,18 +9,27 @@ import type { Invocation } from '../args.js';
 import { EXIT, paint, printJson } from '../output.js';
 
 const formatFinding = (f: LintFinding) =>
-  [`  ${paint('dim', `line ${f.line}`)}  ${f.severity === 'error' ? paint('red', 'error') : paint('yellow', 'warning')}  ${paint('bold', f.rule)}: ${f.message}`,
-    `      ${paint('blue', 'Fix:')} ${f.fix}`].join('\n');
+  [
+    `  ${paint('dim', `line ${f.line}`)}  ${f.severity === 'error' ? paint('red', 'error') : paint('yellow', 'warning')}  ${paint('bold', f.rule)}: ${f.message}`,
+    `      ${paint('blue', 'Fix:')} ${f.fix}`,
+  ].join('\n');
 
 export default async function lint(inv: Invocation): Promise<number> {
   const given = resolve(inv.positionals[0] ?? '.');
   let isDir = false;
   try {
     isDir = statSync(given).isDirectory();
-  } catch { /* a missing path is reported below */ }
+  } catch {
+    /* a missing path is reported below */
+  }
   const file = isDir ? join(given, 'Dockerfile') : given;
   const report = await lintFile(file);
-  if (!report) throw new UserError(`There is no Dockerfile at ${file}.`, 'Pass the Dockerfile (or its folder): containerlings lint path/to/Dockerfile', 'usage');
+  if (!report)
+    throw new UserError(
+      `There is no Dockerfile at ${file}.`,
+      'Pass the Dockerfile (or its folder): containerlings lint path/to/Dockerfile',
+      'usage',
+    );
   const failed = hasErrors(report);
   if (inv.json) {
     printJson({ ...report, hadolintInstalled: report.hadolint !== undefined, outcome: failed ? 'fail' : 'pass' });
@@ -32,7 +41,13 @@ export default async function lint(inv: Invocation): Promise<number> {
     lines.push('', paint('bold', 'hadolint (installed, run on the same file):'));
     lines.push(...(report.hadolint.length ? report.hadolint.map(formatFinding) : ['  no findings']));
   } else {
-    lines.push('', paint('dim', 'hadolint is not installed: only containerlings\' rules ran (install it for many more rules, and ShellCheck on RUN lines).'));
+    lines.push(
+      '',
+      paint(
+        'dim',
+        "hadolint is not installed: only containerlings' rules ran (install it for many more rules, and ShellCheck on RUN lines).",
+      ),
+    );
   }
   const errors = [...report.findings, ...(report.hadolint ?? [])].filter((f) => f.severity === 'error').length;
   lines.push('', failed ? paint('red', `✘ ${errors} error${errors === 1 ? '' : 's'}`) : paint('green', '✔ no errors'));

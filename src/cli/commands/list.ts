@@ -5,7 +5,12 @@ import { courseInUse } from '../workshop-context.js';
 import { EXIT, paint, printJson } from '../output.js';
 import { unavailableLessons } from '../../sandbox/engine/availability.js';
 
-const marks = { todo: paint('dim', '·'), passed: paint('green', '✔'), failed: paint('red', '✘'), error: paint('yellow', '!') };
+const marks = {
+  todo: paint('dim', '·'),
+  passed: paint('green', '✔'),
+  failed: paint('red', '✘'),
+  error: paint('yellow', '!'),
+};
 
 export default async function list(inv: Invocation): Promise<number> {
   const tutor = await maybeTutor(inv);
@@ -32,7 +37,9 @@ export default async function list(inv: Invocation): Promise<number> {
       process.stdout.write(`${paint('dim', `${lesson.title} (${lesson.id}, unavailable: ${lesson.unavailable})`)}\n`);
       continue;
     }
-    process.stdout.write(`${paint('bold', lesson.title)} ${paint('dim', `(${lesson.id}, ${passed}/${lesson.exercises.length} passed)`)}\n`);
+    process.stdout.write(
+      `${paint('bold', lesson.title)} ${paint('dim', `(${lesson.id}, ${passed}/${lesson.exercises.length} passed)`)}\n`,
+    );
     for (const e of lesson.exercises) process.stdout.write(`  ${marks[e.status]} ${e.id.padEnd(22)} ${e.title}\n`);
   }
   if (!tutor) process.stdout.write(paint('dim', '\nNo workspace yet: `containerlings init` creates one.\n'));

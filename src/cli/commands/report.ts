@@ -15,14 +15,25 @@ import { courseInUse } from '../workshop-context.js';
 
 export default async function report(inv: Invocation): Promise<number> {
   const dir = inv.positionals[0];
-  if (!dir || !existsSync(dir)) throw new UserError(dir ? `There is no folder ${dir}.` : '`containerlings report` needs the folder that holds the bundles.', 'For example: `containerlings report ./bundles --html report.html`.', 'usage');
+  if (!dir || !existsSync(dir))
+    throw new UserError(
+      dir ? `There is no folder ${dir}.` : '`containerlings report` needs the folder that holds the bundles.',
+      'For example: `containerlings report ./bundles --html report.html`.',
+      'usage',
+    );
   const { course, workshop } = await courseInUse(inv);
   const [loaded, verification] = await Promise.all([loadBundles(resolve(dir)), readVerification(resolve(dir))]);
   // The workshop's exercises; without a workshop, those of the course that any bundle reports on.
   const handedIn = new Set(loaded.bundles.flatMap((b) => b.bundle.results.results.map((r) => r.exercise)));
   const hashes: Record<string, string> = {};
-  for (const exercise of course.exercises) if (workshop || handedIn.has(exercise.id)) hashes[exercise.id] = await checkCodeHash(exercise.check);
-  if (loaded.bundles.length === 0) throw new UserError(`No result bundles in ${dir}.`, 'Students write them with `containerlings submit`; put the *.containerlings-bundle.json files in one folder.', 'usage');
+  for (const exercise of course.exercises)
+    if (workshop || handedIn.has(exercise.id)) hashes[exercise.id] = await checkCodeHash(exercise.check);
+  if (loaded.bundles.length === 0)
+    throw new UserError(
+      `No result bundles in ${dir}.`,
+      'Students write them with `containerlings submit`; put the *.containerlings-bundle.json files in one folder.',
+      'usage',
+    );
   const model = buildReport(loaded, hashes, verification);
   const title = workshop ? `${workshop.title}: class report` : 'containerlings class report';
   if (inv.csv) await writeFile(resolve(inv.csv), reportCsv(model));
@@ -30,8 +41,18 @@ export default async function report(inv: Invocation): Promise<number> {
   if (inv.json) printJson(model);
   else {
     process.stdout.write(reportTable(model));
-    for (const [what, file] of [['CSV', inv.csv], ['HTML', inv.html]] as const) if (file) process.stdout.write(paint('dim', `${what}: ${resolve(file)}\n`));
-    if (!verification) process.stdout.write(paint('dim', 'No verification.json here: every result is self-reported. `containerlings verify DIR` re-checks pushed images.\n'));
+    for (const [what, file] of [
+      ['CSV', inv.csv],
+      ['HTML', inv.html],
+    ] as const)
+      if (file) process.stdout.write(paint('dim', `${what}: ${resolve(file)}\n`));
+    if (!verification)
+      process.stdout.write(
+        paint(
+          'dim',
+          'No verification.json here: every result is self-reported. `containerlings verify DIR` re-checks pushed images.\n',
+        ),
+      );
   }
   const flagged = model.students.some((s) => s.flags.length > 0) || model.unreadable.length > 0;
   return flagged ? EXIT.fail : EXIT.pass;

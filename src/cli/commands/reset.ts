@@ -12,8 +12,15 @@ export default async function reset(inv: Invocation): Promise<number> {
   const { resources } = tutor.exercise(id).meta;
   const declared = [...resources.containers, ...resources.images].join(', ') || 'none';
   if (!inv.yes) {
-    if (!process.stdin.isTTY) throw new UserError('Reset asks for confirmation, and there is no terminal to ask in.', `Run \`containerlings reset ${id} --yes\`.`, 'usage');
-    const ok = await confirmed(`Reset ${id}? Your files move to .containerlings/backups/, and these are removed: ${declared}`);
+    if (!process.stdin.isTTY)
+      throw new UserError(
+        'Reset asks for confirmation, and there is no terminal to ask in.',
+        `Run \`containerlings reset ${id} --yes\`.`,
+        'usage',
+      );
+    const ok = await confirmed(
+      `Reset ${id}? Your files move to .containerlings/backups/, and these are removed: ${declared}`,
+    );
     if (!ok) {
       process.stdout.write('Nothing was changed.\n');
       return EXIT.pass;

@@ -12,13 +12,27 @@ import { courseInUse } from '../workshop-context.js';
 
 export default async function sandboxPack(inv: Invocation, action: 'pack' | 'load'): Promise<number> {
   const file = inv.positionals[1];
-  if (!file) throw new UserError(`\`containerlings sandbox ${action}\` needs a file.`, `For example: \`containerlings sandbox ${action} containerlings-room.tar\`.`, 'usage');
+  if (!file)
+    throw new UserError(
+      `\`containerlings sandbox ${action}\` needs a file.`,
+      `For example: \`containerlings sandbox ${action} containerlings-room.tar\`.`,
+      'usage',
+    );
   const say = (line: string) => !inv.json && process.stderr.write(paint('dim', line) + '\n');
   const registryData = sandboxFiles().registryData;
   if (action === 'load') {
     const { manifest, loaded } = await loadRoom(resolve(file), registryData);
-    if (inv.json) printJson({ file: resolve(file), images: manifest.images, loaded, registryData: manifest.registryData ? registryData : null });
-    else process.stdout.write(`${paint('green', '✔')} Loaded ${loaded.length} image(s)${manifest.registryData ? ` and the registry data into ${registryData}` : ''} from ${resolve(file)}.\n`);
+    if (inv.json)
+      printJson({
+        file: resolve(file),
+        images: manifest.images,
+        loaded,
+        registryData: manifest.registryData ? registryData : null,
+      });
+    else
+      process.stdout.write(
+        `${paint('green', '✔')} Loaded ${loaded.length} image(s)${manifest.registryData ? ` and the registry data into ${registryData}` : ''} from ${resolve(file)}.\n`,
+      );
     return EXIT.pass;
   }
   const { course, workshop } = await courseInUse(inv);
@@ -27,8 +41,15 @@ export default async function sandboxPack(inv: Invocation, action: 'pack' | 'loa
   const engine = await connect();
   for (const name of names) await ensureImage(engine, catalog, name, say);
   say(`Saving ${names.length} image(s)...`);
-  const manifest = await packRoom(resolve(file), Object.fromEntries(names.map((n) => [n, catalog[n].tag])), registryData);
+  const manifest = await packRoom(
+    resolve(file),
+    Object.fromEntries(names.map((n) => [n, catalog[n].tag])),
+    registryData,
+  );
   if (inv.json) printJson({ file: resolve(file), ...manifest });
-  else process.stdout.write(`${paint('green', '✔')} Wrote ${resolve(file)}: ${names.join(', ')}${manifest.registryData ? ', and the local registry data' : ''}. On the room's machines: \`containerlings sandbox load ${file}\`.\n`);
+  else
+    process.stdout.write(
+      `${paint('green', '✔')} Wrote ${resolve(file)}: ${names.join(', ')}${manifest.registryData ? ', and the local registry data' : ''}. On the room's machines: \`containerlings sandbox load ${file}\`.\n`,
+    );
   return EXIT.pass;
 }

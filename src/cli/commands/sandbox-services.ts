@@ -13,18 +13,36 @@ export default async function servicesCommand(inv: Invocation, action: ServicesA
   if (action === 'down') {
     const stopped = await services.stopServices();
     if (inv.json) printJson({ stopped });
-    else process.stdout.write(stopped.length ? `stopped ${stopped.join(' and ')} (their data stays; \`containerlings sandbox up\` brings them back)\n` : 'Nothing was running.\n');
+    else
+      process.stdout.write(
+        stopped.length
+          ? `stopped ${stopped.join(' and ')} (their data stays; \`containerlings sandbox up\` brings them back)\n`
+          : 'Nothing was running.\n',
+      );
     return EXIT.pass;
   }
   if (action === 'up') {
     const s = await services.ensureServices((line) => !inv.json && process.stderr.write(paint('dim', line) + '\n'));
     const { wrapperDir } = await import('../../sandbox/services/aws-wrapper.js');
     const bin = await wrapperDir(s);
-    if (inv.json) printJson({ registry: s.registry, ecrEndpoint: s.ecrEndpoint, ecrRegistry: s.ecrRegistry, registryKind: s.registryKind, awsWrapper: bin });
+    if (inv.json)
+      printJson({
+        registry: s.registry,
+        ecrEndpoint: s.ecrEndpoint,
+        ecrRegistry: s.ecrRegistry,
+        registryKind: s.registryKind,
+        awsWrapper: bin,
+      });
     else {
-      process.stdout.write(`${paint('green', '✔')} registry      ${s.registry} (${s.registryKind}; data in ${s.files.registryData})\n`);
-      process.stdout.write(`${paint('green', '✔')} ECR endpoint  ${s.ecrEndpoint} (images at ${s.ecrRegistry}/<repository>)\n`);
-      process.stdout.write(`  The tutorial's shell puts an \`aws\` wrapper first on PATH (${bin}), so \`aws ecr ...\` reaches it.\n`);
+      process.stdout.write(
+        `${paint('green', '✔')} registry      ${s.registry} (${s.registryKind}; data in ${s.files.registryData})\n`,
+      );
+      process.stdout.write(
+        `${paint('green', '✔')} ECR endpoint  ${s.ecrEndpoint} (images at ${s.ecrRegistry}/<repository>)\n`,
+      );
+      process.stdout.write(
+        `  The tutorial's shell puts an \`aws\` wrapper first on PATH (${bin}), so \`aws ecr ...\` reaches it.\n`,
+      );
     }
     return EXIT.pass;
   }
@@ -32,11 +50,23 @@ export default async function servicesCommand(inv: Invocation, action: ServicesA
     const s = await services.describeServices();
     const { waitForHttp } = await import('../../sandbox/services/registry/registry-process.js');
     const registryUp = await waitForHttp(`http://${s.registry.replace('localhost', '127.0.0.1')}/v2/`, 300);
-    const endpointUp = await waitForHttp(`${s.ecrEndpoint.replace('localhost', '127.0.0.1')}/`, 300, (code) => code === 404);
-    if (inv.json) printJson({ registry: { address: s.registry, up: registryUp }, ecrEndpoint: { address: s.ecrEndpoint, up: endpointUp } });
+    const endpointUp = await waitForHttp(
+      `${s.ecrEndpoint.replace('localhost', '127.0.0.1')}/`,
+      300,
+      (code) => code === 404,
+    );
+    if (inv.json)
+      printJson({
+        registry: { address: s.registry, up: registryUp },
+        ecrEndpoint: { address: s.ecrEndpoint, up: endpointUp },
+      });
     else {
-      process.stdout.write(`${registryUp ? paint('green', '✔ up  ') : paint('yellow', '- down')} registry      ${s.registry}\n`);
-      process.stdout.write(`${endpointUp ? paint('green', '✔ up  ') : paint('yellow', '- down')} ECR endpoint  ${s.ecrEndpoint}\n`);
+      process.stdout.write(
+        `${registryUp ? paint('green', '✔ up  ') : paint('yellow', '- down')} registry      ${s.registry}\n`,
+      );
+      process.stdout.write(
+        `${endpointUp ? paint('green', '✔ up  ') : paint('yellow', '- down')} ECR endpoint  ${s.ecrEndpoint}\n`,
+      );
     }
     return registryUp && endpointUp ? EXIT.pass : EXIT.fail;
   }

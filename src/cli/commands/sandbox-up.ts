@@ -14,14 +14,30 @@ const servicesStep: SandboxStep = {
     const s = await services.ensureServices(report);
     const { wrapperDir } = await import('../../sandbox/services/aws-wrapper.js');
     const awsWrapper = await wrapperDir(s);
-    return { status: 'running', detail: { registry: s.registry, registryKind: s.registryKind, ecrEndpoint: s.ecrEndpoint, ecrRegistry: s.ecrRegistry, awsWrapper } };
+    return {
+      status: 'running',
+      detail: {
+        registry: s.registry,
+        registryKind: s.registryKind,
+        ecrEndpoint: s.ecrEndpoint,
+        ecrRegistry: s.ecrRegistry,
+        awsWrapper,
+      },
+    };
   },
 };
 
-export default async function sandboxUp(inv: Invocation, action: 'up' | 'prepare', signal?: AbortSignal): Promise<number> {
+export default async function sandboxUp(
+  inv: Invocation,
+  action: 'up' | 'prepare',
+  signal?: AbortSignal,
+): Promise<number> {
   const engine = await connect();
   const names = inv.positionals.slice(1);
-  const steps = [...(await imageSteps(engine, contentRoot(), names)), ...(action === 'up' && names.length === 0 ? [servicesStep] : [])];
+  const steps = [
+    ...(await imageSteps(engine, contentRoot(), names)),
+    ...(action === 'up' && names.length === 0 ? [servicesStep] : []),
+  ];
   const say = (line: string) => !inv.json && process.stderr.write(paint('dim', `  ${line}`) + '\n');
   const results = await runSteps(
     steps,
@@ -30,13 +46,22 @@ export default async function sandboxUp(inv: Invocation, action: 'up' | 'prepare
       const n = `[${i + 1}/${steps.length}]`;
       if (!done) process.stderr.write(paint('dim', `${n} ${step.name}...`) + '\n');
       else {
-        const extra = Object.entries(done.detail ?? {}).map(([k, v]) => `${k} ${v}`).join(', ');
-        process.stdout.write(`${paint('green', '✔')} ${n} ${step.name}: ${done.status}${extra ? ` (${extra})` : ''} ${paint('dim', `${done.seconds}s`)}\n`);
+        const extra = Object.entries(done.detail ?? {})
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ');
+        process.stdout.write(
+          `${paint('green', '✔')} ${n} ${step.name}: ${done.status}${extra ? ` (${extra})` : ''} ${paint('dim', `${done.seconds}s`)}\n`,
+        );
       }
     },
     say,
     signal,
   );
-  if (inv.json) printJson({ ok: true, steps: results, images: Object.fromEntries(results.filter((r) => r.name.startsWith('base/')).map((r) => [r.name, r.status])) });
+  if (inv.json)
+    printJson({
+      ok: true,
+      steps: results,
+      images: Object.fromEntries(results.filter((r) => r.name.startsWith('base/')).map((r) => [r.name, r.status])),
+    });
   return EXIT.pass;
 }

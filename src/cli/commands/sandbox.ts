@@ -18,7 +18,12 @@ export default async function sandbox(inv: Invocation, signal?: AbortSignal): Pr
   if (action === 'clean') {
     // Without --all, only this workspace's resources; with it, every workspace's (base images stay either way).
     const tutor = inv.all ? undefined : await maybeTutor(inv);
-    if (!inv.all && !tutor) throw new UserError('No workspace here, so nothing to clean.', 'Use `--all` to remove what any containerlings workspace created.', 'usage');
+    if (!inv.all && !tutor)
+      throw new UserError(
+        'No workspace here, so nothing to clean.',
+        'Use `--all` to remove what any containerlings workspace created.',
+        'usage',
+      );
     const out = await removeLabelled(engine, tutor?.workspace.id);
     if (inv.json) printJson(out);
     else {
@@ -28,5 +33,9 @@ export default async function sandbox(inv: Invocation, signal?: AbortSignal): Pr
     }
     return out.kept.length ? EXIT.error : EXIT.pass;
   }
-  throw new UserError(`\`containerlings sandbox\` needs an action: up, prepare, clean, down or status.`, 'For example: `containerlings sandbox up`.', 'usage');
+  throw new UserError(
+    `\`containerlings sandbox\` needs an action: up, prepare, clean, down or status.`,
+    'For example: `containerlings sandbox up`.',
+    'usage',
+  );
 }

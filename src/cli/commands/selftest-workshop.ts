@@ -20,22 +20,38 @@ export default async function selftestWorkshop(inv: Invocation, signal: AbortSig
   // Real AWS mode: the attempts' scripts create ECR repositories in the learner's account.
   await billingConsentFor(inv)(exercises);
   const lessons = course.lessons.filter((l) => exercises.some((e) => e.meta.lesson === l.id));
-  await ensureImages(engine, course.root, lessonImages(lessons), (l) => !inv.json && process.stderr.write(paint('dim', l) + '\n'));
+  await ensureImages(
+    engine,
+    course.root,
+    lessonImages(lessons),
+    (l) => !inv.json && process.stderr.write(paint('dim', l) + '\n'),
+  );
   const jobs = defaultJobs();
   const progress = inv.json ? undefined : new SelftestProgress(attemptCount(exercises), jobs);
-  const report = await selftestInParallel(engine, course, exercises, jobs, {
-    onStart: (e) => progress?.start(e.id),
-    onAttempt: (a) => progress?.attempt(a),
-    onFinish: (e) => progress?.finish(e.id),
-  }, signal).finally(() => progress?.stop());
+  const report = await selftestInParallel(
+    engine,
+    course,
+    exercises,
+    jobs,
+    {
+      onStart: (e) => progress?.start(e.id),
+      onAttempt: (a) => progress?.attempt(a),
+      onFinish: (e) => progress?.finish(e.id),
+    },
+    signal,
+  ).finally(() => progress?.stop());
   const seconds = Math.round(report.attempts.reduce((t, a) => t + a.seconds, 0) * 10) / 10;
   const ok = okWithSkips(report.ok, skipped);
   if (inv.json) printJson({ workshop: workshop?.title, jobs, ...report, ok, skipped, profile: await profile() });
   else {
     for (const s of skipped) process.stdout.write(`${paint('yellow', 'skip')} ${s.exercise.padEnd(20)} ${s.reason}\n`);
     const bad = report.attempts.filter((a) => !a.ok).length;
-    const left = Object.entries(report.leftovers).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`);
-    process.stdout.write(`\n${summaryTable(report.attempts)}\n${workshop?.title ?? 'Course'}: ${report.attempts.length} attempts, ${bad} wrong verdicts, ${jobs} at a time (${seconds}s of attempts); labelled resources left: ${left.join(', ') || 'none'}\n`);
+    const left = Object.entries(report.leftovers)
+      .filter(([, n]) => n > 0)
+      .map(([k, n]) => `${n} ${k}`);
+    process.stdout.write(
+      `\n${summaryTable(report.attempts)}\n${workshop?.title ?? 'Course'}: ${report.attempts.length} attempts, ${bad} wrong verdicts, ${jobs} at a time (${seconds}s of attempts); labelled resources left: ${left.join(', ') || 'none'}\n`,
+    );
   }
   return ok ? EXIT.pass : EXIT.fail;
 }

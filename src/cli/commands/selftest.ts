@@ -21,20 +21,36 @@ export default async function selftestCommand(inv: Invocation, signal: AbortSign
   await billingConsentFor(inv)(exercises);
   // The base images of the lessons whose exercises run (not every lesson's: a Debian image takes a minute).
   const lessons = course.lessons.filter((l) => exercises.some((e) => e.meta.lesson === l.id));
-  await ensureImages(engine, course.root, lessonImages(lessons), (line) => !inv.json && process.stderr.write(paint('dim', line) + '\n'));
-  const report = await selftest(engine, exercises, (a) => {
-    if (inv.json) return;
-    const verdict = a.ok ? paint('green', 'ok  ') : paint('red', 'BAD ');
-    process.stdout.write(`${verdict} ${a.exercise.padEnd(20)} ${a.attempt.padEnd(26)} expected ${a.expected}, got ${outcomeLabel(a.outcome)} ${paint('dim', `${a.seconds}s`)}\n`);
-    if (!a.ok) process.stdout.write(paint('dim', `     ${a.message}\n${a.commandOutput ?? ''}`));
-  }, signal);
+  await ensureImages(
+    engine,
+    course.root,
+    lessonImages(lessons),
+    (line) => !inv.json && process.stderr.write(paint('dim', line) + '\n'),
+  );
+  const report = await selftest(
+    engine,
+    exercises,
+    (a) => {
+      if (inv.json) return;
+      const verdict = a.ok ? paint('green', 'ok  ') : paint('red', 'BAD ');
+      process.stdout.write(
+        `${verdict} ${a.exercise.padEnd(20)} ${a.attempt.padEnd(26)} expected ${a.expected}, got ${outcomeLabel(a.outcome)} ${paint('dim', `${a.seconds}s`)}\n`,
+      );
+      if (!a.ok) process.stdout.write(paint('dim', `     ${a.message}\n${a.commandOutput ?? ''}`));
+    },
+    signal,
+  );
   const ok = okWithSkips(report.ok, skipped);
   if (inv.json) printJson({ ...report, ok, skipped, profile: await profile() });
   else {
     for (const s of skipped) process.stdout.write(`${paint('yellow', 'skip')} ${s.exercise.padEnd(20)} ${s.reason}\n`);
     const bad = report.attempts.filter((a) => !a.ok).length;
-    const left = Object.entries(report.leftovers).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${k}`);
-    process.stdout.write(`\n${report.attempts.length} attempts, ${bad} wrong verdicts, ${skipped.length} exercises skipped; labelled resources left: ${left.join(', ') || 'none'}\n`);
+    const left = Object.entries(report.leftovers)
+      .filter(([, n]) => n > 0)
+      .map(([k, n]) => `${n} ${k}`);
+    process.stdout.write(
+      `\n${report.attempts.length} attempts, ${bad} wrong verdicts, ${skipped.length} exercises skipped; labelled resources left: ${left.join(', ') || 'none'}\n`,
+    );
   }
   return ok ? EXIT.pass : EXIT.fail;
 }

@@ -13,6 +13,7 @@ export default async function solve(inv: Invocation): Promise<number> {
     printJson({ exercise: id, files });
     return EXIT.pass;
   }
-  for (const { file, content } of files) process.stdout.write(`${paint('bold', `── ${file}`)}\n${content.trimEnd()}\n\n`);
+  for (const { file, content } of files)
+    process.stdout.write(`${paint('bold', `── ${file}`)}\n${content.trimEnd()}\n\n`);
   return EXIT.pass;
 }

@@ -22,8 +22,13 @@ export default async function submit(inv: Invocation, signal: AbortSignal): Prom
   const s = bundle.results.summary;
   if (inv.json) printJson({ file, student, summary: s, pushed: bundle.pushed, digest: bundle.manifest.digest });
   else {
-    process.stdout.write(`${paint('green', '✔')} Wrote ${file}\n  ${s.pass}/${s.total} passed; ${bundle.pushed.length} image(s) pushed for verification; ${bundle.files.length} file(s).\n`);
-    if (workshop && !workshop.registry) process.stdout.write(paint('dim', '  The workshop names no class registry, so nothing was pushed: every result is self-reported.\n'));
+    process.stdout.write(
+      `${paint('green', '✔')} Wrote ${file}\n  ${s.pass}/${s.total} passed; ${bundle.pushed.length} image(s) pushed for verification; ${bundle.files.length} file(s).\n`,
+    );
+    if (workshop && !workshop.registry)
+      process.stdout.write(
+        paint('dim', '  The workshop names no class registry, so nothing was pushed: every result is self-reported.\n'),
+      );
     process.stdout.write('  Hand this file to your instructor.\n');
   }
   return exitCodeOf(s);

@@ -23,7 +23,12 @@ const leaveAltScreen = () => process.stdout.write('\u001b[?1049l');
 
 function lessonAt(tutor: Tutor, location: Location) {
   const { lessons, exercises } = tutor.course;
-  const id = location.screen === 'lesson' ? location.lessonId : location.screen === 'exercise' ? exercises.find((e) => e.id === location.exerciseId)?.meta.lesson : undefined;
+  const id =
+    location.screen === 'lesson'
+      ? location.lessonId
+      : location.screen === 'exercise'
+        ? exercises.find((e) => e.id === location.exerciseId)?.meta.lesson
+        : undefined;
   return lessons.find((l) => l.id === id) ?? lessons[0];
 }
 
@@ -64,7 +69,11 @@ export default async function tui(inv: Invocation): Promise<number> {
     const cwd = exit.exerciseId ? tutor.dir(exit.exerciseId) : tutor.workspace.dir;
     const shell = process.env.SHELL || '/bin/sh';
     process.stdout.write(paint('blue', `Sandbox shell in ${cwd}. Type \`exit\` to return to the tutorial.\n`));
-    spawnSync(shell, [], { cwd, stdio: 'inherit', env: sandboxEnv(tutor, { CONTAINERLINGS_EXERCISE: exit.exerciseId ?? '' }) });
+    spawnSync(shell, [], {
+      cwd,
+      stdio: 'inherit',
+      env: sandboxEnv(tutor, { CONTAINERLINGS_EXERCISE: exit.exerciseId ?? '' }),
+    });
     if (exit.exerciseId) {
       process.stdout.write(paint('dim', `Checking ${exit.exerciseId}...\n`));
       lastResults.set(exit.exerciseId, await tutor.check(exit.exerciseId));

@@ -15,25 +15,47 @@ import { courseInUse } from '../workshop-context.js';
 
 export default async function verify(inv: Invocation, signal: AbortSignal): Promise<number> {
   const dir = inv.positionals[0];
-  if (!dir || !existsSync(dir)) throw new UserError(dir ? `There is no folder ${dir}.` : '`containerlings verify` needs the folder that holds the bundles.', 'For example: `containerlings verify ./bundles --workshop workshop.yaml`.', 'usage');
+  if (!dir || !existsSync(dir))
+    throw new UserError(
+      dir ? `There is no folder ${dir}.` : '`containerlings verify` needs the folder that holds the bundles.',
+      'For example: `containerlings verify ./bundles --workshop workshop.yaml`.',
+      'usage',
+    );
   const { course, workshop } = await courseInUse(inv);
   const registry = inv.registry ?? workshop?.registry;
   const engine = await connect();
   const { bundles } = await loadBundles(resolve(dir));
   const say = (line: string) => !inv.json && process.stderr.write(paint('dim', line) + '\n');
-  if (!registry) say('No class registry given (--registry or the workshop file): images are pulled from wherever each bundle says it pushed them.');
+  if (!registry)
+    say(
+      'No class registry given (--registry or the workshop file): images are pulled from wherever each bundle says it pushed them.',
+    );
   const results: VerifiedResult[] = [];
-  for (const { bundle } of bundles) results.push(...(await verifyBundle(engine, course, bundle, registry, say, signal)));
-  const record: VerificationRecord = { format: 'containerlings-verification', version: 1, containerlings: VERSION, engine: engine.endpoint, results };
+  for (const { bundle } of bundles)
+    results.push(...(await verifyBundle(engine, course, bundle, registry, say, signal)));
+  const record: VerificationRecord = {
+    format: 'containerlings-verification',
+    version: 1,
+    containerlings: VERSION,
+    engine: engine.endpoint,
+    results,
+  };
   await writeFile(join(resolve(dir), VERIFICATION_FILE), JSON.stringify(record, null, 2) + '\n');
   const contradicted = results.filter((v) => {
-    const claimed = bundles.find((b) => b.bundle.manifest.digest === v.bundleDigest)?.bundle.results.results.find((r) => r.exercise === v.exercise);
+    const claimed = bundles
+      .find((b) => b.bundle.manifest.digest === v.bundleDigest)
+      ?.bundle.results.results.find((r) => r.exercise === v.exercise);
     return v.problems.length > 0 || claimed?.outcome !== v.outcome;
   });
   if (inv.json) printJson({ ...record, contradicted: contradicted.length });
   else {
-    for (const v of results) process.stdout.write(`${outcomeLabel(v.outcome)}  ${v.student.padEnd(16)} ${v.exercise.padEnd(20)} ${v.problems.length ? paint('red', v.problems.join('; ')) : v.message}\n`);
-    process.stdout.write(`\n${results.length} image(s) re-checked, ${contradicted.length} contradict their bundle. Written to ${join(resolve(dir), VERIFICATION_FILE)}; \`containerlings report ${dir}\` uses it.\n`);
+    for (const v of results)
+      process.stdout.write(
+        `${outcomeLabel(v.outcome)}  ${v.student.padEnd(16)} ${v.exercise.padEnd(20)} ${v.problems.length ? paint('red', v.problems.join('; ')) : v.message}\n`,
+      );
+    process.stdout.write(
+      `\n${results.length} image(s) re-checked, ${contradicted.length} contradict their bundle. Written to ${join(resolve(dir), VERIFICATION_FILE)}; \`containerlings report ${dir}\` uses it.\n`,
+    );
   }
   return contradicted.length ? EXIT.fail : EXIT.pass;
 }

@@ -29,18 +29,41 @@ export function workshopText(title: string, lessons: readonly string[], registry
 
 export default async function workshop(inv: Invocation): Promise<number> {
   const [action, target] = inv.positionals;
-  if (action !== 'init') throw new UserError('`containerlings workshop` needs an action: init.', 'For example: `containerlings workshop init --title "Containers, day 1"`.', 'usage');
+  if (action !== 'init')
+    throw new UserError(
+      '`containerlings workshop` needs an action: init.',
+      'For example: `containerlings workshop init --title "Containers, day 1"`.',
+      'usage',
+    );
   const file = resolve(target ?? WORKSHOP_FILE);
-  if (existsSync(file) && !inv.yes) throw new UserError(`${file} exists already.`, 'Edit it, pick another name, or pass --yes to overwrite it.', 'usage');
+  if (existsSync(file) && !inv.yes)
+    throw new UserError(
+      `${file} exists already.`,
+      'Edit it, pick another name, or pass --yes to overwrite it.',
+      'usage',
+    );
   const course = await loadCourse();
-  const lessons = inv.lessons ? inv.lessons.split(',').map((l) => l.trim()).filter(Boolean) : course.lessons.map((l) => l.id);
+  const lessons = inv.lessons
+    ? inv.lessons
+        .split(',')
+        .map((l) => l.trim())
+        .filter(Boolean)
+    : course.lessons.map((l) => l.id);
   const unknown = lessons.filter((id) => !course.lessons.some((l) => l.id === id));
-  if (unknown.length) throw new UserError(`Unknown lesson(s): ${unknown.join(', ')}.`, `Pick from: ${course.lessons.map((l) => l.id).join(', ')}.`, 'usage');
+  if (unknown.length)
+    throw new UserError(
+      `Unknown lesson(s): ${unknown.join(', ')}.`,
+      `Pick from: ${course.lessons.map((l) => l.id).join(', ')}.`,
+      'usage',
+    );
   await writeFile(file, workshopText(inv.title ?? 'Containers workshop', lessons, inv.registry));
   // Read it back through the validator, so a bad --registry is reported now rather than in class.
   const { readWorkshop } = await import('../../workshop/workshop.js');
   const written = await readWorkshop(file);
   if (inv.json) printJson({ file, title: written.title, lessons, registry: written.registry ?? null });
-  else process.stdout.write(`${paint('green', '✔')} Wrote ${file}: ${lessons.length} lesson(s). Edit it, then run \`containerlings selftest --workshop ${file}\`.\n`);
+  else
+    process.stdout.write(
+      `${paint('green', '✔')} Wrote ${file}: ${lessons.length} lesson(s). Edit it, then run \`containerlings selftest --workshop ${file}\`.\n`,
+    );
   return EXIT.pass;
 }

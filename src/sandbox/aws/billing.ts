@@ -25,7 +25,8 @@ export interface FargateTask {
 }
 
 /** "0.25 vCPU, 512 MiB" from ECS's units ("256", "0.25 vCPU"; "512", "1 GB"). */
-export const fargateSize = (task: Pick<FargateTask, 'cpu' | 'memory'>) => `${nanoCpus(task.cpu) / 1e9} vCPU, ${memoryBytes(task.memory) / (1024 * 1024)} MiB`;
+export const fargateSize = (task: Pick<FargateTask, 'cpu' | 'memory'>) =>
+  `${nanoCpus(task.cpu) / 1e9} vCPU, ${memoryBytes(task.memory) / (1024 * 1024)} MiB`;
 
 export function fargateQuestion(task: FargateTask, account: string, region: string): string {
   return `This registers the task definition ${task.family} and runs it as a Fargate task (${fargateSize(task)}) in cluster ${task.cluster} of AWS account ${account} (${region}); Fargate bills that size per second while the task runs; \`containerlings aws cleanup --aws real\` stops it and deregisters the task definition. Continue?`;
@@ -48,7 +49,11 @@ interface Charge {
  * `yes` (--yes) accepts without asking; without it, `prompt` asks once and the answer is kept (the TUI asks before
  * it mounts, and never again inside it); with no prompt (no terminal) it refuses.
  */
-function consent(yes: boolean, prompt: BillingPrompt | undefined, env: NodeJS.ProcessEnv): (charge: Charge) => Promise<void> {
+function consent(
+  yes: boolean,
+  prompt: BillingPrompt | undefined,
+  env: NodeJS.ProcessEnv,
+): (charge: Charge) => Promise<void> {
   let answer: Promise<boolean> | undefined;
   return async (charge) => {
     if (yes) return;
@@ -62,7 +67,11 @@ function consent(yes: boolean, prompt: BillingPrompt | undefined, env: NodeJS.Pr
 /** Resolves when running these exercises' scripts may go ahead; throws a UserError when it may not. */
 export type BillingConsent = (exercises: readonly Exercise[]) => Promise<void>;
 
-export function billingConsent(yes: boolean, prompt?: BillingPrompt, env: NodeJS.ProcessEnv = process.env): BillingConsent {
+export function billingConsent(
+  yes: boolean,
+  prompt?: BillingPrompt,
+  env: NodeJS.ProcessEnv = process.env,
+): BillingConsent {
   const ask = consent(yes, prompt, env);
   return async (exercises) => {
     const repositories = billableRepositories(exercises, env);
@@ -74,20 +83,31 @@ export function billingConsent(yes: boolean, prompt?: BillingPrompt, env: NodeJS
         `In real AWS mode this creates ECR repositories in your AWS account (${region}): ${names}. Their storage is billed to that account, and there is no terminal to confirm in, so nothing was created.`,
         'Re-run with `--yes` to accept (`containerlings aws cleanup --aws real` deletes them afterwards), or leave out `--aws real` to use the local ECR endpoint.',
       ],
-      declined: [`Nothing was created: you declined creating ${names} in your AWS account.`, 'Leave out `--aws real` to use the local ECR endpoint, or run again and accept.'],
+      declined: [
+        `Nothing was created: you declined creating ${names} in your AWS account.`,
+        'Leave out `--aws real` to use the local ECR endpoint, or run again and accept.',
+      ],
     });
   };
 }
 
 /** Resolves when this task may be registered and started on Fargate; throws a UserError when it may not. */
-export function fargateConsent(yes: boolean, prompt?: BillingPrompt, env: NodeJS.ProcessEnv = process.env): (task: FargateTask) => Promise<void> {
+export function fargateConsent(
+  yes: boolean,
+  prompt?: BillingPrompt,
+  env: NodeJS.ProcessEnv = process.env,
+): (task: FargateTask) => Promise<void> {
   const ask = consent(yes, prompt, env);
-  return (task) => ask({
-    question: (account, region) => fargateQuestion(task, account, region),
-    refused: (region) => [
-      `In real AWS mode this runs ${task.family} as a Fargate task (${fargateSize(task)}) in your AWS account (${region}). Fargate bills it per second while it runs, and there is no terminal to confirm in, so nothing was registered or started.`,
-      'Re-run with `--yes` to accept (`containerlings aws cleanup --aws real` stops it afterwards), or run it on your machine: the `ecs-run-local` exercise.',
-    ],
-    declined: [`Nothing was registered or started: you declined running ${task.family} on Fargate.`, 'Run it on your machine (the `ecs-run-local` exercise), or run again and accept.'],
-  });
+  return (task) =>
+    ask({
+      question: (account, region) => fargateQuestion(task, account, region),
+      refused: (region) => [
+        `In real AWS mode this runs ${task.family} as a Fargate task (${fargateSize(task)}) in your AWS account (${region}). Fargate bills it per second while it runs, and there is no terminal to confirm in, so nothing was registered or started.`,
+        'Re-run with `--yes` to accept (`containerlings aws cleanup --aws real` stops it afterwards), or run it on your machine: the `ecs-run-local` exercise.',
+      ],
+      declined: [
+        `Nothing was registered or started: you declined running ${task.family} on Fargate.`,
+        'Run it on your machine (the `ecs-run-local` exercise), or run again and accept.',
+      ],
+    });
 }

@@ -14,7 +14,8 @@ export interface OwnedEcs {
   readonly clusters: readonly { readonly name: string; readonly arn: string; readonly emptyAfterStop: boolean }[];
 }
 
-export const ownsNothing = (owned: OwnedEcs) => owned.tasks.length + owned.taskDefinitions.length + owned.clusters.length === 0;
+export const ownsNothing = (owned: OwnedEcs) =>
+  owned.tasks.length + owned.taskDefinitions.length + owned.clusters.length === 0;
 
 /** Every page of a paginated ECS list call. */
 async function allPages<T>(page: (nextToken?: string) => Promise<{ items?: T[]; nextToken?: string }>): Promise<T[]> {
@@ -28,20 +29,34 @@ async function allPages<T>(page: (nextToken?: string) => Promise<{ items?: T[]; 
   return out;
 }
 
-const chunks = <T>(items: readonly T[], size: number) => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+const chunks = <T>(items: readonly T[], size: number) =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
 export async function ownedEcsResources(ecs: EcsClients['ecs'], workspaceId?: string): Promise<OwnedEcs> {
   const sdk = await loadEcsSdk();
-  const clusterArns = await allPages((nextToken) => callEcs('ListClusters', () => ecs.send(new sdk.ListClustersCommand({ nextToken }))).then((p) => ({ items: p.clusterArns, nextToken: p.nextToken })));
+  const clusterArns = await allPages((nextToken) =>
+    callEcs('ListClusters', () => ecs.send(new sdk.ListClustersCommand({ nextToken }))).then((p) => ({
+      items: p.clusterArns,
+      nextToken: p.nextToken,
+    })),
+  );
   const tasks: OwnedEcs['tasks'][number][] = [];
   const clusters: OwnedEcs['clusters'][number][] = [];
   for (const group of chunks(clusterArns, 100)) {
-    const described = await callEcs('DescribeClusters', () => ecs.send(new sdk.DescribeClustersCommand({ clusters: group, include: ['TAGS'] })));
+    const described = await callEcs('DescribeClusters', () =>
+      ecs.send(new sdk.DescribeClustersCommand({ clusters: group, include: ['TAGS'] })),
+    );
     for (const cluster of described.clusters ?? []) {
-      const arns = await allPages((nextToken) => callEcs('ListTasks', () => ecs.send(new sdk.ListTasksCommand({ cluster: cluster.clusterArn, nextToken }))).then((p) => ({ items: p.taskArns, nextToken: p.nextToken })));
+      const arns = await allPages((nextToken) =>
+        callEcs('ListTasks', () => ecs.send(new sdk.ListTasksCommand({ cluster: cluster.clusterArn, nextToken }))).then(
+          (p) => ({ items: p.taskArns, nextToken: p.nextToken }),
+        ),
+      );
       let mine = 0;
       for (const some of chunks(arns, 100)) {
-        const found = await callEcs('DescribeTasks', () => ecs.send(new sdk.DescribeTasksCommand({ cluster: cluster.clusterArn, tasks: some, include: ['TAGS'] })));
+        const found = await callEcs('DescribeTasks', () =>
+          ecs.send(new sdk.DescribeTasksCommand({ cluster: cluster.clusterArn, tasks: some, include: ['TAGS'] })),
+        );
         for (const task of found.tasks ?? []) {
           if (!ownedByContainerlings(task.tags, workspaceId)) continue;
           tasks.push({ arn: task.taskArn!, cluster: cluster.clusterArn! });
@@ -54,10 +69,15 @@ export async function ownedEcsResources(ecs: EcsClients['ecs'], workspaceId?: st
     }
   }
   const definitionArns = await allPages((nextToken) =>
-    callEcs('ListTaskDefinitions', () => ecs.send(new sdk.ListTaskDefinitionsCommand({ status: 'ACTIVE', nextToken }))).then((p) => ({ items: p.taskDefinitionArns, nextToken: p.nextToken })));
+    callEcs('ListTaskDefinitions', () =>
+      ecs.send(new sdk.ListTaskDefinitionsCommand({ status: 'ACTIVE', nextToken })),
+    ).then((p) => ({ items: p.taskDefinitionArns, nextToken: p.nextToken })),
+  );
   const taskDefinitions: string[] = [];
   for (const arn of definitionArns) {
-    const described = await callEcs('DescribeTaskDefinition', () => ecs.send(new sdk.DescribeTaskDefinitionCommand({ taskDefinition: arn, include: ['TAGS'] })));
+    const described = await callEcs('DescribeTaskDefinition', () =>
+      ecs.send(new sdk.DescribeTaskDefinitionCommand({ taskDefinition: arn, include: ['TAGS'] })),
+    );
     if (ownedByContainerlings(described.tags, workspaceId)) taskDefinitions.push(arn);
   }
   return { tasks, taskDefinitions, clusters };
@@ -71,25 +91,44 @@ export interface EcsCleanup {
 }
 
 /** Stops, deregisters, then deletes the clusters that are empty once their tasks have stopped (waiting, bounded). */
-export async function removeOwnedEcs(ecs: EcsClients['ecs'], owned: OwnedEcs, signal?: AbortSignal, wait?: WaitOptions): Promise<EcsCleanup> {
+export async function removeOwnedEcs(
+  ecs: EcsClients['ecs'],
+  owned: OwnedEcs,
+  signal?: AbortSignal,
+  wait?: WaitOptions,
+): Promise<EcsCleanup> {
   const sdk = await loadEcsSdk();
   const done: EcsCleanup = { stopped: [], deregistered: [], deletedClusters: [], keptClusters: [] };
   for (const task of owned.tasks) {
-    await callEcs('StopTask', () => ecs.send(new sdk.StopTaskCommand({ cluster: task.cluster, task: task.arn, reason: 'containerlings aws cleanup' })));
+    await callEcs('StopTask', () =>
+      ecs.send(
+        new sdk.StopTaskCommand({ cluster: task.cluster, task: task.arn, reason: 'containerlings aws cleanup' }),
+      ),
+    );
     done.stopped.push(task.arn);
   }
   for (const arn of owned.taskDefinitions) {
-    await callEcs('DeregisterTaskDefinition', () => ecs.send(new sdk.DeregisterTaskDefinitionCommand({ taskDefinition: arn })));
+    await callEcs('DeregisterTaskDefinition', () =>
+      ecs.send(new sdk.DeregisterTaskDefinitionCommand({ taskDefinition: arn })),
+    );
     done.deregistered.push(arn);
   }
   for (const cluster of owned.clusters) {
     if (!cluster.emptyAfterStop) {
-      done.keptClusters.push({ name: cluster.name, reason: 'it runs services, instances or tasks containerlings did not start' });
+      done.keptClusters.push({
+        name: cluster.name,
+        reason: 'it runs services, instances or tasks containerlings did not start',
+      });
       continue;
     }
     const stopping = owned.tasks.filter((t) => t.cluster === cluster.arn);
     for (const task of stopping) {
-      const describe = async () => (await callEcs('DescribeTasks', () => ecs.send(new sdk.DescribeTasksCommand({ cluster: cluster.arn, tasks: [task.arn] })))).tasks?.[0];
+      const describe = async () =>
+        (
+          await callEcs('DescribeTasks', () =>
+            ecs.send(new sdk.DescribeTasksCommand({ cluster: cluster.arn, tasks: [task.arn] })),
+          )
+        ).tasks?.[0];
       await waitForTask(describe, signal, { timeoutMs: 2 * 60_000, ...wait, until: ['STOPPED'] });
     }
     try {
@@ -99,7 +138,10 @@ export async function removeOwnedEcs(ecs: EcsClients['ecs'], owned: OwnedEcs, si
       if (e instanceof CancelledError) throw e;
       const name = (e as { name?: string }).name ?? '';
       if (!/^Cluster(Contains|HasActive)/.test(name)) await callEcs('DeleteCluster', () => Promise.reject(e));
-      done.keptClusters.push({ name: cluster.name, reason: 'its tasks are still stopping; run cleanup again in a minute' });
+      done.keptClusters.push({
+        name: cluster.name,
+        reason: 'its tasks are still stopping; run cleanup again in a minute',
+      });
     }
   }
   return done;

@@ -12,11 +12,28 @@ export interface EcsClients {
   readonly ec2: Pick<EC2Client, 'send'>;
 }
 
-const NEEDS = 'the ECS lesson\'s `ecs run` and `aws cleanup` need ' + [
-  'ecs:RegisterTaskDefinition', 'ecs:DescribeClusters', 'ecs:CreateCluster', 'ecs:RunTask', 'ecs:DescribeTasks', 'ecs:TagResource', 'ecs:ListClusters', 'ecs:ListTasks',
-  'ecs:StopTask', 'ecs:ListTaskDefinitions', 'ecs:DescribeTaskDefinition', 'ecs:DeregisterTaskDefinition', 'ecs:DeleteCluster', 'iam:PassRole (for executionRoleArn and taskRoleArn)',
-  'iam:CreateServiceLinkedRole (the first cluster)', 'ec2:DescribeVpcs', 'ec2:DescribeSubnets', 'ec2:DescribeNetworkInterfaces',
-].join(', ');
+const NEEDS =
+  "the ECS lesson's `ecs run` and `aws cleanup` need " +
+  [
+    'ecs:RegisterTaskDefinition',
+    'ecs:DescribeClusters',
+    'ecs:CreateCluster',
+    'ecs:RunTask',
+    'ecs:DescribeTasks',
+    'ecs:TagResource',
+    'ecs:ListClusters',
+    'ecs:ListTasks',
+    'ecs:StopTask',
+    'ecs:ListTaskDefinitions',
+    'ecs:DescribeTaskDefinition',
+    'ecs:DeregisterTaskDefinition',
+    'ecs:DeleteCluster',
+    'iam:PassRole (for executionRoleArn and taskRoleArn)',
+    'iam:CreateServiceLinkedRole (the first cluster)',
+    'ec2:DescribeVpcs',
+    'ec2:DescribeSubnets',
+    'ec2:DescribeNetworkInterfaces',
+  ].join(', ');
 
 export const ECS_SERVICE: AwsService = { name: 'ECS', prefix: 'ecs', needs: NEEDS };
 export const EC2_SERVICE: AwsService = { name: 'EC2', prefix: 'ec2', needs: NEEDS };
@@ -36,8 +53,13 @@ export async function callEcs<T>(operation: string, work: () => Promise<T>): Pro
     const err = e as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
     const status = err.$metadata?.httpStatusCode ?? 0;
     if (e instanceof UserError || status < 400 || status >= 500) throw e;
-    throw new UserError(`ECS refused ${operation} (${err.name}): ${err.message}`, 'Fix what it names (in taskdef.json, or the --cluster, --subnets or --security-groups you passed) and run again.', 'aws');
+    throw new UserError(
+      `ECS refused ${operation} (${err.name}): ${err.message}`,
+      'Fix what it names (in taskdef.json, or the --cluster, --subnets or --security-groups you passed) and run again.',
+      'aws',
+    );
   }
 }
 
-export const callEc2 = <T>(operation: string, work: () => Promise<T>): Promise<T> => callAws(operation, work, EC2_SERVICE);
+export const callEc2 = <T>(operation: string, work: () => Promise<T>): Promise<T> =>
+  callAws(operation, work, EC2_SERVICE);

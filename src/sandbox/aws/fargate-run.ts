@@ -5,7 +5,15 @@ import type { Task } from '@aws-sdk/client-ecs';
 import { setTimeout as sleepFor } from 'node:timers/promises';
 import { CancelledError, UserError } from '../../errors.js';
 import { callEc2, callEcs, type EcsClients } from './ecs-client.js';
-import { createClusterRequest, defaultVpcRequest, mappedPorts, networkInterfaceId, registerRequest, runTaskRequest, subnetsRequest } from './ecs-requests.js';
+import {
+  createClusterRequest,
+  defaultVpcRequest,
+  mappedPorts,
+  networkInterfaceId,
+  registerRequest,
+  runTaskRequest,
+  subnetsRequest,
+} from './ecs-requests.js';
 import { loadEc2Sdk, loadEcsSdk } from './sdk.js';
 
 export interface FargateRunOptions {
@@ -43,8 +51,17 @@ export interface WaitOptions {
 }
 
 /** Polls until the task is RUNNING or STOPPED (or `until`'s), or the time runs out (then returns what it last saw). Aborting cancels. */
-export async function waitForTask(describe: () => Promise<Task | undefined>, signal?: AbortSignal, options: WaitOptions = {}): Promise<Task | undefined> {
-  const { until = ['RUNNING', 'STOPPED'], timeoutMs = 5 * 60_000, intervalMs = 5_000, sleep = (ms, s) => sleepFor(ms, undefined, { signal: s }) } = options;
+export async function waitForTask(
+  describe: () => Promise<Task | undefined>,
+  signal?: AbortSignal,
+  options: WaitOptions = {},
+): Promise<Task | undefined> {
+  const {
+    until = ['RUNNING', 'STOPPED'],
+    timeoutMs = 5 * 60_000,
+    intervalMs = 5_000,
+    sleep = (ms, s) => sleepFor(ms, undefined, { signal: s }),
+  } = options;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (signal?.aborted) throw new CancelledError();
@@ -61,13 +78,16 @@ export async function defaultSubnets(ec2: EcsClients['ec2']): Promise<string[]> 
   const sdk = await loadEc2Sdk();
   const vpcs = await callEc2('DescribeVpcs', () => ec2.send(new sdk.DescribeVpcsCommand(defaultVpcRequest)));
   const vpcId = vpcs.Vpcs?.[0]?.VpcId;
-  const noDefault = (what: string) => new UserError(
-    `${what}, so there is nowhere to put the Fargate task's network interface.`,
-    'Pass `--subnets subnet-...,subnet-...` (and `--security-groups sg-...`) of a VPC you have, or create a default VPC with `aws ec2 create-default-vpc`.',
-    'aws',
-  );
+  const noDefault = (what: string) =>
+    new UserError(
+      `${what}, so there is nowhere to put the Fargate task's network interface.`,
+      'Pass `--subnets subnet-...,subnet-...` (and `--security-groups sg-...`) of a VPC you have, or create a default VPC with `aws ec2 create-default-vpc`.',
+      'aws',
+    );
   if (!vpcId) throw noDefault('This region has no default VPC');
-  const subnets = await callEc2('DescribeSubnets', () => ec2.send(new sdk.DescribeSubnetsCommand(subnetsRequest(vpcId))));
+  const subnets = await callEc2('DescribeSubnets', () =>
+    ec2.send(new sdk.DescribeSubnetsCommand(subnetsRequest(vpcId))),
+  );
   const ids = (subnets.Subnets ?? []).map((s) => s.SubnetId!).filter(Boolean);
   if (ids.length === 0) throw noDefault(`The default VPC ${vpcId} has no subnets`);
   return ids;
@@ -76,7 +96,9 @@ export async function defaultSubnets(ec2: EcsClients['ec2']): Promise<string[]> 
 /** Reuses an ACTIVE cluster of that name, or creates it with the containerlings tags. */
 async function ensureCluster(ecs: EcsClients['ecs'], name: string, workspaceId: string): Promise<boolean> {
   const sdk = await loadEcsSdk();
-  const found = await callEcs('DescribeClusters', () => ecs.send(new sdk.DescribeClustersCommand({ clusters: [name] })));
+  const found = await callEcs('DescribeClusters', () =>
+    ecs.send(new sdk.DescribeClustersCommand({ clusters: [name] })),
+  );
   if (found.clusters?.some((c) => c.status === 'ACTIVE')) return false;
   await callEcs('CreateCluster', () => ecs.send(new sdk.CreateClusterCommand(createClusterRequest(name, workspaceId))));
   return true;
@@ -86,7 +108,9 @@ async function publicIp(ec2: EcsClients['ec2'], task: Task): Promise<string | un
   const eni = networkInterfaceId(task);
   if (!eni) return undefined;
   const sdk = await loadEc2Sdk();
-  const out = await callEc2('DescribeNetworkInterfaces', () => ec2.send(new sdk.DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [eni] })));
+  const out = await callEc2('DescribeNetworkInterfaces', () =>
+    ec2.send(new sdk.DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [eni] })),
+  );
   return out.NetworkInterfaces?.[0]?.Association?.PublicIp;
 }
 
@@ -95,23 +119,55 @@ export async function runOnFargate(clients: EcsClients, o: FargateRunOptions): P
   const report = o.report ?? (() => undefined);
   // The network is only read: when it is missing, nothing has been created yet.
   const subnets = o.subnets?.length ? [...o.subnets] : await defaultSubnets(clients.ec2);
-  const registered = await callEcs('RegisterTaskDefinition', () => clients.ecs.send(new sdk.RegisterTaskDefinitionCommand(registerRequest(o.definition, o.workspaceId))));
+  const registered = await callEcs('RegisterTaskDefinition', () =>
+    clients.ecs.send(new sdk.RegisterTaskDefinitionCommand(registerRequest(o.definition, o.workspaceId))),
+  );
   const taskDefinitionArn = registered.taskDefinition!.taskDefinitionArn!;
   report(`registered ${taskDefinitionArn}`);
   const clusterCreated = await ensureCluster(clients.ecs, o.cluster, o.workspaceId);
   report(clusterCreated ? `created cluster ${o.cluster}` : `using cluster ${o.cluster}`);
-  const started = await callEcs('RunTask', () => clients.ecs.send(new sdk.RunTaskCommand(runTaskRequest({ cluster: o.cluster, taskDefinitionArn, subnets, securityGroups: o.securityGroups ?? [], workspaceId: o.workspaceId }))));
+  const started = await callEcs('RunTask', () =>
+    clients.ecs.send(
+      new sdk.RunTaskCommand(
+        runTaskRequest({
+          cluster: o.cluster,
+          taskDefinitionArn,
+          subnets,
+          securityGroups: o.securityGroups ?? [],
+          workspaceId: o.workspaceId,
+        }),
+      ),
+    ),
+  );
   const taskArn = started.tasks?.[0]?.taskArn;
   if (!taskArn) {
-    const why = started.failures?.map((f) => f.reason).filter(Boolean).join('; ') || 'no reason given';
-    throw new UserError(`ECS did not start the task: ${why}.`, 'Check the cluster and subnets, then run again; `containerlings aws cleanup --aws real` deregisters the task definition.', 'aws');
+    const why =
+      started.failures
+        ?.map((f) => f.reason)
+        .filter(Boolean)
+        .join('; ') || 'no reason given';
+    throw new UserError(
+      `ECS did not start the task: ${why}.`,
+      'Check the cluster and subnets, then run again; `containerlings aws cleanup --aws real` deregisters the task definition.',
+      'aws',
+    );
   }
   report(`started ${taskArn}; waiting until it runs (Ctrl-C stops waiting, not the task)`);
-  const describe = async () => (await callEcs('DescribeTasks', () => clients.ecs.send(new sdk.DescribeTasksCommand({ cluster: o.cluster, tasks: [taskArn] })))).tasks?.[0];
+  const describe = async () =>
+    (
+      await callEcs('DescribeTasks', () =>
+        clients.ecs.send(new sdk.DescribeTasksCommand({ cluster: o.cluster, tasks: [taskArn] })),
+      )
+    ).tasks?.[0];
   const task = await waitForTask(describe, o.signal, o.wait);
   const status = task?.lastStatus ?? 'UNKNOWN';
   return {
-    taskDefinitionArn, cluster: o.cluster, clusterCreated, taskArn, status, subnets,
+    taskDefinitionArn,
+    cluster: o.cluster,
+    clusterCreated,
+    taskArn,
+    status,
+    subnets,
     stoppedReason: status === 'STOPPED' ? stoppedReason(task!) : undefined,
     publicIp: status === 'RUNNING' ? await publicIp(clients.ec2, task!) : undefined,
     ports: mappedPorts(o.definition),
@@ -121,6 +177,8 @@ export async function runOnFargate(clients: EcsClients, o: FargateRunOptions): P
 /** The task's reason, plus the first container's when it says more (CannotPullContainerError, exit codes). */
 function stoppedReason(task: Task): string {
   const container = task.containers?.find((c) => c.reason || c.exitCode !== undefined);
-  const detail = container?.reason ?? (container?.exitCode !== undefined ? `${container.name} exited with code ${container.exitCode}` : undefined);
+  const detail =
+    container?.reason ??
+    (container?.exitCode !== undefined ? `${container.name} exited with code ${container.exitCode}` : undefined);
   return [task.stoppedReason ?? 'no reason given', detail].filter(Boolean).join(': ');
 }

@@ -24,12 +24,20 @@ export async function ownedRepositories(client?: EcrClient, workspaceId?: string
   const owned: OwnedRepository[] = [];
   let nextToken: string | undefined;
   do {
-    const page = await callEcr('DescribeRepositories', () => ecr.send(new sdk.DescribeRepositoriesCommand({ nextToken })));
+    const page = await callEcr('DescribeRepositories', () =>
+      ecr.send(new sdk.DescribeRepositoriesCommand({ nextToken })),
+    );
     for (const repo of page.repositories ?? []) {
-      const tags = (await callEcr('ListTagsForResource', () => ecr.send(new sdk.ListTagsForResourceCommand({ resourceArn: repo.repositoryArn! })))).tags ?? [];
+      const tags =
+        (
+          await callEcr('ListTagsForResource', () =>
+            ecr.send(new sdk.ListTagsForResourceCommand({ resourceArn: repo.repositoryArn! })),
+          )
+        ).tags ?? [];
       const mine = tags.some((t) => t.Key === OWNER_TAG.Key && t.Value === OWNER_TAG.Value);
       const workspace = tags.find((t) => t.Key === WORKSPACE_TAG_KEY)?.Value;
-      if (mine && (!workspaceId || workspace === workspaceId)) owned.push({ name: repo.repositoryName!, arn: repo.repositoryArn!, workspace });
+      if (mine && (!workspaceId || workspace === workspaceId))
+        owned.push({ name: repo.repositoryName!, arn: repo.repositoryArn!, workspace });
     }
     nextToken = page.nextToken;
   } while (nextToken);
@@ -41,7 +49,9 @@ export async function deleteOwned(repos: readonly OwnedRepository[], client?: Ec
   const sdk = await loadEcrSdk();
   const deleted: string[] = [];
   for (const repo of repos) {
-    await callEcr('DeleteRepository', () => ecr.send(new sdk.DeleteRepositoryCommand({ repositoryName: repo.name, force: true })));
+    await callEcr('DeleteRepository', () =>
+      ecr.send(new sdk.DeleteRepositoryCommand({ repositoryName: repo.name, force: true })),
+    );
     deleted.push(repo.name);
   }
   return deleted;

@@ -38,12 +38,23 @@ export function awsSandboxEnv(env: NodeJS.ProcessEnv = process.env): Record<stri
   // PATH: `containerlings` (when there is a dist/cli.js to point at), then the aws wrapper: in real mode always
   // (installed now), in local mode once `sandbox up` has written it.
   const endpoint = `http://localhost:${s?.ecrPort ?? 0}`;
-  const wrapper = mode === 'real' ? [installWrapper(files.bin, endpoint)] : s?.ecrPort && existsSync(`${files.bin}/aws`) ? [files.bin] : [];
+  const wrapper =
+    mode === 'real'
+      ? [installWrapper(files.bin, endpoint)]
+      : s?.ecrPort && existsSync(`${files.bin}/aws`)
+        ? [files.bin]
+        : [];
   const dirs = [...(installSelfShim(files.tools) ? [files.tools] : []), ...wrapper];
   const path: Record<string, string> = dirs.length ? { PATH: [...dirs, env.PATH ?? ''].join(':') } : {};
   if (!s?.ecrPort) return { CONTAINERLINGS_AWS: mode, ...path };
   const registry = env.CONTAINERLINGS_REGISTRY ?? `localhost:${s.registryPort}`;
-  const common = { CONTAINERLINGS_AWS: mode, CONTAINERLINGS_REGISTRY: registry, CONTAINERLINGS_REGISTRY_PASSWORD_FILE: files.learnerPassword, AWS_PAGER: '', ...path };
+  const common = {
+    CONTAINERLINGS_AWS: mode,
+    CONTAINERLINGS_REGISTRY: registry,
+    CONTAINERLINGS_REGISTRY_PASSWORD_FILE: files.learnerPassword,
+    AWS_PAGER: '',
+    ...path,
+  };
   if (mode === 'real') return common;
   return { ...common, CONTAINERLINGS_ECR_ENDPOINT: endpoint, CONTAINERLINGS_ECR_REGISTRY: `localhost:${s.ecrPort}` };
 }
@@ -53,7 +64,10 @@ export function awsTemplateValues(env: NodeJS.ProcessEnv = process.env): Record<
   const e = awsSandboxEnv(env);
   return {
     registry: e.CONTAINERLINGS_REGISTRY ?? 'localhost:<port> (run `containerlings sandbox up`)',
-    'ecr-registry': awsMode(env) === 'real' ? '<account>.dkr.ecr.<region>.amazonaws.com' : e.CONTAINERLINGS_ECR_REGISTRY ?? 'localhost:<port> (run `containerlings sandbox up`)',
+    'ecr-registry':
+      awsMode(env) === 'real'
+        ? '<account>.dkr.ecr.<region>.amazonaws.com'
+        : (e.CONTAINERLINGS_ECR_REGISTRY ?? 'localhost:<port> (run `containerlings sandbox up`)'),
     region: awsRegion(env),
     'registry-password-file': sandboxFiles().learnerPassword,
   };

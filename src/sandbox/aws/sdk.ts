@@ -12,7 +12,8 @@ function named<T>(mod: T & { default?: T }, probe: string): T {
 /** The SDK only honours the exact value "true"; Node 20 is supported by the 3.x line we pin. */
 function quietNodeWarning() {
   const env = process.env;
-  if (env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED !== 'false') env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+  if (env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED !== 'false')
+    env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 }
 
 /** Quiets the warning first, then imports. */

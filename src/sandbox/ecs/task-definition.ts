@@ -8,7 +8,8 @@ import { fargateProblems } from './fargate.js';
 
 const int = z.number().int('expected a whole number');
 const str = z.string();
-const anyOf = <T extends string>(values: readonly [T, ...T[]]) => z.enum(values, { error: `expected one of ${values.join(', ')}` });
+const anyOf = <T extends string>(values: readonly [T, ...T[]]) =>
+  z.enum(values, { error: `expected one of ${values.join(', ')}` });
 const loose = z.unknown().optional();
 
 const KeyValuePair = z.strictObject({ name: str.optional(), value: str.optional() });
@@ -23,8 +24,13 @@ const PortMapping = z.strictObject({
 });
 
 const HealthCheck = z.strictObject({
-  command: z.array(str).min(1, 'expected at least one element, such as ["CMD-SHELL", "wget -qO- http://127.0.0.1:8080/ || exit 1"]')
-    .refine((c) => c[0] === 'CMD' || c[0] === 'CMD-SHELL', 'the first element must be "CMD" (run the rest as is) or "CMD-SHELL" (run it with sh -c)'),
+  command: z
+    .array(str)
+    .min(1, 'expected at least one element, such as ["CMD-SHELL", "wget -qO- http://127.0.0.1:8080/ || exit 1"]')
+    .refine(
+      (c) => c[0] === 'CMD' || c[0] === 'CMD-SHELL',
+      'the first element must be "CMD" (run the rest as is) or "CMD-SHELL" (run it with sh -c)',
+    ),
   // The model documents these ranges (its traits do not enforce them; the service does).
   interval: int.min(5).max(300).optional(),
   timeout: int.min(2).max(60).optional(),
@@ -58,9 +64,32 @@ const ContainerDefinition = z.strictObject({
   privileged: z.boolean().optional(),
   dockerLabels: z.record(str, str).optional(),
   ...Object.fromEntries(
-    ['repositoryCredentials', 'restartPolicy', 'links', 'environmentFiles', 'mountPoints', 'volumesFrom', 'linuxParameters', 'secrets', 'dependsOn',
-      'startTimeout', 'stopTimeout', 'versionConsistency', 'disableNetworking', 'dnsServers', 'dnsSearchDomains', 'extraHosts', 'dockerSecurityOptions',
-      'interactive', 'pseudoTerminal', 'ulimits', 'systemControls', 'resourceRequirements', 'firelensConfiguration', 'credentialSpecs'].map((k) => [k, loose]),
+    [
+      'repositoryCredentials',
+      'restartPolicy',
+      'links',
+      'environmentFiles',
+      'mountPoints',
+      'volumesFrom',
+      'linuxParameters',
+      'secrets',
+      'dependsOn',
+      'startTimeout',
+      'stopTimeout',
+      'versionConsistency',
+      'disableNetworking',
+      'dnsServers',
+      'dnsSearchDomains',
+      'extraHosts',
+      'dockerSecurityOptions',
+      'interactive',
+      'pseudoTerminal',
+      'ulimits',
+      'systemControls',
+      'resourceRequirements',
+      'firelensConfiguration',
+      'credentialSpecs',
+    ].map((k) => [k, loose]),
   ),
 });
 
@@ -71,21 +100,39 @@ export const RegisterTaskDefinitionInput = z.strictObject({
   executionRoleArn: str.optional(),
   networkMode: anyOf(['bridge', 'host', 'awsvpc', 'none']).optional(),
   requiresCompatibilities: z.array(anyOf(['EC2', 'FARGATE', 'EXTERNAL'])).optional(),
-  cpu: str.regex(/^\s*(\d+|\d+(\.\d+)?\s*vcpu)\s*$/i, 'expected CPU units as a string, such as "256", or "0.25 vCPU"').optional(),
+  cpu: str
+    .regex(/^\s*(\d+|\d+(\.\d+)?\s*vcpu)\s*$/i, 'expected CPU units as a string, such as "256", or "0.25 vCPU"')
+    .optional(),
   memory: str.regex(/^\s*(\d+|\d+(\.\d+)?\s*gb)\s*$/i, 'expected MiB as a string, such as "512", or "1 GB"').optional(),
   tags: z.array(z.strictObject({ key: str.min(1).max(128), value: str.max(256).optional() })).optional(),
   pidMode: anyOf(['host', 'task']).optional(),
   ipcMode: anyOf(['host', 'task', 'none']).optional(),
-  ...Object.fromEntries(['volumes', 'placementConstraints', 'proxyConfiguration', 'inferenceAccelerators', 'ephemeralStorage', 'runtimePlatform', 'enableFaultInjection'].map((k) => [k, loose])),
+  ...Object.fromEntries(
+    [
+      'volumes',
+      'placementConstraints',
+      'proxyConfiguration',
+      'inferenceAccelerators',
+      'ephemeralStorage',
+      'runtimePlatform',
+      'enableFaultInjection',
+    ].map((k) => [k, loose]),
+  ),
 });
 
 /** "containerDefinitions[0].portMappings[1].containerPort" */
 export function fieldPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '') || '(the whole file)';
+  return (
+    path.reduce<string>(
+      (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
+      '',
+    ) || '(the whole file)'
+  );
 }
 
 function describe(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') return issue.keys.map((k) => `${fieldPath([...issue.path, k])}: not a RegisterTaskDefinition field`).join('\n');
+  if (issue.code === 'unrecognized_keys')
+    return issue.keys.map((k) => `${fieldPath([...issue.path, k])}: not a RegisterTaskDefinition field`).join('\n');
   if (issue.code === 'invalid_type') {
     const missing = issue.input === undefined;
     return `${fieldPath(issue.path)}: ${missing ? 'required, but missing' : `expected ${article(issue.expected)}, got ${JSON.stringify(issue.input)}`}`;
@@ -93,7 +140,8 @@ function describe(issue: z.core.$ZodIssue): string {
   return `${fieldPath(issue.path)}: ${issue.message}`;
 }
 
-const article = (type: string) => (type === 'array' || type === 'object' || type === 'integer' ? `an ${type}` : `a ${type}`);
+const article = (type: string) =>
+  type === 'array' || type === 'object' || type === 'integer' ? `an ${type}` : `a ${type}`;
 
 /** Parses JSON text and checks it against the RegisterTaskDefinition input; each error names its field. */
 export function checkTaskDefinition(text: string): TaskDefinitionResult {
@@ -112,5 +160,7 @@ export function checkTaskDefinition(text: string): TaskDefinitionResult {
     if (!c.image) errors.push(`containerDefinitions[${i}].image: required, but missing`);
   });
   errors.push(...fargateProblems(parsed.data));
-  return errors.length ? { ok: false, errors } : { ok: true, family: parsed.data.family, definition: parsed.data as Record<string, unknown> };
+  return errors.length
+    ? { ok: false, errors }
+    : { ok: true, family: parsed.data.family, definition: parsed.data as Record<string, unknown> };
 }

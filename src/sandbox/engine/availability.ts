@@ -24,7 +24,8 @@ export const ENGINE_RULES: readonly EngineRule[] = [
   {
     need: 'host-files',
     has: (e) => e.hostFiles !== 'unshared',
-    reason: (e) => `it bind-mounts a folder of your workspace, and ${e.name} ${e.remote ? 'runs on another machine' : 'runs in a VM'} that does not see your files`,
+    reason: (e) =>
+      `it bind-mounts a folder of your workspace, and ${e.name} ${e.remote ? 'runs on another machine' : 'runs in a VM'} that does not see your files`,
   },
   {
     need: 'swarm',
@@ -43,7 +44,9 @@ export const ENGINE_RULES: readonly EngineRule[] = [
     has: (e) => e.loopbackRegistry,
     reason: (e) =>
       `${e.name} pushes only over HTTPS to the sandbox registry on 127.0.0.1 (plain HTTP)` +
-      (e.kind === 'podman' ? ': mark it insecure in /etc/containers/registries.conf' : ': add 127.0.0.0/8 to the engine\'s insecure registries'),
+      (e.kind === 'podman'
+        ? ': mark it insecure in /etc/containers/registries.conf'
+        : ": add 127.0.0.0/8 to the engine's insecure registries"),
   },
 ];
 
@@ -53,11 +56,16 @@ interface LessonNeeds {
 }
 
 /** The engine rules applied to each lesson (pure): lesson id → why this engine cannot run it. */
-export function engineUnavailable(lessons: readonly LessonNeeds[], engine: EngineProfile, rules = ENGINE_RULES): Map<string, Unavailability> {
+export function engineUnavailable(
+  lessons: readonly LessonNeeds[],
+  engine: EngineProfile,
+  rules = ENGINE_RULES,
+): Map<string, Unavailability> {
   const out = new Map<string, Unavailability>();
   for (const lesson of lessons) {
     const broken = rules.find((r) => lesson.needs.includes(r.need) && !r.has(engine));
-    if (broken) out.set(lesson.id, { reason: broken.reason(engine), expected: true, engine: `${engine.name} ${engine.version}` });
+    if (broken)
+      out.set(lesson.id, { reason: broken.reason(engine), expected: true, engine: `${engine.name} ${engine.version}` });
   }
   return out;
 }

@@ -36,9 +36,11 @@ export async function removeDeclared(engine: Engine, resources: Resources, works
     out.kept.push(...gone.kept);
   }
   await onEngine(engine, async () => {
-    for (const name of resources.containers) await attempt(`container ${name}`, () => docker.getContainer(name).remove({ force: true, v: true }), out);
+    for (const name of resources.containers)
+      await attempt(`container ${name}`, () => docker.getContainer(name).remove({ force: true, v: true }), out);
     for (const ref of resources.images) await attempt(`image ${ref}`, () => docker.getImage(ref).remove(), out);
-    for (const name of resources.networks) await attempt(`network ${name}`, () => docker.getNetwork(name).remove(), out);
+    for (const name of resources.networks)
+      await attempt(`network ${name}`, () => docker.getNetwork(name).remove(), out);
     for (const name of resources.volumes) await attempt(`volume ${name}`, () => docker.getVolume(name).remove(), out);
   });
   // Registry repositories (local registry and ECR endpoint, or real ECR): imported only when declared.
@@ -52,8 +54,10 @@ export async function removeDeclared(engine: Engine, resources: Resources, works
       }
     }
   }
-  for (const key of await removeNodeLabelsIfOurs(engine, resources.nodeLabels ?? [])) out.removed.push(`node label ${key}`);
-  if (resources.swarm && workspaceId && (await leaveSwarmIfOurs(engine, workspaceId))) out.removed.push('swarm mode (containerlings had initialised it)');
+  for (const key of await removeNodeLabelsIfOurs(engine, resources.nodeLabels ?? []))
+    out.removed.push(`node label ${key}`);
+  if (resources.swarm && workspaceId && (await leaveSwarmIfOurs(engine, workspaceId)))
+    out.removed.push('swarm mode (containerlings had initialised it)');
   return out;
 }
 
@@ -72,11 +76,18 @@ export async function listLabelled(engine: Engine, workspaceId?: string) {
 export async function removeLabelled(engine: Engine, workspaceId?: string): Promise<Removed> {
   const out: Removed = { removed: [], kept: [] };
   // Labelled services first: their task containers carry no label of ours, and hold networks and images.
-  for (const name of await removeServices(engine, await labelledServices(engine, workspaceId))) out.removed.push(`service ${name}`);
+  for (const name of await removeServices(engine, await labelledServices(engine, workspaceId)))
+    out.removed.push(`service ${name}`);
   const found = await listLabelled(engine, workspaceId);
   const { docker } = engine;
-  for (const c of found.containers) await attempt(`container ${c.Names[0]?.replace(/^\//, '') ?? c.Id}`, () => docker.getContainer(c.Id).remove({ force: true, v: true }), out);
-  for (const i of found.images) await attempt(`image ${i.RepoTags?.[0] ?? i.Id}`, () => docker.getImage(i.Id).remove({ force: true }), out);
+  for (const c of found.containers)
+    await attempt(
+      `container ${c.Names[0]?.replace(/^\//, '') ?? c.Id}`,
+      () => docker.getContainer(c.Id).remove({ force: true, v: true }),
+      out,
+    );
+  for (const i of found.images)
+    await attempt(`image ${i.RepoTags?.[0] ?? i.Id}`, () => docker.getImage(i.Id).remove({ force: true }), out);
   for (const n of found.networks) await attempt(`network ${n.Name}`, () => docker.getNetwork(n.Id).remove(), out);
   for (const v of found.volumes) await attempt(`volume ${v.Name}`, () => docker.getVolume(v.Name).remove(), out);
   if (await leaveSwarmIfOurs(engine, workspaceId)) out.removed.push('swarm mode (containerlings had initialised it)');

@@ -43,7 +43,8 @@ export async function recreateContainer(engine: Engine, name: string): Promise<C
       HostConfig: old.HostConfig,
       NetworkingConfig: first ? { EndpointsConfig: { [first.net]: { Aliases: first.aliases } } } : undefined,
     });
-    for (const n of rest) await engine.docker.getNetwork(n.net).connect({ Container: created.id, EndpointConfig: { Aliases: n.aliases } });
+    for (const n of rest)
+      await engine.docker.getNetwork(n.net).connect({ Container: created.id, EndpointConfig: { Aliases: n.aliases } });
     await created.start();
     const facts = await containerFacts(engine, created.id);
     if (!facts) throw new Error(`${name} disappeared right after it was recreated`);

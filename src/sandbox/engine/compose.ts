@@ -25,7 +25,10 @@ export function projectFilter(project: string, extra: string[] = []): string {
 }
 
 /** Removes a project's containers (with their anonymous volumes), then its networks and named volumes. */
-export async function removeComposeProject(engine: Engine, project: string): Promise<{ removed: string[]; kept: string[] }> {
+export async function removeComposeProject(
+  engine: Engine,
+  project: string,
+): Promise<{ removed: string[]; kept: string[] }> {
   const out = { removed: [] as string[], kept: [] as string[] };
   const { docker } = engine;
   const filters = projectFilter(project);
@@ -34,15 +37,20 @@ export async function removeComposeProject(engine: Engine, project: string): Pro
       await work();
       out.removed.push(what);
     } catch (e) {
-      if (!isNotFound(e)) out.kept.push(`${what}: ${(e as { json?: { message?: string } }).json?.message ?? (e as Error).message}`);
+      if (!isNotFound(e))
+        out.kept.push(`${what}: ${(e as { json?: { message?: string } }).json?.message ?? (e as Error).message}`);
     }
   };
   await onEngine(engine, async () => {
     for (const c of await docker.listContainers({ all: true, filters })) {
-      await attempt(`container ${c.Names[0]?.replace(/^\//, '') ?? c.Id}`, () => docker.getContainer(c.Id).remove({ force: true, v: true }));
+      await attempt(`container ${c.Names[0]?.replace(/^\//, '') ?? c.Id}`, () =>
+        docker.getContainer(c.Id).remove({ force: true, v: true }),
+      );
     }
-    for (const n of await docker.listNetworks({ filters })) await attempt(`network ${n.Name}`, () => docker.getNetwork(n.Id).remove());
-    for (const v of (await docker.listVolumes({ filters })).Volumes ?? []) await attempt(`volume ${v.Name}`, () => docker.getVolume(v.Name).remove());
+    for (const n of await docker.listNetworks({ filters }))
+      await attempt(`network ${n.Name}`, () => docker.getNetwork(n.Id).remove());
+    for (const v of (await docker.listVolumes({ filters })).Volumes ?? [])
+      await attempt(`volume ${v.Name}`, () => docker.getVolume(v.Name).remove());
   });
   return out;
 }

@@ -54,7 +54,8 @@ function dockerodeOptions(endpoint: string): Dockerode.DockerOptions {
   const url = new URL(endpoint.replace(/^npipe:/, 'npipe:'));
   if (url.protocol === 'unix:') return { socketPath: url.pathname };
   if (url.protocol === 'npipe:') return { socketPath: endpoint.slice('npipe://'.length) };
-  if (url.protocol === 'ssh:') return { protocol: 'ssh', host: url.hostname, port: Number(url.port || 22), username: url.username || undefined };
+  if (url.protocol === 'ssh:')
+    return { protocol: 'ssh', host: url.hostname, port: Number(url.port || 22), username: url.username || undefined };
   const tls = process.env.DOCKER_TLS_VERIFY === '1' || url.port === '2376';
   return { protocol: tls ? 'https' : 'http', host: url.hostname, port: Number(url.port || (tls ? 2376 : 2375)) };
 }
@@ -70,7 +71,13 @@ export async function connect(): Promise<Engine> {
 /** Turns a failure to reach the engine into a message the learner can act on; other errors pass through. */
 export function explainEngineError(e: unknown, endpoint: string): unknown {
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT' || code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'EHOSTUNREACH' || code === 'ETIMEDOUT') {
+  if (
+    code === 'ENOENT' ||
+    code === 'ECONNREFUSED' ||
+    code === 'ECONNRESET' ||
+    code === 'EHOSTUNREACH' ||
+    code === 'ETIMEDOUT'
+  ) {
     return new UserError(
       `Docker is not running: nothing answers at ${endpoint}.`,
       'Start it (`sudo systemctl start docker`, or open Docker Desktop), check with `docker info`, then try again. `containerlings doctor` shows what is missing.',
@@ -87,7 +94,11 @@ export function explainEngineError(e: unknown, endpoint: string): unknown {
   const status = (e as { statusCode?: number } | undefined)?.statusCode;
   const text = String((e as { json?: { message?: string } })?.json?.message ?? (e as Error)?.message ?? '');
   if (/no space left on device/i.test(text)) {
-    return new UserError('The Docker engine ran out of disk space.', 'Free some space (`docker system df`, then `docker image prune`), and try again.', 'disk');
+    return new UserError(
+      'The Docker engine ran out of disk space.',
+      'Free some space (`docker system df`, then `docker image prune`), and try again.',
+      'disk',
+    );
   }
   if (status === 500 && /Cannot connect|daemon/i.test(text)) {
     return new UserError(`The Docker engine at ${endpoint} failed: ${text}`, 'Check it with `docker info`.', 'engine');

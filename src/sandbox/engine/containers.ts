@@ -56,10 +56,13 @@ export async function runThrowaway(
     });
     let timedOut = false;
     const kill = () => container.kill().catch(() => undefined);
-    const timer = setTimeout(() => {
-      timedOut = true;
-      void kill();
-    }, (options.timeout ?? 20) * 1000);
+    const timer = setTimeout(
+      () => {
+        timedOut = true;
+        void kill();
+      },
+      (options.timeout ?? 20) * 1000,
+    );
     signal?.addEventListener('abort', kill, { once: true });
     try {
       await container.start();
@@ -79,7 +82,12 @@ export async function runThrowaway(
 }
 
 /** Runs a command in a running container and collects its output. */
-export async function execIn(engine: Engine, name: string, cmd: readonly string[], timeoutSeconds = 20): Promise<RunResult> {
+export async function execIn(
+  engine: Engine,
+  name: string,
+  cmd: readonly string[],
+  timeoutSeconds = 20,
+): Promise<RunResult> {
   return onEngine(engine, async () => {
     const exec = await engine.docker.getContainer(name).exec({ Cmd: [...cmd], AttachStdout: true, AttachStderr: true });
     const stream = await exec.start({ hijack: true, stdin: false });
@@ -104,7 +112,9 @@ export async function execIn(engine: Engine, name: string, cmd: readonly string[
 export async function containerLogs(engine: Engine, name: string, tail = 20): Promise<string> {
   return onEngine(engine, async () => {
     try {
-      const logs = (await engine.docker.getContainer(name).logs({ stdout: true, stderr: true, follow: false, tail })) as unknown as Buffer;
+      const logs = (await engine.docker
+        .getContainer(name)
+        .logs({ stdout: true, stderr: true, follow: false, tail })) as unknown as Buffer;
       const { stdout, stderr } = demultiplex(logs);
       return (stdout + stderr).trimEnd();
     } catch (e) {

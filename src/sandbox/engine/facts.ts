@@ -1,5 +1,11 @@
 // Reads an image or a container from the engine into the small, typed facts that checks judge.
-import type { ContainerFacts, ContainerIsolation, ContainerLimits, ImageFacts, PortBinding } from '../../checks/kit/api.js';
+import type {
+  ContainerFacts,
+  ContainerIsolation,
+  ContainerLimits,
+  ImageFacts,
+  PortBinding,
+} from '../../checks/kit/api.js';
 import { isNotFound, onEngine, type Engine } from './connection.js';
 
 function envMap(env: readonly string[] | null | undefined): Record<string, string> {

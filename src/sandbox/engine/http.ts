@@ -19,7 +19,10 @@ export async function httpGet(url: string, signal: AbortSignal, retryForMs = 500
     } catch (e) {
       if (signal.aborted || Date.now() > deadline) {
         if (signal.aborted) throw e;
-        return { status: 0, body: `no answer: ${(e as Error & { cause?: Error }).cause?.message ?? (e as Error).message}` };
+        return {
+          status: 0,
+          body: `no answer: ${(e as Error & { cause?: Error }).cause?.message ?? (e as Error).message}`,
+        };
       }
       await new Promise((r) => setTimeout(r, 200));
     }
@@ -31,23 +34,57 @@ export async function httpGet(url: string, signal: AbortSignal, retryForMs = 500
  * loopback. Same answers as httpGet: status and body, redirects followed (on loopback only), status 0 when nothing
  * answers within the retry window.
  */
-export async function httpViaEngine(engine: Engine, workspaceId: string, url: string, signal: AbortSignal, retryForMs = 5000): Promise<HttpResponse> {
+export async function httpViaEngine(
+  engine: Engine,
+  workspaceId: string,
+  url: string,
+  signal: AbortSignal,
+  retryForMs = 5000,
+): Promise<HttpResponse> {
   let target = loopbackUrl(url);
-  if (target.protocol !== 'http:') throw new UserError(`${url} is on the engine's loopback, which this machine does not reach, and only http can be sent from the engine's side.`, 'Use a local engine for this exercise.', 'engine');
+  if (target.protocol !== 'http:')
+    throw new UserError(
+      `${url} is on the engine's loopback, which this machine does not reach, and only http can be sent from the engine's side.`,
+      'Use a local engine for this exercise.',
+      'engine',
+    );
   for (let hop = 0; hop < 20; hop++) {
     const host = target.hostname.replace(/^\[|\]$/g, '');
     const port = target.port || '80';
     const seconds = Math.ceil(retryForMs / 1000);
-    const run = await runThrowaway(engine, workspaceId, PROBE_IMAGE, {
-      cmd: ['sh', '-c', REQUEST_SCRIPT, 'request', target.pathname + target.search, target.host, host, port, String(seconds)],
-      memoryMb: 32,
-      timeout: seconds + 15,
-    }, signal, { network: 'host' });
+    const run = await runThrowaway(
+      engine,
+      workspaceId,
+      PROBE_IMAGE,
+      {
+        cmd: [
+          'sh',
+          '-c',
+          REQUEST_SCRIPT,
+          'request',
+          target.pathname + target.search,
+          target.host,
+          host,
+          port,
+          String(seconds),
+        ],
+        memoryMb: 32,
+        timeout: seconds + 15,
+      },
+      signal,
+      { network: 'host' },
+    );
     if (run.exitCode === 3) return { status: 0, body: `no answer: ${run.stdout.trim() || 'connection refused'}` };
-    if (run.exitCode !== 0) throw new UserError(`The request to ${target.href} from the engine's side failed: ${(run.stderr || run.stdout).trim()}`, 'Check that the engine can run containerlings/busybox on its host network (`docker run --rm --network host containerlings/busybox true`).', 'engine');
+    if (run.exitCode !== 0)
+      throw new UserError(
+        `The request to ${target.href} from the engine's side failed: ${(run.stderr || run.stdout).trim()}`,
+        'Check that the engine can run containerlings/busybox on its host network (`docker run --rm --network host containerlings/busybox true`).',
+        'engine',
+      );
     const response = parseHttpResponse(run.stdout);
     const location = response.headers.location;
-    if (![301, 302, 303, 307, 308].includes(response.status) || !location) return { status: response.status, body: response.body };
+    if (![301, 302, 303, 307, 308].includes(response.status) || !location)
+      return { status: response.status, body: response.body };
     target = loopbackUrl(new URL(location, target).href);
   }
   return { status: 0, body: `no answer: too many redirects from ${url}` };
@@ -97,4 +134,3 @@ export function loopbackUrl(url: string): URL {
   if (!loopback) throw new Error(`checks may only send requests to loopback, not ${host}`);
   return target;
 }
-

@@ -3,10 +3,20 @@
 import { readTar, type TarListing } from './tar-reader.js';
 import { isNotFound, onEngine, SANDBOX_LABEL, type Engine } from './connection.js';
 
-export async function imageFilesystem(engine: Engine, workspaceId: string, image: string, wanted: (path: string) => boolean): Promise<TarListing> {
+export async function imageFilesystem(
+  engine: Engine,
+  workspaceId: string,
+  image: string,
+  wanted: (path: string) => boolean,
+): Promise<TarListing> {
   return onEngine(engine, async () => {
     // A command is required to create a container from an image without CMD; it never runs.
-    const container = await engine.docker.createContainer({ Image: image, Cmd: ['/containerlings-audit'], Labels: { [SANDBOX_LABEL]: workspaceId }, NetworkDisabled: true });
+    const container = await engine.docker.createContainer({
+      Image: image,
+      Cmd: ['/containerlings-audit'],
+      Labels: { [SANDBOX_LABEL]: workspaceId },
+      NetworkDisabled: true,
+    });
     try {
       const stream = (await container.export()) as unknown as AsyncIterable<Buffer>;
       return await readTar(stream, wanted);

@@ -22,7 +22,11 @@ export interface KubectlRun {
 
 const REQUEST_TIMEOUT_S = 3;
 
-export function runKubectl(args: readonly string[], kubectl = process.env.CONTAINERLINGS_KUBECTL || 'kubectl', timeoutMs = (REQUEST_TIMEOUT_S + 2) * 1000): Promise<KubectlRun> {
+export function runKubectl(
+  args: readonly string[],
+  kubectl = process.env.CONTAINERLINGS_KUBECTL || 'kubectl',
+  timeoutMs = (REQUEST_TIMEOUT_S + 2) * 1000,
+): Promise<KubectlRun> {
   return new Promise((done) => {
     execFile(kubectl, args, { timeout: timeoutMs, maxBuffer: 8 * 1024 * 1024 }, (error, stdout, stderr) => {
       const e = error as (NodeJS.ErrnoException & { killed?: boolean; code?: unknown }) | null;
@@ -33,21 +37,50 @@ export function runKubectl(args: readonly string[], kubectl = process.env.CONTAI
   });
 }
 
-const firstLine = (text: string) => text.trim().split('\n').find(Boolean)?.replace(/^error:\s*/i, '') ?? '';
+const firstLine = (text: string) =>
+  text
+    .trim()
+    .split('\n')
+    .find(Boolean)
+    ?.replace(/^error:\s*/i, '') ?? '';
 
 /** Decides from kubectl's answers (pure, so that every branch is tested without a cluster). */
 export function classify(context: KubectlRun, version?: KubectlRun): ClusterAvailability {
-  if (context.code === 'missing') return { available: false, noCluster: true, reason: 'no cluster: kubectl is not installed' };
+  if (context.code === 'missing')
+    return { available: false, noCluster: true, reason: 'no cluster: kubectl is not installed' };
   const name = context.stdout.trim();
-  if (context.code !== 0 || !name) return { available: false, noCluster: true, reason: 'no cluster: kubectl has no current context (kubectl config use-context ... selects one)' };
-  if (!version || version.code === 'timeout') return { available: false, noCluster: true, context: name, reason: `no cluster: the context "${name}" did not answer within ${REQUEST_TIMEOUT_S} s` };
+  if (context.code !== 0 || !name)
+    return {
+      available: false,
+      noCluster: true,
+      reason: 'no cluster: kubectl has no current context (kubectl config use-context ... selects one)',
+    };
+  if (!version || version.code === 'timeout')
+    return {
+      available: false,
+      noCluster: true,
+      context: name,
+      reason: `no cluster: the context "${name}" did not answer within ${REQUEST_TIMEOUT_S} s`,
+    };
   if (version.code === 0) return { available: true, noCluster: false, context: name };
   const said = firstLine(version.stderr) || firstLine(version.stdout);
   // Refused, unresolvable, timed out: nothing is there. Anything else (credentials, certificates) is a broken setup.
-  if (/refused|no such host|i\/o timeout|timeout|unreachable|Unable to connect|did you specify the right host/i.test(said)) {
-    return { available: false, noCluster: true, context: name, reason: `no cluster: the context "${name}" does not answer (${said})` };
+  if (
+    /refused|no such host|i\/o timeout|timeout|unreachable|Unable to connect|did you specify the right host/i.test(said)
+  ) {
+    return {
+      available: false,
+      noCluster: true,
+      context: name,
+      reason: `no cluster: the context "${name}" does not answer (${said})`,
+    };
   }
-  return { available: false, noCluster: false, context: name, reason: `the cluster of context "${name}" refused kubectl: ${said}` };
+  return {
+    available: false,
+    noCluster: false,
+    context: name,
+    reason: `the cluster of context "${name}" refused kubectl: ${said}`,
+  };
 }
 
 let cached: Promise<ClusterAvailability> | undefined;
@@ -65,19 +98,30 @@ export function kubernetesAvailability(kubectl?: string): Promise<ClusterAvailab
  */
 export function noKubeconfig(env: NodeJS.ProcessEnv = process.env): Promise<ClusterAvailability> | undefined {
   if (env.CONTAINERLINGS_KUBECTL) return undefined;
-  const files = env.KUBECONFIG ? env.KUBECONFIG.split(delimiter).filter(Boolean) : [join(env.HOME ?? homedir(), '.kube', 'config')];
+  const files = env.KUBECONFIG
+    ? env.KUBECONFIG.split(delimiter).filter(Boolean)
+    : [join(env.HOME ?? homedir(), '.kube', 'config')];
   if (files.some((f) => existsSync(f))) return undefined;
-  return Promise.resolve({ available: false, noCluster: true, reason: `no cluster: kubectl has no configuration (${files.join(', ')})` });
+  return Promise.resolve({
+    available: false,
+    noCluster: true,
+    reason: `no cluster: kubectl has no configuration (${files.join(', ')})`,
+  });
 }
 
 async function probe(kubectl?: string): Promise<ClusterAvailability> {
   const context = await runKubectl(['config', 'current-context'], kubectl);
   if (context.code !== 0) return classify(context);
-  return classify(context, await runKubectl(['version', `--request-timeout=${REQUEST_TIMEOUT_S}s`, '-o', 'json'], kubectl));
+  return classify(
+    context,
+    await runKubectl(['version', `--request-timeout=${REQUEST_TIMEOUT_S}s`, '-o', 'json'], kubectl),
+  );
 }
 
 /** For each lesson that needs kubernetes and cannot have it: lesson id → reason. Asks kubectl only when one does. */
-export async function unavailableLessons(lessons: readonly { readonly id: string; readonly needs: readonly string[] }[]): Promise<Map<string, ClusterAvailability>> {
+export async function unavailableLessons(
+  lessons: readonly { readonly id: string; readonly needs: readonly string[] }[],
+): Promise<Map<string, ClusterAvailability>> {
   const out = new Map<string, ClusterAvailability>();
   const needing = lessons.filter((l) => l.needs.includes('kubernetes'));
   if (needing.length === 0) return out;

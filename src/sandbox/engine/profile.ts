@@ -55,12 +55,18 @@ const major = (version: string) => Number(/^(\d+)\./.exec(version)?.[1] ?? NaN);
 function kindOf(version: VersionJson, info: InfoJson): EngineKind {
   const components = (version.Components ?? []).map((c) => c.Name ?? '');
   if (components.some((n) => /podman/i.test(n)) || /podman/i.test(version.Platform?.Name ?? '')) return 'podman';
-  if (/Docker Desktop/i.test(info.OperatingSystem ?? '') || /Docker Desktop/i.test(version.Platform?.Name ?? '')) return 'docker-desktop';
+  if (/Docker Desktop/i.test(info.OperatingSystem ?? '') || /Docker Desktop/i.test(version.Platform?.Name ?? ''))
+    return 'docker-desktop';
   if (components.includes('Engine') || /Docker Engine/i.test(version.Platform?.Name ?? '')) return 'docker-engine';
   return 'other';
 }
 
-const NAMES: Record<EngineKind, string | undefined> = { 'docker-engine': 'Docker Engine', 'docker-desktop': 'Docker Desktop', podman: 'Podman', other: undefined };
+const NAMES: Record<EngineKind, string | undefined> = {
+  'docker-engine': 'Docker Engine',
+  'docker-desktop': 'Docker Desktop',
+  podman: 'Podman',
+  other: undefined,
+};
 
 /** The builder docker's CLI picks: DOCKER_BUILDKIT=0/1 first; BuildKit by default from Docker 23 and on Docker Desktop. */
 function builderOf(kind: EngineKind, version: string, env: NodeJS.ProcessEnv): EngineProfile['builder'] {
@@ -81,7 +87,9 @@ function cgroupOf(kind: EngineKind, version: string, info: InfoJson): EngineProf
 function loopbackRegistryOf(info: InfoJson): boolean {
   const cidrs = info.RegistryConfig?.InsecureRegistryCIDRs ?? [];
   if (cidrs.some((c) => /^127\.0\.0\.0\/[1-8]$/.test(c) || /^0\.0\.0\.0\/0$/.test(c))) return true;
-  return Object.values(info.RegistryConfig?.IndexConfigs ?? {}).some((i) => i.Secure === false && /^(localhost|127\.)/.test(i.Name ?? ''));
+  return Object.values(info.RegistryConfig?.IndexConfigs ?? {}).some(
+    (i) => i.Secure === false && /^(localhost|127\.)/.test(i.Name ?? ''),
+  );
 }
 
 /** tcp://, ssh:// (or http/https) to a host other than this machine's loopback. */
@@ -95,7 +103,12 @@ export function isRemoteEndpoint(endpoint: string): boolean {
  * probe can tell (engine-reach.ts `probedProfile`) starts from the endpoint: an engine on another machine neither
  * shares our loopback nor sees our files; for a local socket (or Docker Desktop's VM) it is "unknown" until probed.
  */
-export function profileFrom(version: VersionJson, info: InfoJson, env: NodeJS.ProcessEnv = process.env, endpoint = ''): EngineProfile {
+export function profileFrom(
+  version: VersionJson,
+  info: InfoJson,
+  env: NodeJS.ProcessEnv = process.env,
+  endpoint = '',
+): EngineProfile {
   const kind = kindOf(version, info);
   const remote = isRemoteEndpoint(endpoint);
   const v = version.Version ?? info.ServerVersion ?? 'unknown';
@@ -126,7 +139,9 @@ const cache = new Map<string, Promise<EngineProfile>>();
 export function engineProfile(engine: Engine): Promise<EngineProfile> {
   let profile = cache.get(engine.endpoint);
   if (!profile) {
-    profile = onEngine(engine, () => Promise.all([engine.docker.version(), engine.docker.info()])).then(([v, i]) => profileFrom(v as VersionJson, i as InfoJson, process.env, engine.endpoint));
+    profile = onEngine(engine, () => Promise.all([engine.docker.version(), engine.docker.info()])).then(([v, i]) =>
+      profileFrom(v as VersionJson, i as InfoJson, process.env, engine.endpoint),
+    );
     profile.catch(() => cache.delete(engine.endpoint));
     cache.set(engine.endpoint, profile);
   }

@@ -52,17 +52,28 @@ async function runProbe(engine: Engine, workspaceId: string): Promise<LoopbackPr
     );
     await container.start();
     const binding = (await container.inspect()).NetworkSettings.Ports?.[`${PROBE_PORT}/tcp`]?.[0];
-    if (!binding?.HostPort) return { loopback: 'unknown', viaEngine: false, detail: 'the engine published the probe on no port' };
+    if (!binding?.HostPort)
+      return { loopback: 'unknown', viaEngine: false, detail: 'the engine published the probe on no port' };
     const url = `http://127.0.0.1:${binding.HostPort}/t`;
     const here = await httpGet(url, AbortSignal.timeout(10_000), 1500);
-    if (here.status === 200 && here.body.trim() === token) return { loopback: 'reachable', viaEngine: false, detail: `a port the engine published on 127.0.0.1 answered here (${url})` };
-    const there = await httpViaEngine(engine, workspaceId, url, AbortSignal.timeout(20_000), 3000).catch((e: Error) => ({ status: 0, body: e.message }));
+    if (here.status === 200 && here.body.trim() === token)
+      return {
+        loopback: 'reachable',
+        viaEngine: false,
+        detail: `a port the engine published on 127.0.0.1 answered here (${url})`,
+      };
+    const there = await httpViaEngine(engine, workspaceId, url, AbortSignal.timeout(20_000), 3000).catch(
+      (e: Error) => ({ status: 0, body: e.message }),
+    );
     const viaEngine = there.status === 200 && there.body.trim() === token;
     return {
       loopback: 'unreachable',
       viaEngine,
-      detail: `127.0.0.1:${binding.HostPort} on the engine does not answer here (${here.status ? `another service answered, ${here.status}` : here.body}); ` +
-        (viaEngine ? 'a container on the engine\'s host network reaches it' : `nor from a container on the engine's host network (${there.body || there.status})`),
+      detail:
+        `127.0.0.1:${binding.HostPort} on the engine does not answer here (${here.status ? `another service answered, ${here.status}` : here.body}); ` +
+        (viaEngine
+          ? "a container on the engine's host network reaches it"
+          : `nor from a container on the engine's host network (${there.body || there.status})`),
     };
   } catch (e) {
     return { loopback: 'unknown', viaEngine: false, detail: `the probe could not run: ${(e as Error).message}` };
@@ -78,7 +89,12 @@ async function runProbe(engine: Engine, workspaceId: string): Promise<LoopbackPr
  * container, as fast as a plain fetch once the probe has run), from the engine's host network when it is not, and a
  * UserError (the check's `error`, never a `fail`) when neither can reach it.
  */
-export async function getOnEngineLoopback(engine: Engine, workspaceId: string, url: string, signal: AbortSignal): Promise<HttpResponse> {
+export async function getOnEngineLoopback(
+  engine: Engine,
+  workspaceId: string,
+  url: string,
+  signal: AbortSignal,
+): Promise<HttpResponse> {
   loopbackUrl(url);
   const probe = await probeLoopback(engine, workspaceId);
   if (probe.loopback === 'unreachable') {
@@ -91,7 +107,11 @@ export async function getOnEngineLoopback(engine: Engine, workspaceId: string, u
   }
   const answer = await httpGet(url, signal);
   if (answer.status === 0 && probe.loopback === 'unknown') {
-    throw new UserError(`Nothing answered at ${url}, and whether this machine reaches the engine's 127.0.0.1 is unknown: ${probe.detail}.`, 'Check the engine with `containerlings doctor`, then try again.', 'engine');
+    throw new UserError(
+      `Nothing answered at ${url}, and whether this machine reaches the engine's 127.0.0.1 is unknown: ${probe.detail}.`,
+      'Check the engine with `containerlings doctor`, then try again.',
+      'engine',
+    );
   }
   return answer;
 }
@@ -101,14 +121,30 @@ export async function getOnEngineLoopback(engine: Engine, workspaceId: string, u
  * throw-away container, which reads the token in it. false on a truly remote engine (it mounts an empty folder of
  * its own); undefined when the probe itself could not run. Exercises that bind-mount workspace folders need true.
  */
-export async function probeSharedFiles(engine: Engine, workspaceId: string, dir: string): Promise<{ shared: boolean | undefined; detail: string }> {
+export async function probeSharedFiles(
+  engine: Engine,
+  workspaceId: string,
+  dir: string,
+): Promise<{ shared: boolean | undefined; detail: string }> {
   const token = `containerlings-${process.pid}-${Date.now().toString(36)}`;
   const folder = await mkdtemp(join(dir, '.engine-probe-'));
   try {
     await writeFile(join(folder, 'token'), token);
-    const run = await runThrowaway(engine, workspaceId, PROBE_IMAGE, { cmd: ['cat', '/probe/token'], memoryMb: 32 }, undefined, { binds: [`${folder}:/probe:ro`] });
+    const run = await runThrowaway(
+      engine,
+      workspaceId,
+      PROBE_IMAGE,
+      { cmd: ['cat', '/probe/token'], memoryMb: 32 },
+      undefined,
+      { binds: [`${folder}:/probe:ro`] },
+    );
     const shared = run.exitCode === 0 && run.stdout.trim() === token;
-    return { shared, detail: shared ? `the engine sees ${folder}` : `the engine mounted ${folder} but does not see this machine's file in it (it runs on another machine or in a VM)` };
+    return {
+      shared,
+      detail: shared
+        ? `the engine sees ${folder}`
+        : `the engine mounted ${folder} but does not see this machine's file in it (it runs on another machine or in a VM)`,
+    };
   } catch (e) {
     return { shared: undefined, detail: `the probe could not run: ${(e as Error).message}` };
   } finally {
@@ -121,16 +157,30 @@ export async function probeSharedFiles(engine: Engine, workspaceId: string, dir:
  * served here is fetched from the engine's host network (where its `docker push localhost:<port>` goes). false on a
  * remote engine; the registry, ECR and continuous-delivery lessons need true.
  */
-export async function probeOurLoopbackFromEngine(engine: Engine, workspaceId: string): Promise<{ reaches: boolean | undefined; detail: string }> {
+export async function probeOurLoopbackFromEngine(
+  engine: Engine,
+  workspaceId: string,
+): Promise<{ reaches: boolean | undefined; detail: string }> {
   const { createServer } = await import('node:http');
   const token = `containerlings-${process.pid}-${Date.now().toString(36)}`;
   const server = createServer((_, res) => res.end(token));
   await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
   const { port } = server.address() as { port: number };
   try {
-    const answer = await httpViaEngine(engine, workspaceId, `http://127.0.0.1:${port}/`, AbortSignal.timeout(30_000), 1000);
+    const answer = await httpViaEngine(
+      engine,
+      workspaceId,
+      `http://127.0.0.1:${port}/`,
+      AbortSignal.timeout(30_000),
+      1000,
+    );
     const reaches = answer.status === 200 && answer.body === token;
-    return { reaches, detail: reaches ? "the engine reaches this machine's 127.0.0.1" : `the engine's 127.0.0.1:${port} is not this machine's (${answer.status ? `another service answered, ${answer.status}` : answer.body})` };
+    return {
+      reaches,
+      detail: reaches
+        ? "the engine reaches this machine's 127.0.0.1"
+        : `the engine's 127.0.0.1:${port} is not this machine's (${answer.status ? `another service answered, ${answer.status}` : answer.body})`,
+    };
   } catch (e) {
     return { reaches: undefined, detail: `the probe could not run: ${(e as Error).message}` };
   } finally {
@@ -138,13 +188,18 @@ export async function probeOurLoopbackFromEngine(engine: Engine, workspaceId: st
   }
 }
 
-const answer = (probed: boolean | undefined, yes: string, no: string, otherwise: string) => (probed === undefined ? otherwise : probed ? yes : no);
+const answer = (probed: boolean | undefined, yes: string, no: string, otherwise: string) =>
+  probed === undefined ? otherwise : probed ? yes : no;
 
 /**
  * The engine profile with what only probes can tell (three throw-away containers, about a second each): for doctor
  * and the self-test. `dir` is where the file probe makes its folder: the workspace, or where attempts run.
  */
-export async function probedProfile(engine: Engine, workspaceId: string, dir: string): Promise<EngineProfile & { readonly probes: readonly string[] }> {
+export async function probedProfile(
+  engine: Engine,
+  workspaceId: string,
+  dir: string,
+): Promise<EngineProfile & { readonly probes: readonly string[] }> {
   const [profile, loop, ours, files] = await Promise.all([
     engineProfile(engine),
     probeLoopback(engine, workspaceId),

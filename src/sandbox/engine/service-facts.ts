@@ -42,7 +42,10 @@ export async function serviceFacts(engine: Engine, name: string): Promise<Servic
     }));
     const networkNames = new Map<string, string>();
     for (const n of spec.TaskTemplate?.Networks ?? []) {
-      const info = await engine.docker.getNetwork(n.Target).inspect().catch(() => undefined);
+      const info = await engine.docker
+        .getNetwork(n.Target)
+        .inspect()
+        .catch(() => undefined);
       networkNames.set(info?.Id ?? n.Target, info?.Name ?? n.Target);
     }
     const update = spec.UpdateConfig ?? {};
@@ -58,8 +61,16 @@ export async function serviceFacts(engine: Engine, name: string): Promise<Servic
       env: envMap(container.Env),
       labels: spec.Labels ?? {},
       networks: [...networkNames.values()],
-      vips: (s.Endpoint?.VirtualIPs ?? []).map((v: any) => ({ network: networkNames.get(v.NetworkID) ?? v.NetworkID, address: String(v.Addr ?? '').split('/')[0] })),
-      ports: (s.Endpoint?.Ports ?? spec.EndpointSpec?.Ports ?? []).map((p: any) => ({ target: p.TargetPort, published: p.PublishedPort ?? 0, protocol: p.Protocol ?? 'tcp', mode: p.PublishMode ?? 'ingress' })),
+      vips: (s.Endpoint?.VirtualIPs ?? []).map((v: any) => ({
+        network: networkNames.get(v.NetworkID) ?? v.NetworkID,
+        address: String(v.Addr ?? '').split('/')[0],
+      })),
+      ports: (s.Endpoint?.Ports ?? spec.EndpointSpec?.Ports ?? []).map((p: any) => ({
+        target: p.TargetPort,
+        published: p.PublishedPort ?? 0,
+        protocol: p.Protocol ?? 'tcp',
+        mode: p.PublishMode ?? 'ingress',
+      })),
       updateConfig: {
         parallelism: update.Parallelism ?? 1,
         delaySeconds: (update.Delay ?? 0) / NANO,
@@ -70,7 +81,9 @@ export async function serviceFacts(engine: Engine, name: string): Promise<Servic
       updateState: s.UpdateStatus?.State,
       placement: {
         constraints: spec.TaskTemplate?.Placement?.Constraints ?? [],
-        spreadOver: (spec.TaskTemplate?.Placement?.Preferences ?? []).map((p: any) => p.Spread?.SpreadDescriptor).filter(Boolean),
+        spreadOver: (spec.TaskTemplate?.Placement?.Preferences ?? [])
+          .map((p: any) => p.Spread?.SpreadDescriptor)
+          .filter(Boolean),
       },
       limits: { nanoCpus: resources.NanoCPUs ?? 0, memoryBytes: resources.MemoryBytes ?? 0 },
       createdAt: new Date(s.CreatedAt),
@@ -84,9 +97,14 @@ export async function killTask(engine: Engine, service: string): Promise<string 
   const facts = await serviceFacts(engine, service);
   const victim = facts?.tasks.find((t) => t.state === 'running' && t.desiredState === 'running' && t.containerId);
   if (!victim) return undefined;
-  await onEngine(engine, () => engine.docker.getContainer(victim.containerId).kill().catch((e) => {
-    if (!isNotFound(e)) throw e;
-  }));
+  await onEngine(engine, () =>
+    engine.docker
+      .getContainer(victim.containerId)
+      .kill()
+      .catch((e) => {
+        if (!isNotFound(e)) throw e;
+      }),
+  );
   // Return once the scheduler has seen the task die, so that counting running tasks afterwards means something.
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
@@ -99,7 +117,13 @@ export async function killTask(engine: Engine, service: string): Promise<string 
 }
 
 /** Polls until the service has `count` running tasks, or the time is up; returns the last facts seen. */
-export async function waitForTasks(engine: Engine, service: string, count: number, timeoutSeconds = 30, signal?: AbortSignal): Promise<ServiceFacts | undefined> {
+export async function waitForTasks(
+  engine: Engine,
+  service: string,
+  count: number,
+  timeoutSeconds = 30,
+  signal?: AbortSignal,
+): Promise<ServiceFacts | undefined> {
   const deadline = Date.now() + timeoutSeconds * 1000;
   for (;;) {
     const facts = await serviceFacts(engine, service);

@@ -15,7 +15,9 @@ export interface SwarmState {
 
 export async function swarmState(engine: Engine): Promise<SwarmState> {
   return onEngine(engine, async () => {
-    const info = (await engine.docker.info()) as { Swarm?: { LocalNodeState?: string; NodeID?: string; ControlAvailable?: boolean; Cluster?: { ID?: string } } };
+    const info = (await engine.docker.info()) as {
+      Swarm?: { LocalNodeState?: string; NodeID?: string; ControlAvailable?: boolean; Cluster?: { ID?: string } };
+    };
     const swarm = info.Swarm ?? {};
     return {
       state: (swarm.LocalNodeState || 'inactive') as LocalNodeState,
@@ -30,7 +32,9 @@ export async function swarmState(engine: Engine): Promise<SwarmState> {
 export async function swarmCreatedBy(engine: Engine): Promise<string | undefined> {
   const state = await swarmState(engine);
   if (state.state !== 'active' || !state.isManager) return undefined;
-  const node = (await onEngine(engine, () => engine.docker.getNode(state.nodeId).inspect())) as { Spec?: { Labels?: Record<string, string> } };
+  const node = (await onEngine(engine, () => engine.docker.getNode(state.nodeId).inspect())) as {
+    Spec?: { Labels?: Record<string, string> };
+  };
   return node.Spec?.Labels?.[SANDBOX_LABEL];
 }
 
@@ -43,12 +47,17 @@ export async function removeNodeLabelsIfOurs(engine: Engine, keys: readonly stri
   if (keys.length === 0 || (await swarmCreatedBy(engine)) === undefined) return [];
   const { nodeId } = await swarmState(engine);
   return onEngine(engine, async () => {
-    const node = (await engine.docker.getNode(nodeId).inspect()) as { Version: { Index: number }; Spec: { Labels?: Record<string, string> } };
+    const node = (await engine.docker.getNode(nodeId).inspect()) as {
+      Version: { Index: number };
+      Spec: { Labels?: Record<string, string> };
+    };
     const labels = { ...(node.Spec.Labels ?? {}) };
     const removed = keys.filter((k) => k !== SANDBOX_LABEL && k in labels);
     if (removed.length === 0) return [];
     for (const key of removed) delete labels[key];
-    await engine.docker.getNode(nodeId).update({ _query: { version: node.Version.Index }, _body: { ...node.Spec, Labels: labels } });
+    await engine.docker
+      .getNode(nodeId)
+      .update({ _query: { version: node.Version.Index }, _body: { ...node.Spec, Labels: labels } });
     return removed;
   });
 }
@@ -67,7 +76,12 @@ async function waitForTaskContainersGone(engine: Engine, service: string, timeou
     const left = await engine.docker.listContainers({ all: true, filters });
     if (left.length === 0) return;
     // The scheduler stops them itself; removing the stopped ones speeds it up and leaves nothing behind.
-    for (const c of left) if (c.State !== 'running') await engine.docker.getContainer(c.Id).remove({ force: true, v: true }).catch(() => undefined);
+    for (const c of left)
+      if (c.State !== 'running')
+        await engine.docker
+          .getContainer(c.Id)
+          .remove({ force: true, v: true })
+          .catch(() => undefined);
     await new Promise((r) => setTimeout(r, 250));
   }
 }
@@ -107,6 +121,9 @@ export async function leaveSwarmIfOurs(engine: Engine, workspaceId?: string): Pr
   if (createdBy === undefined || (workspaceId !== undefined && createdBy !== workspaceId)) return false;
   await onEngine(engine, () => engine.docker.swarmLeave({ force: true }));
   // `swarm init` made docker_gwbridge for this swarm; with the swarm gone, nothing uses it.
-  await engine.docker.getNetwork('docker_gwbridge').remove().catch(() => undefined);
+  await engine.docker
+    .getNetwork('docker_gwbridge')
+    .remove()
+    .catch(() => undefined);
   return true;
 }

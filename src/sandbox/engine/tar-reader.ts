@@ -17,7 +17,14 @@ export interface TarListing {
 }
 
 const BLOCK = 512;
-const TYPES: Record<string, TarEntry['type']> = { '0': 'file', '\0': 'file', '7': 'file', '1': 'hardlink', '2': 'symlink', '5': 'dir' };
+const TYPES: Record<string, TarEntry['type']> = {
+  '0': 'file',
+  '\0': 'file',
+  '7': 'file',
+  '1': 'hardlink',
+  '2': 'symlink',
+  '5': 'dir',
+};
 
 const text = (b: Buffer, start: number, length: number) => {
   const field = b.subarray(start, start + length);
@@ -46,7 +53,10 @@ function paxRecords(data: Buffer): Record<string, string> {
   return out;
 }
 
-export async function readTar(stream: AsyncIterable<Buffer | Uint8Array>, wanted: (path: string) => boolean): Promise<TarListing> {
+export async function readTar(
+  stream: AsyncIterable<Buffer | Uint8Array>,
+  wanted: (path: string) => boolean,
+): Promise<TarListing> {
   const entries = new Map<string, TarEntry>();
   const contents = new Map<string, Buffer>();
   let pending = Buffer.alloc(0);
@@ -61,16 +71,32 @@ export async function readTar(stream: AsyncIterable<Buffer | Uint8Array>, wanted
     const flag = String.fromCharCode(b[156]);
     const size = octal(b, 124, 12);
     const padded = Math.ceil(size / BLOCK) * BLOCK;
-    const expect = (onDone: (d: Buffer) => void) => { data = { size, padded, keep: true, chunks: [], onDone }; };
-    if (flag === 'x') return expect((d) => { pax = paxRecords(d); });
+    const expect = (onDone: (d: Buffer) => void) => {
+      data = { size, padded, keep: true, chunks: [], onDone };
+    };
+    if (flag === 'x')
+      return expect((d) => {
+        pax = paxRecords(d);
+      });
     if (flag === 'g') return expect(() => undefined);
-    if (flag === 'L') return expect((d) => { longName = text(d, 0, d.length); });
-    if (flag === 'K') return expect((d) => { longLink = text(d, 0, d.length); });
+    if (flag === 'L')
+      return expect((d) => {
+        longName = text(d, 0, d.length);
+      });
+    if (flag === 'K')
+      return expect((d) => {
+        longLink = text(d, 0, d.length);
+      });
     const prefix = b.subarray(257, 262).toString() === 'ustar' ? text(b, 345, 155) : '';
     const name = pax.path ?? longName ?? (prefix ? `${prefix}/${text(b, 0, 100)}` : text(b, 0, 100));
     const type = TYPES[flag] ?? 'other';
     const link = pax.linkpath ?? longLink ?? text(b, 157, 100);
-    const entry: TarEntry = { path: absolute(name), type, mode: octal(b, 100, 8), linkname: type === 'hardlink' ? absolute(link) : link };
+    const entry: TarEntry = {
+      path: absolute(name),
+      type,
+      mode: octal(b, 100, 8),
+      linkname: type === 'hardlink' ? absolute(link) : link,
+    };
     entries.set(entry.path, entry);
     pax = {};
     longName = longLink = undefined;

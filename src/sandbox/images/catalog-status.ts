@@ -5,7 +5,8 @@ import { isStaticBinary, type CatalogEntry } from './catalog.js';
 import { CATALOG_LABEL, isNotFound, onEngine, SOURCE_LABEL, type Engine } from '../engine/connection.js';
 import { rootfsTarball } from './rootfs.js';
 
-export type ImageOrigin = { readonly state: 'missing' } | { readonly state: 'upstream' | 'stand-in'; readonly id: string };
+export type ImageOrigin =
+  { readonly state: 'missing' } | { readonly state: 'upstream' | 'stand-in'; readonly id: string };
 
 /** Built offline images carry io.containerlings.source=offline-recipe; a pulled (real) image cannot. */
 export async function imageOrigin(engine: Engine, entry: CatalogEntry): Promise<ImageOrigin> {
@@ -28,12 +29,16 @@ export function offlineBlocker(name: string, entry: CatalogEntry): string | unde
   const recipe = entry.offline;
   if (recipe.kind === 'rootfs') {
     if (existsSync(rootfsTarball(name, recipe))) return undefined;
-    const debootstrap = ['/usr/sbin/debootstrap', '/usr/bin/debootstrap', '/sbin/debootstrap'].some((p) => existsSync(p));
+    const debootstrap = ['/usr/sbin/debootstrap', '/usr/bin/debootstrap', '/sbin/debootstrap'].some((p) =>
+      existsSync(p),
+    );
     if (!debootstrap) return 'debootstrap (`sudo apt-get install debootstrap`)';
     if (process.getuid?.() !== 0) return 'root for the first build (`sudo containerlings sandbox up`)';
     return undefined;
   }
   const binaries = Object.values(recipe.copy).every((paths) => paths.some((p) => existsSync(p) && isStaticBinary(p)));
   const files = Object.values(recipe.context).every((paths) => paths.some((p) => existsSync(p)));
-  return binaries && files ? undefined : `${recipe.requires ?? 'files that are missing'} (\`sudo apt-get install ${recipe.requires ?? '...'}\`)`;
+  return binaries && files
+    ? undefined
+    : `${recipe.requires ?? 'files that are missing'} (\`sudo apt-get install ${recipe.requires ?? '...'}\`)`;
 }

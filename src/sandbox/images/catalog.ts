@@ -68,11 +68,18 @@ export async function loadCatalog(root: string): Promise<ImageCatalog> {
   const parsed = z.record(z.string(), Entry).safeParse(JSON.parse(await readFile(file, 'utf8')));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new UserError(`${file}: ${issue.path.join('.')}: ${issue.message}`, 'Fix the image catalog, then try again.', 'content');
+    throw new UserError(
+      `${file}: ${issue.path.join('.')}: ${issue.message}`,
+      'Fix the image catalog, then try again.',
+      'content',
+    );
   }
   const images = dirname(file);
   return Object.fromEntries(
-    Object.entries(parsed.data).map(([name, e]) => [name, e.offline.kind === 'rootfs' ? e : { ...e, offline: { ...e.offline, recipe: join(images, e.offline.recipe) } }]),
+    Object.entries(parsed.data).map(([name, e]) => [
+      name,
+      e.offline.kind === 'rootfs' ? e : { ...e, offline: { ...e.offline, recipe: join(images, e.offline.recipe) } },
+    ]),
   ) as ImageCatalog;
 }
 
@@ -80,10 +87,16 @@ export type ImageSource = 'present' | 'pulled' | 'built';
 
 export async function imageExists(engine: Engine, ref: string): Promise<boolean> {
   return onEngine(engine, () =>
-    engine.docker.getImage(ref).inspect().then(() => true, (e) => {
-      if (isNotFound(e)) return false;
-      throw e;
-    }),
+    engine.docker
+      .getImage(ref)
+      .inspect()
+      .then(
+        () => true,
+        (e) => {
+          if (isNotFound(e)) return false;
+          throw e;
+        },
+      ),
   );
 }
 
@@ -96,7 +109,12 @@ export async function ensureImage(
   tryPull = process.env.CONTAINERLINGS_OFFLINE !== '1',
 ): Promise<ImageSource> {
   const entry = catalog[name];
-  if (!entry) throw new UserError(`The image catalog has no "${name}".`, `Known images: ${Object.keys(catalog).join(', ')}.`, 'content');
+  if (!entry)
+    throw new UserError(
+      `The image catalog has no "${name}".`,
+      `Known images: ${Object.keys(catalog).join(', ')}.`,
+      'content',
+    );
   if (await imageExists(engine, entry.tag)) return 'present';
   if (tryPull) {
     report(`Pulling ${entry.online} for ${name}...`);
@@ -122,7 +140,12 @@ export function lessonImages(lessons: readonly { readonly images: readonly strin
 }
 
 /** Makes sure each of the logical images exists (pulled or built offline), one after the other; returns how. */
-export async function ensureImages(engine: Engine, root: string, names: readonly string[], report?: (line: string) => void): Promise<Record<string, ImageSource>> {
+export async function ensureImages(
+  engine: Engine,
+  root: string,
+  names: readonly string[],
+  report?: (line: string) => void,
+): Promise<Record<string, ImageSource>> {
   const catalog = await loadCatalog(root);
   const out: Record<string, ImageSource> = {};
   for (const name of names) out[name] = await ensureImage(engine, catalog, name, report);
@@ -152,7 +175,9 @@ export function splitTag(ref: string): { repo: string; tag: string } {
 async function pull(engine: Engine, ref: string): Promise<boolean> {
   try {
     const stream = await engine.docker.pull(ref);
-    await new Promise<void>((resolve, reject) => engine.docker.modem.followProgress(stream, (err) => (err ? reject(err) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      engine.docker.modem.followProgress(stream, (err) => (err ? reject(err) : resolve())),
+    );
     return true;
   } catch {
     return false;

@@ -12,21 +12,40 @@ import { CATALOG_LABEL, onEngine, SOURCE_LABEL, type Engine } from '../engine/co
 /** The host file or folder to copy for each context entry, or a UserError naming what to install. */
 export function resolveHostFiles(name: string, online: string, recipe: DockerfileRecipe): Record<string, string> {
   const found: Record<string, string> = {};
-  const install = recipe.requires ? `Install it: \`sudo apt-get install ${recipe.requires}\`, or connect to the internet so ${online} can be pulled.` : undefined;
+  const install = recipe.requires
+    ? `Install it: \`sudo apt-get install ${recipe.requires}\`, or connect to the internet so ${online} can be pulled.`
+    : undefined;
   for (const [file, candidates] of Object.entries(recipe.copy)) {
     const hit = candidates.find((c) => existsSync(c) && isStaticBinary(c));
-    if (!hit) throw new UserError(`Cannot build ${name} offline: none of ${candidates.join(', ')} is a statically linked program.`, install, 'engine');
+    if (!hit)
+      throw new UserError(
+        `Cannot build ${name} offline: none of ${candidates.join(', ')} is a statically linked program.`,
+        install,
+        'engine',
+      );
     found[file] = hit;
   }
   for (const [file, candidates] of Object.entries(recipe.context)) {
     const hit = candidates.find((c) => existsSync(c));
-    if (!hit) throw new UserError(`Cannot build ${name} offline: ${candidates.join(' or ')} is missing on this machine.`, install, 'engine');
+    if (!hit)
+      throw new UserError(
+        `Cannot build ${name} offline: ${candidates.join(' or ')} is missing on this machine.`,
+        install,
+        'engine',
+      );
     found[file] = hit;
   }
   return found;
 }
 
-export async function buildFromDockerfile(engine: Engine, name: string, tag: string, online: string, recipe: DockerfileRecipe, report: (line: string) => void) {
+export async function buildFromDockerfile(
+  engine: Engine,
+  name: string,
+  tag: string,
+  online: string,
+  recipe: DockerfileRecipe,
+  report: (line: string) => void,
+) {
   const hostFiles = resolveHostFiles(name, online, recipe);
   const context = await mkdtemp(join(tmpdir(), 'containerlings-build-'));
   try {
@@ -43,10 +62,17 @@ export async function buildFromDockerfile(engine: Engine, name: string, tag: str
     report(`Building ${name} from ${recipe.recipe}...`);
     await onEngine(engine, async () => {
       // Packed by the host's tar rather than dockerode's, which applies the umask (a 1777 /tmp would lose o+w).
-      const tar = spawn('tar', ['-C', context, '--numeric-owner', '-cf', '-', '.'], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const tar = spawn('tar', ['-C', context, '--numeric-owner', '-cf', '-', '.'], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
       const stream = await engine.docker.buildImage(
         tar.stdout as never,
-        { t: tag, labels: JSON.stringify({ [CATALOG_LABEL]: name, [SOURCE_LABEL]: 'offline-recipe' }), rm: true, forcerm: true } as object,
+        {
+          t: tag,
+          labels: JSON.stringify({ [CATALOG_LABEL]: name, [SOURCE_LABEL]: 'offline-recipe' }),
+          rm: true,
+          forcerm: true,
+        } as object,
       );
       await new Promise<void>((resolve, reject) =>
         engine.docker.modem.followProgress(stream, (err, output) => {

@@ -20,19 +20,49 @@ export interface PackManifest {
 }
 
 function tar(args: string[]): Promise<void> {
-  return new Promise((done, fail) => execFile('tar', args, { maxBuffer: 8 * 1024 * 1024 }, (e, _o, stderr) => (e ? fail(new UserError(`tar failed: ${stderr.trim() || e.message}`, 'Is there room on the disk? `df -h`', 'disk')) : done())));
+  return new Promise((done, fail) =>
+    execFile('tar', args, { maxBuffer: 8 * 1024 * 1024 }, (e, _o, stderr) =>
+      e
+        ? fail(new UserError(`tar failed: ${stderr.trim() || e.message}`, 'Is there room on the disk? `df -h`', 'disk'))
+        : done(),
+    ),
+  );
 }
 
-export async function packRoom(file: string, images: Readonly<Record<string, string>>, registryData: string | undefined): Promise<PackManifest> {
+export async function packRoom(
+  file: string,
+  images: Readonly<Record<string, string>>,
+  registryData: string | undefined,
+): Promise<PackManifest> {
   const work = await mkdtemp(join(tmpdir(), 'containerlings-pack-'));
   try {
     const saved = await dockerCli(['save', '-o', join(work, 'images.tar'), ...Object.values(images)], 1_800_000);
-    if (saved.code !== 0) throw new UserError(`docker save failed: ${saved.output.trim()}`, 'Run `containerlings sandbox prepare` first, so every base image exists.', 'engine');
+    if (saved.code !== 0)
+      throw new UserError(
+        `docker save failed: ${saved.output.trim()}`,
+        'Run `containerlings sandbox prepare` first, so every base image exists.',
+        'engine',
+      );
     const withRegistry = Boolean(registryData && existsSync(registryData));
     if (withRegistry) await cp(registryData!, join(work, 'registry-data'), { recursive: true });
-    const manifest: PackManifest = { format: 'containerlings-room-pack', version: 1, containerlings: VERSION, createdAt: new Date().toISOString(), images, registryData: withRegistry };
+    const manifest: PackManifest = {
+      format: 'containerlings-room-pack',
+      version: 1,
+      containerlings: VERSION,
+      createdAt: new Date().toISOString(),
+      images,
+      registryData: withRegistry,
+    };
     await writeFile(join(work, 'pack.json'), JSON.stringify(manifest, null, 2) + '\n');
-    await tar(['-cf', resolve(file), '-C', work, 'pack.json', 'images.tar', ...(withRegistry ? ['registry-data'] : [])]);
+    await tar([
+      '-cf',
+      resolve(file),
+      '-C',
+      work,
+      'pack.json',
+      'images.tar',
+      ...(withRegistry ? ['registry-data'] : []),
+    ]);
     return manifest;
   } finally {
     await rm(work, { recursive: true, force: true });
@@ -40,8 +70,16 @@ export async function packRoom(file: string, images: Readonly<Record<string, str
 }
 
 /** Loads the images, and merges the registry data into `registryData` without overwriting what is there. */
-export async function loadRoom(file: string, registryData: string | undefined): Promise<{ manifest: PackManifest; loaded: string[] }> {
-  if (!existsSync(file)) throw new UserError(`There is no pack at ${file}.`, 'Make one on a machine with the images: `containerlings sandbox pack <file>`.', 'usage');
+export async function loadRoom(
+  file: string,
+  registryData: string | undefined,
+): Promise<{ manifest: PackManifest; loaded: string[] }> {
+  if (!existsSync(file))
+    throw new UserError(
+      `There is no pack at ${file}.`,
+      'Make one on a machine with the images: `containerlings sandbox pack <file>`.',
+      'usage',
+    );
   const work = await mkdtemp(join(tmpdir(), 'containerlings-load-'));
   try {
     await tar(['-xf', resolve(file), '-C', work]);
@@ -49,10 +87,19 @@ export async function loadRoom(file: string, registryData: string | undefined): 
     try {
       manifest = JSON.parse(await readFile(join(work, 'pack.json'), 'utf8'));
     } catch {
-      throw new UserError(`${file} is not a containerlings room pack (no pack.json).`, 'Make one with `containerlings sandbox pack <file>`.', 'usage');
+      throw new UserError(
+        `${file} is not a containerlings room pack (no pack.json).`,
+        'Make one with `containerlings sandbox pack <file>`.',
+        'usage',
+      );
     }
     const loaded = await dockerCli(['load', '-i', join(work, 'images.tar')], 1_800_000);
-    if (loaded.code !== 0) throw new UserError(`docker load failed: ${loaded.output.trim()}`, 'Is Docker running, with room on its disk? `docker info`', 'engine');
+    if (loaded.code !== 0)
+      throw new UserError(
+        `docker load failed: ${loaded.output.trim()}`,
+        'Is Docker running, with room on its disk? `docker info`',
+        'engine',
+      );
     if (manifest.registryData && registryData) {
       await mkdir(registryData, { recursive: true });
       // Registry storage is content-addressed: files that exist already hold the same bytes, so keep them.

@@ -19,7 +19,10 @@ export function cacheHome(env: NodeJS.ProcessEnv = process.env): string {
 
 /** The cached tarball for a recipe: its name changes when the suite, variant or package list does. */
 export function rootfsTarball(name: string, recipe: RootfsRecipe, env: NodeJS.ProcessEnv = process.env): string {
-  const key = createHash('sha256').update(JSON.stringify([recipe.suite, recipe.variant, [...recipe.include].sort()])).digest('hex').slice(0, 12);
+  const key = createHash('sha256')
+    .update(JSON.stringify([recipe.suite, recipe.variant, [...recipe.include].sort()]))
+    .digest('hex')
+    .slice(0, 12);
   return join(cacheHome(env), 'rootfs', `${name.replace(/[^a-z0-9]+/g, '-')}-${recipe.suite}-${key}.tar`);
 }
 
@@ -35,7 +38,7 @@ export function mirrorFromSources(texts: readonly string[]): string {
     }
     for (const stanza of text.split(/\n\s*\n/)) {
       const field = (n: string) => new RegExp(`^${n}:\\s*(.+)$`, 'mi').exec(stanza)?.[1].trim();
-      if (!(field('Types') ?? '').split(/\s+/).includes('deb') || /^Enabled:\s*no/mi.test(stanza)) continue;
+      if (!(field('Types') ?? '').split(/\s+/).includes('deb') || /^Enabled:\s*no/im.test(stanza)) continue;
       const suite = (field('Suites') ?? '').split(/\s+/)[0];
       const uri = (field('URIs') ?? '').split(/\s+/).find((u) => isBaseArchive(u, suite));
       if (uri) return uri.replace(/\/$/, '');
@@ -44,14 +47,20 @@ export function mirrorFromSources(texts: readonly string[]): string {
   return FALLBACK_MIRROR;
 }
 
-const isBaseArchive = (uri: string, suite: string) => /^https?:\/\//.test(uri) && /debian/.test(uri) && !/security/.test(uri + suite) && !!suite;
+const isBaseArchive = (uri: string, suite: string) =>
+  /^https?:\/\//.test(uri) && /debian/.test(uri) && !/security/.test(uri + suite) && !!suite;
 
 export async function hostMirror(): Promise<string> {
   const texts: string[] = [];
-  const read = (p: string) => readFile(p, 'utf8').then((t) => texts.push(t), () => undefined);
+  const read = (p: string) =>
+    readFile(p, 'utf8').then(
+      (t) => texts.push(t),
+      () => undefined,
+    );
   await read('/etc/apt/sources.list');
   const dir = '/etc/apt/sources.list.d';
-  for (const f of (await readdir(dir).catch(() => [])).sort()) if (/\.(list|sources)$/.test(f)) await read(join(dir, f));
+  for (const f of (await readdir(dir).catch(() => [])).sort())
+    if (/\.(list|sources)$/.test(f)) await read(join(dir, f));
   return mirrorFromSources(texts);
 }
 
@@ -61,7 +70,11 @@ function findDebootstrap(): string | undefined {
 }
 
 /** Runs a program, passing chosen lines to `onLine`; resolves with the exit code and the output's tail. */
-function exec(cmd: string, args: readonly string[], onLine: (l: string) => void = () => {}): Promise<{ code: number; tail: string }> {
+function exec(
+  cmd: string,
+  args: readonly string[],
+  onLine: (l: string) => void = () => {},
+): Promise<{ code: number; tail: string }> {
   return new Promise((resolve) => {
     const child = spawn(cmd, [...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let tail = '';
@@ -77,12 +90,17 @@ function exec(cmd: string, args: readonly string[], onLine: (l: string) => void 
 }
 
 /** Phases of debootstrap worth showing; its per-package lines would flood the progress. */
-const PHASE = /^I: (Retrieving Release|Resolving dependencies|Checking component|Installing core|Unpacking the base|Configuring the base|Base system installed)/;
+const PHASE =
+  /^I: (Retrieving Release|Resolving dependencies|Checking component|Installing core|Unpacking the base|Configuring the base|Base system installed)/;
 
 async function bootstrap(name: string, recipe: RootfsRecipe, tarball: string, report: (l: string) => void) {
   const debootstrap = findDebootstrap();
   if (!debootstrap) {
-    throw new UserError(`Cannot build ${name} offline: debootstrap is not installed.`, 'Install it (`sudo apt-get install debootstrap`), then run `containerlings sandbox up` again.', 'engine');
+    throw new UserError(
+      `Cannot build ${name} offline: debootstrap is not installed.`,
+      'Install it (`sudo apt-get install debootstrap`), then run `containerlings sandbox up` again.',
+      'engine',
+    );
   }
   if (process.getuid?.() !== 0) {
     throw new UserError(
@@ -96,14 +114,25 @@ async function bootstrap(name: string, recipe: RootfsRecipe, tarball: string, re
   const dir = await mkdtemp(`${tarball}.rootfs-`);
   try {
     const include = recipe.include.length ? [`--include=${recipe.include.join(',')}`] : [];
-    report(`debootstrap --variant=${recipe.variant} ${include.join(' ')} ${recipe.suite} from ${mirror} (about 30 s)...`);
-    const boot = await exec(debootstrap, [`--variant=${recipe.variant}`, ...include, recipe.suite, dir, mirror], (l) => PHASE.test(l) && report(`  ${l}`));
+    report(
+      `debootstrap --variant=${recipe.variant} ${include.join(' ')} ${recipe.suite} from ${mirror} (about 30 s)...`,
+    );
+    const boot = await exec(
+      debootstrap,
+      [`--variant=${recipe.variant}`, ...include, recipe.suite, dir, mirror],
+      (l) => PHASE.test(l) && report(`  ${l}`),
+    );
     if (boot.code !== 0) {
-      throw new UserError(`debootstrap failed for ${name} (exit ${boot.code}):\n${boot.tail.trim().split('\n').slice(-5).join('\n')}`, `Can this machine reach ${mirror}? Fix the mirror in /etc/apt/sources.list(.d), then try again.`, 'engine');
+      throw new UserError(
+        `debootstrap failed for ${name} (exit ${boot.code}):\n${boot.tail.trim().split('\n').slice(-5).join('\n')}`,
+        `Can this machine reach ${mirror}? Fix the mirror in /etc/apt/sources.list(.d), then try again.`,
+        'engine',
+      );
     }
     // Like the slim upstream images: no downloaded packages, no package lists (apt-get update refetches them).
     for (const sub of ['var/cache/apt/archives', 'var/lib/apt/lists']) {
-      for (const f of await readdir(join(dir, sub)).catch(() => [])) if (f !== 'partial' && f !== 'lock') await rm(join(dir, sub, f), { recursive: true, force: true });
+      for (const f of await readdir(join(dir, sub)).catch(() => []))
+        if (f !== 'partial' && f !== 'lock') await rm(join(dir, sub, f), { recursive: true, force: true });
     }
     const packed = await exec('tar', ['-C', dir, '--numeric-owner', '-cf', `${tarball}.tmp`, '.']);
     if (packed.code !== 0) throw new Error(`tar failed: ${packed.tail}`);
@@ -114,7 +143,13 @@ async function bootstrap(name: string, recipe: RootfsRecipe, tarball: string, re
   }
 }
 
-export async function buildFromRootfs(engine: Engine, name: string, tag: string, recipe: RootfsRecipe, report: (line: string) => void) {
+export async function buildFromRootfs(
+  engine: Engine,
+  name: string,
+  tag: string,
+  recipe: RootfsRecipe,
+  report: (line: string) => void,
+) {
   const tarball = rootfsTarball(name, recipe);
   if (existsSync(tarball)) report(`Using the cached root filesystem ${tarball}.`);
   else await bootstrap(name, recipe, tarball, report);
@@ -122,7 +157,10 @@ export async function buildFromRootfs(engine: Engine, name: string, tag: string,
   const changes = [...recipe.changes, `LABEL ${CATALOG_LABEL}=${name}`, `LABEL ${SOURCE_LABEL}=offline-recipe`];
   await onEngine(engine, async () => {
     // The whole reference in `repo`: Podman ignores the separate `tag` parameter of an import (and tags :latest).
-    const stream = await engine.docker.importImage(createReadStream(tarball) as never, { repo: tag, changes } as object);
+    const stream = await engine.docker.importImage(
+      createReadStream(tarball) as never,
+      { repo: tag, changes } as object,
+    );
     await new Promise<void>((resolve, reject) =>
       engine.docker.modem.followProgress(stream, (err, output) => {
         const failed = (output ?? []).find((o: { error?: string }) => o.error);

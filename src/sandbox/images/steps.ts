@@ -25,7 +25,10 @@ export async function imageSteps(engine: Engine, root: string, names?: readonly 
   const catalog = await loadCatalog(root);
   return (names?.length ? names : Object.keys(catalog)).map((name) => ({
     name,
-    run: async (report) => ({ status: await ensureImage(engine, catalog, name, report), detail: { tag: catalog[name]?.tag ?? '' } }),
+    run: async (report) => ({
+      status: await ensureImage(engine, catalog, name, report),
+      detail: { tag: catalog[name]?.tag ?? '' },
+    }),
   }));
 }
 

@@ -5,7 +5,10 @@ import type { SandboxServices } from './services.js';
 import { installExecutable } from './executable.js';
 
 /** Placeholder credentials for local mode: the learner's real ones are never sent to the local endpoint. */
-export const LOCAL_CREDENTIALS = { AWS_ACCESS_KEY_ID: 'containerlings-local', AWS_SECRET_ACCESS_KEY: 'containerlings-local' } as const;
+export const LOCAL_CREDENTIALS = {
+  AWS_ACCESS_KEY_ID: 'containerlings-local',
+  AWS_SECRET_ACCESS_KEY: 'containerlings-local',
+} as const;
 
 /**
  * Real mode, `aws ecr create-repository`: without the learner's own tags, ours are added to the command (the
@@ -95,7 +98,10 @@ export async function wrapperDir(services: SandboxServices): Promise<string> {
 }
 
 /** What the sandbox shell, run blocks and exercise scripts get in local mode. */
-export async function localAwsEnv(services: SandboxServices, path = process.env.PATH ?? ''): Promise<Record<string, string>> {
+export async function localAwsEnv(
+  services: SandboxServices,
+  path = process.env.PATH ?? '',
+): Promise<Record<string, string>> {
   const bin = await wrapperDir(services);
   const { learnerPassword } = await import('./registry/htpasswd.js');
   await learnerPassword(services.files);

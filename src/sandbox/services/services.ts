@@ -10,8 +10,22 @@ import { fileURLToPath } from 'node:url';
 import { UserError } from '../../errors.js';
 import { currentAwsPassword, learnerPassword } from './registry/htpasswd.js';
 import { RegistryApi } from './registry/registry-api.js';
-import { readPid, registryImageAvailable, startBinary, startContainer, stopRegistry, waitForHttp } from './registry/registry-process.js';
-import { newSecret, readSettings, sandboxFiles, withSandboxLock, writeSettings, type SandboxFiles } from './registry/sandbox-dir.js';
+import {
+  readPid,
+  registryImageAvailable,
+  startBinary,
+  startContainer,
+  stopRegistry,
+  waitForHttp,
+} from './registry/registry-process.js';
+import {
+  newSecret,
+  readSettings,
+  sandboxFiles,
+  withSandboxLock,
+  writeSettings,
+  type SandboxFiles,
+} from './registry/sandbox-dir.js';
 import { SANDBOX_LABEL } from '../engine/connection.js';
 import { cliPath } from './cli-path.js';
 
@@ -48,7 +62,12 @@ export async function ensureRegistry(files: SandboxFiles, log: (line: string) =>
   const settings = await readSettings(files);
   const external = configuredRegistry();
   if (external) {
-    if (!(await waitForHttp(`http://${external.hostname}:${external.port}/v2/`, 3000))) throw new UserError(`The registry you configured (CONTAINERLINGS_REGISTRY=${process.env.CONTAINERLINGS_REGISTRY}) does not answer.`, 'Start it, or unset CONTAINERLINGS_REGISTRY to use the sandbox registry.', 'registry');
+    if (!(await waitForHttp(`http://${external.hostname}:${external.port}/v2/`, 3000)))
+      throw new UserError(
+        `The registry you configured (CONTAINERLINGS_REGISTRY=${process.env.CONTAINERLINGS_REGISTRY}) does not answer.`,
+        'Start it, or unset CONTAINERLINGS_REGISTRY to use the sandbox registry.',
+        'registry',
+      );
     await writeSettings(files, { ...settings, registryKind: 'external', registryPort: external.port });
     return;
   }
@@ -61,11 +80,18 @@ export async function ensureRegistry(files: SandboxFiles, log: (line: string) =>
   const url = `http://127.0.0.1:${settings.registryPort}/v2/`;
   if (await waitForHttp(url, 300)) return;
   const kind = registryImageAvailable() ? 'container' : 'binary';
-  log(`starting the registry (${kind === 'container' ? 'registry:2' : 'docker-registry'}) on 127.0.0.1:${settings.registryPort}`);
+  log(
+    `starting the registry (${kind === 'container' ? 'registry:2' : 'docker-registry'}) on 127.0.0.1:${settings.registryPort}`,
+  );
   await writeSettings(files, { ...settings, registryKind: kind });
   if (kind === 'container') await startContainer(files, settings, `${SANDBOX_LABEL}=sandbox-registry`);
   else await startBinary(files, settings);
-  if (!(await waitForHttp(url))) throw new UserError(`The registry did not start on 127.0.0.1:${settings.registryPort}.`, `Its log is ${files.registryLog}; is the port taken? Run \`containerlings sandbox down\`, then \`up\`.`, 'registry');
+  if (!(await waitForHttp(url)))
+    throw new UserError(
+      `The registry did not start on 127.0.0.1:${settings.registryPort}.`,
+      `Its log is ${files.registryLog}; is the port taken? Run \`containerlings sandbox down\`, then \`up\`.`,
+      'registry',
+    );
 }
 
 async function ensureEndpoint(files: SandboxFiles, log: (line: string) => void): Promise<void> {
@@ -76,15 +102,27 @@ async function ensureEndpoint(files: SandboxFiles, log: (line: string) => void):
   log(`starting the ECR endpoint on 127.0.0.1:${ecrPort}`);
   await mkdir(dirname(files.ecrLog), { recursive: true, mode: 0o700 });
   const out = openSync(files.ecrLog, 'a');
-  const child = spawn(process.execPath, [cliPath(), 'sandbox', 'serve-ecr'], { detached: true, stdio: ['ignore', out, out], env: { ...process.env, CONTAINERLINGS_SANDBOX_DIR: files.dir } });
+  const child = spawn(process.execPath, [cliPath(), 'sandbox', 'serve-ecr'], {
+    detached: true,
+    stdio: ['ignore', out, out],
+    env: { ...process.env, CONTAINERLINGS_SANDBOX_DIR: files.dir },
+  });
   closeSync(out);
   child.unref();
   await writeFile(files.ecrPid, String(child.pid));
-  if (!(await waitForHttp(url, 15_000, answers))) throw new UserError(`The ECR endpoint did not start on 127.0.0.1:${ecrPort}.`, `Its log is ${files.ecrLog}.`, 'registry');
+  if (!(await waitForHttp(url, 15_000, answers)))
+    throw new UserError(
+      `The ECR endpoint did not start on 127.0.0.1:${ecrPort}.`,
+      `Its log is ${files.ecrLog}.`,
+      'registry',
+    );
 }
 
 /** Starts whatever is not running yet (idempotent, and safe when two processes ask at once). */
-export async function ensureServices(log: (line: string) => void = () => {}, files = sandboxFiles()): Promise<SandboxServices> {
+export async function ensureServices(
+  log: (line: string) => void = () => {},
+  files = sandboxFiles(),
+): Promise<SandboxServices> {
   await withSandboxLock(files, async () => {
     await ensureRegistry(files, log);
     await ensureEndpoint(files, log);
@@ -98,7 +136,8 @@ export async function describeServices(files = sandboxFiles()): Promise<SandboxS
   const s = await readSettings(files);
   const external = configuredRegistry();
   return {
-    registry: external && s.registryKind === 'external' ? process.env.CONTAINERLINGS_REGISTRY! : `localhost:${s.registryPort}`,
+    registry:
+      external && s.registryKind === 'external' ? process.env.CONTAINERLINGS_REGISTRY! : `localhost:${s.registryPort}`,
     ecrRegistry: `localhost:${s.ecrPort}`,
     ecrEndpoint: `http://localhost:${s.ecrPort}`,
     registryKind: s.registryKind ?? 'binary',
@@ -124,6 +163,7 @@ export async function stopServices(files = sandboxFiles()): Promise<string[]> {
     stopped.push('ECR endpoint');
   }
   await rm(files.ecrPid, { force: true });
-  if (settings.registryKind !== 'external' && (await stopRegistry(files, settings.registryKind))) stopped.push('registry');
+  if (settings.registryKind !== 'external' && (await stopRegistry(files, settings.registryKind)))
+    stopped.push('registry');
   return stopped;
 }

@@ -25,7 +25,9 @@ export function HelpOverlay({ screen }: HelpOverlayProps) {
             {bindings.map((b) => (
               <Box key={b.command}>
                 <Box width={16} flexShrink={0}>
-                  <Text bold color="cyan">{b.keys.map(keyName).join(' ')}</Text>
+                  <Text bold color="cyan">
+                    {b.keys.map(keyName).join(' ')}
+                  </Text>
                 </Box>
                 <Text>{b.help}</Text>
               </Box>

@@ -12,7 +12,11 @@ export interface OutputBoxProps {
 
 export function OutputBox({ output, lines = 15 }: OutputBoxProps) {
   // Carriage returns (progress bars) would redraw over the box's border.
-  const all = output.replace(/\r(?!\n)/g, '\n').replace(/\r/g, '').replace(/\n$/, '').split('\n');
+  const all = output
+    .replace(/\r(?!\n)/g, '\n')
+    .replace(/\r/g, '')
+    .replace(/\n$/, '')
+    .split('\n');
   const shown = all.slice(-lines);
   return (
     <Box flexDirection="column" borderStyle="single" borderColor="gray" paddingX={1} marginTop={1}>

@@ -17,7 +17,10 @@ export function StatusBar({ context, dimmed = [], extra }: StatusBarProps) {
       {shown.map((b) => (
         <Text key={b.command} dimColor={dimmed.includes(b.command)}>
           {/* The first key is enough here; the help overlay lists the others. */}
-          <Text bold color="cyan">{keyName(b.keys[0] ?? '')}</Text> {b.label}
+          <Text bold color="cyan">
+            {keyName(b.keys[0] ?? '')}
+          </Text>{' '}
+          {b.label}
         </Text>
       ))}
       {extra ? <Text color="magenta">{extra}</Text> : null}

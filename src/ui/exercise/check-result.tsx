@@ -18,7 +18,10 @@ export function CheckResultView({ result }: CheckResultViewProps) {
   return (
     <Box flexDirection="column" marginTop={1}>
       <Text>
-        <Text bold color={color}>{label}</Text> {result.message}
+        <Text bold color={color}>
+          {label}
+        </Text>{' '}
+        {result.message}
       </Text>
       {result.tryNext ? <Text>Try next: {result.tryNext}</Text> : null}
       {evidence.length > 0 ? (

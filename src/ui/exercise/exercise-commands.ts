@@ -10,12 +10,17 @@ const toBottom = { type: 'scroll', move: 'bottom' } as const;
 
 /** Runs the check; also what watch mode calls when a file is saved. */
 export function runCheck(ctx: CommandContext, id: string): void {
-  ctx.task.run('check', 'Checking', (signal) => ctx.actions.check(id, signal), (result) => {
-    ctx.dispatch({ type: 'check-result', result });
-    ctx.dispatch(toBottom);
-    reloadExercise(ctx, id);
-    refreshLessons(ctx);
-  });
+  ctx.task.run(
+    'check',
+    'Checking',
+    (signal) => ctx.actions.check(id, signal),
+    (result) => {
+      ctx.dispatch({ type: 'check-result', result });
+      ctx.dispatch(toBottom);
+      reloadExercise(ctx, id);
+      refreshLessons(ctx);
+    },
+  );
 }
 
 export function runExerciseCommand(ctx: CommandContext, command: Command): void {
@@ -31,12 +36,20 @@ export function runExerciseCommand(ctx: CommandContext, command: Command): void 
     case 'hint':
       if (exercise.hintsTotal === 0) dispatch(info('This exercise has no hints.'));
       else if (exercise.hintsShown.length >= exercise.hintsTotal) {
-        dispatch(info(`All ${exercise.hintsTotal} hints are shown.${exercise.solutionUnlocked ? '' : ' Still stuck? Press g to give up and unlock the solution.'}`));
+        dispatch(
+          info(
+            `All ${exercise.hintsTotal} hints are shown.${exercise.solutionUnlocked ? '' : ' Still stuck? Press g to give up and unlock the solution.'}`,
+          ),
+        );
       } else {
-        attempt(ctx, () => actions.nextHint(id), (updated) => {
-          dispatch({ type: 'exercise-loaded', exercise: updated });
-          dispatch(toBottom);
-        });
+        attempt(
+          ctx,
+          () => actions.nextHint(id),
+          (updated) => {
+            dispatch({ type: 'exercise-loaded', exercise: updated });
+            dispatch(toBottom);
+          },
+        );
       }
       return;
     case 'reset':
@@ -51,15 +64,21 @@ export function runExerciseCommand(ctx: CommandContext, command: Command): void 
         dispatch(info('The solution is locked. It unlocks when you pass the check, or when you give up with g.'));
       } else if (state.solution !== undefined) dispatch({ type: 'solution', text: undefined });
       else {
-        attempt(ctx, () => actions.solution(id), (text) => {
-          dispatch({ type: 'solution', text });
-          dispatch(toBottom);
-        });
+        attempt(
+          ctx,
+          () => actions.solution(id),
+          (text) => {
+            dispatch({ type: 'solution', text });
+            dispatch(toBottom);
+          },
+        );
       }
       return;
     case 'watch':
       dispatch({ type: 'toggle-watch' });
-      dispatch(info(state.watching ? 'Watch mode off.' : `Watch mode on: saving a file in ${exercise.dir} checks again.`));
+      dispatch(
+        info(state.watching ? 'Watch mode off.' : `Watch mode on: saving a file in ${exercise.dir} checks again.`),
+      );
       return;
     default:
       return;
@@ -74,21 +93,30 @@ export function runConfirmed(ctx: CommandContext, kind: ConfirmKind): void {
   if (!exercise) return;
   const id = exercise.id;
   if (kind === 'reset') {
-    ctx.task.run('reset', 'Resetting', (signal) => actions.reset(id, signal), (message) => {
-      dispatch({ type: 'notice', notice: { tone: 'success', text: message } });
-      dispatch({ type: 'solution', text: undefined });
-      // The last check judged files that are gone now.
-      dispatch({ type: 'check-result', result: undefined });
-      reloadExercise(ctx, id);
-      refreshLessons(ctx);
-    });
+    ctx.task.run(
+      'reset',
+      'Resetting',
+      (signal) => actions.reset(id, signal),
+      (message) => {
+        dispatch({ type: 'notice', notice: { tone: 'success', text: message } });
+        dispatch({ type: 'solution', text: undefined });
+        // The last check judged files that are gone now.
+        dispatch({ type: 'check-result', result: undefined });
+        reloadExercise(ctx, id);
+        refreshLessons(ctx);
+      },
+    );
     return;
   }
-  attempt(ctx, () => actions.giveUp(id), (updated) => {
-    dispatch({ type: 'exercise-loaded', exercise: updated });
-    dispatch(info('Solution unlocked: press s to see it.'));
-    refreshLessons(ctx);
-  });
+  attempt(
+    ctx,
+    () => actions.giveUp(id),
+    (updated) => {
+      dispatch({ type: 'exercise-loaded', exercise: updated });
+      dispatch(info('Solution unlocked: press s to see it.'));
+      refreshLessons(ctx);
+    },
+  );
 }
 
 export const confirmQuestions: Readonly<Record<ConfirmKind, string>> = {

@@ -38,7 +38,9 @@ export function ExerciseScreen({ exercise, result, solution }: ExerciseScreenPro
       </Box>
       {hintsShown.map((hint, i) => (
         <Box key={i} marginTop={1} flexDirection="column">
-          <Text color="yellow">Hint {i + 1} of {hintsTotal}</Text>
+          <Text color="yellow">
+            Hint {i + 1} of {hintsTotal}
+          </Text>
           <Text>{hint.trimEnd()}</Text>
         </Box>
       ))}
@@ -48,7 +50,9 @@ export function ExerciseScreen({ exercise, result, solution }: ExerciseScreenPro
       {shown ? <CheckResultView result={shown} /> : <Text dimColor>Not checked yet: press c when you are ready.</Text>}
       {solution !== undefined ? (
         <Box flexDirection="column" marginTop={1} borderStyle="round" borderColor="green" paddingX={1}>
-          <Text bold color="green">Solution</Text>
+          <Text bold color="green">
+            Solution
+          </Text>
           <Text>{solution.trimEnd()}</Text>
         </Box>
       ) : null}

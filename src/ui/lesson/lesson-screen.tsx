@@ -23,7 +23,11 @@ export function LessonHeader({ lesson, step }: Omit<LessonScreenProps, 'output'>
   return (
     <Box columnGap={2}>
       <Text bold>{lesson.title}</Text>
-      {count > 0 ? <Text dimColor>Step {stepIndex(lesson, step) + 1} of {count}</Text> : null}
+      {count > 0 ? (
+        <Text dimColor>
+          Step {stepIndex(lesson, step) + 1} of {count}
+        </Text>
+      ) : null}
     </Box>
   );
 }
@@ -46,9 +50,14 @@ export function LessonScreen({ lesson, step, output }: LessonScreenProps) {
       ) : null}
       {current ? (
         <Box flexDirection="column" marginTop={1}>
-          <Text bold color="cyan">{current.title}</Text>
+          <Text bold color="cyan">
+            {current.title}
+          </Text>
           <Text>{current.body.trimEnd()}</Text>
-          <BlockHint count={current.blocks.length} firstLines={current.blocks.map((b) => b.code.split('\n')[0] ?? '')} />
+          <BlockHint
+            count={current.blocks.length}
+            firstLines={current.blocks.map((b) => b.code.split('\n')[0] ?? '')}
+          />
         </Box>
       ) : null}
       {output !== undefined ? <OutputBox output={output} /> : null}
@@ -74,7 +83,10 @@ function BlockHint({ count, firstLines }: { readonly count: number; readonly fir
       <Text dimColor>Press a number to run a block in the sandbox:</Text>
       {firstLines.slice(0, 9).map((line, i) => (
         <Text key={i}>
-          <Text bold color="cyan">{i + 1}</Text> {line}
+          <Text bold color="cyan">
+            {i + 1}
+          </Text>{' '}
+          {line}
         </Text>
       ))}
     </Box>

@@ -1,7 +1,11 @@
 // ECR's error shape on the wire: HTTP 400 with {"__type": "<Exception>", "message": "..."}.
 
 export class EcrError extends Error {
-  constructor(readonly type: string, message: string, readonly status = 400) {
+  constructor(
+    readonly type: string,
+    message: string,
+    readonly status = 400,
+  ) {
     super(message);
   }
 }
@@ -10,10 +14,16 @@ export class EcrError extends Error {
 export const LOCAL_ACCOUNT = '000000000000';
 
 export const notFound = (name: string) =>
-  new EcrError('RepositoryNotFoundException', `The repository with name '${name}' does not exist in the registry with id '${LOCAL_ACCOUNT}'`);
+  new EcrError(
+    'RepositoryNotFoundException',
+    `The repository with name '${name}' does not exist in the registry with id '${LOCAL_ACCOUNT}'`,
+  );
 
 export const invalid = (field: string, constraint: string) =>
-  new EcrError('InvalidParameterException', `Invalid parameter at '${field}' failed to satisfy constraint: '${constraint}'`);
+  new EcrError(
+    'InvalidParameterException',
+    `Invalid parameter at '${field}' failed to satisfy constraint: '${constraint}'`,
+  );
 
 /** ECR's words when an IMMUTABLE repository refuses to move a tag, for docker push and PutImage alike. */
 export const immutableTag = (tag: string, repository: string) =>

@@ -26,12 +26,25 @@ export async function imagesOf(ctx: EndpointContext, repo: RepositoryRecord): Pr
     return Math.floor((created?.getTime() ?? repo.createdAt * 1000) / 1000);
   };
   for (const [digest, { tags, manifest }] of tagged) {
-    out.push({ digest, tags: tags.sort(), sizeBytes: manifest.sizeBytes, pushedAt: await when(digest, manifest.configDigest), mediaType: manifest.mediaType });
+    out.push({
+      digest,
+      tags: tags.sort(),
+      sizeBytes: manifest.sizeBytes,
+      pushedAt: await when(digest, manifest.configDigest),
+      mediaType: manifest.mediaType,
+    });
   }
   for (const digest of Object.keys(repo.pushes)) {
     if (tagged.has(digest)) continue;
     const manifest = await ctx.registry.manifest(repo.name, digest);
-    if (manifest) out.push({ digest, tags: [], sizeBytes: manifest.sizeBytes, pushedAt: repo.pushes[digest]!, mediaType: manifest.mediaType });
+    if (manifest)
+      out.push({
+        digest,
+        tags: [],
+        sizeBytes: manifest.sizeBytes,
+        pushedAt: repo.pushes[digest]!,
+        mediaType: manifest.mediaType,
+      });
   }
   return out.sort((a, b) => b.pushedAt - a.pushedAt);
 }
@@ -44,19 +57,33 @@ export interface ImageFailure {
 
 /** The image an id names, or the failure ECR reports for it in BatchGetImage and BatchDeleteImage. */
 export function findImage(images: readonly EcrImage[], id: ImageId): EcrImage | ImageFailure {
-  const fail = (failureCode: ImageFailure['failureCode'], failureReason: string) => ({ imageId: id, failureCode, failureReason });
-  if (!id.imageDigest && !id.imageTag) return fail('MissingDigestAndTag', 'Invalid request parameters: both tag and digest cannot be null');
+  const fail = (failureCode: ImageFailure['failureCode'], failureReason: string) => ({
+    imageId: id,
+    failureCode,
+    failureReason,
+  });
+  if (!id.imageDigest && !id.imageTag)
+    return fail('MissingDigestAndTag', 'Invalid request parameters: both tag and digest cannot be null');
   if (id.imageDigest && !/^[a-zA-Z0-9-_+.]+:[a-fA-F0-9]+$/.test(id.imageDigest)) {
-    return fail('InvalidImageDigest', "Invalid request parameters: image digest should satisfy the regex '[a-zA-Z0-9-_+.]+:[a-fA-F0-9]+'");
+    return fail(
+      'InvalidImageDigest',
+      "Invalid request parameters: image digest should satisfy the regex '[a-zA-Z0-9-_+.]+:[a-fA-F0-9]+'",
+    );
   }
   const image = images.find((i) => (id.imageDigest ? i.digest === id.imageDigest : i.tags.includes(id.imageTag!)));
   if (!image) return fail('ImageNotFound', 'Requested image not found');
-  if (id.imageTag && !image.tags.includes(id.imageTag)) return fail('ImageTagDoesNotMatchDigest', 'Invalid image tag for image digest');
+  if (id.imageTag && !image.tags.includes(id.imageTag))
+    return fail('ImageTagDoesNotMatchDigest', 'Invalid image tag for image digest');
   return image;
 }
 
 /** IMMUTABLE repositories keep each tag on its image: moving it to another digest is refused (docker push, PutImage). */
-export async function movesImmutableTag(ctx: EndpointContext, repo: RepositoryRecord, tag: string, digest: string): Promise<boolean> {
+export async function movesImmutableTag(
+  ctx: EndpointContext,
+  repo: RepositoryRecord,
+  tag: string,
+  digest: string,
+): Promise<boolean> {
   if (repo.imageTagMutability !== 'IMMUTABLE') return false;
   const existing = await ctx.registry.manifest(repo.name, tag);
   return Boolean(existing && existing.digest !== digest);
@@ -66,7 +93,8 @@ export async function movesImmutableTag(ctx: EndpointContext, repo: RepositoryRe
 export function imageIds(images: readonly EcrImage[], tagStatus?: string): ImageId[] {
   const ids: ImageId[] = [];
   for (const image of images) {
-    if (image.tags.length && tagStatus !== 'UNTAGGED') for (const tag of image.tags) ids.push({ imageDigest: image.digest, imageTag: tag });
+    if (image.tags.length && tagStatus !== 'UNTAGGED')
+      for (const tag of image.tags) ids.push({ imageDigest: image.digest, imageTag: tag });
     if (!image.tags.length && tagStatus !== 'TAGGED') ids.push({ imageDigest: image.digest });
   }
   return ids;
@@ -92,7 +120,11 @@ export async function deleteImages(ctx: EndpointContext, repo: RepositoryRecord,
     await ctx.registry.deleteManifest(repo.name, image.digest);
     if (raw) for (const tag of keep) await ctx.registry.putManifest(repo.name, tag, raw);
     image.tags.splice(0, image.tags.length, ...keep);
-    if (!keep.length) await updateState(ctx.files.ecrState, (s) => void (s.repositories[repo.name] && delete s.repositories[repo.name]!.pushes[image.digest]));
+    if (!keep.length)
+      await updateState(
+        ctx.files.ecrState,
+        (s) => void (s.repositories[repo.name] && delete s.repositories[repo.name]!.pushes[image.digest]),
+      );
     deleted.push(id.imageTag ? { imageDigest: image.digest, imageTag: id.imageTag } : { imageDigest: image.digest });
   }
   return { imageIds: deleted, failures };

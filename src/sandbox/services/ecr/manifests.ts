@@ -20,7 +20,12 @@ const imageShape = (repo: RepositoryRecord, imageId: ImageId, manifest: Manifest
 });
 
 /** The manifest as it was pushed; the endpoint does not convert, so a type outside acceptedMediaTypes is a failure. */
-export async function getImages(ctx: EndpointContext, repo: RepositoryRecord, ids: readonly ImageId[], accepted?: readonly string[]) {
+export async function getImages(
+  ctx: EndpointContext,
+  repo: RepositoryRecord,
+  ids: readonly ImageId[],
+  accepted?: readonly string[],
+) {
   const all = await imagesOf(ctx, repo);
   const images: ReturnType<typeof imageShape>[] = [];
   const failures: ImageFailure[] = [];
@@ -32,11 +37,15 @@ export async function getImages(ctx: EndpointContext, repo: RepositoryRecord, id
     }
     const manifest = await ctx.registry.rawManifest(repo.name, image.digest);
     if (!manifest || (accepted?.length && !accepted.includes(manifest.mediaType))) {
-      const why = manifest ? `Requested image is ${manifest.mediaType}, which acceptedMediaTypes does not include (the local endpoint does not convert manifests)` : 'Requested image not found';
+      const why = manifest
+        ? `Requested image is ${manifest.mediaType}, which acceptedMediaTypes does not include (the local endpoint does not convert manifests)`
+        : 'Requested image not found';
       failures.push({ imageId: id, failureCode: 'ImageNotFound', failureReason: why });
       continue;
     }
-    images.push(imageShape(repo, { imageDigest: image.digest, ...(id.imageTag ? { imageTag: id.imageTag } : {}) }, manifest));
+    images.push(
+      imageShape(repo, { imageDigest: image.digest, ...(id.imageTag ? { imageTag: id.imageTag } : {}) }, manifest),
+    );
   }
   return { images, failures };
 }
@@ -52,20 +61,33 @@ export async function putImage(ctx: EndpointContext, repo: RepositoryRecord, inp
   const body = Buffer.from(input.manifest, 'utf8');
   const digest = manifestDigest(body);
   if (input.digest && input.digest !== digest) {
-    throw new EcrError('ImageDigestDoesNotMatchException', `Provided image digest '${input.digest}' does not match the digest calculated for the image manifest, '${digest}'`);
+    throw new EcrError(
+      'ImageDigestDoesNotMatchException',
+      `Provided image digest '${input.digest}' does not match the digest calculated for the image manifest, '${digest}'`,
+    );
   }
   const parsed = parseManifest(input.manifest);
   const mediaType = input.mediaType ?? parsed.mediaType;
   if (!mediaType) throw invalid('imageManifestMediaType', 'Member must not be null when the manifest has no mediaType');
   const reference = input.tag ?? digest;
   if ((await ctx.registry.manifest(repo.name, reference))?.digest === digest) {
-    throw new EcrError('ImageAlreadyExistsException', `Image with digest '${digest}' and tag '${input.tag ?? 'null'}' already exists in the repository with name '${repo.name}' in registry with id '${LOCAL_ACCOUNT}'`);
+    throw new EcrError(
+      'ImageAlreadyExistsException',
+      `Image with digest '${digest}' and tag '${input.tag ?? 'null'}' already exists in the repository with name '${repo.name}' in registry with id '${LOCAL_ACCOUNT}'`,
+    );
   }
-  if (input.tag && (await movesImmutableTag(ctx, repo, input.tag, digest))) throw new EcrError('ImageTagAlreadyExistsException', immutableTag(input.tag, repo.name));
+  if (input.tag && (await movesImmutableTag(ctx, repo, input.tag, digest)))
+    throw new EcrError('ImageTagAlreadyExistsException', immutableTag(input.tag, repo.name));
   const put = await ctx.registry.putManifest(repo.name, reference, { body, mediaType });
   if (!put.stored) throw refusal(put.error!, parsed);
   await recordPush(ctx.files.ecrState, repo.name, digest);
-  return { image: imageShape(repo, { imageDigest: digest, ...(input.tag ? { imageTag: input.tag } : {}) }, { body, mediaType }) };
+  return {
+    image: imageShape(
+      repo,
+      { imageDigest: digest, ...(input.tag ? { imageTag: input.tag } : {}) },
+      { body, mediaType },
+    ),
+  };
 }
 
 function parseManifest(text: string): { mediaType?: string; manifests?: unknown[] } {
@@ -80,9 +102,16 @@ function parseManifest(text: string): { mediaType?: string; manifests?: unknown[
 function refusal(code: string, manifest: { manifests?: unknown[] }): EcrError {
   if (code === 'MANIFEST_BLOB_UNKNOWN' || code === 'BLOB_UNKNOWN' || code === 'MANIFEST_UNKNOWN') {
     return manifest.manifests
-      ? new EcrError('ReferencedImagesNotFoundException', 'The manifest list references an image that is not in this repository. Push that image first.')
-      : new EcrError('LayersNotFoundException', 'The image manifest references layers that are not in this repository. Push the image with docker first, or copy its layers.');
+      ? new EcrError(
+          'ReferencedImagesNotFoundException',
+          'The manifest list references an image that is not in this repository. Push that image first.',
+        )
+      : new EcrError(
+          'LayersNotFoundException',
+          'The image manifest references layers that are not in this repository. Push the image with docker first, or copy its layers.',
+        );
   }
-  if (code === 'MANIFEST_INVALID' || code === 'TAG_INVALID' || code === 'UNSUPPORTED') return invalid('imageManifest', `the registry refused the manifest (${code})`);
+  if (code === 'MANIFEST_INVALID' || code === 'TAG_INVALID' || code === 'UNSUPPORTED')
+    return invalid('imageManifest', `the registry refused the manifest (${code})`);
   return new EcrError('ServerException', `The local registry refused the manifest (${code}).`, 500);
 }

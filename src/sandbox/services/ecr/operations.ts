@@ -46,17 +46,23 @@ export function repositoryIn(state: EcrState, name: string): RepositoryRecord {
   return repo;
 }
 
-const repositoryFor = async (ctx: EndpointContext, input: Input) => repositoryIn(await readState(ctx.files.ecrState), required(input, 'repositoryName'));
+const repositoryFor = async (ctx: EndpointContext, input: Input) =>
+  repositoryIn(await readState(ctx.files.ecrState), required(input, 'repositoryName'));
 
 function mutability(value: unknown): 'MUTABLE' | 'IMMUTABLE' {
-  if (value === undefined || value === 'MUTABLE' || value === 'IMMUTABLE') return (value ?? 'MUTABLE') as 'MUTABLE' | 'IMMUTABLE';
+  if (value === undefined || value === 'MUTABLE' || value === 'IMMUTABLE')
+    return (value ?? 'MUTABLE') as 'MUTABLE' | 'IMMUTABLE';
   throw invalid('imageTagMutability', 'Member must satisfy enum value set: [MUTABLE, IMMUTABLE]');
 }
 
 export const operations: Record<string, (ctx: EndpointContext, input: Input) => Promise<unknown>> = {
   async CreateRepository(ctx, input) {
     const name = required(input, 'repositoryName');
-    if (!REPOSITORY_NAME.test(name)) throw invalid('repositoryName', "must satisfy regular expression '(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*'");
+    if (!REPOSITORY_NAME.test(name))
+      throw invalid(
+        'repositoryName',
+        "must satisfy regular expression '(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*'",
+      );
     const tags = (input.tags ?? []) as { Key: string; Value: string }[];
     if (tags.some((t) => !t.Key)) throw new EcrError('InvalidTagParameterException', 'Every tag needs a Key.');
     const record: RepositoryRecord = {
@@ -68,7 +74,11 @@ export const operations: Record<string, (ctx: EndpointContext, input: Input) => 
       pushes: {},
     };
     await updateState(ctx.files.ecrState, (state) => {
-      if (state.repositories[name]) throw new EcrError('RepositoryAlreadyExistsException', `The repository with name '${name}' already exists in the registry with id '${LOCAL_ACCOUNT}'`);
+      if (state.repositories[name])
+        throw new EcrError(
+          'RepositoryAlreadyExistsException',
+          `The repository with name '${name}' already exists in the registry with id '${LOCAL_ACCOUNT}'`,
+        );
       state.repositories[name] = record;
     });
     return { repository: repositoryShape(ctx, record) };
@@ -77,7 +87,9 @@ export const operations: Record<string, (ctx: EndpointContext, input: Input) => 
   async DescribeRepositories(ctx, input) {
     const state = await readState(ctx.files.ecrState);
     const names: string[] | undefined = input.repositoryNames;
-    const found = names ? names.map((n) => repositoryIn(state, n)) : Object.values(state.repositories).sort((a, b) => a.name.localeCompare(b.name));
+    const found = names
+      ? names.map((n) => repositoryIn(state, n))
+      : Object.values(state.repositories).sort((a, b) => a.name.localeCompare(b.name));
     return { repositories: found.map((r) => repositoryShape(ctx, r)) };
   },
 
@@ -86,7 +98,10 @@ export const operations: Record<string, (ctx: EndpointContext, input: Input) => 
     const repo = repositoryIn(await readState(ctx.files.ecrState), name);
     const images = await imagesOf(ctx, repo);
     if (images.length && !input.force) {
-      throw new EcrError('RepositoryNotEmptyException', `The repository with name '${name}' in registry with id '${LOCAL_ACCOUNT}' cannot be deleted because it still contains images`);
+      throw new EcrError(
+        'RepositoryNotEmptyException',
+        `The repository with name '${name}' in registry with id '${LOCAL_ACCOUNT}' cannot be deleted because it still contains images`,
+      );
     }
     for (const image of images) await ctx.registry.deleteManifest(name, image.digest);
     await updateState(ctx.files.ecrState, (state) => void delete state.repositories[name]);
@@ -104,8 +119,16 @@ export const operations: Record<string, (ctx: EndpointContext, input: Input) => 
     const wanted = input.imageIds as ImageId[] | undefined;
     if (wanted?.length) {
       images = wanted.map((id) => {
-        const image = images.find((i) => (id.imageDigest ? i.digest === id.imageDigest : true) && (id.imageTag ? i.tags.includes(id.imageTag) : true));
-        if (!image) throw new EcrError('ImageNotFoundException', `The image with imageId {imageDigest:'${id.imageDigest ?? 'null'}', imageTag:'${id.imageTag ?? 'null'}'} does not exist within the repository with name '${repo.name}' in the registry with id '${LOCAL_ACCOUNT}'`);
+        const image = images.find(
+          (i) =>
+            (id.imageDigest ? i.digest === id.imageDigest : true) &&
+            (id.imageTag ? i.tags.includes(id.imageTag) : true),
+        );
+        if (!image)
+          throw new EcrError(
+            'ImageNotFoundException',
+            `The image with imageId {imageDigest:'${id.imageDigest ?? 'null'}', imageTag:'${id.imageTag ?? 'null'}'} does not exist within the repository with name '${repo.name}' in the registry with id '${LOCAL_ACCOUNT}'`,
+          );
         return image;
       });
     }
@@ -122,7 +145,14 @@ export const operations: Record<string, (ctx: EndpointContext, input: Input) => 
         imagePushedAt: i.pushedAt,
         imageManifestMediaType: i.mediaType,
         // Honest about scanning: the local endpoint never scans, even with scanOnPush on.
-        ...(repo.scanOnPush ? { imageScanStatus: { status: 'UNSUPPORTED_IMAGE', description: 'The local ECR endpoint does not scan images; real ECR would scan this one on push.' } } : {}),
+        ...(repo.scanOnPush
+          ? {
+              imageScanStatus: {
+                status: 'UNSUPPORTED_IMAGE',
+                description: 'The local ECR endpoint does not scan images; real ECR would scan this one on push.',
+              },
+            }
+          : {}),
       })),
     };
   },
@@ -139,17 +169,24 @@ export const operations: Record<string, (ctx: EndpointContext, input: Input) => 
 
   async PutImage(ctx, input) {
     const repo = await repositoryFor(ctx, input);
-    return putImage(ctx, repo, { manifest: required(input, 'imageManifest'), mediaType: input.imageManifestMediaType, tag: input.imageTag, digest: input.imageDigest });
+    return putImage(ctx, repo, {
+      manifest: required(input, 'imageManifest'),
+      mediaType: input.imageManifestMediaType,
+      tag: input.imageTag,
+      digest: input.imageDigest,
+    });
   },
 
   async GetAuthorizationToken(ctx) {
     const { password, expiresAt } = await currentAwsPassword(ctx.files);
     return {
-      authorizationData: [{
-        authorizationToken: Buffer.from(`AWS:${password}`).toString('base64'),
-        expiresAt: Math.floor(expiresAt / 1000),
-        proxyEndpoint: `http://${ctx.registryHost}`,
-      }],
+      authorizationData: [
+        {
+          authorizationToken: Buffer.from(`AWS:${password}`).toString('base64'),
+          expiresAt: Math.floor(expiresAt / 1000),
+          proxyEndpoint: `http://${ctx.registryHost}`,
+        },
+      ],
     };
   },
 
@@ -177,7 +214,11 @@ export const operations: Record<string, (ctx: EndpointContext, input: Input) => 
 
   async GetLifecyclePolicy(ctx, input) {
     const repo = await repositoryFor(ctx, input);
-    if (!repo.lifecyclePolicyText) throw new EcrError('LifecyclePolicyNotFoundException', `Lifecycle policy does not exist for the repository with name '${repo.name}' in the registry with id '${LOCAL_ACCOUNT}'`);
+    if (!repo.lifecyclePolicyText)
+      throw new EcrError(
+        'LifecyclePolicyNotFoundException',
+        `Lifecycle policy does not exist for the repository with name '${repo.name}' in the registry with id '${LOCAL_ACCOUNT}'`,
+      );
     return { registryId: LOCAL_ACCOUNT, repositoryName: repo.name, lifecyclePolicyText: repo.lifecyclePolicyText };
   },
 

@@ -30,11 +30,14 @@ function registryError(res: ServerResponse, status: number, code: string, messag
 function forward(ctx: ProxyContext, req: IncomingMessage, res: ServerResponse, body?: Buffer): Promise<number> {
   return new Promise((resolve) => {
     // The Host header is kept, so the registry's upload URLs (Location) point back at this proxy.
-    const upstream = request({ host: ctx.registryHostname, port: ctx.registryPort, method: req.method, path: req.url, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-      answer.on('end', () => resolve(answer.statusCode ?? 502));
-    });
+    const upstream = request(
+      { host: ctx.registryHostname, port: ctx.registryPort, method: req.method, path: req.url, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+        answer.on('end', () => resolve(answer.statusCode ?? 502));
+      },
+    );
     upstream.on('error', (e) => {
       if (!res.headersSent) registryError(res, 502, 'UNAVAILABLE', `the local registry is not answering: ${e.message}`);
       else res.destroy();
@@ -48,7 +51,9 @@ function forward(ctx: ProxyContext, req: IncomingMessage, res: ServerResponse, b
 /** Does this Authorization header log in? Asked of the registry, so there is one source of truth. */
 async function loggedIn(ctx: ProxyContext, authorization: string | undefined): Promise<boolean> {
   if (!authorization) return false;
-  const r = await fetch(`http://${ctx.registryHostname}:${ctx.registryPort}/v2/`, { headers: { Authorization: authorization } });
+  const r = await fetch(`http://${ctx.registryHostname}:${ctx.registryPort}/v2/`, {
+    headers: { Authorization: authorization },
+  });
   await r.body?.cancel();
   return r.status === 200;
 }
@@ -75,14 +80,22 @@ export async function proxyRegistry(ctx: ProxyContext, req: IncomingMessage, res
   if (!repo) {
     // Not logged in comes first, as with ECR: 401 from the registry itself.
     if (!(await loggedIn(ctx, req.headers.authorization))) return void (await forward(ctx, req, res));
-    return registryError(res, 404, 'NAME_UNKNOWN', `The repository with name '${target.repo}' does not exist in the registry with id '${LOCAL_ACCOUNT}'`);
+    return registryError(
+      res,
+      404,
+      'NAME_UNKNOWN',
+      `The repository with name '${target.repo}' does not exist in the registry with id '${LOCAL_ACCOUNT}'`,
+    );
   }
   const isTagPush = req.method === 'PUT' && target.kind === 'manifests' && !target.reference.startsWith('sha256:');
   if (!isTagPush) return void (await forward(ctx, req, res));
   const body = await readBody(req);
   const digest = manifestDigest(body);
   // Refused only for a learner who is logged in; anyone else gets the registry's own 401.
-  if ((await movesImmutableTag(ctx, repo, target.reference, digest)) && (await loggedIn(ctx, req.headers.authorization))) {
+  if (
+    (await movesImmutableTag(ctx, repo, target.reference, digest)) &&
+    (await loggedIn(ctx, req.headers.authorization))
+  ) {
     return registryError(res, 400, 'TAG_INVALID', immutableTag(target.reference, repo.name));
   }
   const status = await forward(ctx, req, res, body);

@@ -5,7 +5,6 @@ import { configuredRegistry, registryApi } from '../services.js';
 import { createEndpoint } from './server.js';
 import { awsRegion } from '../../aws/sandbox-env.js';
 
-
 /** Listens on 127.0.0.1 only; resolves once listening. */
 export async function startEndpoint(files: SandboxFiles = sandboxFiles(), port?: number): Promise<Server> {
   const settings = await readSettings(files);

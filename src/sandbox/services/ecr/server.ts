@@ -11,7 +11,11 @@ const JSON_TYPE = 'application/x-amz-json-1.1';
 
 function send(res: ServerResponse, status: number, body: unknown) {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': JSON_TYPE, 'Content-Length': Buffer.byteLength(text), 'x-amzn-RequestId': crypto.randomUUID() });
+  res.writeHead(status, {
+    'Content-Type': JSON_TYPE,
+    'Content-Length': Buffer.byteLength(text),
+    'x-amzn-RequestId': crypto.randomUUID(),
+  });
   res.end(text);
 }
 
@@ -30,10 +34,15 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
 export async function handleApi(ctx: ProxyContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const target = String(req.headers['x-amz-target'] ?? '');
   try {
-    if (!target.startsWith(TARGET_PREFIX)) throw new EcrError('UnknownOperationException', `Unknown target: ${target || '(none)'}`);
+    if (!target.startsWith(TARGET_PREFIX))
+      throw new EcrError('UnknownOperationException', `Unknown target: ${target || '(none)'}`);
     // No signature check: the endpoint is bound to loopback, and local mode's credentials are placeholders.
     const operation = operations[target.slice(TARGET_PREFIX.length)];
-    if (!operation) throw new EcrError('UnknownOperationException', `The local ECR endpoint does not implement ${target.slice(TARGET_PREFIX.length)}.`);
+    if (!operation)
+      throw new EcrError(
+        'UnknownOperationException',
+        `The local ECR endpoint does not implement ${target.slice(TARGET_PREFIX.length)}.`,
+      );
     send(res, 200, await operation(ctx, await readJson(req)));
   } catch (e) {
     if (e instanceof EcrError) send(res, e.status, { __type: e.type, message: e.message });
@@ -44,7 +53,16 @@ export async function handleApi(ctx: ProxyContext, req: IncomingMessage, res: Se
 export function createEndpoint(ctx: ProxyContext): Server {
   return createServer((req, res) => {
     const path = req.url ?? '/';
-    const work = path.startsWith('/v2') ? proxyRegistry(ctx, req, res) : req.method === 'POST' ? handleApi(ctx, req, res) : Promise.resolve(send(res, 404, { __type: 'UnknownOperationException', message: 'POST / with X-Amz-Target, or /v2/ for the registry.' }));
+    const work = path.startsWith('/v2')
+      ? proxyRegistry(ctx, req, res)
+      : req.method === 'POST'
+        ? handleApi(ctx, req, res)
+        : Promise.resolve(
+            send(res, 404, {
+              __type: 'UnknownOperationException',
+              message: 'POST / with X-Amz-Target, or /v2/ for the registry.',
+            }),
+          );
     work.catch((e: Error) => {
       if (!res.headersSent) send(res, 500, { __type: 'ServerException', message: e.message });
       else res.destroy();

@@ -34,7 +34,10 @@ export async function writeHtpasswd(files: SandboxFiles, awsPassword: string): P
 }
 
 /** The current ECR password, made anew (and written to htpasswd) when there is none or it has expired. */
-export async function currentAwsPassword(files: SandboxFiles, now = Date.now()): Promise<{ password: string; expiresAt: number }> {
+export async function currentAwsPassword(
+  files: SandboxFiles,
+  now = Date.now(),
+): Promise<{ password: string; expiresAt: number }> {
   const settings = await readSettings(files);
   if (settings.awsPassword && settings.awsPasswordExpiresAt && settings.awsPasswordExpiresAt > now + 60_000) {
     return { password: settings.awsPassword, expiresAt: settings.awsPasswordExpiresAt };
@@ -42,6 +45,10 @@ export async function currentAwsPassword(files: SandboxFiles, now = Date.now()):
   const password = newSecret();
   const expiresAt = now + tokenLifetimeMs();
   await writeHtpasswd(files, password);
-  await writeSettings(files, { ...(await readSettings(files)), awsPassword: password, awsPasswordExpiresAt: expiresAt });
+  await writeSettings(files, {
+    ...(await readSettings(files)),
+    awsPassword: password,
+    awsPasswordExpiresAt: expiresAt,
+  });
   return { password, expiresAt };
 }

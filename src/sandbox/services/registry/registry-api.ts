@@ -23,7 +23,10 @@ export interface ManifestFacts {
 }
 
 export class RegistryApi {
-  constructor(readonly base: string, private readonly authorization: string) {}
+  constructor(
+    readonly base: string,
+    private readonly authorization: string,
+  ) {}
 
   static withLogin(base: string, user: string, password: string): RegistryApi {
     return new RegistryApi(base, `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`);
@@ -53,8 +56,15 @@ export class RegistryApi {
     const r = await this.request(`/v2/${repo}/manifests/${reference}`, { headers: { Accept: MANIFEST_TYPES } });
     if (r.status === 404) return undefined;
     if (!r.ok) throw new Error(`the registry answered ${r.status} to the manifest ${repo}:${reference}`);
-    const body = (await r.json()) as { mediaType?: string; config?: { digest: string; size: number }; layers?: { size: number }[]; manifests?: { size: number }[] };
-    const parts = [body.config, ...(body.layers ?? []), ...(body.manifests ?? [])].filter(Boolean) as { size: number }[];
+    const body = (await r.json()) as {
+      mediaType?: string;
+      config?: { digest: string; size: number };
+      layers?: { size: number }[];
+      manifests?: { size: number }[];
+    };
+    const parts = [body.config, ...(body.layers ?? []), ...(body.manifests ?? [])].filter(Boolean) as {
+      size: number;
+    }[];
     return {
       digest: r.headers.get('docker-content-digest') ?? '',
       mediaType: body.mediaType ?? r.headers.get('content-type') ?? '',
@@ -87,8 +97,16 @@ export class RegistryApi {
   }
 
   /** Stores a manifest under a tag (or its digest); when the registry refuses, its error code says why. */
-  async putManifest(repo: string, reference: string, manifest: { body: Buffer; mediaType: string }): Promise<{ stored: boolean; error?: string }> {
-    const r = await this.request(`/v2/${repo}/manifests/${reference}`, { method: 'PUT', body: new Uint8Array(manifest.body), headers: { 'Content-Type': manifest.mediaType } });
+  async putManifest(
+    repo: string,
+    reference: string,
+    manifest: { body: Buffer; mediaType: string },
+  ): Promise<{ stored: boolean; error?: string }> {
+    const r = await this.request(`/v2/${repo}/manifests/${reference}`, {
+      method: 'PUT',
+      body: new Uint8Array(manifest.body),
+      headers: { 'Content-Type': manifest.mediaType },
+    });
     if (r.status === 201) {
       await r.body?.cancel();
       return { stored: true };

@@ -59,10 +59,18 @@ export function findBinary(): string | undefined {
 export async function startBinary(files: SandboxFiles, settings: SandboxSettings): Promise<void> {
   const binary = findBinary();
   if (!binary) {
-    throw new UserError('There is no registry to run: registry:2 cannot be pulled and docker-registry is not installed.', 'Install it (`sudo apt-get install docker-registry`), or get online so registry:2 can be pulled, then run `containerlings sandbox up`.', 'registry');
+    throw new UserError(
+      'There is no registry to run: registry:2 cannot be pulled and docker-registry is not installed.',
+      'Install it (`sudo apt-get install docker-registry`), or get online so registry:2 can be pulled, then run `containerlings sandbox up`.',
+      'registry',
+    );
   }
   await mkdir(files.registryData, { recursive: true, mode: 0o700 });
-  await writeFile(files.registryConfig, registryConfig(settings.registryPort!, settings.httpSecret!, files.registryData, files.htpasswd), { mode: 0o600 });
+  await writeFile(
+    files.registryConfig,
+    registryConfig(settings.registryPort!, settings.httpSecret!, files.registryData, files.htpasswd),
+    { mode: 0o600 },
+  );
   const log = openSync(files.registryLog, 'a');
   const child = spawn(binary, ['serve', files.registryConfig], { detached: true, stdio: ['ignore', log, log] });
   closeSync(log);
@@ -74,13 +82,38 @@ export async function startBinary(files: SandboxFiles, settings: SandboxSettings
 export async function startContainer(files: SandboxFiles, settings: SandboxSettings, label: string): Promise<void> {
   await mkdir(files.registryData, { recursive: true, mode: 0o700 });
   const dir = dirname(files.registryConfig);
-  await writeFile(files.registryConfig, registryConfig(5000, settings.httpSecret!, '/sandbox/data', '/sandbox/htpasswd'), { mode: 0o600 });
+  await writeFile(
+    files.registryConfig,
+    registryConfig(5000, settings.httpSecret!, '/sandbox/data', '/sandbox/htpasswd'),
+    { mode: 0o600 },
+  );
   spawnSync('docker', ['rm', '-f', REGISTRY_CONTAINER], { stdio: 'ignore' });
-  const run = spawnSync('docker', [
-    'run', '-d', '--name', REGISTRY_CONTAINER, '--label', label, '--restart', 'unless-stopped',
-    '-p', `127.0.0.1:${settings.registryPort}:5000`, '-v', `${dir}:/sandbox`, REGISTRY_IMAGE, '/sandbox/config.yml',
-  ], { encoding: 'utf8' });
-  if (run.status !== 0) throw new UserError(`The registry container did not start: ${run.stderr.trim()}`, 'Run `containerlings doctor`.', 'registry');
+  const run = spawnSync(
+    'docker',
+    [
+      'run',
+      '-d',
+      '--name',
+      REGISTRY_CONTAINER,
+      '--label',
+      label,
+      '--restart',
+      'unless-stopped',
+      '-p',
+      `127.0.0.1:${settings.registryPort}:5000`,
+      '-v',
+      `${dir}:/sandbox`,
+      REGISTRY_IMAGE,
+      '/sandbox/config.yml',
+    ],
+    { encoding: 'utf8' },
+  );
+  if (run.status !== 0)
+    throw new UserError(
+      `The registry container did not start: ${run.stderr.trim()}`,
+      'Run `containerlings doctor`.',
+      'registry',
+    );
 }
 
 /** Is registry:2 here, or can it be pulled quickly? Never when CONTAINERLINGS_OFFLINE is set. */
@@ -91,7 +124,8 @@ export function registryImageAvailable(env = process.env): boolean {
 }
 
 export async function stopRegistry(files: SandboxFiles, kind: SandboxSettings['registryKind']): Promise<boolean> {
-  if (kind === 'container') return spawnSync('docker', ['rm', '-f', REGISTRY_CONTAINER], { stdio: 'ignore' }).status === 0;
+  if (kind === 'container')
+    return spawnSync('docker', ['rm', '-f', REGISTRY_CONTAINER], { stdio: 'ignore' }).status === 0;
   const pid = await readPid(files.registryPid);
   await rm(files.registryPid, { force: true });
   if (!pid) return false;
@@ -100,14 +134,20 @@ export async function stopRegistry(files: SandboxFiles, kind: SandboxSettings['r
 }
 
 /** Waits until the registry answers /v2/ (401 counts: it is up and asking for a login). */
-export async function waitForHttp(url: string, timeoutMs = 15_000, isUp: (status: number) => boolean = (status) => status === 200 || status === 401): Promise<boolean> {
+export async function waitForHttp(
+  url: string,
+  timeoutMs = 15_000,
+  isUp: (status: number) => boolean = (status) => status === 200 || status === 401,
+): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {
       const r = await fetch(url, { signal: AbortSignal.timeout(2000) });
       await r.body?.cancel();
       if (isUp(r.status)) return true;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   return false;

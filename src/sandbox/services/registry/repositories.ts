@@ -16,7 +16,8 @@ export async function removeRepository(name: string, files = sandboxFiles()): Pr
     removed = true;
   }
   const settings = await readSettings(files);
-  if (!settings.registryPort || !(await waitForHttp(`http://127.0.0.1:${settings.registryPort}/v2/`, 500))) return removed;
+  if (!settings.registryPort || !(await waitForHttp(`http://127.0.0.1:${settings.registryPort}/v2/`, 500)))
+    return removed;
   const { registryApi } = await import('../services.js');
   const api = await registryApi(files);
   const digests = new Set([...(await api.images(name)).keys(), ...pushed]);

@@ -75,9 +75,13 @@ export async function withSandboxLock<T>(files: SandboxFiles, work: () => Promis
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       // A lock older than a minute belongs to a process that died mid-start.
-      const age = await stat(files.lock).then((s) => Date.now() - s.mtimeMs, () => 0);
+      const age = await stat(files.lock).then(
+        (s) => Date.now() - s.mtimeMs,
+        () => 0,
+      );
       if (age > 60_000) await rm(files.lock, { force: true });
-      else if (Date.now() > deadline) throw new Error(`the sandbox folder ${files.dir} stayed locked for ${waitMs / 1000} s`);
+      else if (Date.now() > deadline)
+        throw new Error(`the sandbox folder ${files.dir} stayed locked for ${waitMs / 1000} s`);
       else await new Promise((r) => setTimeout(r, 100));
     }
   }
