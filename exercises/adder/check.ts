@@ -1,5 +1,5 @@
 // adder: containerlings/adder runs as cl-adder, published on 127.0.0.1, and adds numbers over HTTP.
-import type { Check, CheckKit, ContainerFacts, Evidence } from '../../src/checks/kit/api.js';
+import type { Check, CheckKit, ContainerFacts, Evidence } from 'containerlings/kit';
 
 const IMAGE = 'containerlings/adder';
 const BASE = 'containerlings/busybox';

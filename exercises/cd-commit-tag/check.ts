@@ -1,4 +1,4 @@
-import type { Check } from '../../src/checks/kit/api.js';
+import type { Check } from 'containerlings/kit';
 
 const REVISION = 'org.opencontainers.image.revision';
 

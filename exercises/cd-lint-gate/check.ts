@@ -1,4 +1,4 @@
-import type { Check, PipelineRun } from '../../src/checks/kit/api.js';
+import type { Check, PipelineRun } from 'containerlings/kit';
 
 const check: Check = async (kit) => {
   const dockerfile = await kit.readFile('Dockerfile');

@@ -1,4 +1,4 @@
-import type { Check, EcrImageFacts, PipelineRun } from '../../src/checks/kit/api.js';
+import type { Check, EcrImageFacts, PipelineRun } from 'containerlings/kit';
 
 const REPOSITORY = 'cl-release';
 const short = (digest: string) => `${digest.slice(0, 19)}...`;

@@ -1,6 +1,6 @@
 // cg-fork-bomb: cl-cg-survivor has a pids limit of at most 64; only then the check sets off a fused fork bomb
 // in it and passes when the limit refused forks (pids.events "max" rose) and the container still answers.
-import type { Check } from '../../src/checks/kit/api.js';
+import type { Check } from 'containerlings/kit';
 
 const NAME = 'cl-cg-survivor';
 const MAX_PIDS = 64;

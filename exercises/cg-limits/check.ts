@@ -1,6 +1,6 @@
 // cg-limits: cl-cg-limited runs with 64 MiB of memory, half a CPU and 50 pids, as recorded in HostConfig and
 // as the kernel holds them in the container's cgroup (read from inside; cgroup v1 or v2).
-import type { Check } from '../../src/checks/kit/api.js';
+import type { Check } from 'containerlings/kit';
 
 const NAME = 'cl-cg-limited';
 const MIB = 1024 * 1024;

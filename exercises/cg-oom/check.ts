@@ -2,7 +2,7 @@
 // State.OOMKilled true and exit code 137 (a plain docker kill gives 137 too, but no OOMKilled). Podman 4.3 on
 // cgroup v1 misses the kill (the hog's `tail` dies, not PID 1): there, the kernel's log of an OOM kill in this
 // container's memory cgroup, together with 137, is the proof.
-import type { Check } from '../../src/checks/kit/api.js';
+import type { Check } from 'containerlings/kit';
 
 const NAME = 'cl-cg-hog';
 const MIB = 1024 * 1024;

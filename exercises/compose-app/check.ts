@@ -1,6 +1,6 @@
 // compose-app: the cl-shop project runs web, api and store; a note saved through the front end survives
 // the store's container being replaced.
-import type { Check, CheckKit, ContainerFacts } from '../../src/checks/kit/api.js';
+import type { Check, CheckKit, ContainerFacts } from 'containerlings/kit';
 
 const PROJECT = 'cl-shop';
 const SERVICES = ['web', 'api', 'store'] as const;

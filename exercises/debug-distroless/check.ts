@@ -1,5 +1,5 @@
 // debug-distroless: answer.txt holds the token that cl-secretive's PID 1 keeps in its environment right now.
-import type { Check } from '../../src/checks/kit/api.js';
+import type { Check } from 'containerlings/kit';
 
 const NAME = 'cl-secretive';
 const PLACEHOLDER = 'ask-the-process';

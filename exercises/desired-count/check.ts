@@ -1,6 +1,6 @@
 // desired-count: cl-hello runs 3 replicas with a rollback-on-failure update policy, and the scheduler
 // replaces a task whose container is killed.
-import type { Check } from '../../src/checks/kit/api.js';
+import type { Check } from 'containerlings/kit';
 
 const SERVICE = 'cl-hello';
 const NETWORK = 'cl-swarm-net';

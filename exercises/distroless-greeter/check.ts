@@ -1,6 +1,6 @@
 // distroless-greeter: :distroless is ≥10x smaller than :full, has no /bin/sh, runs as non-root, and still
 // finds the CA certificates and time zone data the service needs.
-import type { Check, CheckKit } from '../../src/checks/kit/api.js';
+import type { Check, CheckKit } from 'containerlings/kit';
 
 const FULL = 'containerlings/greeter:full';
 const LEAN = 'containerlings/greeter:distroless';

@@ -1,6 +1,6 @@
 // ecs-limits: task-level cpu "256" and memory "512" (a Fargate size) become the Swarm service's limits and the
 // cgroup limits of the task's container.
-import type { Check } from '../../src/checks/kit/api.js';
+import type { Check } from 'containerlings/kit';
 
 const IMAGE = 'containerlings/greeter';
 const MiB = 1024 * 1024;

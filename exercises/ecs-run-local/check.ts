@@ -1,6 +1,6 @@
 // ecs-run-local: the learner's task definition, run as a Swarm service, serves the greeter on 127.0.0.1 with
 // the GREETING its environment sets.
-import type { Check } from '../../src/checks/kit/api.js';
+import type { Check } from 'containerlings/kit';
 
 interface Container {
   name?: string;

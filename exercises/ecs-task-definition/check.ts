@@ -1,6 +1,6 @@
 // ecs-task-definition: taskdef.json is a RegisterTaskDefinition input for Fargate with the task's size, its port,
 // its environment, a health check and awslogs logging. Errors name the field, as the ECS API would.
-import type { Check } from '../../src/checks/kit/api.js';
+import type { Check } from 'containerlings/kit';
 
 interface Container {
   name?: string;

@@ -1,5 +1,5 @@
 // first-image: `docker run --rm containerlings/hello` must print exactly the greeting.
-import type { Check, CheckKit, ImageFacts } from '../../src/checks/kit/api.js';
+import type { Check, CheckKit, ImageFacts } from 'containerlings/kit';
 
 const IMAGE = 'containerlings/hello';
 const BASE = 'containerlings/busybox';

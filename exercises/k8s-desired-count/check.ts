@@ -1,6 +1,6 @@
 // k8s-desired-count: a Deployment cl-hello (3 replicas) and its Service in namespace cl-k8s; the ReplicaSet
 // replaces a pod the check deletes. Everything is read through kubectl.
-import type { Check, CheckKit } from '../../src/checks/kit/api.js';
+import type { Check, CheckKit } from 'containerlings/kit';
 
 const NS = 'cl-k8s';
 const NAME = 'cl-hello';

@@ -1,6 +1,6 @@
 // layers: WORKDIR, ENV and COPY used, and the big temporary archive made and deleted in one RUN layer.
-import type { HistoryStep } from '../../src/checks/kit/images-api.js';
-import type { Check, ImageFacts } from '../../src/checks/kit/api.js';
+import type { HistoryStep } from 'containerlings/kit';
+import type { Check, ImageFacts } from 'containerlings/kit';
 
 const IMAGE = 'containerlings/layers';
 const BASE = 'containerlings/busybox';

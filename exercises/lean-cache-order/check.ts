@@ -1,6 +1,6 @@
 // lean-cache-order: the image works, and a change to app.sh leaves the dependency layer cached. Judged by
 // building a copy of the folder twice (the second time with app.sh changed) and comparing the fetch ids.
-import type { Check, CheckKit } from '../../src/checks/kit/api.js';
+import type { Check, CheckKit } from 'containerlings/kit';
 
 const IMAGE = 'containerlings/lean-cache';
 const MARK = 'cache probe from the check';

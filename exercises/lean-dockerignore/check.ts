@@ -1,6 +1,6 @@
 // lean-dockerignore: the image runs, holds no secrets or junk, stays small, and its build context is small
 // (measured by building a copy of the folder: a RUN rm hides files but they are still sent and stored).
-import type { Check } from '../../src/checks/kit/api.js';
+import type { Check } from 'containerlings/kit';
 
 const IMAGE = 'containerlings/lean-ignore';
 const BASE = 'containerlings/busybox:latest';

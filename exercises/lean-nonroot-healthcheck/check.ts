@@ -1,6 +1,6 @@
 // lean-nonroot-healthcheck: cl-lean-svc runs from a version tag (not latest), as a non-root user, and the
 // engine's own HEALTHCHECK reports it healthy.
-import type { Check } from '../../src/checks/kit/api.js';
+import type { Check } from 'containerlings/kit';
 
 const CONTAINER = 'cl-lean-svc';
 const REPO = 'containerlings/lean-svc';

@@ -1,6 +1,6 @@
 // ns-hostname: in cl-ns-uts, a process lives in a UTS namespace of its own whose hostname is inner-world,
 // while the container's own hostname is unchanged (unshare --uts, kept alive with docker exec -d).
-import type { Check, CheckKit, ContainerProcess } from '../../src/checks/kit/api.js';
+import type { Check, CheckKit, ContainerProcess } from 'containerlings/kit';
 
 const NAME = 'cl-ns-uts';
 const WANTED = 'inner-world';

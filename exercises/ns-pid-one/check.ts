@@ -1,6 +1,6 @@
 // ns-pid-one: in cl-ns-sandbox (CAP_SYS_ADMIN, not privileged), a process is PID 1 of a new PID namespace
 // and sees its own /proc there (unshare --pid --fork --mount-proc). Judged from /proc, not from flags.
-import type { Check, CheckKit, ContainerProcess } from '../../src/checks/kit/api.js';
+import type { Check, CheckKit, ContainerProcess } from 'containerlings/kit';
 
 const NAME = 'cl-ns-sandbox';
 const RUN = `docker run -dti --name ${NAME} --cap-add SYS_ADMIN --security-opt seccomp=unconfined containerlings/busybox`;

@@ -1,6 +1,6 @@
 // ns-share-drop: cl-ns-hostpid shares the engine host's PID namespace (--pid=host) and cl-ns-offline has an
 // empty network namespace (--network none). Judged by namespace inodes and interfaces, not just by flags.
-import type { CheckKit, CheckResult, ContainerFacts } from '../../src/checks/kit/api.js';
+import type { CheckKit, CheckResult, ContainerFacts } from 'containerlings/kit';
 
 const SHARER = 'cl-ns-hostpid';
 const OFFLINE = 'cl-ns-offline';

@@ -1,4 +1,4 @@
-import type { Check } from '../../src/checks/kit/api.js';
+import type { Check } from 'containerlings/kit';
 
 const check: Check = async (kit) => {
   const candidate = await kit.registry.manifest('cl-app', '1.1');

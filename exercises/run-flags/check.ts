@@ -1,6 +1,6 @@
 // run-flags: a running container cl-notes with -e NOTES_OWNER, the notes folder bind-mounted at /notes,
 // and notes/hostname.txt written from inside the container through that mount.
-import type { Check } from '../../src/checks/kit/api.js';
+import type { Check } from 'containerlings/kit';
 
 const NAME = 'cl-notes';
 const TARGET = '/notes';

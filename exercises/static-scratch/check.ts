@@ -1,5 +1,5 @@
 // static-scratch: containerlings/hello-static is FROM scratch, tiny, shell-less, and its binary runs there.
-import type { Check } from '../../src/checks/kit/api.js';
+import type { Check } from 'containerlings/kit';
 
 const IMAGE = 'containerlings/hello-static';
 const MAX_BYTES = 2_000_000;

@@ -1,6 +1,6 @@
 // swarm-placement: cl-placed is constrained to nodes labelled zone=a, spreads over zones, and all its tasks run
 // (which proves a node carries the label: a constraint nobody meets leaves tasks Pending).
-import type { Check } from '../../src/checks/kit/api.js';
+import type { Check } from 'containerlings/kit';
 
 const SERVICE = 'cl-placed';
 const DESIRED = 3;

@@ -1,6 +1,6 @@
 // swarm-rolling-update: cl-rollout (4 replicas) was updated to a broken v2, two tasks at a time, and its failure
 // action `rollback` brought it back to v1 by itself, keeping the update settings in the spec.
-import type { Check } from '../../src/checks/kit/api.js';
+import type { Check } from 'containerlings/kit';
 
 const SERVICE = 'cl-rollout';
 const V1 = 'containerlings/rollout:v1';

@@ -3,7 +3,7 @@ import { UserError } from '../../errors.js';
 import type { Engine } from '../../sandbox/engine/connection.js';
 import { imageFilesystem } from '../../sandbox/engine/image-filesystem.js';
 import { imageFacts } from '../../sandbox/engine/facts.js';
-import type { AttackSurface } from '../kit/images-api.js';
+import type { AttackSurface } from '../kit/api.js';
 import { attackSurface, AUDIT_FILES } from './surface.js';
 
 export async function auditImage(engine: Engine, workspaceId: string, image: string): Promise<AttackSurface> {

@@ -1,6 +1,6 @@
 // Turns an exported image filesystem into its attack surface: package count, shell, package managers,
 // setuid/setgid files, and the user it runs as. Pure: the listing comes from src/sandbox/engine/image-filesystem.ts.
-import type { AttackSurface } from '../kit/images-api.js';
+import type { AttackSurface } from '../kit/api.js';
 import { countApkInstalled, countDpkgStatus, uidFor } from './package-db.js';
 import type { TarEntry, TarListing } from '../../sandbox/engine/tar-reader.js';
 

@@ -1,15 +1,49 @@
-// What a check is, what it returns, and the kit it is given. Exercise checks import these as types only.
-import type { OrchestrationKit } from './orchestration-api.js';
-export type * from './orchestration-api.js';
-import type { RegistryKitMembers } from './registry-api.js';
-export type * from './registry-api.js';
-import type { LeanKitMembers } from './images-api.js';
-import type { OomKills } from '../../sandbox/engine/oom.js';
-export type * from './images-api.js';
-import type { PipelineKitMembers } from './pipeline-api.js';
-export type * from './pipeline-api.js';
+// The checks' manual: what a check is, what it returns, and every member of the kit it is given. Types only.
+// Exercise checks import it by its stable name, `import type { Check } from 'containerlings/kit'` (package.json
+// "exports" maps it here), never by a path into src/. The implementation: kit.ts builds the kit from one member file
+// per domain (containers.ts, images.ts, registry.ts, orchestration.ts, pipeline.ts) and the context in context.ts.
+
+export type {
+  ImageFacts,
+  PortBinding,
+  ContainerFacts,
+  ContainerIsolation,
+  ContainerLimits,
+  CgroupLimits,
+  ContainerProcess,
+  RunResult,
+  RunOptions,
+  HttpResponse,
+  HealthFacts,
+  HistoryStep,
+  TaskFacts,
+  ServiceFacts,
+  ComposeProjectFacts,
+  TaskDefinitionResult,
+  LocalTaskRun,
+  OomKills,
+} from '../../sandbox/engine/types.js';
+import type {
+  CgroupLimits,
+  ComposeProjectFacts,
+  ContainerFacts,
+  ContainerProcess,
+  HealthFacts,
+  HistoryStep,
+  HttpResponse,
+  ImageFacts,
+  LocalTaskRun,
+  OomKills,
+  RunOptions,
+  RunResult,
+  ServiceFacts,
+  TaskDefinitionResult,
+} from '../../sandbox/engine/types.js';
+
+// --- What a check returns ---
 
 export type Outcome = 'pass' | 'fail' | 'error';
+
 export type Evidence = Record<string, string | number | boolean>;
 
 export interface CheckResult {
@@ -22,141 +56,16 @@ export interface CheckResult {
   readonly evidence: Evidence;
 }
 
-export interface ImageFacts {
-  readonly id: string;
-  readonly tags: readonly string[];
-  /** From the image's config, written by the builder: BuildKit may leave the base image's time (see CheckKit.isNew). */
-  readonly created: Date;
-  /** When the engine last tagged it (Docker's Metadata.LastTagTime); undefined when the engine does not record it (Podman). */
-  readonly lastTagged?: Date;
-  readonly sizeBytes: number;
-  /** Layers in the image's root filesystem. */
-  readonly layers: number;
-  readonly user: string;
-  readonly workdir: string;
-  readonly env: Readonly<Record<string, string>>;
-  readonly cmd: readonly string[];
-  readonly entrypoint: readonly string[];
-  readonly exposedPorts: readonly string[];
-  readonly labels: Readonly<Record<string, string>>;
-}
+/** An exercise's check: `export default (async (kit) => ...) satisfies Check;` */
+export type Check = (kit: CheckKit) => Promise<CheckResult>;
 
-export interface PortBinding {
-  /** The container side, with its protocol: "8080/tcp". */
-  readonly containerPort: string;
-  readonly hostIp: string;
-  readonly hostPort: number;
-}
+// --- The kit ---
 
-export interface ContainerFacts {
-  readonly id: string;
-  readonly name: string;
-  readonly image: string;
-  readonly imageId: string;
-  readonly running: boolean;
-  readonly status: string;
-  readonly exitCode: number;
-  readonly oomKilled: boolean;
-  readonly created: Date;
-  readonly env: Readonly<Record<string, string>>;
-  readonly ports: readonly PortBinding[];
-  readonly mounts: readonly { readonly type: string; readonly source: string; readonly destination: string }[];
-  readonly labels: Readonly<Record<string, string>>;
-  /** The namespaces it shares or drops, and the privileges it was given (HostConfig). */
-  readonly isolation: ContainerIsolation;
-  /** Its cgroup limits as Docker recorded them (HostConfig); 0 means no limit. */
-  readonly limits: ContainerLimits;
-}
+/** Everything a check is given: one object, grouped below by domain. */
+export interface CheckKit extends ContainersKit, ImagesKit, RegistriesKit, OrchestrationKit, PipelineKit {}
 
-export interface ContainerIsolation {
-  /** "" (its own), "host", or "container:<id>". */
-  readonly pidMode: string;
-  /** "default"/"bridge", "none", "host", "container:<id>", or a network's name. */
-  readonly networkMode: string;
-  readonly utsMode: string;
-  readonly ipcMode: string;
-  readonly privileged: boolean;
-  readonly capAdd: readonly string[];
-  readonly securityOpt: readonly string[];
-}
-
-export interface ContainerLimits {
-  readonly memoryBytes: number;
-  readonly memoryReservationBytes: number;
-  /** --cpus, in billionths of a CPU. */
-  readonly nanoCpus: number;
-  readonly cpuQuota: number;
-  readonly cpuPeriod: number;
-  /** A relative weight (--cpu-shares), not a cap. */
-  readonly cpuShares: number;
-  readonly pidsLimit: number;
-}
-
-/** Limits read from inside a container through the cgroup filesystem (v1 or v2). undefined: no limit. */
-export interface CgroupLimits {
-  readonly version: 1 | 2;
-  readonly memoryBytes?: number;
-  readonly pidsMax?: number;
-  readonly cpus?: number;
-  /** How many forks the pids limit has refused so far (pids.events "max"). */
-  readonly pidsRefused?: number;
-  /** The folder holding pids.max, pids.current and pids.events inside the container. */
-  readonly pidsDir: string;
-}
-
-/** A process in a container, as the container sees it. */
-export interface ContainerProcess {
-  readonly pid: number;
-  /** Namespace links by kind (pid, uts, mnt, net, ipc, user): "pid:[4026532254]". */
-  readonly namespaces: Readonly<Record<string, string>>;
-  /** Its PID in each nested PID namespace, outermost first (NSpid); the last is the innermost. */
-  readonly nspid: readonly number[];
-  readonly command: string;
-}
-
-export interface RunResult {
-  readonly exitCode: number;
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly timedOut: boolean;
-  readonly oomKilled: boolean;
-}
-
-export interface RunOptions {
-  readonly cmd?: readonly string[];
-  readonly entrypoint?: readonly string[];
-  readonly env?: Readonly<Record<string, string>>;
-  readonly user?: string;
-  /** Seconds before the container is killed. Default 20. */
-  readonly timeout?: number;
-  readonly memoryMb?: number;
-  readonly capAdd?: readonly string[];
-  readonly securityOpt?: readonly string[];
-  /** "host" to share the engine host's PID namespace (e.g. to read its namespace inode). */
-  readonly pidMode?: string;
-}
-
-export interface HttpResponse {
-  readonly status: number;
-  readonly body: string;
-}
-
-export interface DockerfileInstruction {
-  readonly keyword: string;
-  readonly args: readonly string[];
-  /** 1-based line in the Dockerfile. */
-  readonly line: number;
-}
-
-export interface ParsedDockerfile {
-  readonly path: string;
-  readonly instructions: readonly DockerfileInstruction[];
-  /** Instructions of the last build stage (after the last FROM). */
-  readonly finalStage: readonly DockerfileInstruction[];
-  readonly stages: number;
-}
-
-export interface CheckKit extends OrchestrationKit, RegistryKitMembers, LeanKitMembers, PipelineKitMembers {
+/** The core: the exercise folder, images and containers as the engine sees them, throw-away runs, verdicts. */
+export interface ContainersKit {
   /** The exercise's folder in the learner's workspace. */
   readonly dir: string;
   /** When the exercise began (its starter files were set up). */
@@ -200,5 +109,207 @@ export interface CheckKit extends OrchestrationKit, RegistryKitMembers, LeanKitM
   fail(message: string, tryNext?: string, evidence?: Evidence): CheckResult;
 }
 
-/** An exercise's check: `export default (async (kit) => ...) satisfies Check;` */
-export type Check = (kit: CheckKit) => Promise<CheckResult>;
+// --- Images: files, lint, audit, builds, health ---
+
+export interface DockerfileInstruction {
+  readonly keyword: string;
+  readonly args: readonly string[];
+  /** 1-based line in the Dockerfile. */
+  readonly line: number;
+}
+
+export interface ParsedDockerfile {
+  readonly path: string;
+  readonly instructions: readonly DockerfileInstruction[];
+  /** Instructions of the last build stage (after the last FROM). */
+  readonly finalStage: readonly DockerfileInstruction[];
+  readonly stages: number;
+}
+
+export type LintSeverity = 'error' | 'warning';
+
+/** One problem the linter found in a Dockerfile. */
+export interface LintFinding {
+  /** containerlings' rule id (combine-runs, root-user...) or hadolint's code (DL3008...). */
+  readonly rule: string;
+  readonly severity: LintSeverity;
+  /** 1-based line in the Dockerfile. */
+  readonly line: number;
+  readonly message: string;
+  /** What to change. */
+  readonly fix: string;
+}
+
+export interface LintReport {
+  readonly file: string;
+  readonly findings: readonly LintFinding[];
+  /** hadolint's own findings when it is on PATH; undefined when it is not installed. */
+  readonly hadolint?: readonly LintFinding[];
+}
+
+/** What an image offers an attacker, read offline from its filesystem: no CVE data. */
+export interface AttackSurface {
+  readonly image: string;
+  readonly sizeBytes: number;
+  /** Which package database was found, if any, and how many packages it lists. */
+  readonly packageDb: 'dpkg' | 'apk' | 'none';
+  readonly packages: number;
+  readonly shell: boolean;
+  /** Package managers present: apt-get, dpkg, apk. */
+  readonly packageManagers: readonly string[];
+  readonly setuid: readonly string[];
+  readonly setgid: readonly string[];
+  /** The configured USER ("" means root), and the uid it resolves to (undefined when unknown). */
+  readonly user: string;
+  readonly uid?: number;
+  readonly runsAsRoot: boolean;
+}
+
+export interface BuildResult {
+  readonly ok: boolean;
+  /** The image id when the build succeeded. */
+  readonly id?: string;
+  /** The last lines of the build's output (to show why it failed). */
+  readonly output: string;
+  /** The size of the build context the builder sent, as it reported it; undefined when it did not say. */
+  readonly contextBytes?: number;
+}
+
+/** Images: how they were built, linted, audited, rebuilt, and how their containers report health. */
+export interface ImagesKit {
+  /** The steps that made an image, newest first (the base image's steps last); undefined when it is missing. */
+  history(image: string): Promise<HistoryStep[] | undefined>;
+  /** Lints a Dockerfile in the exercise folder (default: Dockerfile); undefined when it is missing. */
+  lint(file?: string): Promise<LintReport | undefined>;
+  /** The attack surface of an image, from a labelled container that is created (never started) and removed. */
+  audit(image: string): Promise<AttackSurface>;
+  /**
+   * Builds a copy of `dir` (relative to the exercise folder) as a labelled throw-away image, calls `use` with the
+   * result, then removes the image. `append` adds text to files of the copy first (to see what a change rebuilds).
+   */
+  buildCopy<T>(
+    dir: string,
+    options: { append?: Readonly<Record<string, string>> },
+    use: (result: BuildResult) => Promise<T>,
+  ): Promise<T>;
+  /** Waits (at most `waitSeconds`) until a container's health is no longer "starting", and reports it. */
+  health(container: string, waitSeconds?: number): Promise<HealthFacts>;
+}
+
+// --- Registries: the local registry and ECR ---
+
+export interface RegistryManifest {
+  /** sha256:... as `docker push` printed it. */
+  readonly digest: string;
+  /** Config plus compressed layers. */
+  readonly sizeBytes: number;
+  readonly layers: number;
+  readonly mediaType: string;
+  /** The image config's digest: equal to the local image's id (`docker image inspect -f {{.Id}}`). */
+  readonly configDigest?: string;
+}
+
+export interface RegistryKit {
+  /** host:port of the sandbox registry (starts it when it is not running). */
+  address(): Promise<string>;
+  /** The repository's tags, read from the registry's API; [] when it has none. */
+  tags(repository: string): Promise<string[]>;
+  /** A manifest by tag or by digest; undefined when the registry has none. */
+  manifest(repository: string, reference: string): Promise<RegistryManifest | undefined>;
+}
+
+export interface EcrRepositoryFacts {
+  readonly name: string;
+  readonly uri: string;
+  readonly tagMutability: 'MUTABLE' | 'IMMUTABLE';
+  readonly scanOnPush: boolean;
+  readonly tags: Readonly<Record<string, string>>;
+  readonly createdAt: Date;
+}
+
+export interface EcrImageFacts {
+  readonly digest: string;
+  readonly tags: readonly string[];
+  readonly sizeBytes: number;
+  readonly pushedAt: Date;
+}
+
+/** ECR through @aws-sdk/client-ecr: the local endpoint, or real ECR with `--aws real`. Same calls either way. */
+export interface EcrKit {
+  mode(): 'local' | 'real';
+  /** undefined when there is no such repository. */
+  repository(name: string): Promise<EcrRepositoryFacts | undefined>;
+  /** DescribeImages; [] when the repository is missing or empty. */
+  images(repository: string): Promise<EcrImageFacts[]>;
+  /** The lifecycle policy's JSON text; undefined when none is set. */
+  lifecyclePolicy(repository: string): Promise<string | undefined>;
+}
+
+/** The registries a check can read: `kit.registry` (the local one) and `kit.ecr` (the ECR endpoint or real ECR). */
+export interface RegistriesKit {
+  readonly registry: RegistryKit;
+  readonly ecr: EcrKit;
+}
+
+// --- Orchestration: Swarm, Compose, ECS, Kubernetes ---
+
+export interface OrchestrationKit {
+  /** A Swarm service and its tasks; undefined when there is no such service (or no swarm). */
+  service(name: string): Promise<ServiceFacts | undefined>;
+  /** Kills the container of one running task of the service (as a crash would); returns the task id, or undefined when none runs. */
+  killTask(service: string): Promise<string | undefined>;
+  /** Waits (bounded, default 30 s) until the service has `count` running tasks; returns the last facts seen. */
+  waitForTasks(service: string, count: number, timeoutSeconds?: number): Promise<ServiceFacts | undefined>;
+  /** A Compose project's containers, networks and volumes; undefined when it has no containers. */
+  composeProject(name: string): Promise<ComposeProjectFacts | undefined>;
+  /**
+   * Removes a container (and its anonymous volumes) and creates it again from the same image and settings,
+   * on the same networks with the same aliases, as Compose or an orchestrator does when it replaces one.
+   */
+  recreateContainer(name: string): Promise<ContainerFacts>;
+  /** Reads a JSON file in the exercise folder and checks it against RegisterTaskDefinition's input shape. */
+  taskDefinition(file: string): Promise<TaskDefinitionResult | undefined>;
+  /** Runs a valid task definition as a Swarm service (cpu/memory → limits, portMappings → 127.0.0.1, environment). */
+  runTaskDefinitionLocally(definition: Readonly<Record<string, unknown>>): Promise<LocalTaskRun>;
+  /**
+   * Runs kubectl against the current context (bounded time) and returns its output; code is the exit code.
+   * Throws (an error, not a fail) when kubectl is missing or the cluster does not answer.
+   */
+  kubectl(
+    args: readonly string[],
+  ): Promise<{ readonly code: number; readonly stdout: string; readonly stderr: string }>;
+}
+
+// --- Continuous delivery: pipelines ---
+
+export interface PipelineOptions {
+  /** Files of the copy to replace before it is committed (path in the exercise folder → new text). */
+  readonly replace?: Readonly<Record<string, string>>;
+  /** Seconds before the pipeline is stopped (its output then ends with "stopped after N s"). Default 60. */
+  readonly timeout?: number;
+}
+
+export interface PipelineRun {
+  readonly exitCode: number;
+  /** What it printed (stdout and stderr together), at most the last 4000 characters. */
+  readonly output: string;
+  /** The last six lines of `output`: enough to show a learner why a run failed. */
+  readonly lastLines: string;
+  readonly timedOut: boolean;
+  /** The commit it ran at: a new commit, in a copy, of everything in the exercise folder. */
+  readonly commit: string;
+  /** Local images the run tagged with the commit or a sandbox registry's name, read before those tags were removed. */
+  readonly images: readonly ImageFacts[];
+}
+
+export interface PipelineKit {
+  /**
+   * Runs the learner's pipeline the way a CI system would: in a scratch copy of the exercise folder, at a new
+   * commit holding its current files, with the sandbox's environment (docker, the aws wrapper, the registries).
+   * The learner's folder and repository are not touched. The local tags the run created with the commit or a
+   * sandbox registry in their name are removed afterwards (their facts are in `images`), so checks leave nothing.
+   */
+  pipeline(command: readonly string[], options?: PipelineOptions): Promise<PipelineRun>;
+  /** True when `tag` names `commit`: the full hash, or an abbreviation of at least 7 hex digits. */
+  namesCommit(tag: string, commit: string): boolean;
+}

@@ -7,11 +7,11 @@ import { join } from 'node:path';
 import { insideDir } from './files.js';
 import { UserError } from '../../errors.js';
 import { isNotFound, onEngine, SANDBOX_LABEL } from '../../sandbox/engine/connection.js';
-import type { KitContext } from './kit.js';
+import type { KitContext } from './context.js';
 import { engineProfile } from '../../sandbox/engine/profile.js';
-import type { BuildResult, HealthFacts, LeanKitMembers } from './images-api.js';
+import type { BuildResult, HealthFacts, ImagesKit } from './api.js';
 
-export function leanKit(ctx: KitContext): LeanKitMembers {
+export function imagesKit(ctx: KitContext): ImagesKit {
   const inside = (file: string) => insideDir(ctx.dir, file);
   return {
     lint: async (file = 'Dockerfile') => (await import('../lint/lint.js')).lintFile(inside(file)),

@@ -1,8 +1,8 @@
 // The kit's orchestration methods (services, Compose projects, ECS task definitions), bound to one check.
 // Implementations are imported when a check first uses them, so checks that never do pay nothing.
 import { insideDir, readTextIfExists } from './files.js';
-import type { KitContext } from './kit.js';
-import type { OrchestrationKit } from './orchestration-api.js';
+import type { KitContext } from './context.js';
+import type { OrchestrationKit } from './api.js';
 
 export function orchestrationKit(ctx: KitContext): OrchestrationKit {
   const services = () => import('../../sandbox/engine/service-facts.js');

@@ -11,8 +11,8 @@ import { isNotFound, onEngine, type Engine } from '../../sandbox/engine/connecti
 import { runCommand, scriptEnv } from '../../sandbox/script.js';
 import { imageFacts } from '../../sandbox/engine/facts.js';
 import { insideDir } from './files.js';
-import type { KitContext } from './kit.js';
-import type { PipelineKitMembers, PipelineRun } from './pipeline-api.js';
+import type { KitContext } from './context.js';
+import type { PipelineKit, PipelineRun } from './api.js';
 import type { ImageFacts } from './api.js';
 
 const OUTPUT_LIMIT = 4000;
@@ -98,7 +98,7 @@ export function namesCommit(tag: string, commit: string): boolean {
   return /^[0-9a-f]{7,40}$/.test(tag) && commit.startsWith(tag);
 }
 
-export function pipelineKit(ctx: KitContext): PipelineKitMembers {
+export function pipelineKit(ctx: KitContext): PipelineKit {
   return {
     namesCommit,
     async pipeline(command, options = {}): Promise<PipelineRun> {

@@ -1,10 +1,10 @@
 // The kit's registry and ECR members. Everything is imported on first use, so the AWS SDK never loads for
 // checks (or commands) that do not touch ECR.
-import type { EcrImageFacts, EcrRepositoryFacts, RegistryKitMembers } from './registry-api.js';
+import type { EcrImageFacts, EcrRepositoryFacts, RegistriesKit } from './api.js';
 
 const notFound = (e: unknown, ...names: string[]) => names.includes((e as { name?: string }).name ?? '');
 
-export function registryKit(): RegistryKitMembers {
+export function registriesKit(): RegistriesKit {
   const api = async () => {
     const services = await import('../../sandbox/services/services.js');
     await services.ensureServices();

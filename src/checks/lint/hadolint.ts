@@ -2,7 +2,7 @@
 import { execFile } from 'node:child_process';
 import { delimiter, join } from 'node:path';
 import { accessSync, constants } from 'node:fs';
-import type { LintFinding } from '../kit/images-api.js';
+import type { LintFinding } from '../kit/api.js';
 
 /** The first executable called `name` on PATH, or undefined. */
 export function onPath(name: string, path = process.env.PATH ?? ''): string | undefined {

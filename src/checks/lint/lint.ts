@@ -1,6 +1,6 @@
 // Lints a Dockerfile: containerlings' own rules, plus hadolint's findings when it is installed.
 import { readTextIfExists } from '../kit/files.js';
-import type { LintFinding, LintReport } from '../kit/images-api.js';
+import type { LintFinding, LintReport } from '../kit/api.js';
 import { runHadolint } from './hadolint.js';
 import { parseForLint } from './model.js';
 import { applyRules } from './rules.js';

@@ -1,5 +1,5 @@
 // The rules the lean-images lesson teaches, as pure functions over a parsed Dockerfile.
-import type { LintFinding } from '../kit/images-api.js';
+import type { LintFinding } from '../kit/api.js';
 import type { LintInstruction, LintModel } from './model.js';
 
 type Rule = (model: LintModel) => LintFinding[];

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { auditImage } from '../../checks/audit/audit.js';
 import { scanImage } from '../../checks/audit/scanners.js';
-import type { AttackSurface } from '../../checks/kit/images-api.js';
+import type { AttackSurface } from '../../checks/kit/api.js';
 import { UserError } from '../../errors.js';
 import { progressPath, readProgress } from '../../progress/store.js';
 import { locateWorkspace } from '../../progress/workspace.js';

@@ -2,7 +2,7 @@
 // Exit 1 when a finding is an error (warnings alone pass), 2 when there is no Dockerfile.
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { LintFinding } from '../../checks/kit/images-api.js';
+import type { LintFinding } from '../../checks/kit/api.js';
 import { hasErrors, lintFile } from '../../checks/lint/lint.js';
 import { UserError } from '../../errors.js';
 import type { Invocation } from '../args.js';

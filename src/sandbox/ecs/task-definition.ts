@@ -3,7 +3,7 @@
 // exist, their types (task-level cpu/memory are strings, container-level ones integers), which are required, and
 // the enums. Members the lessons do not use are accepted as the model allows, without deeper checks.
 import { z } from 'zod';
-import type { TaskDefinitionResult } from '../../checks/kit/orchestration-api.js';
+import type { TaskDefinitionResult } from '../engine/types.js';
 import { fargateProblems } from './fargate.js';
 
 const int = z.number().int('expected a whole number');

@@ -1,6 +1,6 @@
 // Reads a container's memory, CPU and pids limits from its cgroup filesystem, for cgroup v1 and v2.
 // Pure: the kit runs `CGROUP_READ_SCRIPT` in the container and hands its output to `cgroupLimitsFrom`.
-import type { CgroupLimits } from '../../checks/kit/api.js';
+import type { CgroupLimits } from './types.js';
 
 const ROOT = '/sys/fs/cgroup';
 

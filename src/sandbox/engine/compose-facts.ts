@@ -2,8 +2,8 @@
 import { projectFilter, SERVICE_LABEL } from './compose.js';
 import { onEngine, type Engine } from './connection.js';
 import { containerFacts } from './facts.js';
-import type { ComposeProjectFacts } from '../../checks/kit/orchestration-api.js';
-import type { ContainerFacts } from '../../checks/kit/api.js';
+import type { ComposeProjectFacts } from './types.js';
+import type { ContainerFacts } from './types.js';
 
 export async function composeProjectFacts(engine: Engine, project: string): Promise<ComposeProjectFacts | undefined> {
   return onEngine(engine, async () => {

@@ -1,5 +1,5 @@
 // Throw-away containers and exec: labelled, memory- and pids-limited, always removed.
-import type { RunOptions, RunResult } from '../../checks/kit/api.js';
+import type { RunOptions, RunResult } from './types.js';
 import { CancelledError } from '../../errors.js';
 import { isNotFound, onEngine, SANDBOX_LABEL, type Engine } from './connection.js';
 

@@ -5,7 +5,7 @@ import type {
   ContainerLimits,
   ImageFacts,
   PortBinding,
-} from '../../checks/kit/api.js';
+} from './types.js';
 import { isNotFound, onEngine, type Engine } from './connection.js';
 
 function envMap(env: readonly string[] | null | undefined): Record<string, string> {

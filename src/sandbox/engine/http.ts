@@ -1,6 +1,6 @@
 // GETs to ports the engine publishes on its loopback, for checks: straight from this machine, or sent by a labelled
 // throw-away busybox on the engine's host network when this machine does not reach that loopback (engine-reach.ts).
-import type { HttpResponse } from '../../checks/kit/api.js';
+import type { HttpResponse } from './types.js';
 import { UserError } from '../../errors.js';
 import { runThrowaway } from './containers.js';
 import type { Engine } from './connection.js';

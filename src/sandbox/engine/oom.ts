@@ -3,13 +3,7 @@
 // first one. The kernel's log names the memory cgroup of every OOM kill, and a container's cgroup path holds its
 // full id, so a line there is proof for exactly this container. Only an engine on this machine leaves it here.
 import { execFile } from 'node:child_process';
-
-export interface OomKills {
-  /** 'unreadable': no kernel log to read here (a remote engine, or dmesg restricted to root). */
-  readonly source: 'kernel-log' | 'unreadable';
-  /** The processes the OOM killer ended in the container's memory cgroup, oldest first. */
-  readonly killed: readonly { readonly task: string; readonly pid: number }[];
-}
+import type { OomKills } from './types.js';
 
 /** The OOM kills in a kernel log whose memory cgroup is the container's (pure). */
 export function oomKillsIn(log: string, containerId: string): OomKills['killed'] {

@@ -1,6 +1,6 @@
 // Lists the processes of a running container with the namespaces each one lives in, for the namespace checks.
 // Pure: the kit runs `PROCESS_LIST_SCRIPT` in the container (busybox sh, readlink, cat) and parses the output.
-import type { ContainerProcess } from '../../checks/kit/api.js';
+import type { ContainerProcess } from './types.js';
 
 const KINDS = ['pid', 'uts', 'mnt', 'net', 'ipc', 'user'] as const;
 

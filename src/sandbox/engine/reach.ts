@@ -4,7 +4,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UserError } from '../../errors.js';
-import type { HttpResponse } from '../../checks/kit/api.js';
+import type { HttpResponse } from './types.js';
 import { runThrowaway } from './containers.js';
 import { httpGet, httpViaEngine, loopbackUrl, PROBE_IMAGE } from './http.js';
 import { isNotFound, onEngine, SANDBOX_LABEL, type Engine } from './connection.js';

@@ -1,7 +1,7 @@
 // Reads a Swarm service and its tasks into ServiceFacts; kills a task's container and waits for the scheduler.
 import { isNotFound, onEngine, type Engine } from './connection.js';
 import { swarmState } from './swarm.js';
-import type { ServiceFacts, TaskFacts } from '../../checks/kit/orchestration-api.js';
+import type { ServiceFacts, TaskFacts } from './types.js';
 
 const NANO = 1e9;
 
