@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { CancelledError, UserError } from '../errors.js';
 import type { Exercise } from '../lessons/course.js';
 import { ATTEMPT_SCRIPT, copyFiles } from '../progress/workspace.js';
-import { listLabelled, removeDeclared, removeLabelled } from '../sandbox/engine/cleanup.js';
+import { listLabelled, removeDeclared, removeLabelled } from '../sandbox/cleanup.js';
 import type { Engine } from '../sandbox/engine/connection.js';
 import { runScript, scriptEnv } from '../sandbox/script.js';
 import { baselineFrom, imageSnapshot } from '../checks/kit/image-baseline.js';

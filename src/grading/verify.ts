@@ -8,7 +8,7 @@ import { baselineFrom } from '../checks/kit/image-baseline.js';
 import { runCheck } from '../checks/runner.js';
 import { UserError } from '../errors.js';
 import type { Course } from '../lessons/course.js';
-import { removeLabelled } from '../sandbox/engine/cleanup.js';
+import { removeLabelled } from '../sandbox/cleanup.js';
 import type { Engine } from '../sandbox/engine/connection.js';
 import type { Bundle } from './bundle.js';
 import { checkCodeHash } from './hash.js';

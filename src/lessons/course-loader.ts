@@ -2,7 +2,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { UserError } from '../errors.js';
-import type { Course, Exercise } from './course.js';
+import type { Course, Exercise } from './model.js';
 import { parseLessonFile, type Lesson } from './lesson-file.js';
 import { ExerciseMeta } from './schema.js';
 import { formatProblem, parseYaml, type ContentProblem } from './validate.js';

@@ -5,36 +5,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../errors.js';
 import type { Lesson } from './lesson-file.js';
-import type { ExerciseMeta } from './schema.js';
 import { readSnapshot } from './snapshot.js';
 
 export type { Lesson } from './lesson-file.js';
-
-export interface Exercise {
-  readonly id: string;
-  readonly meta: ExerciseMeta;
-  /** Absolute path of exercises/<id>. */
-  readonly dir: string;
-  readonly readme: string;
-  readonly check: string;
-  readonly starter: string;
-  readonly solution: string;
-  readonly wrong: readonly { readonly name: string; readonly dir: string }[];
-  /**
-   * exercises/<id>/setup.sh, when present: prepares the engine before the learner starts (a container to
-   * debug, say). Run in the exercise folder when the learner starts the exercise (opens it in the TUI or
-   * checks it), again after a reset, and before every self-test attempt; never by `init`, so creating a
-   * workspace changes nothing on the engine.
-   * What it creates must be declared in `resources` and should carry $CONTAINERLINGS_LABEL.
-   */
-  readonly setup?: string;
-}
-
-export interface Course {
-  readonly root: string;
-  readonly lessons: readonly Lesson[];
-  readonly exercises: readonly Exercise[];
-}
+export type { Course, Exercise } from './model.js';
+import type { Course, Exercise } from './model.js';
 
 /** The folder holding lessons/ and exercises/: $CONTAINERLINGS_CONTENT, else the package this code ships in. */
 export function contentRoot(env: NodeJS.ProcessEnv = process.env): string {

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Course } from './course.js';
+import type { Course } from './model.js';
 
 const VERSION = 1;
 export const snapshotPath = (root: string) => join(root, 'dist', 'course.json');

@@ -1,7 +1,7 @@
 // Shell scripts that exercises ship (setup.sh, an attempt's commands.sh), run with the sandbox's environment.
 import { spawn } from 'node:child_process';
 import { SANDBOX_LABEL } from './engine/connection.js';
-import { awsSandboxEnv } from './aws/sandbox-env.js';
+import { awsSandboxEnv } from './services/sandbox-env.js';
 
 /** What scripts see: the learner's environment, plus the label to put on anything they create. */
 export function scriptEnv(workspaceId: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {

@@ -8,7 +8,7 @@ import { fillTemplate, renderMarkdown, type TemplateValues } from '../lessons/ma
 import { updateProgress, type Progress } from '../progress/store.js';
 import { loadCatalog } from '../sandbox/images/catalog.js';
 import type { Tutor } from './tutor.js';
-import { awsSandboxEnv, awsTemplateValues } from '../sandbox/aws/sandbox-env.js';
+import { awsSandboxEnv, awsTemplateValues } from '../sandbox/services/sandbox-env.js';
 import { unavailableLessons } from '../sandbox/engine/availability.js';
 import type { ExerciseView, LessonView, TutorActions } from '../ui/model.js';
 

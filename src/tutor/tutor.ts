@@ -16,7 +16,7 @@ import {
   type Workspace,
 } from '../progress/workspace.js';
 import { ensureImages, lessonImages, type ImageSource } from '../sandbox/images/catalog.js';
-import { removeDeclared, type Removed } from '../sandbox/engine/cleanup.js';
+import { removeDeclared, type Removed } from '../sandbox/cleanup.js';
 import { connect, type Engine } from '../sandbox/engine/connection.js';
 import { runScript, scriptEnv } from '../sandbox/script.js';
 import { billingConsent, type BillingConsent } from '../sandbox/aws/billing.js';

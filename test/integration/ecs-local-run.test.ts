@@ -2,8 +2,8 @@
 // limits, and cleanup removes everything it made and leaves swarm mode exactly as it was found.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { removeLabelled } from '../../src/sandbox/engine/cleanup.js';
-import { localNames, runTaskDefinitionLocally } from '../../src/sandbox/engine/ecs-local-run.js';
+import { removeLabelled } from '../../src/sandbox/cleanup.js';
+import { localNames, runTaskDefinitionLocally } from '../../src/sandbox/ecs/local-run.js';
 import { checkTaskDefinition } from '../../src/sandbox/ecs/task-definition.js';
 import { SANDBOX_LABEL, type Engine } from '../../src/sandbox/engine/connection.js';
 import { serviceFacts } from '../../src/sandbox/engine/service-facts.js';

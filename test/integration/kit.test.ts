@@ -1,7 +1,7 @@
 // The check kit against the real engine: throw-away containers are labelled, limited and always removed.
 import { describe, expect, it, beforeAll } from 'vitest';
 import { createKit } from '../../src/checks/kit/kit.js';
-import { listLabelled } from '../../src/sandbox/engine/cleanup.js';
+import { listLabelled } from '../../src/sandbox/cleanup.js';
 import type { Engine } from '../../src/sandbox/engine/connection.js';
 import { tempDir } from '../support/cli.js';
 import { docker, dockerOk, requireEngine } from '../support/docker.js';

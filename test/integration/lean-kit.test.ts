@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKit } from '../../src/checks/kit/kit.js';
-import { listLabelled } from '../../src/sandbox/engine/cleanup.js';
+import { listLabelled } from '../../src/sandbox/cleanup.js';
 import type { Engine } from '../../src/sandbox/engine/connection.js';
 import { onPath } from '../../src/checks/lint/hadolint.js';
 import { runCli, tempDir } from '../support/cli.js';

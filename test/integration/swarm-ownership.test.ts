@@ -6,7 +6,7 @@ import { cpSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Resources } from '../../src/lessons/schema.js';
-import { removeDeclared } from '../../src/sandbox/engine/cleanup.js';
+import { removeDeclared } from '../../src/sandbox/cleanup.js';
 import type { Engine } from '../../src/sandbox/engine/connection.js';
 import { ROOT, runCli, tempDir } from '../support/cli.js';
 import { docker, dockerOk, requireEngine } from '../support/docker.js';

@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { awsSandboxEnv } from '../../src/sandbox/aws/sandbox-env.js';
+import { awsSandboxEnv } from '../../src/sandbox/services/sandbox-env.js';
 import { installWrapper } from '../../src/sandbox/services/aws-wrapper.js';
 import { tempDir } from '../support/cli.js';
 

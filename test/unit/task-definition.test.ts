@@ -1,7 +1,7 @@
 // The ECS task definition check: RegisterTaskDefinition's shape, with errors that name the field.
 import { describe, expect, it } from 'vitest';
 import { checkTaskDefinition } from '../../src/sandbox/ecs/task-definition.js';
-import { memoryBytes, nanoCpus } from '../../src/sandbox/engine/ecs-local-run.js';
+import { memoryBytes, nanoCpus } from '../../src/sandbox/ecs/local-run.js';
 
 const valid = {
   family: 'greeter',

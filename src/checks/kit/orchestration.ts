@@ -20,7 +20,7 @@ export function orchestrationKit(ctx: KitContext): OrchestrationKit {
       return (await import('../../sandbox/ecs/task-definition.js')).checkTaskDefinition(text);
     },
     runTaskDefinitionLocally: async (definition) =>
-      (await import('../../sandbox/engine/ecs-local-run.js')).runTaskDefinitionLocally(
+      (await import('../../sandbox/ecs/local-run.js')).runTaskDefinitionLocally(
         ctx.engine,
         ctx.workspaceId,
         definition,

@@ -1,7 +1,7 @@
 // `containerlings aws whoami|cleanup`: real AWS mode's identity, and removing exactly what containerlings created
 // (ECR repositories; ECS tasks, task definitions and clusters).
 import { UserError } from '../../errors.js';
-import { awsMode, awsRegion } from '../../sandbox/aws/sandbox-env.js';
+import { awsMode, awsRegion } from '../../sandbox/services/sandbox-env.js';
 import type { Invocation } from '../args.js';
 import { confirmed } from '../confirm.js';
 import { maybeTutor } from '../context.js';

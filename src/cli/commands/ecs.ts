@@ -8,7 +8,7 @@ import { locateWorkspace, openWorkspace } from '../../progress/workspace.js';
 import { fargateSize } from '../../sandbox/aws/billing.js';
 import { DEFAULT_CLUSTER, fargateRunProblems } from '../../sandbox/aws/ecs-requests.js';
 import type { FargateRun } from '../../sandbox/aws/fargate-run.js';
-import { awsMode } from '../../sandbox/aws/sandbox-env.js';
+import { awsMode } from '../../sandbox/services/sandbox-env.js';
 import { checkTaskDefinition } from '../../sandbox/ecs/task-definition.js';
 import type { Invocation } from '../args.js';
 import { fargateConsentFor } from '../confirm.js';

@@ -1,6 +1,6 @@
 // `containerlings sandbox up|prepare|clean|...`: get the sandbox ready (sandbox-up.ts); remove what containerlings created.
 import { UserError } from '../../errors.js';
-import { removeLabelled } from '../../sandbox/engine/cleanup.js';
+import { removeLabelled } from '../../sandbox/cleanup.js';
 import { connect } from '../../sandbox/engine/connection.js';
 import type { Invocation } from '../args.js';
 import { maybeTutor } from '../context.js';

@@ -4,7 +4,7 @@
 import { UserError } from '../../errors.js';
 import type { Exercise } from '../../lessons/course.js';
 import { memoryBytes, nanoCpus } from '../ecs/units.js';
-import { awsMode, awsRegion } from './sandbox-env.js';
+import { awsMode, awsRegion } from '../services/sandbox-env.js';
 
 /** The ECR repositories these exercises' scripts create on AWS: those they declare, and only in real mode. */
 export function billableRepositories(exercises: readonly Exercise[], env: NodeJS.ProcessEnv = process.env): string[] {

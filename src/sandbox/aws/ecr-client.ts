@@ -1,7 +1,7 @@
 // The ECR client checks and cleanup use: the real @aws-sdk/client-ecr, pointed at the local endpoint in local
 // mode, or at AWS (default credential chain) in real mode. Imported lazily: the SDK loads only when used.
 import { UserError } from '../../errors.js';
-import { awsMode, awsRegion, type AwsMode } from './sandbox-env.js';
+import { awsMode, awsRegion, type AwsMode } from '../services/sandbox-env.js';
 import { LOCAL_CREDENTIALS } from '../services/aws-wrapper.js';
 
 export type EcrClient = import('@aws-sdk/client-ecr').ECRClient;

@@ -4,7 +4,7 @@ import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { ECSClient } from '@aws-sdk/client-ecs';
 import { UserError } from '../../errors.js';
 import { callAws, type AwsService } from './ecr-client.js';
-import { awsRegion } from './sandbox-env.js';
+import { awsRegion } from '../services/sandbox-env.js';
 
 /** Only `send` is used, so tests hand in fakes that record the commands. */
 export interface EcsClients {

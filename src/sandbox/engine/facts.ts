@@ -1,11 +1,5 @@
 // Reads an image or a container from the engine into the small, typed facts that checks judge.
-import type {
-  ContainerFacts,
-  ContainerIsolation,
-  ContainerLimits,
-  ImageFacts,
-  PortBinding,
-} from './types.js';
+import type { ContainerFacts, ContainerIsolation, ContainerLimits, ImageFacts, PortBinding } from './types.js';
 import { isNotFound, onEngine, type Engine } from './connection.js';
 
 function envMap(env: readonly string[] | null | undefined): Record<string, string> {

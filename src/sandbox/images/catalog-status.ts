@@ -1,7 +1,7 @@
 // What doctor says about a catalog image: is it here, is it the real upstream image or a local stand-in built
 // from a recipe, and could it be built offline on this machine.
 import { existsSync } from 'node:fs';
-import { isStaticBinary, type CatalogEntry } from './catalog.js';
+import { isStaticBinary, type CatalogEntry } from './recipes.js';
 import { CATALOG_LABEL, isNotFound, onEngine, SOURCE_LABEL, type Engine } from '../engine/connection.js';
 import { rootfsTarball } from './rootfs.js';
 

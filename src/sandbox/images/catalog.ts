@@ -1,43 +1,15 @@
 // The image catalog: logical base images (base/busybox) resolved to a real image, pulled when possible,
 // otherwise built offline from a recipe: a Dockerfile in sandbox/images/, or a debootstrapped Debian rootfs.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { contentRoot } from '../../lessons/course.js';
 import { UserError } from '../../errors.js';
 import { isNotFound, onEngine, type Engine } from '../engine/connection.js';
+import type { ImageCatalog } from './recipes.js';
 
-/** A Dockerfile in sandbox/images/<recipe>/ plus files from the host copied into its build context. */
-export interface DockerfileRecipe {
-  readonly kind: 'dockerfile';
-  readonly recipe: string;
-  /** Statically linked programs copied into the context: name → candidate host paths, first existing wins. */
-  readonly copy: Readonly<Record<string, readonly string[]>>;
-  /** Other host files or folders copied into the context as they are (CA certificates, zoneinfo...). */
-  readonly context: Readonly<Record<string, readonly string[]>>;
-  /** Empty folders made in the context with an octal mode ("rootfs/tmp": "1777"): git keeps neither. */
-  readonly dirs: Readonly<Record<string, string>>;
-  /** The Debian package(s) that provide the copied files, for the error message. */
-  readonly requires?: string;
-}
-
-/** `debootstrap --variant=<variant> <suite>` into a folder, tarred (and cached), then `docker import`ed. */
-export interface RootfsRecipe {
-  readonly kind: 'rootfs';
-  readonly suite: string;
-  readonly variant: string;
-  readonly include: readonly string[];
-  /** Dockerfile instructions applied on import (CMD, ENV, WORKDIR...). */
-  readonly changes: readonly string[];
-  readonly requires: string;
-}
-
-export interface CatalogEntry {
-  readonly tag: string;
-  readonly online: string;
-  readonly offline: DockerfileRecipe | RootfsRecipe;
-}
-export type ImageCatalog = Readonly<Record<string, CatalogEntry>>;
+export type { CatalogEntry, DockerfileRecipe, ImageCatalog, RootfsRecipe } from './recipes.js';
+export { isStaticBinary } from './recipes.js';
 
 /**
  * The catalog of a content folder (sandbox/images/catalog.json), or containerlings' own when the folder
@@ -150,21 +122,6 @@ export async function ensureImages(
   const out: Record<string, ImageSource> = {};
   for (const name of names) out[name] = await ensureImage(engine, catalog, name, report);
   return out;
-}
-
-/** FROM scratch has no dynamic loader, so only a statically linked binary runs there (no ELF PT_INTERP). */
-export function isStaticBinary(path: string): boolean {
-  try {
-    const elf = readFileSync(path);
-    if (elf.readUInt32BE(0) !== 0x7f454c46 || elf[4] !== 2) return false;
-    const phoff = Number(elf.readBigUInt64LE(0x20));
-    const size = elf.readUInt16LE(0x36);
-    const count = elf.readUInt16LE(0x38);
-    for (let i = 0; i < count; i++) if (elf.readUInt32LE(phoff + i * size) === 3) return false;
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export function splitTag(ref: string): { repo: string; tag: string } {

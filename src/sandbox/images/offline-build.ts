@@ -6,7 +6,7 @@ import { chmod, cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { UserError } from '../../errors.js';
-import { isStaticBinary, type DockerfileRecipe } from './catalog.js';
+import { isStaticBinary, type DockerfileRecipe } from './recipes.js';
 import { CATALOG_LABEL, onEngine, SOURCE_LABEL, type Engine } from '../engine/connection.js';
 
 /** The host file or folder to copy for each context entry, or a UserError naming what to install. */

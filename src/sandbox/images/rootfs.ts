@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, readdir, readFile, rename, rm } from 'node:fs/promises'
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../../errors.js';
-import type { RootfsRecipe } from './catalog.js';
+import type { RootfsRecipe } from './recipes.js';
 import { CATALOG_LABEL, onEngine, SOURCE_LABEL, type Engine } from '../engine/connection.js';
 
 export const FALLBACK_MIRROR = 'http://deb.debian.org/debian';

@@ -1,7 +1,7 @@
 // The `aws` wrapper the sandbox shell and run blocks put first on PATH. The aws CLI (v2.9 in Debian) has no
 // setting for a custom ECR endpoint, only the --endpoint-url flag; the wrapper adds it to `aws ecr ...` in
 // local mode, so learners type exactly what they would type against AWS.
-import type { SandboxServices } from './services.js';
+import type { SandboxServices } from './model.js';
 import { installExecutable } from './executable.js';
 
 /** Placeholder credentials for local mode: the learner's real ones are never sent to the local endpoint. */

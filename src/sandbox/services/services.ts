@@ -28,16 +28,9 @@ import {
 } from './registry/sandbox-dir.js';
 import { SANDBOX_LABEL } from '../engine/connection.js';
 import { cliPath } from './cli-path.js';
+import type { SandboxServices } from './model.js';
 
-export interface SandboxServices {
-  /** host:port of the plain registry (Registries lesson). */
-  readonly registry: string;
-  /** host:port of the ECR endpoint; also the registry host in every repositoryUri. */
-  readonly ecrRegistry: string;
-  readonly ecrEndpoint: string;
-  readonly registryKind: 'binary' | 'container' | 'external';
-  readonly files: SandboxFiles;
-}
+export type { SandboxServices } from './model.js';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import { readSettings, sandboxFiles, type SandboxFiles } from '../registry/sandbox-dir.js';
 import { configuredRegistry, registryApi } from '../services.js';
 import { createEndpoint } from './server.js';
-import { awsRegion } from '../../aws/sandbox-env.js';
+import { awsRegion } from '../sandbox-env.js';
 
 /** Listens on 127.0.0.1 only; resolves once listening. */
 export async function startEndpoint(files: SandboxFiles = sandboxFiles(), port?: number): Promise<Server> {

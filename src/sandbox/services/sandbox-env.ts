@@ -1,10 +1,10 @@
 // What the sandbox shell, run blocks and lesson templates learn about the registry, the ECR endpoint and
 // the AWS mode. Synchronous and cheap (one small JSON file), because the TUI builds it on every run.
 import { existsSync, readFileSync } from 'node:fs';
-import { sandboxDir, sandboxFiles } from '../services/registry/sandbox-dir.js';
-import type { SandboxSettings } from '../services/registry/sandbox-dir.js';
-import { installWrapper } from '../services/aws-wrapper.js';
-import { installSelfShim } from '../services/self-shim.js';
+import { sandboxDir, sandboxFiles } from './registry/sandbox-dir.js';
+import type { SandboxSettings } from './registry/sandbox-dir.js';
+import { installWrapper } from './aws-wrapper.js';
+import { installSelfShim } from './self-shim.js';
 
 export type AwsMode = 'local' | 'real';
 

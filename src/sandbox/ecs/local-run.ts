@@ -2,11 +2,11 @@
 // family (cl-<family>), cpu/memory as limits, environment passed through, healthCheck as the task's health
 // check. Swarm can only publish on every interface, so port mappings are served on 127.0.0.1 by a small
 // forwarding container (cl-<family>-port) on the service's network, playing the load balancer's part.
-import type { LocalTaskRun } from './types.js';
-import { waitForTasks } from './service-facts.js';
-import { isNotFound, onEngine, SANDBOX_LABEL, type Engine } from './connection.js';
-import { removeServices, swarmState } from './swarm.js';
-import { memoryBytes, nanoCpus } from '../ecs/units.js';
+import type { LocalTaskRun } from '../engine/types.js';
+import { waitForTasks } from '../engine/service-facts.js';
+import { isNotFound, onEngine, SANDBOX_LABEL, type Engine } from '../engine/connection.js';
+import { removeServices, swarmState } from '../engine/swarm.js';
+import { memoryBytes, nanoCpus } from './units.js';
 
 const FORWARDER_IMAGE = 'containerlings/busybox';
 const MiB = 1024 * 1024;

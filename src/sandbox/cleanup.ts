@@ -1,8 +1,8 @@
 // Removes what containerlings created: resources carrying our label, or named by an exercise. Nothing else.
-import type { Resources } from '../../lessons/schema.js';
-import { isNotFound, onEngine, SANDBOX_LABEL, type Engine } from './connection.js';
-import { removeComposeProject } from './compose.js';
-import { labelledServices, leaveSwarmIfOurs, removeNodeLabelsIfOurs, removeServices } from './swarm.js';
+import type { Resources } from '../lessons/schema.js';
+import { isNotFound, onEngine, SANDBOX_LABEL, type Engine } from './engine/connection.js';
+import { removeComposeProject } from './engine/compose.js';
+import { labelledServices, leaveSwarmIfOurs, removeNodeLabelsIfOurs, removeServices } from './engine/swarm.js';
 
 export interface Removed {
   readonly removed: string[];
@@ -45,7 +45,7 @@ export async function removeDeclared(engine: Engine, resources: Resources, works
   });
   // Registry repositories (local registry and ECR endpoint, or real ECR): imported only when declared.
   if (resources.repositories?.length) {
-    const { removeRepository } = await import('../services/registry/repositories.js');
+    const { removeRepository } = await import('./aws/repositories.js');
     for (const name of resources.repositories) {
       try {
         if (await removeRepository(name)) out.removed.push(`repository ${name}`);

@@ -1,0 +1,29 @@
+// What a loaded course is: its lessons and exercises, as every other part of the tool sees them (types only).
+import type { Lesson } from './lesson-file.js';
+import type { ExerciseMeta } from './schema.js';
+
+export interface Exercise {
+  readonly id: string;
+  readonly meta: ExerciseMeta;
+  /** Absolute path of exercises/<id>. */
+  readonly dir: string;
+  readonly readme: string;
+  readonly check: string;
+  readonly starter: string;
+  readonly solution: string;
+  readonly wrong: readonly { readonly name: string; readonly dir: string }[];
+  /**
+   * exercises/<id>/setup.sh, when present: prepares the engine before the learner starts (a container to
+   * debug, say). Run in the exercise folder when the learner starts the exercise (opens it in the TUI or
+   * checks it), again after a reset, and before every self-test attempt; never by `init`, so creating a
+   * workspace changes nothing on the engine.
+   * What it creates must be declared in `resources` and should carry $CONTAINERLINGS_LABEL.
+   */
+  readonly setup?: string;
+}
+
+export interface Course {
+  readonly root: string;
+  readonly lessons: readonly Lesson[];
+  readonly exercises: readonly Exercise[];
+}
