@@ -7,7 +7,7 @@ import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 
-/** Top to bottom. A room is a folder of src/ (or a file at its root); the first prefix that matches wins. */
+/** Top to bottom. A room is a folder of src/ (or a file at its root); the longest prefix that matches wins. */
 export const ROOMS = [
   ['cli', ['cli/']],
   ['grading', ['grading/', 'workshop/']],
@@ -15,7 +15,7 @@ export const ROOMS = [
   ['tutor', ['tutor/']],
   ['ui', ['ui/']],
   ['checks', ['checks/']],
-  ['sandbox', ['sandbox/cleanup.ts', 'sandbox/script.ts', 'sandbox/process.ts']],
+  ['sandbox', ['sandbox/']],
   ['sandbox/aws', ['sandbox/aws/', 'sandbox/ecs/']],
   ['sandbox/services', ['sandbox/services/']],
   ['sandbox/images', ['sandbox/images/']],
@@ -26,8 +26,10 @@ export const ROOMS = [
 ];
 
 export function roomOf(file) {
-  for (const [name, prefixes] of ROOMS) if (prefixes.some((p) => file.startsWith(p))) return name;
-  return '?';
+  let best = ['?', ''];
+  for (const [name, prefixes] of ROOMS)
+    for (const p of prefixes) if (file.startsWith(p) && p.length > best[1].length) best = [name, p];
+  return best[0];
 }
 const rank = (room) => ROOMS.findIndex(([name]) => name === room);
 
@@ -94,13 +96,29 @@ export function circles(graph) {
   return out;
 }
 
+/** The files an entry loads (static and dynamic imports), and the imports among them that cross rooms. */
+export function crossings(graph, entry) {
+  const seen = new Set([entry]);
+  const queue = [entry];
+  const crossing = [];
+  while (queue.length) {
+    const from = queue.shift();
+    for (const to of graph.get(from) ?? []) {
+      if (roomOf(to) !== roomOf(from)) crossing.push({ from, to, upward: rank(roomOf(to)) < rank(roomOf(from)) });
+      if (!seen.has(to)) seen.add(to) && queue.push(to);
+    }
+  }
+  return { files: seen.size, crossing: crossing.length, upward: crossing.filter((c) => c.upward).length };
+}
+
 export function measure(srcDir) {
   const graph = importGraph(srcDir);
   const upward = [];
   for (const [from, tos] of graph)
     for (const to of tos) if (rank(roomOf(to)) < rank(roomOf(from))) upward.push(`${from} → ${to}`);
   const rings = circles(graph).map((files) => ({ files, rooms: [...new Set(files.map((f) => dirname(f)))] }));
-  return { files: graph.size, upward, circles: rings };
+  const check = graph.has('cli/commands/check.ts') ? crossings(graph, 'cli/commands/check.ts') : undefined;
+  return { files: graph.size, upward, circles: rings, check };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -115,5 +133,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     for (const u of result.upward) process.stdout.write(`  ${u}\n`);
     process.stdout.write(`${result.circles.length} circles\n`);
     for (const c of result.circles) process.stdout.write(`  [${c.rooms.join(', ')}] ${c.files.join(' ⇄ ')}\n`);
+    if (result.check)
+      process.stdout.write(
+        `\`check\` loads ${result.check.files} files; ${result.check.crossing} of their imports cross rooms, ${result.check.upward} upward\n`,
+      );
   }
 }
