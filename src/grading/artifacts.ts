@@ -1,6 +1,7 @@
 // What an exercise's declared images are on the engine: id, size, creation time and registry digests.
 // A grader compares these across students and with what verify pulls from the class registry.
-import { isNotFound, type Engine } from '../sandbox/engine/connection.js';
+import type { Engine } from '../sandbox/engine/connection.js';
+import { imageFacts } from '../sandbox/engine/facts.js';
 
 export interface ImageArtifact {
   readonly ref: string;
@@ -15,19 +16,16 @@ export interface ImageArtifact {
 export async function imageArtifacts(engine: Engine, refs: readonly string[]): Promise<ImageArtifact[]> {
   const out: ImageArtifact[] = [];
   for (const ref of refs) {
-    try {
-      const info = await engine.docker.getImage(ref).inspect();
+    // A missing image is not evidence of anything; the check's own message says it is missing.
+    const image = await imageFacts(engine, ref);
+    if (image)
       out.push({
         ref,
-        id: info.Id,
-        sizeBytes: info.Size,
-        created: new Date(info.Created).toISOString(),
-        repoDigests: info.RepoDigests ?? [],
+        id: image.id,
+        sizeBytes: image.sizeBytes,
+        created: image.created.toISOString(),
+        repoDigests: image.repoDigests,
       });
-    } catch (e) {
-      // A missing image is not evidence of anything; the check's own message says it is missing.
-      if (!isNotFound(e)) throw e;
-    }
   }
   return out;
 }

@@ -23,6 +23,7 @@ function image(facts: Partial<ImageFacts>): ImageFacts {
     workdir: '',
     env: {},
     cmd: [],
+    repoDigests: [],
     entrypoint: [],
     exposedPorts: [],
     labels: {},

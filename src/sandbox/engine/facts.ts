@@ -2,7 +2,8 @@
 import type { ContainerFacts, ContainerIsolation, ContainerLimits, ImageFacts, PortBinding } from './types.js';
 import { isNotFound, onEngine, type Engine } from './connection.js';
 
-function envMap(env: readonly string[] | null | undefined): Record<string, string> {
+/** KEY=value entries (a container's or a service's Env) as a map. */
+export function envMap(env: readonly string[] | null | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   for (const entry of env ?? []) {
     const at = entry.indexOf('=');
@@ -41,6 +42,7 @@ export async function imageFacts(engine: Engine, ref: string): Promise<ImageFact
         entrypoint: asList(config.Entrypoint as string | string[] | null),
         exposedPorts: Object.keys(config.ExposedPorts ?? {}),
         labels: config.Labels ?? {},
+        repoDigests: info.RepoDigests ?? [],
       };
     } catch (e) {
       if (isNotFound(e)) return undefined;

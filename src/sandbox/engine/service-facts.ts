@@ -1,18 +1,10 @@
 // Reads a Swarm service and its tasks into ServiceFacts; kills a task's container and waits for the scheduler.
 import { isNotFound, onEngine, type Engine } from './connection.js';
+import { envMap } from './facts.js';
 import { swarmState } from './swarm.js';
 import type { ServiceFacts, TaskFacts } from './types.js';
 
 const NANO = 1e9;
-
-function envMap(env: readonly string[] | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const entry of env ?? []) {
-    const at = entry.indexOf('=');
-    if (at > 0) out[entry.slice(0, at)] = entry.slice(at + 1);
-  }
-  return out;
-}
 
 const withoutDigest = (image: string | undefined) => (image ?? '').replace(/@sha256:[0-9a-f]+$/, '');
 

@@ -19,6 +19,8 @@ export interface ImageFacts {
   readonly entrypoint: readonly string[];
   readonly exposedPorts: readonly string[];
   readonly labels: Readonly<Record<string, string>>;
+  /** repo@sha256:... for every registry the image was pushed to or pulled from. */
+  readonly repoDigests: readonly string[];
 }
 
 export interface PortBinding {
