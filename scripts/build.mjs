@@ -2,7 +2,7 @@
 // only what it needs (list/check/doctor never load ink, react or marked).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { readFile, rm } from 'node:fs/promises';
+import { copyFile, readFile, rm } from 'node:fs/promises';
 import { banner, bundleOptions } from './bundle-options.mjs';
 
 const { version } = JSON.parse(await readFile('package.json', 'utf8'));
@@ -17,6 +17,9 @@ await build({
   external: ['*.node', 'esbuild', 'react-devtools-core'],
   define: { ...bundleOptions.define, CONTAINERLINGS_VERSION: JSON.stringify(version) },
 });
+
+// Files the code reads at run time, next to the bundle (see wrapperTemplate in src/sandbox/services/aws-wrapper.ts).
+await copyFile('src/sandbox/services/aws-wrapper.sh', 'dist/aws-wrapper.sh');
 
 // Validate the course once now, so the program can skip yaml and zod at start while the content is unchanged;
 // and compile the shipped checks, so an install needs no compiler for them (see scripts/compile-checks.ts).

@@ -1,22 +1,8 @@
 // Pushing a student's judged images to the class registry (at submit) and pulling them back by digest (at
 // verify), with the docker CLI: it uses the student's and the instructor's own `docker login` (ECR too), so
 // containerlings never sees a credential.
-import { execFile } from 'node:child_process';
 import { UserError } from '../errors.js';
-
-export interface DockerRun {
-  readonly code: number;
-  readonly output: string;
-}
-
-export function dockerCli(args: readonly string[], timeoutMs = 300_000): Promise<DockerRun> {
-  return new Promise((resolve) => {
-    execFile('docker', [...args], { timeout: timeoutMs, maxBuffer: 8 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-      resolve({ code, output: `${stdout}${stderr}` });
-    });
-  });
-}
+import { dockerCli } from '../sandbox/engine/docker-cli.js';
 
 /**
  * Where a student's image goes. A registry with a path (an ECR repository URI, registry/class) is one

@@ -12,7 +12,8 @@ import { removeLabelled } from '../sandbox/cleanup.js';
 import type { Engine } from '../sandbox/engine/connection.js';
 import type { Bundle } from './bundle.js';
 import { checkCodeHash } from './hash.js';
-import { dockerCli, pullByDigest } from './push.js';
+import { pullByDigest } from './push.js';
+import { dockerCli } from '../sandbox/engine/docker-cli.js';
 import type { VerifiedResult } from './verification.js';
 
 const inRegistry = (reference: string, registry: string) =>

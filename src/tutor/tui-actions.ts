@@ -1,5 +1,4 @@
 // TutorActions for the TUI, built on the Tutor: the only place the TUI's requests reach the sandbox.
-import { spawn } from 'node:child_process';
 import { watch } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { CancelledError, UserError } from '../errors.js';
@@ -10,6 +9,7 @@ import { loadCatalog } from '../sandbox/images/catalog.js';
 import type { Tutor } from './tutor.js';
 import { awsSandboxEnv, awsTemplateValues } from '../sandbox/services/sandbox-env.js';
 import { unavailableLessons } from '../sandbox/engine/availability.js';
+import { stream } from '../sandbox/process.js';
 import type { ExerciseView, LessonView, TutorActions } from '../ui/model.js';
 
 /** The environment of run blocks and the sandbox shell: the learner's own, plus where the workspace is and its id. */
@@ -160,31 +160,14 @@ export function createActions(
       const files = await tutor.solution(id);
       return render(files.map((f) => `**${f.file}**\n\n\`\`\`\n${f.content.trimEnd()}\n\`\`\``).join('\n\n'));
     },
-    runBlock(code, onOutput, signal) {
-      return new Promise((resolve, reject) => {
-        const child = spawn('sh', ['-c', code], {
-          cwd: tutor.workspace.dir,
-          env: sandboxEnv(tutor),
-          stdio: ['ignore', 'pipe', 'pipe'],
-          detached: true,
-        });
-        const kill = () => {
-          try {
-            process.kill(-child.pid!, 'SIGTERM');
-          } catch {
-            /* already gone */
-          }
-        };
-        signal.addEventListener('abort', kill, { once: true });
-        child.stdout.on('data', (c: Buffer) => onOutput(c.toString('utf8')));
-        child.stderr.on('data', (c: Buffer) => onOutput(c.toString('utf8')));
-        child.on('error', reject);
-        child.on('close', (code) => {
-          signal.removeEventListener('abort', kill);
-          if (signal.aborted) reject(new CancelledError());
-          else resolve(code ?? 1);
-        });
+    async runBlock(code, onOutput, signal) {
+      const ran = await stream(['sh', '-c', code], onOutput, {
+        cwd: tutor.workspace.dir,
+        env: sandboxEnv(tutor),
+        signal,
       });
+      if (ran.cancelled) throw new CancelledError();
+      return ran.code ?? 1;
     },
     watch(id, onChange) {
       let timer: NodeJS.Timeout | undefined;

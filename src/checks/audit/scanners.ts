@@ -1,7 +1,7 @@
 // Real vulnerability scanners, when one is installed: grype, trivy or docker scout, each with a gate that
 // fails on HIGH or CRITICAL findings. Without one, only the offline audit runs (it knows no CVEs).
-import { execFile } from 'node:child_process';
 import { onPath } from '../lint/hadolint.js';
+import { run } from '../../sandbox/process.js';
 
 export interface ScannerRun {
   readonly scanner: 'grype' | 'trivy' | 'docker scout';
@@ -18,15 +18,11 @@ interface Scanner {
   readonly present: () => Promise<boolean>;
 }
 
-const run = (file: string, args: string[], timeoutMs: number) =>
-  new Promise<{ exitCode: number; output: string }>((resolve) =>
-    execFile(file, args, { timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) =>
-      resolve({
-        exitCode: error ? (typeof error.code === 'number' ? error.code : 2) : 0,
-        output: `${stdout}${stderr}`,
-      }),
-    ),
-  );
+/** A scanner's exit code (2 when it ended without one: a timeout or a signal) and its output. */
+async function scan(file: string, args: string[], timeoutMs: number): Promise<{ exitCode: number; output: string }> {
+  const ran = await run([file, ...args], { timeoutMs });
+  return { exitCode: ran.code ?? 2, output: `${ran.stdout}${ran.stderr}` };
+}
 
 export const SCANNERS: readonly Scanner[] = [
   {
@@ -43,7 +39,7 @@ export const SCANNERS: readonly Scanner[] = [
     name: 'docker scout',
     argv: (image) => ['docker', 'scout', 'cves', '--exit-code', '--only-severity', 'critical,high', `local://${image}`],
     present: async () =>
-      Boolean(onPath('docker')) && (await run('docker', ['scout', 'version'], 10_000)).exitCode === 0,
+      Boolean(onPath('docker')) && (await scan('docker', ['scout', 'version'], 10_000)).exitCode === 0,
   },
 ];
 
@@ -59,7 +55,7 @@ export async function scanImage(image: string): Promise<ScannerRun | undefined> 
   for (const s of SCANNERS) {
     if (!(await s.present())) continue;
     const [file, ...args] = s.argv(image);
-    const result = await run(file, args, 10 * 60_000);
+    const result = await scan(file, args, 10 * 60_000);
     return {
       scanner: s.name,
       command: [file, ...args].join(' '),

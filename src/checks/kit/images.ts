@@ -1,11 +1,11 @@
 // The kit's members for lean images: lint, audit, throw-away builds, image history and container health. Their modules are
 // imported on first use, so checks (and commands) that never lint or audit load nothing extra.
-import { execFile } from 'node:child_process';
 import { appendFile, cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { insideDir } from './files.js';
-import { UserError } from '../../errors.js';
+import { CancelledError } from '../../errors.js';
+import { run } from '../../sandbox/process.js';
 import { isNotFound, onEngine, SANDBOX_LABEL } from '../../sandbox/engine/connection.js';
 import type { KitContext } from './context.js';
 import { engineProfile } from '../../sandbox/engine/profile.js';
@@ -60,25 +60,14 @@ export function contextBytes(output: string): number | undefined {
 /** `docker build` with the learner's own CLI (so .dockerignore and the builder behave exactly as for them). */
 async function dockerBuild(dir: string, tag: string, label: string, signal: AbortSignal): Promise<BuildResult> {
   const iidFile = join(dir, '..', `${tag.replace(/\W/g, '-')}.iid`);
-  const result = await new Promise<{ code: number; output: string }>((resolve, reject) => {
-    execFile(
-      'docker',
-      ['build', '--label', label, '--iidfile', iidFile, '-t', tag, dir],
-      { signal, timeout: 300_000, maxBuffer: 8 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') {
-          reject(
-            new UserError(
-              'The docker command is not installed, and the check needs it to build a copy of your folder.',
-              'Install the Docker CLI, then check again.',
-              'engine',
-            ),
-          );
-        } else if (signal.aborted) reject(error);
-        else resolve({ code: error ? 1 : 0, output: `${stdout}${stderr}` });
-      },
-    );
+  const ran = await run(['docker', 'build', '--label', label, '--iidfile', iidFile, '-t', tag, dir], {
+    signal,
+    timeoutMs: 300_000,
+    missing: 'The docker command is not installed, and the check needs it to build a copy of your folder.',
+    install: 'Install the Docker CLI, then check again.',
   });
+  if (ran.cancelled) throw new CancelledError();
+  const result = { code: ran.code === 0 ? 0 : 1, output: ran.output };
   const output = result.output.trimEnd().split('\n').slice(-15).join('\n');
   if (result.code !== 0) return { ok: false, output, contextBytes: contextBytes(result.output) };
   const id = (await readFile(iidFile, 'utf8')).trim();

@@ -1,14 +1,14 @@
 // The kit's pipeline member: runs the learner's CI script as a CI system would, in a scratch copy at a new
 // commit, and reports what it did. The learner's folder is never changed.
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { UserError } from '../../errors.js';
+import { CancelledError } from '../../errors.js';
 import { isNotFound, onEngine, type Engine } from '../../sandbox/engine/connection.js';
 import { runCommand, scriptEnv } from '../../sandbox/script.js';
+import { run } from '../../sandbox/process.js';
 import { imageFacts } from '../../sandbox/engine/facts.js';
 import { insideDir } from './files.js';
 import type { KitContext } from './context.js';
@@ -25,22 +25,20 @@ const COMMITTER = [
   'commit.gpgsign=false',
 ];
 
-function git(dir: string, args: readonly string[], signal: AbortSignal): Promise<string> {
-  return new Promise((resolve, reject) =>
-    execFile('git', [...COMMITTER, ...args], { cwd: dir, signal, timeout: 30_000 }, (error, stdout, stderr) => {
-      if ((error as NodeJS.ErrnoException | null)?.code === 'ENOENT') {
-        reject(
-          new UserError(
-            'This check runs your pipeline at a git commit, and git is not installed.',
-            'Install git (Debian/Ubuntu: apt-get install git), then check again.',
-            'engine',
-          ),
-        );
-      } else if (error)
-        reject(new Error(`git ${args[0]} failed in the pipeline's copy: ${stderr.trim() || error.message}`));
-      else resolve(stdout.trim());
-    }),
-  );
+async function git(dir: string, args: readonly string[], signal: AbortSignal): Promise<string> {
+  const ran = await run(['git', ...COMMITTER, ...args], {
+    cwd: dir,
+    signal,
+    timeoutMs: 30_000,
+    missing: 'This check runs your pipeline at a git commit, and git is not installed.',
+    install: 'Install git (Debian/Ubuntu: apt-get install git), then check again.',
+  });
+  if (ran.cancelled) throw new CancelledError();
+  if (ran.code !== 0)
+    throw new Error(
+      `git ${args[0]} failed in the pipeline's copy: ${ran.stderr.trim() || `exit ${ran.code ?? ran.signal}`}`,
+    );
+  return ran.stdout.trim();
 }
 
 /** A copy of the exercise folder with everything in it committed; returns the commit. */

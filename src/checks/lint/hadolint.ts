@@ -1,8 +1,8 @@
 // Runs hadolint when it is installed, and turns its JSON into findings labelled with its own rule codes.
-import { execFile } from 'node:child_process';
 import { delimiter, join } from 'node:path';
 import { accessSync, constants } from 'node:fs';
 import type { LintFinding } from '../kit/api.js';
+import { run } from '../../sandbox/process.js';
 
 /** The first executable called `name` on PATH, or undefined. */
 export function onPath(name: string, path = process.env.PATH ?? ''): string | undefined {
@@ -40,11 +40,14 @@ export function hadolintFindings(json: string): LintFinding[] {
 export async function runHadolint(file: string): Promise<LintFinding[] | undefined> {
   const bin = onPath('hadolint');
   if (!bin) return undefined;
-  const stdout = await new Promise<string>((resolve, reject) =>
-    execFile(bin, ['--no-fail', '--format', 'json', file], { timeout: 30_000 }, (error, out) => {
-      if (error && !out) reject(error);
-      else resolve(out);
-    }),
-  );
+  const ran = await run([bin, '--no-fail', '--format', 'json', file], {
+    timeoutMs: 30_000,
+    install: 'Install hadolint (https://github.com/hadolint/hadolint#install), or lint without it.',
+  });
+  if (ran.code !== 0 && !ran.stdout)
+    throw new Error(
+      `hadolint failed (${ran.timedOut ? 'timed out' : `exit ${ran.code ?? ran.signal}`}): ${ran.stderr.trim()}`,
+    );
+  const stdout = ran.stdout;
   return hadolintFindings(stdout);
 }

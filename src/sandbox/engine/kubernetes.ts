@@ -1,9 +1,9 @@
 // Is there a Kubernetes cluster to teach on? kubectl must exist, have a current context, and that context's API
 // server must answer within a bounded time. Lessons that need kubernetes are unavailable otherwise, with the reason.
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { MissingProgram, run } from '../process.js';
 
 export interface ClusterAvailability {
   readonly available: boolean;
@@ -22,19 +22,20 @@ export interface KubectlRun {
 
 const REQUEST_TIMEOUT_S = 3;
 
-export function runKubectl(
+export async function runKubectl(
   args: readonly string[],
   kubectl = process.env.CONTAINERLINGS_KUBECTL || 'kubectl',
   timeoutMs = (REQUEST_TIMEOUT_S + 2) * 1000,
 ): Promise<KubectlRun> {
-  return new Promise((done) => {
-    execFile(kubectl, args, { timeout: timeoutMs, maxBuffer: 8 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const e = error as (NodeJS.ErrnoException & { killed?: boolean; code?: unknown }) | null;
-      if (e?.code === 'ENOENT') return done({ code: 'missing', stdout: '', stderr: '' });
-      if (e?.killed) return done({ code: 'timeout', stdout, stderr });
-      done({ code: e ? (typeof e.code === 'number' ? e.code : 1) : 0, stdout, stderr });
-    });
-  });
+  try {
+    const ran = await run([kubectl, ...args], { timeoutMs });
+    if (ran.timedOut) return { code: 'timeout', stdout: ran.stdout, stderr: ran.stderr };
+    return { code: ran.code ?? 1, stdout: ran.stdout, stderr: ran.stderr };
+  } catch (e) {
+    // No kubectl is an expected answer here (no cluster), not an error.
+    if (e instanceof MissingProgram) return { code: 'missing', stdout: '', stderr: '' };
+    throw e;
+  }
 }
 
 const firstLine = (text: string) =>

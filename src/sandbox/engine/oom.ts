@@ -2,7 +2,7 @@
 // every engine sees it: Podman 4.3 on cgroup v1 leaves it false when the killed process is not the container's
 // first one. The kernel's log names the memory cgroup of every OOM kill, and a container's cgroup path holds its
 // full id, so a line there is proof for exactly this container. Only an engine on this machine leaves it here.
-import { execFile } from 'node:child_process';
+import { run } from '../process.js';
 import type { OomKills } from './types.js';
 
 /** The OOM kills in a kernel log whose memory cgroup is the container's (pure). */
@@ -16,11 +16,9 @@ export function oomKillsIn(log: string, containerId: string): OomKills['killed']
   return out;
 }
 
-export function oomKills(containerId: string): Promise<OomKills> {
-  return new Promise((done) => {
-    execFile('dmesg', [], { timeout: 5000, maxBuffer: 32 * 1024 * 1024 }, (error, stdout) => {
-      if (error) done({ source: 'unreadable', killed: [] });
-      else done({ source: 'kernel-log', killed: oomKillsIn(stdout, containerId) });
-    });
-  });
+export async function oomKills(containerId: string): Promise<OomKills> {
+  // No dmesg, or a kernel log only root may read: nothing to say either way.
+  const ran = await run(['dmesg'], { timeoutMs: 5000 }).catch(() => undefined);
+  if (ran?.code !== 0) return { source: 'unreadable', killed: [] };
+  return { source: 'kernel-log', killed: oomKillsIn(ran.stdout, containerId) };
 }

@@ -62,6 +62,7 @@ export async function buildFromDockerfile(
     report(`Building ${name} from ${recipe.recipe}...`);
     await onEngine(engine, async () => {
       // Packed by the host's tar rather than dockerode's, which applies the umask (a 1777 /tmp would lose o+w).
+      // A byte stream piped into the build, not a run with captured text: so not through sandbox/process.ts.
       const tar = spawn('tar', ['-C', context, '--numeric-owner', '-cf', '-', '.'], {
         stdio: ['ignore', 'pipe', 'inherit'],
       });

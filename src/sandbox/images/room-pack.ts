@@ -1,13 +1,13 @@
 // The offline room pack: every catalog base image (docker save) and, when there is one, the local registry's
 // data, in one tarball that `sandbox load` restores on machines without internet.
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { UserError } from '../../errors.js';
 import { VERSION } from '../../version.js';
-import { dockerCli } from '../../grading/push.js';
+import { dockerCli } from '../engine/docker-cli.js';
+import { run } from '../process.js';
 
 export interface PackManifest {
   readonly format: 'containerlings-room-pack';
@@ -19,14 +19,14 @@ export interface PackManifest {
   readonly registryData: boolean;
 }
 
-function tar(args: string[]): Promise<void> {
-  return new Promise((done, fail) =>
-    execFile('tar', args, { maxBuffer: 8 * 1024 * 1024 }, (e, _o, stderr) =>
-      e
-        ? fail(new UserError(`tar failed: ${stderr.trim() || e.message}`, 'Is there room on the disk? `df -h`', 'disk'))
-        : done(),
-    ),
-  );
+async function tar(args: string[]): Promise<void> {
+  const ran = await run(['tar', ...args], { install: 'Install tar (`sudo apt-get install tar`), then try again.' });
+  if (ran.code !== 0)
+    throw new UserError(
+      `tar failed: ${ran.stderr.trim() || `exit ${ran.code ?? ran.signal}`}`,
+      'Is there room on the disk? `df -h`',
+      'disk',
+    );
 }
 
 export async function packRoom(

@@ -1,6 +1,5 @@
 // Offline builds from a Debian root filesystem: debootstrap into a folder, tar it into the user's cache (so a
 // rebuild after `docker rmi` skips the ~30 s bootstrap), then stream the tarball to the engine's import API.
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rename, rm } from 'node:fs/promises';
@@ -8,6 +7,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../../errors.js';
 import type { RootfsRecipe } from './recipes.js';
+import { stream } from '../process.js';
 import { CATALOG_LABEL, onEngine, SOURCE_LABEL, type Engine } from '../engine/connection.js';
 
 export const FALLBACK_MIRROR = 'http://deb.debian.org/debian';
@@ -69,24 +69,16 @@ function findDebootstrap(): string | undefined {
   return dirs.map((d) => join(d, 'debootstrap')).find((p) => existsSync(p));
 }
 
-/** Runs a program, passing chosen lines to `onLine`; resolves with the exit code and the output's tail. */
-function exec(
+/** Runs a program, passing its lines to `onLine`; resolves with the exit code and the output's tail. */
+async function exec(
   cmd: string,
   args: readonly string[],
   onLine: (l: string) => void = () => {},
 ): Promise<{ code: number; tail: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(cmd, [...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let tail = '';
-    const take = (chunk: Buffer) => {
-      tail = (tail + chunk.toString()).slice(-4000);
-      for (const line of chunk.toString().split('\n')) if (line.trim()) onLine(line.trim());
-    };
-    child.stdout.on('data', take);
-    child.stderr.on('data', take);
-    child.on('error', (e) => resolve({ code: -1, tail: String(e) }));
-    child.on('close', (code) => resolve({ code: code ?? -1, tail }));
-  });
+  const ran = await stream([cmd, ...args], (chunk) => {
+    for (const line of chunk.split('\n')) if (line.trim()) onLine(line.trim());
+  }).catch((e: Error) => ({ code: -1, output: e.message }));
+  return { code: ran.code ?? -1, tail: ran.output.slice(-4000) };
 }
 
 /** Phases of debootstrap worth showing; its per-package lines would flood the progress. */

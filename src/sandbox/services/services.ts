@@ -1,6 +1,7 @@
 // The sandbox's long-running services: the local registry and the ECR endpoint in front of it. Started by
 // `containerlings sandbox up` (and on demand by checks and the self-test), stopped by `sandbox down`; both
 // run detached, keep their ports and data in the sandbox folder, and so survive restarts of containerlings.
+// The ECR endpoint is a long-lived detached server that outlives this command: started here, not by sandbox/process.ts.
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';

@@ -1,5 +1,7 @@
 // Runs the local registry (CNCF distribution) on 127.0.0.1: the registry:2 image when it is here or can be
 // pulled, else Debian's docker-registry binary. Data, config and htpasswd live in the sandbox folder.
+// Not through sandbox/process.ts: the registry is a long-lived detached server that must outlive this command, and the
+// quick docker calls below are synchronous (their callers are), which process.ts does not offer.
 import { spawn, spawnSync } from 'node:child_process';
 import { openSync, closeSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
