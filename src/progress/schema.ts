@@ -16,6 +16,14 @@ export const ExerciseProgress = z.object({
   checks: z.number().int().min(0).default(0),
   setupDone: z.boolean().optional(),
   images: z.record(z.string(), z.string().nullable()).optional(),
+  lastResult: z
+    .object({
+      outcome: z.enum(['pass', 'fail', 'error']),
+      message: z.string(),
+      tryNext: z.string().optional(),
+      evidence: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+    })
+    .optional(),
 });
 export type ExerciseProgress = z.infer<typeof ExerciseProgress>;
 

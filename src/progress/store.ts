@@ -2,17 +2,21 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import type { CheckResult } from '../checks/kit/api.js';
 import { UserError } from '../errors.js';
 
-/** Where the learner was in the TUI. */
+/** Where the learner is in the TUI, so it reopens there (after a sandbox shell, or next session). */
 export type Location =
   | { readonly screen: 'lessons' }
   | { readonly screen: 'lesson'; readonly lessonId: string; readonly step: number }
   | { readonly screen: 'exercise'; readonly exerciseId: string };
 
+/** Where an exercise stands: its latest check's outcome, except that a pass stays a pass. */
+export type ExerciseStatus = 'todo' | 'passed' | 'failed' | 'error';
+
 export interface ExerciseProgress {
   startedAt: string;
-  status: 'todo' | 'passed' | 'failed' | 'error';
+  status: ExerciseStatus;
   hintsShown: number;
   gaveUp: boolean;
   passedAt?: string;
@@ -24,6 +28,8 @@ export interface ExerciseProgress {
    * learner's build from an older image. Missing when the engine was not reachable then, or in older files.
    */
   images?: Record<string, string | null>;
+  /** The latest check's verdict in this attempt, as shown to the learner (the TUI reads it from here). */
+  lastResult?: CheckResult;
 }
 
 export interface Progress {
@@ -34,7 +40,7 @@ export interface Progress {
   exercises: Record<string, ExerciseProgress>;
 }
 
-const STATUSES = new Set(['todo', 'passed', 'failed', 'error']);
+const STATUSES = new Set<ExerciseStatus>(['todo', 'passed', 'failed', 'error']);
 
 /** A quick structural check (no zod on the way to the TUI's first frame); anything unusual goes to the schema. */
 function looksValid(data: any): data is Progress {

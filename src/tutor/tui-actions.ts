@@ -1,41 +1,17 @@
-// TutorActions for the TUI, built on the Tutor: the only place the TUI's requests reach the sandbox.
+// TutorActions for the TUI, built on the Tutor: the TUI's requests reach the engine only through the Tutor. It
+// keeps no verdicts of its own: each view is read from the progress record the Tutor writes.
 import { watch } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { CancelledError, UserError } from '../errors.js';
-import type { CheckResult } from '../checks/kit/api.js';
 import { fillTemplate, renderMarkdown, type TemplateValues } from '../lessons/markdown.js';
-import { updateProgress, type Progress } from '../progress/store.js';
-import { loadCatalog } from '../sandbox/images/catalog.js';
-import type { Tutor } from './tutor.js';
-import { awsSandboxEnv, awsTemplateValues } from '../sandbox/services/sandbox-env.js';
-import { unavailableLessons } from '../sandbox/engine/availability.js';
+import { exerciseOverview, courseOverview } from './overview.js';
+import { sandboxEnv, startServices, templateValues } from './sandbox-session.js';
+import { solutionUnlocked, type Tutor } from './tutor.js';
 import { stream } from '../sandbox/process.js';
 import type { ExerciseView, LessonView, TutorActions } from '../ui/model.js';
 
-/** The environment of run blocks and the sandbox shell: the learner's own, plus where the workspace is and its id. */
-export function sandboxEnv(tutor: Tutor, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  // awsSandboxEnv: the `aws` wrapper first on PATH, and the registry addresses. The workspace id goes into the
-  // tags the wrapper puts on repositories created in real AWS mode.
-  return {
-    ...process.env,
-    CONTAINERLINGS_WORKSPACE: tutor.workspace.dir,
-    CONTAINERLINGS_WORKSPACE_ID: tutor.workspace.id,
-    ...awsSandboxEnv(),
-    ...extra,
-  };
-}
-
-export async function templateValues(tutor: Tutor): Promise<TemplateValues> {
-  const catalog = await loadCatalog(tutor.course.root);
-  const values: Record<string, string> = { workspace: tutor.workspace.dir };
-  for (const [name, entry] of Object.entries(catalog)) values[`image:${name}`] = entry.tag;
-  Object.assign(values, awsTemplateValues());
-  return values;
-}
-
 export function createActions(
   tutor: Tutor,
-  lastResults: Map<string, CheckResult>,
   width: () => number,
 ): TutorActions & { firstLessons(): Promise<LessonView[]> } {
   let values: Promise<TemplateValues> | undefined;
@@ -43,17 +19,10 @@ export function createActions(
     renderMarkdown(fillTemplate(md, await (values ??= templateValues(tutor))), Math.min(width() - 4, 100));
 
   const rendered = new Map<string, LessonView>();
-  const summaries = (ids: readonly string[], progress: Progress) =>
-    ids.map((id) => ({
-      id,
-      title: tutor.exercise(id).meta.title,
-      status: progress.exercises[id]?.status ?? ('todo' as const),
-    }));
 
+  /** A read: never runs setup (that is `start`), never changes the record. */
   const exercise = async (id: string): Promise<ExerciseView> => {
     const ex = tutor.exercise(id);
-    // An exercise that needs something running on the engine gets it before the learner starts.
-    await tutor.ensureSetup(id);
     const entry = await tutor.exerciseProgress(id);
     return {
       id,
@@ -64,44 +33,31 @@ export function createActions(
       status: entry.status,
       hintsShown: ex.meta.hints.slice(0, entry.hintsShown),
       hintsTotal: ex.meta.hints.length,
-      solutionUnlocked: entry.status === 'passed' || Boolean(entry.passedAt) || entry.gaveUp,
-      lastResult: lastResults.get(id),
+      solutionUnlocked: solutionUnlocked(entry),
+      lastResult: entry.lastResult,
     };
   };
 
   /** With `availability` false the list comes at once; asking the engine and kubectl what they can run takes a while. */
   const lessonViews = async (availability: boolean): Promise<LessonView[]> => {
-    const [progress, unavailable] = await Promise.all([
-      tutor.progress(),
-      availability ? unavailableLessons(tutor.course.lessons) : new Map(),
-    ]);
-    const reason = (id: string) => (unavailable.has(id) ? { unavailable: unavailable.get(id)!.reason } : {});
-    return tutor.course.lessons.map((lesson) =>
-      rendered.get(lesson.id)
-        ? { ...rendered.get(lesson.id)!, exercises: summaries(lesson.exercises, progress), ...reason(lesson.id) }
+    const overview = await courseOverview(tutor.course, tutor.progress(), { availability });
+    return tutor.course.lessons.map((lesson, i) => {
+      const { exercises, unavailable } = overview[i];
+      const reason = unavailable ? { unavailable } : {};
+      return rendered.get(lesson.id)
+        ? { ...rendered.get(lesson.id)!, exercises, ...reason }
         : {
-            ...reason(lesson.id),
+            ...reason,
             id: lesson.id,
             title: lesson.title,
             summary: lesson.summary,
             objectives: lesson.objectives,
             // Bodies are rendered when the lesson is opened: Markdown rendering would delay the first frame.
             steps: lesson.steps.map((s) => ({ title: s.title, body: '', blocks: [] })),
-            exercises: summaries(lesson.exercises, progress),
+            exercises,
             rendered: false,
-          },
-    );
-  };
-
-  /** Starts the registry and ECR endpoint if they are not running; true when they are up. A failure is left for the checks to report. */
-  const startServices = async () => {
-    try {
-      await (await import('../sandbox/services/services.js')).ensureServices();
-      return true;
-    } catch (e) {
-      if (e instanceof UserError) return false;
-      throw e;
-    }
+          };
+    });
   };
 
   return {
@@ -126,17 +82,18 @@ export function createActions(
             blocks: s.blocks.filter((b) => b.runnable).map((b) => ({ code: fillTemplate(b.code, v) })),
           })),
         ),
-        exercises: summaries(lesson.exercises, progress),
+        exercises: exerciseOverview(tutor.course, lesson.exercises, progress),
       };
       rendered.set(id, view);
       return view;
     },
     exercise,
-    async check(id, signal) {
-      const result = await tutor.check(id, signal);
-      lastResults.set(id, result);
-      return result;
+    async start(id, signal) {
+      // An exercise that needs something running on the engine gets it before the learner starts.
+      await tutor.start(id, signal);
+      return exercise(id);
     },
+    check: (id, signal) => tutor.check(id, signal),
     async nextHint(id) {
       await tutor.nextHint(id);
       return exercise(id);
@@ -144,7 +101,6 @@ export function createActions(
     async reset(id, signal) {
       if (signal.aborted) throw new CancelledError();
       const { removed, backup } = await tutor.reset(id);
-      lastResults.delete(id);
       const parts = [
         `Back to the starter files.`,
         backup ? `Your files are in ${backup}.` : '',
@@ -180,10 +136,6 @@ export function createActions(
         watcher.close();
       };
     },
-    async saveLocation(location) {
-      await updateProgress(tutor.workspace.dir, (p) => {
-        p.location = location;
-      });
-    },
+    saveLocation: (location) => tutor.saveLocation(location),
   };
 }

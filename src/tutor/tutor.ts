@@ -1,4 +1,5 @@
-// The tutor: one course, one workspace, one engine. Every command and the TUI act through it.
+// The tutor: one course, one workspace, one engine. Every learner action (check, hint, reset, setup, give up,
+// solution) of every command and of the TUI goes through it, and it keeps the one record of each: progress.json.
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { baselineFrom, imageSnapshot, rebase, type ImageSnapshot } from '../checks/kit/image-baseline.js';
@@ -6,7 +7,13 @@ import { runCheck } from '../checks/runner.js';
 import type { CheckResult } from '../checks/kit/api.js';
 import { UserError } from '../errors.js';
 import { findExercise, loadCourse, type Course, type Exercise } from '../lessons/course.js';
-import { readProgress, updateProgress, type ExerciseProgress, type Progress } from '../progress/store.js';
+import {
+  readProgress,
+  updateProgress,
+  type ExerciseProgress,
+  type Location,
+  type Progress,
+} from '../progress/store.js';
 import {
   exerciseDir,
   initWorkspace,
@@ -87,8 +94,11 @@ export class Tutor {
     return ensureImages(await this.engine(), this.course.root, names ?? lessonImages(this.course.lessons), report);
   }
 
-  /** Runs the exercise's setup.sh once per attempt (again after a reset). Needs the engine. */
-  async ensureSetup(id: string, signal?: AbortSignal): Promise<void> {
+  /**
+   * The learner starts the exercise (opens it, or checks it first): runs its setup.sh unless this attempt already
+   * had it, so once per attempt and again after a reset. Needs the engine when there is a setup.sh.
+   */
+  async start(id: string, signal?: AbortSignal): Promise<void> {
     const exercise = this.exercise(id);
     if (!exercise.setup || (await this.exerciseProgress(id)).setupDone) return;
     await this.confirmBilling([exercise]);
@@ -121,7 +131,7 @@ export class Tutor {
     const exercise = this.exercise(id);
     let result: CheckResult;
     try {
-      await this.ensureSetup(id, signal);
+      await this.start(id, signal);
       const entry = await this.exerciseProgress(id);
       const engine = await this.engine();
       result = await runCheck(exercise, {
@@ -143,6 +153,7 @@ export class Tutor {
       if (ex.status !== 'passed' || result.outcome === 'pass')
         ex.status = result.outcome === 'pass' ? 'passed' : result.outcome === 'fail' ? 'failed' : 'error';
       if (result.outcome === 'pass') ex.passedAt ??= new Date().toISOString();
+      ex.lastResult = result;
     });
     return result;
   }
@@ -176,15 +187,23 @@ export class Tutor {
       exercise,
       baselineFrom(await imageSnapshot(engine), exercise.meta.resources.images),
     );
-    await this.ensureSetup(id);
+    // A reset starts a new attempt (restoreStarter cleared its setup and its last verdict).
+    await this.start(id);
     return { removed, backup };
+  }
+
+  /** Saves where the learner is, so the TUI reopens there. */
+  async saveLocation(location: Location): Promise<void> {
+    await updateProgress(this.workspace.dir, (p) => {
+      p.location = location;
+    });
   }
 
   /** The reference solution's files, only after a pass or an explicit give-up. */
   async solution(id: string): Promise<{ file: string; content: string }[]> {
     const exercise = this.exercise(id);
     const entry = await this.exerciseProgress(id);
-    if (entry.status !== 'passed' && !entry.passedAt && !entry.gaveUp) {
+    if (!solutionUnlocked(entry)) {
       throw new UserError(
         'The solution is shown after you pass the exercise, or after you give up on it.',
         `Keep going (\`containerlings hint ${id}\`), or give up with \`containerlings solve ${id} --give-up\`.`,
@@ -203,6 +222,11 @@ export class Tutor {
     }
     return files;
   }
+}
+
+/** The reference solution may be shown after a pass (even if a later check failed) or an explicit give-up. */
+export function solutionUnlocked(entry: ExerciseProgress): boolean {
+  return entry.status === 'passed' || Boolean(entry.passedAt) || entry.gaveUp;
 }
 
 /** The engine's image names now, or undefined when it does not answer within 3 s: the exercise's clock starts anyway. */

@@ -39,10 +39,11 @@ export function loadLesson(ctx: CommandContext, id: string): void {
   );
 }
 
-export function reloadExercise(ctx: CommandContext, id: string): void {
+/** The learner opened the exercise: the one place the view asks the tutor to start it (run its setup). */
+export function startExercise(ctx: CommandContext, id: string): void {
   attempt(
     ctx,
-    () => ctx.actions.exercise(id),
+    () => ctx.actions.start(id),
     (exercise) => ctx.dispatch({ type: 'exercise-loaded', exercise }),
   );
 }

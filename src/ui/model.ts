@@ -1,7 +1,9 @@
 // The state and callbacks the TUI receives. The UI renders these; it never reaches into the sandbox.
 import type { CheckResult } from '../checks/kit/api.js';
+import type { ExerciseStatus, Location } from '../progress/store.js';
 
-export type ExerciseStatus = 'todo' | 'passed' | 'failed' | 'error';
+// Where the learner is and where an exercise stands are the progress record's words; the TUI shows them.
+export type { ExerciseStatus, Location };
 
 export interface RunnableBlock {
   /** Shell source, already templated with sandbox values. */
@@ -50,14 +52,9 @@ export interface ExerciseView {
   readonly hintsTotal: number;
   /** True after a pass or an explicit give-up; only then may the solution be shown. */
   readonly solutionUnlocked: boolean;
+  /** The latest check of this attempt, as the tutor recorded it (the one store of verdicts). */
   readonly lastResult?: CheckResult;
 }
-
-/** Where the learner is; the TUI can be reopened at a location (after a sandbox shell, or next session). */
-export type Location =
-  | { readonly screen: 'lessons' }
-  | { readonly screen: 'lesson'; readonly lessonId: string; readonly step: number }
-  | { readonly screen: 'exercise'; readonly exerciseId: string };
 
 /** Why the TUI closed: the learner quit, or asked for a sandbox shell (the caller reopens the TUI afterwards). */
 export type ExitRequest =
@@ -69,7 +66,11 @@ export interface TutorActions {
   lessons(): Promise<readonly LessonView[]>;
   /** One lesson with its step bodies rendered. */
   lesson(id: string): Promise<LessonView>;
+  /** The exercise as recorded; a read that never runs the exercise's setup. */
   exercise(id: string): Promise<ExerciseView>;
+  /** The learner opens the exercise: its setup runs if this attempt has not had it; returns the view. */
+  start(id: string, signal?: AbortSignal): Promise<ExerciseView>;
+  /** Checks the exercise and records the verdict; `exercise(id)` shows it from then on. */
   check(id: string, signal: AbortSignal): Promise<CheckResult>;
   /** Reveals the next hint and saves the position; returns the updated view. */
   nextHint(id: string): Promise<ExerciseView>;

@@ -22,7 +22,7 @@ export function ScreenBody({ state }: ScreenPartProps) {
   const { location, lessons } = state;
   if (location.screen === 'exercise') {
     if (!state.exercise) return <Text dimColor>Loading the exercise…</Text>;
-    return <ExerciseScreen exercise={state.exercise} result={state.result} solution={state.solution} />;
+    return <ExerciseScreen exercise={state.exercise} solution={state.solution} />;
   }
   if (!lessons) return <Text dimColor>Loading lessons…</Text>;
   if (location.screen === 'lessons') return <LessonList lessons={lessons} selected={state.selected} />;

@@ -1,5 +1,4 @@
 // The app's state and the reducer that changes it. Pure: no ink, no actions; effects live in commands.ts.
-import type { CheckResult } from '../checks/kit/api.js';
 import type { ExerciseView, LessonView, Location } from './model.js';
 import { initialScroll, scrollBy, type ScrollMove, type ScrollState } from './scroll.js';
 
@@ -20,7 +19,7 @@ export interface Busy {
 export interface AppState {
   readonly location: Location;
   readonly lessons?: readonly LessonView[];
-  /** The open exercise, once loaded; always the one `location` names. */
+  /** The open exercise as last read from the tutor (its verdict included); always the one `location` names. */
   readonly exercise?: ExerciseView;
   /** Selected row in the lesson list. */
   readonly selected: number;
@@ -28,8 +27,6 @@ export interface AppState {
   readonly confirm?: ConfirmKind;
   readonly help: boolean;
   readonly notice?: Notice;
-  /** The latest check of the open exercise in this session (newer than `exercise.lastResult`). */
-  readonly result?: CheckResult;
   /** Streamed output of the last `r`, already trimmed to the most recent lines. */
   readonly output?: string;
   readonly solution?: string;
@@ -49,7 +46,6 @@ export type AppAction =
   | { readonly type: 'task-started'; readonly kind: TaskKind; readonly label: string }
   | { readonly type: 'task-cancelling' }
   | { readonly type: 'task-finished' }
-  | { readonly type: 'check-result'; readonly result?: CheckResult }
   | { readonly type: 'output-cleared' }
   | { readonly type: 'output'; readonly chunk: string }
   | { readonly type: 'notice'; readonly notice?: Notice }
@@ -101,8 +97,6 @@ export function appReducer(state: AppState, action: AppAction): AppState {
       return state.busy ? { ...state, busy: { ...state.busy, cancelling: true } } : state;
     case 'task-finished':
       return { ...state, busy: undefined };
-    case 'check-result':
-      return { ...state, result: action.result };
     case 'output-cleared':
       return { ...state, output: '' };
     case 'output': {
@@ -142,7 +136,6 @@ function navigate(state: AppState, location: Location): AppState {
     location,
     selected: location.screen === 'lessons' && index >= 0 ? index : state.selected,
     exercise: sameExercise ? state.exercise : undefined,
-    result: sameExercise ? state.result : undefined,
     solution: undefined,
     output: undefined,
     notice: undefined,

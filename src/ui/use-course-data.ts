@@ -1,7 +1,7 @@
 // Effects that follow the location: load lessons and the open exercise, save where the learner is,
 // and watch the exercise folder in watch mode.
 import { useEffect, useRef, type RefObject } from 'react';
-import { loadLesson, refreshLessons, reloadExercise, type CommandContext } from './command-context.js';
+import { loadLesson, refreshLessons, startExercise, type CommandContext } from './command-context.js';
 import { runCheck } from './exercise/exercise-commands.js';
 import { locationKey } from './navigation.js';
 import { noticeFromError } from './notice.js';
@@ -24,7 +24,8 @@ export function useCourseData(ctxRef: RefObject<CommandContext>): void {
   }, [ctxRef, lessonId, unrendered]);
 
   useEffect(() => {
-    if (exerciseId) reloadExercise(ctxRef.current, exerciseId);
+    // Opening an exercise starts it: the tutor runs its setup if this attempt has not had it.
+    if (exerciseId) startExercise(ctxRef.current, exerciseId);
   }, [ctxRef, exerciseId]);
 
   // The start location is already saved; only changes need writing. Saving is best effort: losing it

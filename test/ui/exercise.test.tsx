@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../src/checks/kit/api.js';
 import { UserError } from '../../src/errors.js';
 import { App } from '../../src/ui/app.js';
-import { cancellable, deferred, exerciseView, fakeActions } from './fake-actions.js';
+import { cancellable, deferred, exerciseView, fakeActions, passResult } from './fake-actions.js';
 import { keys, renderTui, waitFor } from './render-helper.js';
 
 afterEach(cleanup);
@@ -122,6 +122,43 @@ describe('exercise screen', () => {
     await ui.press(keys.escape);
     await waitFor(() => expect(ui.frame()).not.toContain('FROM nginx:alpine'));
     expect(ui.frame()).toContain('Tag an image');
+  });
+
+  it('starts the exercise once when opened; checks and hints read it without starting it again', async () => {
+    const { actions, started } = fakeActions();
+    const ui = renderTui(<App actions={actions} start={start} />);
+    await ui.see('Tag an image');
+    expect(started).toEqual(['tag-image']);
+    await ui.press('c');
+    await ui.see('✓ PASS');
+    await ui.press('h');
+    await ui.see('Hint 1 of 3');
+    expect(started).toEqual(['tag-image']);
+  });
+
+  it('shows the verdict the tutor recorded, and none after a reset', async () => {
+    const stored: { result?: CheckResult } = {};
+    const { actions } = fakeActions({
+      // The tutor's record is the one store: the screen shows what `exercise` reads back, not the check's return.
+      check: async () => {
+        stored.result = { outcome: 'fail', message: 'Recorded: no image yet.', evidence: {} };
+        return passResult;
+      },
+      exercise: async (id) => exerciseView(id, { lastResult: stored.result }),
+      reset: async () => {
+        stored.result = undefined;
+        return 'Back to the starter files.';
+      },
+    });
+    const ui = renderTui(<App actions={actions} start={start} />);
+    await ui.see('Not checked yet');
+    await ui.press('c');
+    await ui.see('✘ FAIL Recorded: no image yet.');
+    expect(ui.frame()).not.toContain('PASS');
+    await ui.press('x');
+    await ui.press('y');
+    await ui.see('Back to the starter files.', 'Not checked yet');
+    expect(ui.frame()).not.toContain('Recorded');
   });
 
   it('shows a saved pass and lets the unlocked solution open at once', async () => {

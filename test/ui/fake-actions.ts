@@ -76,11 +76,16 @@ export const passResult: CheckResult = {
   evidence: {},
 };
 
-/** A fake whose exercises keep their hint and give-up state, with any method replaced by `overrides`. */
+/**
+ * A fake whose exercises keep their hint, give-up and verdict state, with any method replaced by `overrides`. Like
+ * the tutor, it records each check's verdict (a reset clears it), and `exercise` reads it back; `started` lists the
+ * exercises the app started (opened).
+ */
 export function fakeActions(overrides: Partial<TutorActions> = {}) {
   const state = new Map<string, ExerciseView>();
   const view = (id: string) => state.get(id) ?? exerciseView(id);
   const saved: Location[] = [];
+  const started: string[] = [];
   const actions: TutorActions = {
     lessons: async () => lessons,
     lesson: async (id) => {
@@ -89,6 +94,10 @@ export function fakeActions(overrides: Partial<TutorActions> = {}) {
       return found;
     },
     exercise: async (id) => view(id),
+    start: async (id) => {
+      started.push(id);
+      return actions.exercise(id);
+    },
     check: async () => passResult,
     nextHint: async (id) => {
       const current = view(id);
@@ -113,5 +122,16 @@ export function fakeActions(overrides: Partial<TutorActions> = {}) {
     },
     ...overrides,
   };
-  return { actions, saved };
+  const { check, reset } = actions;
+  actions.check = async (id, signal) => {
+    const result = await check(id, signal);
+    state.set(id, { ...view(id), lastResult: result });
+    return result;
+  };
+  actions.reset = async (id, signal) => {
+    const message = await reset(id, signal);
+    state.set(id, { ...view(id), lastResult: undefined });
+    return message;
+  };
+  return { actions, saved, started };
 }

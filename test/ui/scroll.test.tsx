@@ -130,6 +130,7 @@ describe('body viewport', () => {
     const actions: TutorActions = {
       ...fake,
       exercise: async (id) => longTask(await fake.exercise(id)),
+      start: async (id) => longTask(await fake.start(id)),
       nextHint: async (id) => longTask(await fake.nextHint(id)),
     };
     const ui = renderTui(<App actions={actions} start={{ screen: 'exercise', exerciseId: 'tag-image' }} />, {

@@ -119,17 +119,17 @@ describe("an exercise's setup.sh in real AWS mode", () => {
 
   it('is not run without a terminal and without --yes, and says why', async () => {
     const { tutor, created } = await tutorWithSetup(billingConsent(false));
-    await expect(tutor.ensureSetup('ecr-setup')).rejects.toThrow(/no terminal to confirm in/);
+    await expect(tutor.start('ecr-setup')).rejects.toThrow(/no terminal to confirm in/);
     expect(existsSync(created)).toBe(false);
     // A tutor opened without a consent (no command asked) refuses the same way.
     const bare = await tutorWithSetup();
-    await expect(bare.tutor.ensureSetup('ecr-setup')).rejects.toThrow(/--yes|no terminal/);
+    await expect(bare.tutor.start('ecr-setup')).rejects.toThrow(/--yes|no terminal/);
     expect(existsSync(bare.created)).toBe(false);
   });
 
   it('runs with --yes, with the workspace id the wrapper tags with', async () => {
     const { tutor, created } = await tutorWithSetup(billingConsent(true));
-    await tutor.ensureSetup('ecr-setup');
+    await tutor.start('ecr-setup');
     expect(readFileSync(created, 'utf8').trim()).toBe(tutor.workspace.id);
   });
 });

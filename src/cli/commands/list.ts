@@ -3,7 +3,7 @@ import type { Invocation } from '../args.js';
 import { maybeTutor } from '../context.js';
 import { courseInUse } from '../workshop-context.js';
 import { EXIT, paint, printJson } from '../output.js';
-import { unavailableLessons } from '../../sandbox/engine/availability.js';
+import { courseOverview } from '../../tutor/overview.js';
 
 const marks = {
   todo: paint('dim', '·'),
@@ -15,18 +15,7 @@ const marks = {
 export default async function list(inv: Invocation): Promise<number> {
   const tutor = await maybeTutor(inv);
   const course = tutor?.course ?? (await courseInUse(inv)).course;
-  const progress = await tutor?.progress();
-  const unavailable = await unavailableLessons(course.lessons);
-  const lessons = course.lessons.map((lesson) => ({
-    id: lesson.id,
-    title: lesson.title,
-    needs: lesson.needs,
-    ...(unavailable.has(lesson.id) ? { unavailable: unavailable.get(lesson.id)!.reason } : {}),
-    exercises: lesson.exercises.map((id) => {
-      const exercise = course.exercises.find((e) => e.id === id)!;
-      return { id, title: exercise.meta.title, status: progress?.exercises[id]?.status ?? 'todo' };
-    }),
-  }));
+  const lessons = await courseOverview(course, tutor?.progress());
   if (inv.json) {
     printJson({ workspace: tutor?.workspace.dir ?? null, lessons });
     return EXIT.pass;

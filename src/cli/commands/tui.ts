@@ -1,6 +1,4 @@
 // The default command: the TUI. Reopens it after a sandbox shell, and checks again when the shell exits.
-import { spawnSync } from 'node:child_process';
-import type { CheckResult } from '../../checks/kit/api.js';
 import { UserError } from '../../errors.js';
 import type { Tutor } from '../../tutor/tutor.js';
 import type { Location } from '../../ui/model.js';
@@ -8,7 +6,8 @@ import type { Invocation } from '../args.js';
 import { openTutor } from '../context.js';
 import { EXIT, paint } from '../output.js';
 import { loadInk } from '../ink-loader.js';
-import { createActions, sandboxEnv } from '../../tutor/tui-actions.js';
+import { createActions } from '../../tutor/tui-actions.js';
+import { openShell } from '../../tutor/sandbox-session.js';
 
 const NO_TTY = `containerlings needs an interactive terminal for the tutorial, and this is not one.
 Without a terminal you can use:
@@ -43,8 +42,7 @@ export default async function tui(inv: Invocation): Promise<number> {
   await tutor.confirmBilling(tutor.course.exercises.filter((e) => e.setup)).catch((e: unknown) => {
     if (!(e instanceof UserError)) throw e;
   });
-  const lastResults = new Map<string, CheckResult>();
-  const actions = createActions(tutor, lastResults, () => process.stdout.columns || 80);
+  const actions = createActions(tutor, () => process.stdout.columns || 80);
   let location: Location = (await tutor.progress()).location;
   // The base images of the lesson the learner is in are needed before their first build: get them ready
   // while they read, after the first frame (loading dockerode would delay it). Later lessons' images (a
@@ -67,16 +65,12 @@ export default async function tui(inv: Invocation): Promise<number> {
     location = exit.location;
     if (exit.kind === 'quit') return EXIT.pass;
     const cwd = exit.exerciseId ? tutor.dir(exit.exerciseId) : tutor.workspace.dir;
-    const shell = process.env.SHELL || '/bin/sh';
     process.stdout.write(paint('blue', `Sandbox shell in ${cwd}. Type \`exit\` to return to the tutorial.\n`));
-    spawnSync(shell, [], {
-      cwd,
-      stdio: 'inherit',
-      env: sandboxEnv(tutor, { CONTAINERLINGS_EXERCISE: exit.exerciseId ?? '' }),
-    });
+    openShell(tutor, exit.exerciseId);
     if (exit.exerciseId) {
+      // The tutor records the verdict; the reopened TUI shows it.
       process.stdout.write(paint('dim', `Checking ${exit.exerciseId}...\n`));
-      lastResults.set(exit.exerciseId, await tutor.check(exit.exerciseId));
+      await tutor.check(exit.exerciseId);
     }
   }
 }

@@ -1,5 +1,5 @@
 // The exercise screen's commands: check, hint, reset, solution, give up, watch.
-import { attempt, refreshLessons, reloadExercise, type CommandContext } from '../command-context.js';
+import { attempt, refreshLessons, type CommandContext } from '../command-context.js';
 import type { Command } from '../keys.js';
 import type { ConfirmKind } from '../state.js';
 
@@ -8,16 +8,18 @@ const info = (text: string) => ({ type: 'notice', notice: { tone: 'info', text }
 // terminal: scroll down to what the learner just asked for.
 const toBottom = { type: 'scroll', move: 'bottom' } as const;
 
-/** Runs the check; also what watch mode calls when a file is saved. */
+/** Runs the check; also what watch mode calls when a file is saved. The verdict shown is the one the tutor recorded. */
 export function runCheck(ctx: CommandContext, id: string): void {
   ctx.task.run(
     'check',
     'Checking',
-    (signal) => ctx.actions.check(id, signal),
-    (result) => {
-      ctx.dispatch({ type: 'check-result', result });
+    async (signal) => {
+      await ctx.actions.check(id, signal);
+      return ctx.actions.exercise(id);
+    },
+    (exercise) => {
+      ctx.dispatch({ type: 'exercise-loaded', exercise });
       ctx.dispatch(toBottom);
-      reloadExercise(ctx, id);
       refreshLessons(ctx);
     },
   );
@@ -96,13 +98,12 @@ export function runConfirmed(ctx: CommandContext, kind: ConfirmKind): void {
     ctx.task.run(
       'reset',
       'Resetting',
-      (signal) => actions.reset(id, signal),
-      (message) => {
+      // The new attempt's view has no verdict: the last check judged files that are gone now.
+      async (signal) => ({ message: await actions.reset(id, signal), exercise: await actions.exercise(id) }),
+      ({ message, exercise: fresh }) => {
         dispatch({ type: 'notice', notice: { tone: 'success', text: message } });
         dispatch({ type: 'solution', text: undefined });
-        // The last check judged files that are gone now.
-        dispatch({ type: 'check-result', result: undefined });
-        reloadExercise(ctx, id);
+        dispatch({ type: 'exercise-loaded', exercise: fresh });
         refreshLessons(ctx);
       },
     );

@@ -1,14 +1,12 @@
 // An exercise: the task, where to work, the hints so far, the last check, and the solution once unlocked.
 import { Box, Text } from 'ink';
-import type { CheckResult } from '../../checks/kit/api.js';
 import { StatusMark } from '../components/status-mark.js';
 import type { ExerciseView } from '../model.js';
 import { CheckResultView } from './check-result.js';
 
 export interface ExerciseScreenProps {
+  /** The exercise as recorded, with its last check. */
   readonly exercise: ExerciseView;
-  /** A check from this session; falls back to the exercise's saved last result. */
-  readonly result?: CheckResult;
   /** The rendered solution, when the learner opened it. */
   readonly solution?: string;
 }
@@ -23,8 +21,8 @@ export function ExerciseHeader({ exercise }: Pick<ExerciseScreenProps, 'exercise
 }
 
 /** The scrollable part: task, folder, hints, last check and solution. */
-export function ExerciseScreen({ exercise, result, solution }: ExerciseScreenProps) {
-  const shown = result ?? exercise.lastResult;
+export function ExerciseScreen({ exercise, solution }: ExerciseScreenProps) {
+  const shown = exercise.lastResult;
   const { hintsShown, hintsTotal } = exercise;
   return (
     <Box flexDirection="column">
