@@ -1,6 +1,6 @@
 // Which exercises may self-test at the same time: only those whose declared resources do not overlap.
 import { describe, expect, it } from 'vitest';
-import { claims, overlaps } from '../../src/authoring/selftest-schedule.js';
+import { claims, overlaps, startOrder } from '../../src/authoring/selftest-schedule.js';
 import type { Exercise } from '../../src/lessons/course.js';
 
 const exercise = (id: string, lesson: string, resources: Record<string, unknown>, ports: number[] = []) =>
@@ -49,5 +49,31 @@ describe('self-test claims', () => {
       ),
     ).toBe(true);
     expect(overlaps(claims(a, course), claims(exercise('i', 'swarm', {}), course))).toBe(false);
+  });
+});
+
+describe('the start order', () => {
+  const withWrong = (e: Exercise, n: number) =>
+    ({ ...e, wrong: Array.from({ length: n }, (_, i) => ({ name: `w${i}` })) }) as Exercise;
+  it('starts the longest chain of exercises that cannot overlap first, then the rest by attempts, course order on ties', () => {
+    const exercises = [
+      withWrong(exercise('solo-small', 'images', { images: ['containerlings/a'] }), 1),
+      withWrong(exercise('solo-big', 'images', { images: ['containerlings/b'] }), 5),
+      withWrong(exercise('swarm-1', 'swarm', {}), 3),
+      withWrong(exercise('reg-1', 'registries', {}), 2),
+      withWrong(exercise('swarm-2', 'swarm', {}), 3),
+      withWrong(exercise('reg-2', 'registries', {}), 2),
+      withWrong(exercise('reg-3', 'registries', {}), 2),
+    ];
+    // registry chain: 3 x 4 = 12 attempts; swarm chain: 2 x 5 = 10; solo-big 7; solo-small 3.
+    expect(startOrder(course, exercises).map((e) => e.id)).toEqual([
+      'reg-1',
+      'reg-2',
+      'reg-3',
+      'swarm-1',
+      'swarm-2',
+      'solo-big',
+      'solo-small',
+    ]);
   });
 });

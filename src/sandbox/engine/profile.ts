@@ -1,6 +1,7 @@
 // What kind of engine the learner has, read once per process from its version and info: Docker Engine, Docker
 // Desktop or Podman, the builder the docker CLI would use, the cgroup version, rootless or not, and swarm mode.
-import { connect, onEngine, type Engine } from './connection.js';
+import { connect, onEngine, resolveEndpoint, type Engine } from './connection.js';
+import { cachedAnswers, saveAnswers, type EngineAnswers } from './profile-cache.js';
 
 export type EngineKind = 'docker-engine' | 'docker-desktop' | 'podman' | 'other';
 
@@ -133,14 +134,43 @@ export function profileFrom(
 /** "Podman 4.3.1 (API 1.41)" */
 export const describeEngine = (p: EngineProfile) => `${p.name} ${p.version} (API ${p.apiVersion})`;
 
+/** The fields profileFrom reads, and nothing else of /info (it names containers, images and the host). */
+export function keptAnswers(version: VersionJson, info: InfoJson): EngineAnswers<VersionJson, InfoJson> {
+  return {
+    version: {
+      Version: version.Version,
+      ApiVersion: version.ApiVersion,
+      Platform: version.Platform?.Name === undefined ? undefined : { Name: version.Platform.Name },
+      Components: version.Components?.map((c) => ({ Name: c.Name, Version: c.Version })),
+    },
+    info: {
+      OperatingSystem: info.OperatingSystem,
+      CgroupVersion: info.CgroupVersion,
+      SecurityOptions: info.SecurityOptions,
+      // profileFrom asks only whether the engine has a Swarm section.
+      Swarm: info.Swarm === undefined ? undefined : {},
+      ServerVersion: info.ServerVersion,
+      RegistryConfig: info.RegistryConfig && {
+        InsecureRegistryCIDRs: info.RegistryConfig.InsecureRegistryCIDRs,
+        IndexConfigs: info.RegistryConfig.IndexConfigs,
+      },
+    },
+  };
+}
+
 const cache = new Map<string, Promise<EngineProfile>>();
 
-/** Asks the engine once per process (per endpoint). */
+/** Asks the engine once per process (per endpoint), and keeps its answers for the views (profile-cache.ts). */
 export function engineProfile(engine: Engine): Promise<EngineProfile> {
   let profile = cache.get(engine.endpoint);
   if (!profile) {
-    profile = onEngine(engine, () => Promise.all([engine.docker.version(), engine.docker.info()])).then(([v, i]) =>
-      profileFrom(v as VersionJson, i as InfoJson, process.env, engine.endpoint),
+    profile = onEngine(engine, () => Promise.all([engine.docker.version(), engine.docker.info()])).then(
+      async ([v, i]) => {
+        const version = v as VersionJson;
+        const info = i as InfoJson;
+        await saveAnswers(engine.endpoint, keptAnswers(version, info));
+        return profileFrom(version, info, process.env, engine.endpoint);
+      },
     );
     profile.catch(() => cache.delete(engine.endpoint));
     cache.set(engine.endpoint, profile);
@@ -151,13 +181,20 @@ export function engineProfile(engine: Engine): Promise<EngineProfile> {
 /**
  * The profile when the engine answers within `timeoutMs`, else undefined: for views that must not fail or wait
  * on a stopped or far-away engine (`list`, the lesson list), where a missing engine is reported elsewhere. Podman
- * takes about 1.5 s to answer /version (it asks its runtimes for theirs).
+ * takes about 1.5 s to answer /version (it asks its runtimes for theirs), so the engine's answers of the last
+ * minutes (profile-cache.ts) stand in for it when they are for the same endpoint and socket.
  */
 export async function profileIfAnswering(timeoutMs = 5000): Promise<EngineProfile | undefined> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<undefined>((done) => (timer = setTimeout(() => done(undefined), timeoutMs)));
+  const ask = async () => {
+    const endpoint = await resolveEndpoint();
+    const cached = await cachedAnswers<VersionJson, InfoJson>(endpoint);
+    if (cached) return profileFrom(cached.version, cached.info, process.env, endpoint);
+    return engineProfile(await connect());
+  };
   try {
-    return await Promise.race([connect().then(engineProfile), late]);
+    return await Promise.race([ask(), late]);
   } catch {
     return undefined;
   } finally {
