@@ -1,5 +1,5 @@
 // Entry point: parse argv, run one command, turn every error into a message and an exit code.
-import { describeError, CancelledError, UserError } from '../errors.js';
+import { describeError, CancelledError } from '../errors.js';
 import { parseInvocation, usage, type Invocation } from './args.js';
 import { endQuietlyOnClosedPipe, EXIT } from './output.js';
 
@@ -72,6 +72,7 @@ main(process.argv.slice(2)).then(
   (e: unknown) => {
     if (pipeClosed()) return void (process.exitCode = EXIT.pass);
     process.stderr.write(describeError(e) + '\n');
-    process.exitCode = e instanceof CancelledError ? EXIT.cancelled : e instanceof UserError ? EXIT.error : EXIT.error;
+    // A learner's problem (UserError) and our own bug both exit 2; only the message differs (describeError).
+    process.exitCode = e instanceof CancelledError ? EXIT.cancelled : EXIT.error;
   },
 );

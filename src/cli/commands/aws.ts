@@ -1,6 +1,7 @@
 // `containerlings aws whoami|cleanup`: real AWS mode's identity, and removing exactly what containerlings created
 // (ECR repositories; ECS tasks, task definitions and clusters).
 import { UserError } from '../../errors.js';
+import { callerIdentity } from '../../sandbox/aws/identity.js';
 import { awsMode, awsRegion } from '../../sandbox/aws/sandbox-env.js';
 import type { Invocation } from '../args.js';
 import { confirmed } from '../confirm.js';
@@ -13,21 +14,6 @@ const needsReal = () =>
     'Add `--aws real` (it uses your default credentials and AWS_REGION).',
     'usage',
   );
-
-/** The caller's account and ARN (never the keys), through STS. */
-export async function callerIdentity(): Promise<{ account: string; arn: string; region: string }> {
-  const [{ loadStsSdk }, { explainAwsError }] = await Promise.all([
-    import('../../sandbox/aws/sdk.js'),
-    import('../../sandbox/aws/ecr-client.js'),
-  ]);
-  const { STSClient, GetCallerIdentityCommand } = await loadStsSdk();
-  try {
-    const out = await new STSClient({ region: awsRegion(), maxAttempts: 2 }).send(new GetCallerIdentityCommand({}));
-    return { account: out.Account ?? '?', arn: out.Arn ?? '?', region: awsRegion() };
-  } catch (e) {
-    throw explainAwsError(e, 'GetCallerIdentity') ?? e;
-  }
-}
 
 export default async function aws(inv: Invocation, signal?: AbortSignal): Promise<number> {
   const action = inv.positionals[0];

@@ -242,7 +242,7 @@ export default async function doctor(inv: Invocation): Promise<number> {
   }
   if (process.env.CONTAINERLINGS_AWS === 'real') {
     // Real AWS mode: who the default credential chain makes us (account and ARN only, never the keys).
-    const { callerIdentity } = await import('./aws.js');
+    const { callerIdentity } = await import('../../sandbox/aws/identity.js');
     await callerIdentity().then(
       (who) =>
         out.push({
