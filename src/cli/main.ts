@@ -42,7 +42,9 @@ async function main(argv: readonly string[]): Promise<number> {
     return EXIT.pass;
   }
   if (inv.help) {
-    process.stdout.write(usage() + '\n');
+    // `containerlings --help`: every command; `containerlings check --help` (or `tui --help`): that one's options.
+    const named = inv.command !== 'tui' || argv.includes('tui');
+    process.stdout.write(usage(named ? inv.command : undefined) + '\n');
     return EXIT.pass;
   }
   // Every part (checks, the sandbox shell, the aws wrapper) reads the mode from the environment.
