@@ -136,7 +136,8 @@ export const COMMANDS = {
     group: 'tools',
     args: 'prepare|up|down|status|clean|pack|load',
     summary:
-      'the base images (prepare), and the local registry and ECR endpoint too (up); stop or show those; remove what containerlings created (clean); an offline room (pack, load)',
+      'base images (prepare), and the local registry and ECR endpoint (up, down, status); ' +
+      'remove what containerlings created (clean); an offline room (pack, load)',
     takes: {
       all: "clean: what every workspace created, not only this one's",
       json: true,

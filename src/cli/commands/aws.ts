@@ -6,7 +6,8 @@ import { awsMode, awsRegion } from '../../sandbox/aws/sandbox-env.js';
 import type { Invocation } from '../args.js';
 import { confirmed } from '../confirm.js';
 import { maybeTutor } from '../context.js';
-import { EXIT, paint, printJson } from '../output.js';
+import { FINDING } from '../../outcome-theme.js';
+import { EXIT, mark, printJson } from '../output.js';
 
 const needsReal = () =>
   new UserError(
@@ -84,13 +85,13 @@ export default async function aws(inv: Invocation, signal?: AbortSignal): Promis
   const removed = await ecsCleanup.removeOwnedEcs(ecs, ecsOwned, signal);
   if (inv.json) printJson({ deleted, ...removed });
   else {
-    const done = (what: string) => process.stdout.write(`${paint('green', '✔')} ${what}\n`);
+    const done = (what: string) => process.stdout.write(`${mark(FINDING.ok)} ${what}\n`);
     for (const name of deleted) done(`deleted ${name}`);
     for (const arn of removed.stopped) done(`stopped ${arn}`);
     for (const arn of removed.deregistered) done(`deregistered ${arn}`);
     for (const name of removed.deletedClusters) done(`deleted cluster ${name}`);
     for (const kept of removed.keptClusters)
-      process.stdout.write(`${paint('yellow', '!')} kept cluster ${kept.name}: ${kept.reason}\n`);
+      process.stdout.write(`${mark(FINDING.warn)} kept cluster ${kept.name}: ${kept.reason}\n`);
   }
   return EXIT.pass;
 }

@@ -13,7 +13,8 @@ import { describeEngine, type EngineProfile } from '../../sandbox/engine/profile
 import { probedProfile } from '../../sandbox/engine/reach.js';
 import { engineUnavailable } from '../../sandbox/engine/availability.js';
 import type { Invocation } from '../args.js';
-import { EXIT, paint, printJson } from '../output.js';
+import { FINDING, NEXT_STEP } from '../../outcome-theme.js';
+import { EXIT, mark, paint, printJson } from '../output.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -256,10 +257,9 @@ export default async function doctor(inv: Invocation): Promise<number> {
   const ok = out.every((f) => f.status !== 'fail');
   if (inv.json) printJson({ ok, findings: out, ...(found ? { profile: found.profile } : {}) });
   else {
-    const mark = { ok: paint('green', '✔'), warn: paint('yellow', '!'), fail: paint('red', '✘') };
     for (const f of out) {
-      process.stdout.write(`${mark[f.status]} ${f.name.padEnd(20)} ${f.detail}\n`);
-      if (f.fix) process.stdout.write(`  ${paint('blue', '→')} ${f.fix}\n`);
+      process.stdout.write(`${mark(FINDING[f.status])} ${f.name.padEnd(20)} ${f.detail}\n`);
+      if (f.fix) process.stdout.write(`  ${paint('blue', NEXT_STEP)} ${f.fix}\n`);
     }
   }
   return ok ? EXIT.pass : EXIT.error;

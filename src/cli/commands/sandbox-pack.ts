@@ -7,7 +7,8 @@ import { connect } from '../../sandbox/engine/connection.js';
 import { sandboxFiles } from '../../sandbox/services/registry/sandbox-dir.js';
 import { loadRoom, packRoom } from '../../sandbox/images/room-pack.js';
 import type { Invocation } from '../args.js';
-import { EXIT, paint, printJson } from '../output.js';
+import { FINDING } from '../../outcome-theme.js';
+import { EXIT, mark, paint, printJson } from '../output.js';
 import { courseInUse } from '../workshop-context.js';
 
 export default async function sandboxPack(inv: Invocation, action: 'pack' | 'load'): Promise<number> {
@@ -31,7 +32,7 @@ export default async function sandboxPack(inv: Invocation, action: 'pack' | 'loa
       });
     else
       process.stdout.write(
-        `${paint('green', '✔')} Loaded ${loaded.length} image(s)${manifest.registryData ? ` and the registry data into ${registryData}` : ''} from ${resolve(file)}.\n`,
+        `${mark(FINDING.ok)} Loaded ${loaded.length} image(s)${manifest.registryData ? ` and the registry data into ${registryData}` : ''} from ${resolve(file)}.\n`,
       );
     return EXIT.pass;
   }
@@ -49,7 +50,7 @@ export default async function sandboxPack(inv: Invocation, action: 'pack' | 'loa
   if (inv.json) printJson({ file: resolve(file), ...manifest });
   else
     process.stdout.write(
-      `${paint('green', '✔')} Wrote ${resolve(file)}: ${names.join(', ')}${manifest.registryData ? ', and the local registry data' : ''}. On the room's machines: \`containerlings sandbox load ${file}\`.\n`,
+      `${mark(FINDING.ok)} Wrote ${resolve(file)}: ${names.join(', ')}${manifest.registryData ? ', and the local registry data' : ''}. On the room's machines: \`containerlings sandbox load ${file}\`.\n`,
     );
   return EXIT.pass;
 }

@@ -2,7 +2,8 @@
 // `sandbox serve-ecr`, the endpoint's own process).
 import { UserError } from '../../errors.js';
 import type { Invocation } from '../args.js';
-import { EXIT, paint, printJson } from '../output.js';
+import { FINDING } from '../../outcome-theme.js';
+import { EXIT, mark, marked, paint, printJson } from '../output.js';
 
 export type ServicesAction = 'up' | 'down' | 'status' | 'serve-ecr';
 export const SERVICES_ACTIONS: readonly string[] = ['up', 'down', 'status', 'serve-ecr'];
@@ -35,10 +36,10 @@ export default async function servicesCommand(inv: Invocation, action: ServicesA
       });
     else {
       process.stdout.write(
-        `${paint('green', '✔')} registry      ${s.registry} (${s.registryKind}; data in ${s.files.registryData})\n`,
+        `${mark(FINDING.ok)} registry      ${s.registry} (${s.registryKind}; data in ${s.files.registryData})\n`,
       );
       process.stdout.write(
-        `${paint('green', '✔')} ECR endpoint  ${s.ecrEndpoint} (images at ${s.ecrRegistry}/<repository>)\n`,
+        `${mark(FINDING.ok)} ECR endpoint  ${s.ecrEndpoint} (images at ${s.ecrRegistry}/<repository>)\n`,
       );
       process.stdout.write(
         `  The tutorial's shell puts an \`aws\` wrapper first on PATH (${bin}), so \`aws ecr ...\` reaches it.\n`,
@@ -62,10 +63,10 @@ export default async function servicesCommand(inv: Invocation, action: ServicesA
       });
     else {
       process.stdout.write(
-        `${registryUp ? paint('green', '✔ up  ') : paint('yellow', '- down')} registry      ${s.registry}\n`,
+        `${registryUp ? marked(FINDING.ok, 'up  ') : marked(FINDING.warn, 'down')} registry      ${s.registry}\n`,
       );
       process.stdout.write(
-        `${endpointUp ? paint('green', '✔ up  ') : paint('yellow', '- down')} ECR endpoint  ${s.ecrEndpoint}\n`,
+        `${endpointUp ? marked(FINDING.ok, 'up  ') : marked(FINDING.warn, 'down')} ECR endpoint  ${s.ecrEndpoint}\n`,
       );
     }
     return registryUp && endpointUp ? EXIT.pass : EXIT.fail;

@@ -4,7 +4,8 @@ import { contentRoot } from '../../lessons/course.js';
 import { connect } from '../../sandbox/engine/connection.js';
 import { imageSteps, runSteps, type SandboxStep } from '../../sandbox/images/steps.js';
 import type { Invocation } from '../args.js';
-import { EXIT, paint, printJson } from '../output.js';
+import { FINDING } from '../../outcome-theme.js';
+import { EXIT, mark, paint, printJson } from '../output.js';
 
 /** The local registry and ECR endpoint (src/sandbox/services/services.ts), as one step after the images. */
 const servicesStep: SandboxStep = {
@@ -50,7 +51,7 @@ export default async function sandboxUp(
           .map(([k, v]) => `${k} ${v}`)
           .join(', ');
         process.stdout.write(
-          `${paint('green', '✔')} ${n} ${step.name}: ${done.status}${extra ? ` (${extra})` : ''} ${paint('dim', `${done.seconds}s`)}\n`,
+          `${mark(FINDING.ok)} ${n} ${step.name}: ${done.status}${extra ? ` (${extra})` : ''} ${paint('dim', `${done.seconds}s`)}\n`,
         );
       }
     },

@@ -6,7 +6,8 @@ import { UserError } from '../../errors.js';
 import { loadCourse } from '../../lessons/course.js';
 import { WORKSHOP_FILE } from '../../workshop/workshop.js';
 import type { Invocation } from '../args.js';
-import { EXIT, paint, printJson } from '../output.js';
+import { FINDING } from '../../outcome-theme.js';
+import { EXIT, mark, printJson } from '../output.js';
 
 export function workshopText(title: string, lessons: readonly string[], registry?: string): string {
   return [
@@ -63,7 +64,7 @@ export default async function workshop(inv: Invocation): Promise<number> {
   if (inv.json) printJson({ file, title: written.title, lessons, registry: written.registry ?? null });
   else
     process.stdout.write(
-      `${paint('green', '✔')} Wrote ${file}: ${lessons.length} lesson(s). Edit it, then run \`containerlings selftest --workshop ${file}\`.\n`,
+      `${mark(FINDING.ok)} Wrote ${file}: ${lessons.length} lesson(s). Edit it, then run \`containerlings selftest --workshop ${file}\`.\n`,
     );
   return EXIT.pass;
 }
