@@ -2,12 +2,12 @@
 // Exit 1 when a finding is an error (warnings alone pass), 2 when there is no Dockerfile.
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { LintFinding } from '../../checks/kit/images-api.js';
-import { hasErrors, lintFile } from '../../checks/lint/lint.js';
-import { UserError } from '../../errors.js';
-import type { Invocation } from '../args.js';
-import { FINDING } from '../../outcome-theme.js';
-import { EXIT, marked, paint, printJson } from '../output.js';
+import type { LintFinding } from '../../../checks/kit/images-api.js';
+import { hasErrors, lintFile } from '../../../checks/lint/lint.js';
+import { UserError } from '../../../errors.js';
+import type { Invocation } from '../../args.js';
+import { FINDING } from '../../../outcome-theme.js';
+import { EXIT, marked, paint, printJson } from '../../output.js';
 
 const formatFinding = (f: LintFinding) =>
   [

@@ -2,13 +2,13 @@
 // ports, disk space and the class registry, against what the workshop's lessons need; one line per problem.
 import { statfs } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { imageExists, loadCatalog } from '../../sandbox/images/catalog.js';
-import { connect, explainEngineError } from '../../sandbox/engine/connection.js';
-import { describeError } from '../../errors.js';
-import type { Invocation } from '../args.js';
-import { FINDING, NEXT_STEP } from '../../outcome-theme.js';
-import { EXIT, mark, paint, printJson } from '../output.js';
-import { courseInUse } from '../workshop-context.js';
+import { imageExists, loadCatalog } from '../../../sandbox/images/catalog.js';
+import { connect, explainEngineError } from '../../../sandbox/engine/connection.js';
+import { describeError } from '../../../errors.js';
+import type { Invocation } from '../../args.js';
+import { FINDING, NEXT_STEP } from '../../../outcome-theme.js';
+import { EXIT, mark, paint, printJson } from '../../output.js';
+import { courseInUse } from '../../workshop-context.js';
 
 const MIN_API = [1, 41];
 const MIN_FREE_MB = 2048;

@@ -1,16 +1,16 @@
 // `containerlings audit <image> [--json]`: the image's attack surface, read offline; and a real CVE scan with a
 // fail-on-high gate when grype, trivy or docker scout is installed. Exit 1 only when such a gate fails.
 import { existsSync } from 'node:fs';
-import { auditImage } from '../../checks/audit/audit.js';
-import { scanImage } from '../../checks/audit/scanners.js';
-import type { AttackSurface } from '../../checks/kit/images-api.js';
-import { UserError } from '../../errors.js';
-import { progressPath, readProgress } from '../../progress/store.js';
-import { locateWorkspace } from '../../progress/workspace.js';
-import { connect } from '../../sandbox/engine/connection.js';
-import type { Invocation } from '../args.js';
-import { FINDING } from '../../outcome-theme.js';
-import { EXIT, mark, marked, paint, printJson } from '../output.js';
+import { auditImage } from '../../../checks/audit/audit.js';
+import { scanImage } from '../../../checks/audit/scanners.js';
+import type { AttackSurface } from '../../../checks/kit/images-api.js';
+import { UserError } from '../../../errors.js';
+import { progressPath, readProgress } from '../../../progress/store.js';
+import { locateWorkspace } from '../../../progress/workspace.js';
+import { connect } from '../../../sandbox/engine/connection.js';
+import type { Invocation } from '../../args.js';
+import { FINDING } from '../../../outcome-theme.js';
+import { EXIT, mark, marked, paint, printJson } from '../../output.js';
 
 const HONEST =
   'This audit knows no CVEs: it counts what is in the image, not what is vulnerable. Install grype, trivy or docker scout for a vulnerability scan.';

@@ -2,18 +2,18 @@
 // second), then register it and run one task on Fargate, tagged so that `aws cleanup` stops and removes it.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { CancelledError, UserError } from '../../errors.js';
-import { progressPath } from '../../progress/store.js';
-import { locateWorkspace, openWorkspace } from '../../progress/workspace.js';
-import { fargateSize } from '../../sandbox/aws/billing.js';
-import { DEFAULT_CLUSTER, fargateRunProblems } from '../../sandbox/aws/ecs-requests.js';
-import type { FargateRun } from '../../sandbox/aws/fargate-run.js';
-import { awsMode } from '../../sandbox/aws/sandbox-env.js';
-import { checkTaskDefinition } from '../../sandbox/ecs/task-definition.js';
-import type { Invocation } from '../args.js';
-import { fargateConsentFor } from '../confirm.js';
-import { FINDING } from '../../outcome-theme.js';
-import { EXIT, mark, paint, printJson } from '../output.js';
+import { CancelledError, UserError } from '../../../errors.js';
+import { progressPath } from '../../../progress/store.js';
+import { locateWorkspace, openWorkspace } from '../../../progress/workspace.js';
+import { fargateSize } from '../../../sandbox/aws/billing.js';
+import { DEFAULT_CLUSTER, fargateRunProblems } from '../../../sandbox/aws/ecs-requests.js';
+import type { FargateRun } from '../../../sandbox/aws/fargate-run.js';
+import { awsMode } from '../../../sandbox/aws/sandbox-env.js';
+import { checkTaskDefinition } from '../../../sandbox/ecs/task-definition.js';
+import type { Invocation } from '../../args.js';
+import { fargateConsentFor } from '../../confirm.js';
+import { FINDING } from '../../../outcome-theme.js';
+import { EXIT, mark, paint, printJson } from '../../output.js';
 
 const CLEANUP = 'containerlings aws cleanup --aws real';
 const list = (value?: string) =>
@@ -102,8 +102,8 @@ export default async function ecs(inv: Invocation, signal: AbortSignal): Promise
   };
   await fargateConsentFor(inv)(task);
   const [{ realEcsClients }, { runOnFargate }] = await Promise.all([
-    import('../../sandbox/aws/ecs-client.js'),
-    import('../../sandbox/aws/fargate-run.js'),
+    import('../../../sandbox/aws/ecs-client.js'),
+    import('../../../sandbox/aws/fargate-run.js'),
   ]);
   const report = (line: string) => (inv.json ? process.stderr : process.stdout).write(paint('dim', line) + '\n');
   let run: FargateRun;

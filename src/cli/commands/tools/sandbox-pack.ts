@@ -1,15 +1,15 @@
 // `containerlings sandbox pack FILE [image...]` / `sandbox load FILE`: carry the base images and the local
 // registry's data to a room without internet.
 import { resolve } from 'node:path';
-import { UserError } from '../../errors.js';
-import { ensureImage, loadCatalog } from '../../sandbox/images/catalog.js';
-import { connect } from '../../sandbox/engine/connection.js';
-import { sandboxFiles } from '../../sandbox/services/registry/sandbox-dir.js';
-import { loadRoom, packRoom } from '../../sandbox/images/room-pack.js';
-import type { Invocation } from '../args.js';
-import { FINDING } from '../../outcome-theme.js';
-import { EXIT, mark, paint, printJson } from '../output.js';
-import { courseInUse } from '../workshop-context.js';
+import { UserError } from '../../../errors.js';
+import { ensureImage, loadCatalog } from '../../../sandbox/images/catalog.js';
+import { connect } from '../../../sandbox/engine/connection.js';
+import { sandboxFiles } from '../../../sandbox/services/registry/sandbox-dir.js';
+import { loadRoom, packRoom } from '../../../sandbox/images/room-pack.js';
+import type { Invocation } from '../../args.js';
+import { FINDING } from '../../../outcome-theme.js';
+import { EXIT, mark, paint, printJson } from '../../output.js';
+import { courseInUse } from '../../workshop-context.js';
 
 export default async function sandboxPack(inv: Invocation, action: 'pack' | 'load'): Promise<number> {
   const file = inv.positionals[1];

@@ -1,13 +1,13 @@
 // `containerlings aws whoami|cleanup`: real AWS mode's identity, and removing exactly what containerlings created
 // (ECR repositories; ECS tasks, task definitions and clusters).
-import { UserError } from '../../errors.js';
-import { callerIdentity } from '../../sandbox/aws/identity.js';
-import { awsMode, awsRegion } from '../../sandbox/aws/sandbox-env.js';
-import type { Invocation } from '../args.js';
-import { confirmed } from '../confirm.js';
-import { maybeTutor } from '../context.js';
-import { FINDING } from '../../outcome-theme.js';
-import { EXIT, mark, printJson } from '../output.js';
+import { UserError } from '../../../errors.js';
+import { callerIdentity } from '../../../sandbox/aws/identity.js';
+import { awsMode, awsRegion } from '../../../sandbox/aws/sandbox-env.js';
+import type { Invocation } from '../../args.js';
+import { confirmed } from '../../confirm.js';
+import { maybeTutor } from '../../context.js';
+import { FINDING } from '../../../outcome-theme.js';
+import { EXIT, mark, printJson } from '../../output.js';
 
 const needsReal = () =>
   new UserError(
@@ -42,9 +42,9 @@ export default async function aws(inv: Invocation, signal?: AbortSignal): Promis
     );
   const workspaceId = tutor?.workspace.id;
   const [{ ownedRepositories, deleteOwned }, ecsCleanup, { realEcsClients }] = await Promise.all([
-    import('../../sandbox/aws/real-cleanup.js'),
-    import('../../sandbox/aws/ecs-cleanup.js'),
-    import('../../sandbox/aws/ecs-client.js'),
+    import('../../../sandbox/aws/real-cleanup.js'),
+    import('../../../sandbox/aws/ecs-cleanup.js'),
+    import('../../../sandbox/aws/ecs-client.js'),
   ]);
   const owned = await ownedRepositories(undefined, workspaceId);
   const { ecs } = await realEcsClients();
