@@ -20,10 +20,6 @@ export class CancelledError extends Error {
   }
 }
 
-export function isUserError(e: unknown): e is UserError {
-  return e instanceof UserError;
-}
-
 /** Formats any error for a terminal: a user error as message + next step, our own bugs with the stack. */
 export function describeError(e: unknown): string {
   if (e instanceof UserError) return e.next ? `${e.message}\n${e.next}` : e.message;

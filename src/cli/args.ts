@@ -1,31 +1,12 @@
-// argv → a command name, its positionals and flags. One table of commands, each with its help text.
+// argv → a command name, its positionals and the options it takes (catalog.ts), and the help text for them.
 import { parseArgs } from 'node:util';
 import { UserError } from '../errors.js';
+import { COMMANDS, GROUPS, type CommandName, type CommandSpec } from './catalog.js';
+import { EVERY_COMMAND, OPTIONS, optionLabel, type OptionName } from './options.js';
 
-export const COMMANDS = {
-  tui: 'open the tutorial (the default)',
-  init: '[dir]            create a workspace and copy in the starter files',
-  list: '                 lessons and exercises, with your progress',
-  check: '<exercise>      check an exercise against the engine (--watch: again on every save)',
-  hint: '<exercise>       show the next hint',
-  reset: "<exercise>      remove the exercise's resources and restore its starter files (--yes)",
-  solve: '<exercise>      show the reference solution (after a pass, or with --give-up)',
-  selftest: '[exercise...] prove every check: starter fails, solution passes, wrong attempts fail',
-  doctor: '               is the engine reachable, are the images ready, what is missing',
-  sandbox:
-    'prepare|clean|up|down|status  build the base images now (before a workshop) | remove what containerlings created | start, stop or show the local registry and ECR endpoint',
-  aws: 'whoami|cleanup     real AWS mode: who you are | remove what containerlings created: ECR repositories, ECS tasks, task definitions, clusters (--yes)',
-  ecs: 'run <taskdef.json>  real AWS mode: register the task definition and run it on Fargate, after asking (--cluster, --subnets, --security-groups, --yes)',
-  workshop: 'init [file]    write a workshop file: title, lessons in order, deadlines, class registry',
-  submit: '               check everything and write your result bundle (--student NAME, --out DIR)',
-  report: '<dir>          merge result bundles: table, --csv FILE, --html FILE, --json',
-  verify: '<dir>          re-check what students pushed to the class registry on this engine',
-  lint: '[path]           lint a Dockerfile for the lean-images rules (and with hadolint, when installed)',
-  audit:
-    "<image>         an image's attack surface: packages, shell, package manager, setuid files, user (and a CVE scan when grype/trivy/docker scout is installed)",
-} as const;
-export type CommandName = keyof typeof COMMANDS;
+export type { CommandName } from './catalog.js';
 
+/** A parsed command line. Only the options the command takes (catalog.ts) can be set; the rest are unset. */
 export interface Invocation {
   readonly command: CommandName;
   readonly positionals: readonly string[];
@@ -56,80 +37,133 @@ export interface Invocation {
   readonly securityGroups?: string;
 }
 
-export function usage(): string {
-  const lines = Object.entries(COMMANDS).map(([name, text]) => `  containerlings ${name} ${text}`);
+/** `containerlings` and its command groups, or one command with its own options. */
+export function usage(command?: CommandName): string {
+  return command ? commandUsage(command) : overview();
+}
+
+function overview(): string {
+  const entries = Object.entries(COMMANDS) as [CommandName, CommandSpec][];
+  /** A command with long arguments gets its summary on the next line. */
+  const line = (name: CommandName, c: CommandSpec) => {
+    const head = `  containerlings ${name === 'tui' ? '' : `${name} ${c.args}`}`.trimEnd();
+    return head.length <= 39 ? `${head.padEnd(41)}${c.summary}` : `${head}\n${' '.repeat(41)}${c.summary}`;
+  };
+  const groups = Object.entries(GROUPS).flatMap(([group, title]) => [
+    '',
+    title,
+    ...entries.filter(([, c]) => c.group === group).map(([name, c]) => line(name, c)),
+  ]);
   return [
     'containerlings: learn containers by doing, checked against a real Docker engine.',
+    ...groups,
     '',
-    ...lines,
-    '',
-    'Options: --json (machine-readable output), --workspace <dir>, --workshop <file>, --aws real|local, --help, --version',
+    '`containerlings <command> --help` shows the options a command takes. --version prints the version.',
     'Exit codes: 0 pass, 1 fail, 2 error (the environment is broken or the input is wrong).',
   ].join('\n');
 }
 
+function commandUsage(command: CommandName): string {
+  const c: CommandSpec = COMMANDS[command];
+  const takes = [...(Object.keys(c.takes) as OptionName[]), ...EVERY_COMMAND];
+  const labels = takes.map(optionLabel);
+  const width = Math.max(...labels.map((l) => l.length)) + 2;
+  const help = (name: OptionName) => {
+    const own = c.takes[name];
+    return typeof own === 'string' ? own : OPTIONS[name].help;
+  };
+  return [
+    `containerlings ${command === 'tui' ? '' : `${command} ${c.args}`}`.trimEnd(),
+    `  ${c.summary}`,
+    '',
+    'Options:',
+    ...takes.map((name, i) => `  ${labels[i]!.padEnd(width)}${help(name)}`),
+  ].join('\n');
+}
+
+/** What to run to see what `command` takes. */
+function helpFor(command: CommandName | undefined): string {
+  return command && command !== 'tui'
+    ? `Run \`containerlings ${command} --help\` to see its options.`
+    : 'Run `containerlings --help` to see the commands, and `containerlings <command> --help` for their options.';
+}
+
+/** `--json, --watch, ...`: the options a command declares (every command also takes --help and --version). */
+function own(command: CommandName): string {
+  return Object.keys(COMMANDS[command].takes)
+    .map((n) => `--${n}`)
+    .join(', ');
+}
+
+function optionNames(command: CommandName): OptionName[] {
+  return [...(Object.keys(COMMANDS[command].takes) as OptionName[]), ...EVERY_COMMAND];
+}
+
+/**
+ * argv → the command, its positionals and the options it takes. Every option is known to the parser (so
+ * `--cluster x` before the command still reads x as its value); an option this command does not take is refused.
+ */
 export function parseInvocation(argv: readonly string[]): Invocation {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        workspace: { type: 'string', short: 'w' },
-        yes: { type: 'boolean', short: 'y', default: false },
-        'give-up': { type: 'boolean', default: false },
-        watch: { type: 'boolean', default: false },
-        all: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-        version: { type: 'boolean', short: 'v', default: false },
-        junit: { type: 'string' },
-        workshop: { type: 'string' },
-        student: { type: 'string' },
-        out: { type: 'string' },
-        csv: { type: 'string' },
-        html: { type: 'string' },
-        title: { type: 'string' },
-        registry: { type: 'string' },
-        lessons: { type: 'string' },
-        aws: { type: 'string' },
-        cluster: { type: 'string' },
-        subnets: { type: 'string' },
-        'security-groups': { type: 'string' },
-      },
-    });
-  } catch (e) {
-    throw new UserError((e as Error).message, 'Run `containerlings --help` to see the commands and options.', 'usage');
-  }
-  const [first, ...rest] = parsed.positionals;
-  const command = (first ?? 'tui') as CommandName;
-  if (!(command in COMMANDS))
+  const specs = Object.fromEntries(
+    Object.entries(OPTIONS).map(([name, o]) => [
+      name,
+      'short' in o ? { type: o.type, short: o.short } : { type: o.type },
+    ]),
+  );
+  const { tokens } = parseArgs({
+    args: [...argv],
+    options: specs,
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+  });
+  const positionals = tokens.flatMap((t) => (t.kind === 'positional' ? [t.value] : []));
+  const options = tokens.flatMap((t) => (t.kind === 'option' ? [t] : []));
+  const [first, ...rest] = positionals;
+  const command = first === undefined ? 'tui' : first in COMMANDS ? (first as CommandName) : undefined;
+  const unknown = options.find((t) => !(t.name in OPTIONS));
+  if (unknown) throw new UserError(`Unknown option '${unknown.rawName}'.`, helpFor(command), 'usage');
+  if (!command)
     throw new UserError(`Unknown command "${first}".`, 'Run `containerlings --help` to see the commands.', 'usage');
-  const v = parsed.values;
+  const takes = optionNames(command);
+  const values: Record<string, string | boolean> = {};
+  for (const t of options) {
+    const name = t.name as OptionName;
+    const who = command === 'tui' ? '`containerlings` (the tutorial)' : `\`containerlings ${command}\``;
+    if (!takes.includes(name))
+      throw new UserError(`${who} does not take ${t.rawName}; it takes ${own(command)}.`, helpFor(command), 'usage');
+    if (OPTIONS[name].type === 'string' && t.value === undefined)
+      throw new UserError(`${t.rawName} needs a value: ${optionLabel(name)}.`, helpFor(command), 'usage');
+    if (OPTIONS[name].type === 'boolean' && t.value !== undefined)
+      throw new UserError(`${t.rawName} takes no value (it was given "${t.value}").`, helpFor(command), 'usage');
+    values[name] = t.value ?? true;
+  }
+  const flag = (name: OptionName) => values[name] === true;
+  const text = (name: OptionName) => values[name] as string | undefined;
   return {
     command,
     positionals: rest,
-    json: v.json!,
-    workspace: v.workspace,
-    yes: v.yes!,
-    giveUp: v['give-up']!,
-    watch: v.watch!,
-    all: v.all!,
-    help: v.help!,
-    version: v.version!,
-    junit: v.junit,
-    workshop: v.workshop,
-    student: v.student,
-    out: v.out,
-    csv: v.csv,
-    html: v.html,
-    title: v.title,
-    registry: v.registry,
-    lessons: v.lessons,
-    aws: awsFlag(v.aws),
-    cluster: v.cluster,
-    subnets: v.subnets,
-    securityGroups: v['security-groups'],
+    json: flag('json'),
+    workspace: text('workspace'),
+    yes: flag('yes'),
+    giveUp: flag('give-up'),
+    watch: flag('watch'),
+    all: flag('all'),
+    help: flag('help'),
+    version: flag('version'),
+    junit: text('junit'),
+    workshop: text('workshop'),
+    student: text('student'),
+    out: text('out'),
+    csv: text('csv'),
+    html: text('html'),
+    title: text('title'),
+    registry: text('registry'),
+    lessons: text('lessons'),
+    aws: awsFlag(text('aws')),
+    cluster: text('cluster'),
+    subnets: text('subnets'),
+    securityGroups: text('security-groups'),
   };
 }
 

@@ -12,7 +12,7 @@ export async function confirmed(question: string): Promise<boolean> {
 function terminalPrompt(): BillingPrompt | undefined {
   if (!process.stdin.isTTY || !process.stdout.isTTY) return undefined;
   return {
-    account: async () => (await (await import('./commands/aws.js')).callerIdentity()).account,
+    account: async () => (await (await import('../sandbox/aws/identity.js')).callerIdentity()).account,
     confirm: confirmed,
   };
 }

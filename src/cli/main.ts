@@ -1,5 +1,5 @@
 // Entry point: parse argv, run one command, turn every error into a message and an exit code.
-import { describeError, CancelledError, UserError } from '../errors.js';
+import { describeError, CancelledError } from '../errors.js';
 import { parseInvocation, usage, type Invocation } from './args.js';
 import { endQuietlyOnClosedPipe, EXIT } from './output.js';
 
@@ -19,17 +19,17 @@ const run: Record<
   hint: () => import('./commands/hint.js'),
   reset: () => import('./commands/reset.js'),
   solve: () => import('./commands/solve.js'),
-  selftest: () => import('./commands/selftest.js'),
-  doctor: () => import('./commands/doctor.js'),
-  sandbox: () => import('./commands/sandbox.js'),
-  workshop: () => import('./commands/workshop.js'),
+  selftest: () => import('./commands/teach/selftest.js'),
+  doctor: () => import('./commands/tools/doctor.js'),
+  sandbox: () => import('./commands/tools/sandbox.js'),
+  workshop: () => import('./commands/teach/workshop.js'),
   submit: () => import('./commands/submit.js'),
-  report: () => import('./commands/report.js'),
-  verify: () => import('./commands/verify.js'),
-  lint: () => import('./commands/lint.js'),
-  audit: () => import('./commands/audit.js'),
-  aws: () => import('./commands/aws.js'),
-  ecs: () => import('./commands/ecs.js'),
+  report: () => import('./commands/teach/report.js'),
+  verify: () => import('./commands/teach/verify.js'),
+  lint: () => import('./commands/tools/lint.js'),
+  audit: () => import('./commands/tools/audit.js'),
+  aws: () => import('./commands/cloud/aws.js'),
+  ecs: () => import('./commands/cloud/ecs.js'),
 };
 
 const controller = new AbortController();
@@ -42,7 +42,9 @@ async function main(argv: readonly string[]): Promise<number> {
     return EXIT.pass;
   }
   if (inv.help) {
-    process.stdout.write(usage() + '\n');
+    // `containerlings --help`: every command; `containerlings check --help` (or `tui --help`): that one's options.
+    const named = inv.command !== 'tui' || argv.includes('tui');
+    process.stdout.write(usage(named ? inv.command : undefined) + '\n');
     return EXIT.pass;
   }
   // Every part (checks, the sandbox shell, the aws wrapper) reads the mode from the environment.
@@ -72,6 +74,7 @@ main(process.argv.slice(2)).then(
   (e: unknown) => {
     if (pipeClosed()) return void (process.exitCode = EXIT.pass);
     process.stderr.write(describeError(e) + '\n');
-    process.exitCode = e instanceof CancelledError ? EXIT.cancelled : e instanceof UserError ? EXIT.error : EXIT.error;
+    // A learner's problem (UserError) and our own bug both exit 2; only the message differs (describeError).
+    process.exitCode = e instanceof CancelledError ? EXIT.cancelled : EXIT.error;
   },
 );

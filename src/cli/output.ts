@@ -1,8 +1,9 @@
 // Plain terminal output for the non-interactive commands: colour only on a TTY, JSON when asked.
 import type { CheckResult, Outcome } from '../checks/kit/api.js';
+import { OUTCOME, type Look } from '../outcome-theme.js';
 
 const useColour = () => Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
-const codes = { red: 31, green: 32, yellow: 33, blue: 34, dim: 2, bold: 1 } as const;
+const codes = { red: 31, green: 32, yellow: 33, blue: 34, gray: 90, dim: 2, bold: 1 } as const;
 
 export function paint(colour: keyof typeof codes, text: string): string {
   return useColour() ? `\u001b[${codes[colour]}m${text}\u001b[0m` : text;
@@ -37,12 +38,18 @@ export function printJson(value: unknown): void {
   process.stdout.write(JSON.stringify(value, null, 2) + '\n');
 }
 
+/** A look's mark (outcome-theme.ts) in its colour. */
+export function mark(look: Look): string {
+  return paint(look.tone, look.mark);
+}
+
+/** A line in a look's colour, after its mark: the mark of a pass, then "no errors". */
+export function marked(look: Look, text: string): string {
+  return paint(look.tone, `${look.mark} ${text}`);
+}
+
 export function outcomeLabel(outcome: Outcome): string {
-  return outcome === 'pass'
-    ? paint('green', '✔ pass')
-    : outcome === 'fail'
-      ? paint('red', '✘ fail')
-      : paint('yellow', '! error');
+  return marked(OUTCOME[outcome], OUTCOME[outcome].word);
 }
 
 export function formatResult(title: string, result: CheckResult): string {

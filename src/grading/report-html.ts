@@ -1,5 +1,6 @@
 // The class report as one self-contained HTML page (no scripts, no external files): a per-exercise pass-rate
 // chart drawn in inline SVG, the students × exercises table, and the flags.
+import { HANDED_IN } from '../outcome-theme.js';
 import type { Cell, ClassReport } from './report-model.js';
 
 const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -35,7 +36,7 @@ function chart(report: ClassReport): string {
 }
 
 function cell(c: Cell): string {
-  const mark = { pass: '✔', fail: '✘', error: '!', missing: '·' }[c.outcome];
+  const mark = HANDED_IN[c.outcome].mark;
   const title = c.note ? ` title="${esc(c.note)}"` : '';
   return `<td class="${c.outcome} ${c.trust}"${title}>${mark}<span class="tag">${c.outcome === 'missing' ? '' : c.trust}</span></td>`;
 }

@@ -1,8 +1,9 @@
 // The class report as a terminal table and as CSV (one row per student, for an LMS import).
+import { HANDED_IN } from '../outcome-theme.js';
 import type { Cell, ClassReport } from './report-model.js';
 
 const mark = (c: Cell) => {
-  const base = { pass: '✔', fail: '✘', error: '!', missing: '·' }[c.outcome];
+  const base = HANDED_IN[c.outcome].mark;
   return c.trust === 'verified' ? `${base}v` : c.trust === 'contradicted' ? `${base}?` : base;
 };
 
@@ -22,7 +23,9 @@ export function reportTable(report: ClassReport): string {
   lines.push('', ...report.exercises.map((id, i) => `${String(i + 1).padStart(3)} ${id}`));
   lines.push(
     '',
-    '✔ pass  ✘ fail  ! error  · not handed in;  v verified on this engine, ? contradicted by verify, no mark: self-reported',
+    `${Object.values(HANDED_IN)
+      .map((l) => `${l.mark} ${l.word}`)
+      .join('  ')};  v verified on this engine, ? contradicted by verify, no mark: self-reported`,
   );
   const flagged = report.students.filter((s) => s.flags.length);
   if (flagged.length)

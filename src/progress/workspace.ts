@@ -1,6 +1,6 @@
 // The learner's workspace: one folder per exercise with its starter files, plus .containerlings/ for progress.
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { cp, mkdir, readdir, rename } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Course, Exercise } from '../lessons/course.js';
 import { UserError } from '../errors.js';
@@ -117,8 +117,4 @@ export async function restoreStarter(
   }
   await updateProgress(ws.dir, (p) => setupExercise(ws, exercise, p, images));
   return backup;
-}
-
-export async function removeWorkspace(dir: string): Promise<void> {
-  await rm(dir, { recursive: true, force: true });
 }

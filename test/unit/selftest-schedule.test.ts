@@ -54,7 +54,7 @@ describe('self-test claims', () => {
 
 describe('the start order', () => {
   const withWrong = (e: Exercise, n: number) =>
-    ({ ...e, wrong: Array.from({ length: n }, (_, i) => ({ name: `w${i}` })) }) as Exercise;
+    ({ ...e, wrong: Array.from({ length: n }, (_, i) => ({ name: `w${i}`, dir: `wrong/w${i}` })) }) as Exercise;
   it('starts the longest chain of exercises that cannot overlap first, then the rest by attempts, course order on ties', () => {
     const exercises = [
       withWrong(exercise('solo-small', 'images', { images: ['containerlings/a'] }), 1),

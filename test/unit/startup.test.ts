@@ -44,7 +44,7 @@ function packagesLoadedBy(args: string[], env: NodeJS.ProcessEnv = {}): Set<stri
   const packages = new Set<string>();
   for (const url of readFileSync(log, 'utf8').split('\n').filter(Boolean)) {
     const text = readFileSync(fileURLToPath(url), 'utf8');
-    for (const m of text.matchAll(/^\/\/ node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)) packages.add(m[1]);
+    for (const m of text.matchAll(/^\/\/ (?:\S*\/)?node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)) packages.add(m[1]);
   }
   return packages;
 }

@@ -43,13 +43,6 @@ export const SCANNERS: readonly Scanner[] = [
   },
 ];
 
-/** The installed scanners' names, in order of preference. */
-export async function installedScanners(): Promise<ScannerRun['scanner'][]> {
-  const found: ScannerRun['scanner'][] = [];
-  for (const s of SCANNERS) if (await s.present()) found.push(s.name);
-  return found;
-}
-
 /** Runs the first installed scanner with its fail-on-high gate; undefined when none is installed. */
 export async function scanImage(image: string): Promise<ScannerRun | undefined> {
   for (const s of SCANNERS) {

@@ -7,7 +7,8 @@ import { exitCodeOf } from '../../grading/results.js';
 import { makeBundle } from '../../grading/submission.js';
 import type { Invocation } from '../args.js';
 import { openTutor } from '../context.js';
-import { paint, printJson } from '../output.js';
+import { FINDING } from '../../outcome-theme.js';
+import { mark, paint, printJson } from '../output.js';
 import { courseInUse } from '../workshop-context.js';
 
 export default async function submit(inv: Invocation, signal: AbortSignal): Promise<number> {
@@ -23,7 +24,7 @@ export default async function submit(inv: Invocation, signal: AbortSignal): Prom
   if (inv.json) printJson({ file, student, summary: s, pushed: bundle.pushed, digest: bundle.manifest.digest });
   else {
     process.stdout.write(
-      `${paint('green', '✔')} Wrote ${file}\n  ${s.pass}/${s.total} passed; ${bundle.pushed.length} image(s) pushed for verification; ${bundle.files.length} file(s).\n`,
+      `${mark(FINDING.ok)} Wrote ${file}\n  ${s.pass}/${s.total} passed; ${bundle.pushed.length} image(s) pushed for verification; ${bundle.files.length} file(s).\n`,
     );
     if (workshop && !workshop.registry)
       process.stdout.write(

@@ -1,23 +1,10 @@
-// Compose projects on the engine: which Compose the machine has, and removing a project's containers,
-// networks and volumes. Both Compose v1 (`docker-compose`) and v2 (`docker compose`) label what they create
-// with com.docker.compose.project, so the engine alone says what belongs to a project.
+// Compose projects on the engine: removing a project's containers, networks and volumes. Both Compose v1
+// (`docker-compose`) and v2 (`docker compose`) label what they create with com.docker.compose.project, so the engine
+// alone says what belongs to a project.
 import { isNotFound, onEngine, type Engine } from './connection.js';
-import { run } from '../process.js';
 
 export const PROJECT_LABEL = 'com.docker.compose.project';
 export const SERVICE_LABEL = 'com.docker.compose.service';
-
-async function succeeds(file: string, args: string[]): Promise<boolean> {
-  const ran = await run([file, ...args], { timeoutMs: 10_000 }).catch(() => undefined);
-  return ran?.code === 0;
-}
-
-/** The Compose command this machine has: the v2 plugin when present, else the v1 program; undefined for none. */
-export async function composeCommand(): Promise<readonly string[] | undefined> {
-  if (await succeeds('docker', ['compose', 'version'])) return ['docker', 'compose'];
-  if (await succeeds('docker-compose', ['version'])) return ['docker-compose'];
-  return undefined;
-}
 
 export function projectFilter(project: string, extra: string[] = []): string {
   return JSON.stringify({ label: [`${PROJECT_LABEL}=${project}`, ...extra] });

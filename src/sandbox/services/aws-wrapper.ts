@@ -43,22 +43,3 @@ export function installWrapper(dir: string, endpoint: string): string {
 export async function wrapperDir(services: SandboxServices): Promise<string> {
   return installWrapper(services.files.bin, services.ecrEndpoint);
 }
-
-/** What the sandbox shell, run blocks and exercise scripts get in local mode. */
-export async function localAwsEnv(
-  services: SandboxServices,
-  path = process.env.PATH ?? '',
-): Promise<Record<string, string>> {
-  const bin = await wrapperDir(services);
-  const { learnerPassword } = await import('./registry/htpasswd.js');
-  await learnerPassword(services.files);
-  return {
-    PATH: `${bin}:${path}`,
-    CONTAINERLINGS_AWS: 'local',
-    CONTAINERLINGS_ECR_ENDPOINT: services.ecrEndpoint,
-    CONTAINERLINGS_ECR_REGISTRY: services.ecrRegistry,
-    CONTAINERLINGS_REGISTRY: services.registry,
-    CONTAINERLINGS_REGISTRY_PASSWORD_FILE: services.files.learnerPassword,
-    AWS_PAGER: '',
-  };
-}

@@ -1,19 +1,15 @@
 // The last check: outcome in colour, what is wrong, what to try, and what the check saw.
 import { Box, Text } from 'ink';
-import type { CheckResult, Outcome } from '../../checks/kit/api.js';
-
-const outcomes: Readonly<Record<Outcome, { readonly label: string; readonly color: string }>> = {
-  pass: { label: '✓ PASS', color: 'green' },
-  fail: { label: '✘ FAIL', color: 'red' },
-  error: { label: '! ERROR', color: 'yellow' },
-};
+import type { CheckResult } from '../../checks/kit/api.js';
+import { OUTCOME } from '../../outcome-theme.js';
 
 export interface CheckResultViewProps {
   readonly result: CheckResult;
 }
 
 export function CheckResultView({ result }: CheckResultViewProps) {
-  const { label, color } = outcomes[result.outcome];
+  const { mark, word, tone: color } = OUTCOME[result.outcome];
+  const label = `${mark} ${word.toUpperCase()}`;
   const evidence = Object.entries(result.evidence);
   return (
     <Box flexDirection="column" marginTop={1}>

@@ -1,12 +1,12 @@
 // `containerlings selftest [exercise...]`: prove every check against the real engine.
-import { selftest } from '../../authoring/selftest.js';
-import { okWithSkips, selftestProfile, splitRunnable } from '../../authoring/selftest-skips.js';
-import { findExercise, loadCourse } from '../../lessons/course.js';
-import { ensureImages, lessonImages } from '../../sandbox/images/catalog.js';
-import { connect } from '../../sandbox/engine/connection.js';
-import type { Invocation } from '../args.js';
-import { billingConsentFor } from '../confirm.js';
-import { EXIT, outcomeLabel, paint, printJson } from '../output.js';
+import { selftest } from '../../../authoring/selftest.js';
+import { okWithSkips, selftestProfile, splitRunnable } from '../../../authoring/selftest-skips.js';
+import { findExercise, loadCourse } from '../../../lessons/course.js';
+import { ensureImages, lessonImages } from '../../../sandbox/images/catalog.js';
+import { connect } from '../../../sandbox/engine/connection.js';
+import type { Invocation } from '../../args.js';
+import { billingConsentFor } from '../../confirm.js';
+import { EXIT, outcomeLabel, paint, printJson } from '../../output.js';
 
 export default async function selftestCommand(inv: Invocation, signal: AbortSignal): Promise<number> {
   if (inv.workshop) return (await import('./selftest-workshop.js')).default(inv, signal);

@@ -3,15 +3,15 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { UserError } from '../../errors.js';
-import { loadBundles } from '../../grading/report-model.js';
-import { VERIFICATION_FILE, type VerificationRecord, type VerifiedResult } from '../../grading/verification.js';
-import { verifyBundle } from '../../grading/verify.js';
-import { connect } from '../../sandbox/engine/connection.js';
-import { VERSION } from '../../version.js';
-import type { Invocation } from '../args.js';
-import { EXIT, outcomeLabel, paint, printJson } from '../output.js';
-import { courseInUse } from '../workshop-context.js';
+import { UserError } from '../../../errors.js';
+import { loadBundles } from '../../../grading/report-model.js';
+import { VERIFICATION_FILE, type VerificationRecord, type VerifiedResult } from '../../../grading/verification.js';
+import { verifyBundle } from '../../../grading/verify.js';
+import { connect } from '../../../sandbox/engine/connection.js';
+import { VERSION } from '../../../version.js';
+import type { Invocation } from '../../args.js';
+import { EXIT, outcomeLabel, paint, printJson } from '../../output.js';
+import { courseInUse } from '../../workshop-context.js';
 
 export default async function verify(inv: Invocation, signal: AbortSignal): Promise<number> {
   const dir = inv.positionals[0];

@@ -2,11 +2,12 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { UserError } from '../../errors.js';
-import { loadCourse } from '../../lessons/course.js';
-import { WORKSHOP_FILE } from '../../workshop/workshop.js';
-import type { Invocation } from '../args.js';
-import { EXIT, paint, printJson } from '../output.js';
+import { UserError } from '../../../errors.js';
+import { loadCourse } from '../../../lessons/course.js';
+import { WORKSHOP_FILE } from '../../../workshop/workshop.js';
+import type { Invocation } from '../../args.js';
+import { FINDING } from '../../../outcome-theme.js';
+import { EXIT, mark, printJson } from '../../output.js';
 
 export function workshopText(title: string, lessons: readonly string[], registry?: string): string {
   return [
@@ -58,12 +59,12 @@ export default async function workshop(inv: Invocation): Promise<number> {
     );
   await writeFile(file, workshopText(inv.title ?? 'Containers workshop', lessons, inv.registry));
   // Read it back through the validator, so a bad --registry is reported now rather than in class.
-  const { readWorkshop } = await import('../../workshop/workshop.js');
+  const { readWorkshop } = await import('../../../workshop/workshop.js');
   const written = await readWorkshop(file);
   if (inv.json) printJson({ file, title: written.title, lessons, registry: written.registry ?? null });
   else
     process.stdout.write(
-      `${paint('green', '✔')} Wrote ${file}: ${lessons.length} lesson(s). Edit it, then run \`containerlings selftest --workshop ${file}\`.\n`,
+      `${mark(FINDING.ok)} Wrote ${file}: ${lessons.length} lesson(s). Edit it, then run \`containerlings selftest --workshop ${file}\`.\n`,
     );
   return EXIT.pass;
 }

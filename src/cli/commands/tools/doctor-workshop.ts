@@ -2,12 +2,13 @@
 // ports, disk space and the class registry, against what the workshop's lessons need; one line per problem.
 import { statfs } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { imageExists, loadCatalog } from '../../sandbox/images/catalog.js';
-import { connect, explainEngineError } from '../../sandbox/engine/connection.js';
-import { describeError } from '../../errors.js';
-import type { Invocation } from '../args.js';
-import { EXIT, paint, printJson } from '../output.js';
-import { courseInUse } from '../workshop-context.js';
+import { imageExists, loadCatalog } from '../../../sandbox/images/catalog.js';
+import { connect, explainEngineError } from '../../../sandbox/engine/connection.js';
+import { describeError } from '../../../errors.js';
+import type { Invocation } from '../../args.js';
+import { FINDING, NEXT_STEP } from '../../../outcome-theme.js';
+import { EXIT, mark, paint, printJson } from '../../output.js';
+import { courseInUse } from '../../workshop-context.js';
 
 const MIN_API = [1, 41];
 const MIN_FREE_MB = 2048;
@@ -106,9 +107,10 @@ export default async function doctorWorkshop(inv: Invocation): Promise<number> {
   if (inv.json) printJson({ workshop: workshop?.title, ok: problems.length === 0, checked, problems });
   else if (problems.length === 0)
     process.stdout.write(
-      `${paint('green', '✔')} Ready for ${workshop?.title ?? 'the course'}: ${checked.length} checks (${checked.join('; ')}).\n`,
+      `${mark(FINDING.ok)} Ready for ${workshop?.title ?? 'the course'}: ${checked.length} checks (${checked.join('; ')}).\n`,
     );
   else
-    for (const p of problems) process.stdout.write(`${paint('red', '✘')} ${p.what}  ${paint('blue', '→')} ${p.fix}\n`);
+    for (const p of problems)
+      process.stdout.write(`${mark(FINDING.fail)} ${p.what}  ${paint('blue', NEXT_STEP)} ${p.fix}\n`);
   return problems.length === 0 ? EXIT.pass : EXIT.error;
 }

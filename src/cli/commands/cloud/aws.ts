@@ -1,11 +1,13 @@
 // `containerlings aws whoami|cleanup`: real AWS mode's identity, and removing exactly what containerlings created
 // (ECR repositories; ECS tasks, task definitions and clusters).
-import { UserError } from '../../errors.js';
-import { awsMode, awsRegion } from '../../sandbox/services/sandbox-env.js';
-import type { Invocation } from '../args.js';
-import { confirmed } from '../confirm.js';
-import { maybeTutor } from '../context.js';
-import { EXIT, paint, printJson } from '../output.js';
+import { UserError } from '../../../errors.js';
+import { callerIdentity } from '../../../sandbox/aws/identity.js';
+import { awsMode, awsRegion } from '../../../sandbox/services/sandbox-env.js';
+import type { Invocation } from '../../args.js';
+import { confirmed } from '../../confirm.js';
+import { maybeTutor } from '../../context.js';
+import { FINDING } from '../../../outcome-theme.js';
+import { EXIT, mark, printJson } from '../../output.js';
 
 const needsReal = () =>
   new UserError(
@@ -13,21 +15,6 @@ const needsReal = () =>
     'Add `--aws real` (it uses your default credentials and AWS_REGION).',
     'usage',
   );
-
-/** The caller's account and ARN (never the keys), through STS. */
-export async function callerIdentity(): Promise<{ account: string; arn: string; region: string }> {
-  const [{ loadStsSdk }, { explainAwsError }] = await Promise.all([
-    import('../../sandbox/aws/sdk.js'),
-    import('../../sandbox/aws/ecr-client.js'),
-  ]);
-  const { STSClient, GetCallerIdentityCommand } = await loadStsSdk();
-  try {
-    const out = await new STSClient({ region: awsRegion(), maxAttempts: 2 }).send(new GetCallerIdentityCommand({}));
-    return { account: out.Account ?? '?', arn: out.Arn ?? '?', region: awsRegion() };
-  } catch (e) {
-    throw explainAwsError(e, 'GetCallerIdentity') ?? e;
-  }
-}
 
 export default async function aws(inv: Invocation, signal?: AbortSignal): Promise<number> {
   const action = inv.positionals[0];
@@ -55,9 +42,9 @@ export default async function aws(inv: Invocation, signal?: AbortSignal): Promis
     );
   const workspaceId = tutor?.workspace.id;
   const [{ ownedRepositories, deleteOwned }, ecsCleanup, { realEcsClients }] = await Promise.all([
-    import('../../sandbox/aws/real-cleanup.js'),
-    import('../../sandbox/aws/ecs-cleanup.js'),
-    import('../../sandbox/aws/ecs-client.js'),
+    import('../../../sandbox/aws/real-cleanup.js'),
+    import('../../../sandbox/aws/ecs-cleanup.js'),
+    import('../../../sandbox/aws/ecs-client.js'),
   ]);
   const owned = await ownedRepositories(undefined, workspaceId);
   const { ecs } = await realEcsClients();
@@ -98,13 +85,13 @@ export default async function aws(inv: Invocation, signal?: AbortSignal): Promis
   const removed = await ecsCleanup.removeOwnedEcs(ecs, ecsOwned, signal);
   if (inv.json) printJson({ deleted, ...removed });
   else {
-    const done = (what: string) => process.stdout.write(`${paint('green', '✔')} ${what}\n`);
+    const done = (what: string) => process.stdout.write(`${mark(FINDING.ok)} ${what}\n`);
     for (const name of deleted) done(`deleted ${name}`);
     for (const arn of removed.stopped) done(`stopped ${arn}`);
     for (const arn of removed.deregistered) done(`deregistered ${arn}`);
     for (const name of removed.deletedClusters) done(`deleted cluster ${name}`);
     for (const kept of removed.keptClusters)
-      process.stdout.write(`${paint('yellow', '!')} kept cluster ${kept.name}: ${kept.reason}\n`);
+      process.stdout.write(`${mark(FINDING.warn)} kept cluster ${kept.name}: ${kept.reason}\n`);
   }
   return EXIT.pass;
 }

@@ -1,21 +1,22 @@
 // `containerlings audit <image> [--json]`: the image's attack surface, read offline; and a real CVE scan with a
 // fail-on-high gate when grype, trivy or docker scout is installed. Exit 1 only when such a gate fails.
 import { existsSync } from 'node:fs';
-import { auditImage } from '../../checks/audit/audit.js';
-import { scanImage } from '../../checks/audit/scanners.js';
-import type { AttackSurface } from '../../checks/kit/api.js';
-import { UserError } from '../../errors.js';
-import { progressPath, readProgress } from '../../progress/store.js';
-import { locateWorkspace } from '../../progress/workspace.js';
-import { connect } from '../../sandbox/engine/connection.js';
-import type { Invocation } from '../args.js';
-import { EXIT, paint, printJson } from '../output.js';
+import { auditImage } from '../../../checks/audit/audit.js';
+import { scanImage } from '../../../checks/audit/scanners.js';
+import type { AttackSurface } from '../../../checks/kit/api.js';
+import { UserError } from '../../../errors.js';
+import { progressPath, readProgress } from '../../../progress/store.js';
+import { locateWorkspace } from '../../../progress/workspace.js';
+import { connect } from '../../../sandbox/engine/connection.js';
+import type { Invocation } from '../../args.js';
+import { FINDING } from '../../../outcome-theme.js';
+import { EXIT, mark, marked, paint, printJson } from '../../output.js';
 
 const HONEST =
   'This audit knows no CVEs: it counts what is in the image, not what is vulnerable. Install grype, trivy or docker scout for a vulnerability scan.';
 
 function surfaceLines(s: AttackSurface): string[] {
-  const flag = (bad: boolean, text: string) => `  ${bad ? paint('yellow', '•') : paint('green', '✔')} ${text}`;
+  const flag = (bad: boolean, text: string) => `  ${mark(bad ? FINDING.warn : FINDING.ok)} ${text}`;
   const list = (paths: readonly string[]) =>
     paths.length ? `: ${paths.slice(0, 8).join(', ')}${paths.length > 8 ? ', ...' : ''}` : '';
   return [
@@ -68,8 +69,8 @@ export default async function audit(inv: Invocation): Promise<number> {
     lines.push('', paint('bold', `${scan.scanner} (${scan.command}):`), scan.output.trimEnd());
     lines.push(
       scan.passed
-        ? paint('green', '✔ no HIGH or CRITICAL vulnerabilities')
-        : paint('red', `✘ the fail-on-high gate failed (exit ${scan.exitCode})`),
+        ? marked(FINDING.ok, 'no HIGH or CRITICAL vulnerabilities')
+        : marked(FINDING.fail, `the fail-on-high gate failed (exit ${scan.exitCode})`),
     );
   } else {
     lines.push('', paint('dim', HONEST));

@@ -1,18 +1,19 @@
 // `containerlings sandbox up` (alias `prepare`): build or pull whatever base image is missing, then start the
 // sandbox's services, one progress line per step; `--json` gives every step's status and time.
-import { contentRoot } from '../../lessons/course.js';
-import { connect } from '../../sandbox/engine/connection.js';
-import { imageSteps, runSteps, type SandboxStep } from '../../sandbox/images/steps.js';
-import type { Invocation } from '../args.js';
-import { EXIT, paint, printJson } from '../output.js';
+import { contentRoot } from '../../../lessons/course.js';
+import { connect } from '../../../sandbox/engine/connection.js';
+import { imageSteps, runSteps, type SandboxStep } from '../../../sandbox/images/steps.js';
+import type { Invocation } from '../../args.js';
+import { FINDING } from '../../../outcome-theme.js';
+import { EXIT, mark, paint, printJson } from '../../output.js';
 
 /** The local registry and ECR endpoint (src/sandbox/services/services.ts), as one step after the images. */
 const servicesStep: SandboxStep = {
   name: 'registry + ECR endpoint',
   run: async (report) => {
-    const services = await import('../../sandbox/services/services.js');
+    const services = await import('../../../sandbox/services/services.js');
     const s = await services.ensureServices(report);
-    const { wrapperDir } = await import('../../sandbox/services/aws-wrapper.js');
+    const { wrapperDir } = await import('../../../sandbox/services/aws-wrapper.js');
     const awsWrapper = await wrapperDir(s);
     return {
       status: 'running',
@@ -50,7 +51,7 @@ export default async function sandboxUp(
           .map(([k, v]) => `${k} ${v}`)
           .join(', ');
         process.stdout.write(
-          `${paint('green', '✔')} ${n} ${step.name}: ${done.status}${extra ? ` (${extra})` : ''} ${paint('dim', `${done.seconds}s`)}\n`,
+          `${mark(FINDING.ok)} ${n} ${step.name}: ${done.status}${extra ? ` (${extra})` : ''} ${paint('dim', `${done.seconds}s`)}\n`,
         );
       }
     },

@@ -1,14 +1,15 @@
 // `containerlings sandbox pack FILE [image...]` / `sandbox load FILE`: carry the base images and the local
 // registry's data to a room without internet.
 import { resolve } from 'node:path';
-import { UserError } from '../../errors.js';
-import { ensureImage, loadCatalog } from '../../sandbox/images/catalog.js';
-import { connect } from '../../sandbox/engine/connection.js';
-import { sandboxFiles } from '../../sandbox/services/registry/sandbox-dir.js';
-import { loadRoom, packRoom } from '../../sandbox/images/room-pack.js';
-import type { Invocation } from '../args.js';
-import { EXIT, paint, printJson } from '../output.js';
-import { courseInUse } from '../workshop-context.js';
+import { UserError } from '../../../errors.js';
+import { ensureImage, loadCatalog } from '../../../sandbox/images/catalog.js';
+import { connect } from '../../../sandbox/engine/connection.js';
+import { sandboxFiles } from '../../../sandbox/services/registry/sandbox-dir.js';
+import { loadRoom, packRoom } from '../../../sandbox/images/room-pack.js';
+import type { Invocation } from '../../args.js';
+import { FINDING } from '../../../outcome-theme.js';
+import { EXIT, mark, paint, printJson } from '../../output.js';
+import { courseInUse } from '../../workshop-context.js';
 
 export default async function sandboxPack(inv: Invocation, action: 'pack' | 'load'): Promise<number> {
   const file = inv.positionals[1];
@@ -31,7 +32,7 @@ export default async function sandboxPack(inv: Invocation, action: 'pack' | 'loa
       });
     else
       process.stdout.write(
-        `${paint('green', '✔')} Loaded ${loaded.length} image(s)${manifest.registryData ? ` and the registry data into ${registryData}` : ''} from ${resolve(file)}.\n`,
+        `${mark(FINDING.ok)} Loaded ${loaded.length} image(s)${manifest.registryData ? ` and the registry data into ${registryData}` : ''} from ${resolve(file)}.\n`,
       );
     return EXIT.pass;
   }
@@ -49,7 +50,7 @@ export default async function sandboxPack(inv: Invocation, action: 'pack' | 'loa
   if (inv.json) printJson({ file: resolve(file), ...manifest });
   else
     process.stdout.write(
-      `${paint('green', '✔')} Wrote ${resolve(file)}: ${names.join(', ')}${manifest.registryData ? ', and the local registry data' : ''}. On the room's machines: \`containerlings sandbox load ${file}\`.\n`,
+      `${mark(FINDING.ok)} Wrote ${resolve(file)}: ${names.join(', ')}${manifest.registryData ? ', and the local registry data' : ''}. On the room's machines: \`containerlings sandbox load ${file}\`.\n`,
     );
   return EXIT.pass;
 }

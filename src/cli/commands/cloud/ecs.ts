@@ -2,17 +2,18 @@
 // second), then register it and run one task on Fargate, tagged so that `aws cleanup` stops and removes it.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { CancelledError, UserError } from '../../errors.js';
-import { progressPath } from '../../progress/store.js';
-import { locateWorkspace, openWorkspace } from '../../progress/workspace.js';
-import { fargateSize } from '../../sandbox/aws/billing.js';
-import { DEFAULT_CLUSTER, fargateRunProblems } from '../../sandbox/aws/ecs-requests.js';
-import type { FargateRun } from '../../sandbox/aws/fargate-run.js';
-import { awsMode } from '../../sandbox/services/sandbox-env.js';
-import { checkTaskDefinition } from '../../sandbox/ecs/task-definition.js';
-import type { Invocation } from '../args.js';
-import { fargateConsentFor } from '../confirm.js';
-import { EXIT, paint, printJson } from '../output.js';
+import { CancelledError, UserError } from '../../../errors.js';
+import { progressPath } from '../../../progress/store.js';
+import { locateWorkspace, openWorkspace } from '../../../progress/workspace.js';
+import { fargateSize } from '../../../sandbox/aws/billing.js';
+import { DEFAULT_CLUSTER, fargateRunProblems } from '../../../sandbox/aws/ecs-requests.js';
+import type { FargateRun } from '../../../sandbox/aws/fargate-run.js';
+import { awsMode } from '../../../sandbox/services/sandbox-env.js';
+import { checkTaskDefinition } from '../../../sandbox/ecs/task-definition.js';
+import type { Invocation } from '../../args.js';
+import { fargateConsentFor } from '../../confirm.js';
+import { FINDING } from '../../../outcome-theme.js';
+import { EXIT, mark, paint, printJson } from '../../output.js';
 
 const CLEANUP = 'containerlings aws cleanup --aws real';
 const list = (value?: string) =>
@@ -46,11 +47,11 @@ async function workspaceId(inv: Invocation): Promise<string> {
 
 function printRun(run: FargateRun, size: string): void {
   const out = (line: string) => process.stdout.write(line + '\n');
-  if (run.status === 'STOPPED') out(`${paint('red', '✘')} the task stopped: ${run.stoppedReason}`);
-  else if (run.status === 'RUNNING') out(`${paint('green', '✔')} the task is running`);
+  if (run.status === 'STOPPED') out(`${mark(FINDING.fail)} the task stopped: ${run.stoppedReason}`);
+  else if (run.status === 'RUNNING') out(`${mark(FINDING.ok)} the task is running`);
   else
     out(
-      `${paint('yellow', '!')} the task is still ${run.status} (it may take a few minutes; \`aws ecs describe-tasks --cluster ${run.cluster} --tasks ${run.taskArn}\` shows it)`,
+      `${mark(FINDING.warn)} the task is still ${run.status} (it may take a few minutes; \`aws ecs describe-tasks --cluster ${run.cluster} --tasks ${run.taskArn}\` shows it)`,
     );
   out(`  task        ${run.taskArn}`);
   out(`  cluster     ${run.cluster}${run.clusterCreated ? ' (created, tagged containerlings=true)' : ''}`);
@@ -80,7 +81,7 @@ export default async function ecs(inv: Invocation, signal: AbortSignal): Promise
     if (inv.json) printJson({ ok: false, file, errors });
     else
       process.stdout.write(
-        `${paint('red', '✘')} ${file} is not a task definition ECS would accept:\n${errors.map((e) => `  ${e}`).join('\n')}\n`,
+        `${mark(FINDING.fail)} ${file} is not a task definition ECS would accept:\n${errors.map((e) => `  ${e}`).join('\n')}\n`,
       );
     return EXIT.fail;
   }
@@ -101,8 +102,8 @@ export default async function ecs(inv: Invocation, signal: AbortSignal): Promise
   };
   await fargateConsentFor(inv)(task);
   const [{ realEcsClients }, { runOnFargate }] = await Promise.all([
-    import('../../sandbox/aws/ecs-client.js'),
-    import('../../sandbox/aws/fargate-run.js'),
+    import('../../../sandbox/aws/ecs-client.js'),
+    import('../../../sandbox/aws/fargate-run.js'),
   ]);
   const report = (line: string) => (inv.json ? process.stderr : process.stdout).write(paint('dim', line) + '\n');
   let run: FargateRun;

@@ -2,11 +2,12 @@
 // Exit 1 when a finding is an error (warnings alone pass), 2 when there is no Dockerfile.
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { LintFinding } from '../../checks/kit/api.js';
-import { hasErrors, lintFile } from '../../checks/lint/lint.js';
-import { UserError } from '../../errors.js';
-import type { Invocation } from '../args.js';
-import { EXIT, paint, printJson } from '../output.js';
+import type { LintFinding } from '../../../checks/kit/api.js';
+import { hasErrors, lintFile } from '../../../checks/lint/lint.js';
+import { UserError } from '../../../errors.js';
+import type { Invocation } from '../../args.js';
+import { FINDING } from '../../../outcome-theme.js';
+import { EXIT, marked, paint, printJson } from '../../output.js';
 
 const formatFinding = (f: LintFinding) =>
   [
@@ -50,7 +51,10 @@ export default async function lint(inv: Invocation): Promise<number> {
     );
   }
   const errors = [...report.findings, ...(report.hadolint ?? [])].filter((f) => f.severity === 'error').length;
-  lines.push('', failed ? paint('red', `✘ ${errors} error${errors === 1 ? '' : 's'}`) : paint('green', '✔ no errors'));
+  lines.push(
+    '',
+    failed ? marked(FINDING.fail, `${errors} error${errors === 1 ? '' : 's'}`) : marked(FINDING.ok, 'no errors'),
+  );
   process.stdout.write(lines.join('\n') + '\n');
   return failed ? EXIT.fail : EXIT.pass;
 }

@@ -1,15 +1,16 @@
 // `containerlings sandbox up|down|status` for the registry and the ECR endpoint (and the hidden
 // `sandbox serve-ecr`, the endpoint's own process).
-import { UserError } from '../../errors.js';
-import type { Invocation } from '../args.js';
-import { EXIT, paint, printJson } from '../output.js';
+import { UserError } from '../../../errors.js';
+import type { Invocation } from '../../args.js';
+import { FINDING } from '../../../outcome-theme.js';
+import { EXIT, mark, marked, paint, printJson } from '../../output.js';
 
 export type ServicesAction = 'up' | 'down' | 'status' | 'serve-ecr';
 export const SERVICES_ACTIONS: readonly string[] = ['up', 'down', 'status', 'serve-ecr'];
 
 export default async function servicesCommand(inv: Invocation, action: ServicesAction): Promise<number> {
-  const services = await import('../../sandbox/services/services.js');
-  if (action === 'serve-ecr') return (await import('../../sandbox/services/ecr/serve.js')).serveForever();
+  const services = await import('../../../sandbox/services/services.js');
+  if (action === 'serve-ecr') return (await import('../../../sandbox/services/ecr/serve.js')).serveForever();
   if (action === 'down') {
     const stopped = await services.stopServices();
     if (inv.json) printJson({ stopped });
@@ -23,7 +24,7 @@ export default async function servicesCommand(inv: Invocation, action: ServicesA
   }
   if (action === 'up') {
     const s = await services.ensureServices((line) => !inv.json && process.stderr.write(paint('dim', line) + '\n'));
-    const { wrapperDir } = await import('../../sandbox/services/aws-wrapper.js');
+    const { wrapperDir } = await import('../../../sandbox/services/aws-wrapper.js');
     const bin = await wrapperDir(s);
     if (inv.json)
       printJson({
@@ -35,10 +36,10 @@ export default async function servicesCommand(inv: Invocation, action: ServicesA
       });
     else {
       process.stdout.write(
-        `${paint('green', '✔')} registry      ${s.registry} (${s.registryKind}; data in ${s.files.registryData})\n`,
+        `${mark(FINDING.ok)} registry      ${s.registry} (${s.registryKind}; data in ${s.files.registryData})\n`,
       );
       process.stdout.write(
-        `${paint('green', '✔')} ECR endpoint  ${s.ecrEndpoint} (images at ${s.ecrRegistry}/<repository>)\n`,
+        `${mark(FINDING.ok)} ECR endpoint  ${s.ecrEndpoint} (images at ${s.ecrRegistry}/<repository>)\n`,
       );
       process.stdout.write(
         `  The tutorial's shell puts an \`aws\` wrapper first on PATH (${bin}), so \`aws ecr ...\` reaches it.\n`,
@@ -48,7 +49,7 @@ export default async function servicesCommand(inv: Invocation, action: ServicesA
   }
   if (action === 'status') {
     const s = await services.describeServices();
-    const { waitForHttp } = await import('../../sandbox/services/registry/registry-process.js');
+    const { waitForHttp } = await import('../../../sandbox/services/registry/registry-process.js');
     const registryUp = await waitForHttp(`http://${s.registry.replace('localhost', '127.0.0.1')}/v2/`, 300);
     const endpointUp = await waitForHttp(
       `${s.ecrEndpoint.replace('localhost', '127.0.0.1')}/`,
@@ -62,10 +63,10 @@ export default async function servicesCommand(inv: Invocation, action: ServicesA
       });
     else {
       process.stdout.write(
-        `${registryUp ? paint('green', '✔ up  ') : paint('yellow', '- down')} registry      ${s.registry}\n`,
+        `${registryUp ? marked(FINDING.ok, 'up  ') : marked(FINDING.warn, 'down')} registry      ${s.registry}\n`,
       );
       process.stdout.write(
-        `${endpointUp ? paint('green', '✔ up  ') : paint('yellow', '- down')} ECR endpoint  ${s.ecrEndpoint}\n`,
+        `${endpointUp ? marked(FINDING.ok, 'up  ') : marked(FINDING.warn, 'down')} ECR endpoint  ${s.ecrEndpoint}\n`,
       );
     }
     return registryUp && endpointUp ? EXIT.pass : EXIT.fail;

@@ -1,11 +1,11 @@
 // `containerlings sandbox up|prepare|clean|...`: get the sandbox ready (sandbox-up.ts); remove what containerlings created.
-import { UserError } from '../../errors.js';
-import { removeLabelled } from '../../sandbox/cleanup.js';
-import { connect } from '../../sandbox/engine/connection.js';
-import type { Invocation } from '../args.js';
-import { maybeTutor } from '../context.js';
+import { UserError } from '../../../errors.js';
+import { removeLabelled } from '../../../sandbox/cleanup.js';
+import { connect } from '../../../sandbox/engine/connection.js';
+import type { Invocation } from '../../args.js';
+import { maybeTutor } from '../../context.js';
 import servicesCommand, { SERVICES_ACTIONS, type ServicesAction } from './sandbox-services.js';
-import { EXIT, paint, printJson } from '../output.js';
+import { EXIT, paint, printJson } from '../../output.js';
 
 export default async function sandbox(inv: Invocation, signal?: AbortSignal): Promise<number> {
   const action = inv.positionals[0];

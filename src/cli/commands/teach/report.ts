@@ -3,15 +3,15 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { UserError } from '../../errors.js';
-import { checkCodeHash } from '../../grading/hash.js';
-import { buildReport, loadBundles } from '../../grading/report-model.js';
-import { reportHtml } from '../../grading/report-html.js';
-import { reportCsv, reportTable } from '../../grading/report-text.js';
-import { readVerification } from '../../grading/verification.js';
-import type { Invocation } from '../args.js';
-import { EXIT, paint, printJson } from '../output.js';
-import { courseInUse } from '../workshop-context.js';
+import { UserError } from '../../../errors.js';
+import { checkCodeHash } from '../../../grading/hash.js';
+import { buildReport, loadBundles } from '../../../grading/report-model.js';
+import { reportHtml } from '../../../grading/report-html.js';
+import { reportCsv, reportTable } from '../../../grading/report-text.js';
+import { readVerification } from '../../../grading/verification.js';
+import type { Invocation } from '../../args.js';
+import { EXIT, paint, printJson } from '../../output.js';
+import { courseInUse } from '../../workshop-context.js';
 
 export default async function report(inv: Invocation): Promise<number> {
   const dir = inv.positionals[0];

@@ -2,18 +2,19 @@
 import { existsSync } from 'node:fs';
 import { statfs } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { describeError, UserError } from '../../errors.js';
-import { loadCourse, type Course } from '../../lessons/course.js';
-import { progressPath, readProgress } from '../../progress/store.js';
-import { locateWorkspace } from '../../progress/workspace.js';
-import { loadCatalog } from '../../sandbox/images/catalog.js';
-import { imageOrigin, offlineBlocker } from '../../sandbox/images/catalog-status.js';
-import { connect, explainEngineError, type Engine } from '../../sandbox/engine/connection.js';
-import { describeEngine, type EngineProfile } from '../../sandbox/engine/profile.js';
-import { probedProfile } from '../../sandbox/engine/reach.js';
-import { engineUnavailable } from '../../sandbox/engine/availability.js';
-import type { Invocation } from '../args.js';
-import { EXIT, paint, printJson } from '../output.js';
+import { describeError, UserError } from '../../../errors.js';
+import { loadCourse, type Course } from '../../../lessons/course.js';
+import { progressPath, readProgress } from '../../../progress/store.js';
+import { locateWorkspace } from '../../../progress/workspace.js';
+import { loadCatalog } from '../../../sandbox/images/catalog.js';
+import { imageOrigin, offlineBlocker } from '../../../sandbox/images/catalog-status.js';
+import { connect, explainEngineError, type Engine } from '../../../sandbox/engine/connection.js';
+import { describeEngine, type EngineProfile } from '../../../sandbox/engine/profile.js';
+import { probedProfile } from '../../../sandbox/engine/reach.js';
+import { engineUnavailable } from '../../../sandbox/engine/availability.js';
+import type { Invocation } from '../../args.js';
+import { FINDING, NEXT_STEP } from '../../../outcome-theme.js';
+import { EXIT, mark, paint, printJson } from '../../output.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -232,7 +233,7 @@ export default async function doctor(inv: Invocation): Promise<number> {
       fix: 'Run `containerlings` or `containerlings init` to create it.',
     });
   // Tools that some lessons' scripts run: a warning, as every other lesson works without them.
-  const { onPath } = await import('../../checks/lint/hadolint.js');
+  const { onPath } = await import('../../../checks/lint/hadolint.js');
   for (const [name, command, needed, install] of TOOLS) {
     out.push(
       onPath(command)
@@ -242,7 +243,7 @@ export default async function doctor(inv: Invocation): Promise<number> {
   }
   if (process.env.CONTAINERLINGS_AWS === 'real') {
     // Real AWS mode: who the default credential chain makes us (account and ARN only, never the keys).
-    const { callerIdentity } = await import('./aws.js');
+    const { callerIdentity } = await import('../../../sandbox/aws/identity.js');
     await callerIdentity().then(
       (who) =>
         out.push({
@@ -256,10 +257,9 @@ export default async function doctor(inv: Invocation): Promise<number> {
   const ok = out.every((f) => f.status !== 'fail');
   if (inv.json) printJson({ ok, findings: out, ...(found ? { profile: found.profile } : {}) });
   else {
-    const mark = { ok: paint('green', '✔'), warn: paint('yellow', '!'), fail: paint('red', '✘') };
     for (const f of out) {
-      process.stdout.write(`${mark[f.status]} ${f.name.padEnd(20)} ${f.detail}\n`);
-      if (f.fix) process.stdout.write(`  ${paint('blue', '→')} ${f.fix}\n`);
+      process.stdout.write(`${mark(FINDING[f.status])} ${f.name.padEnd(20)} ${f.detail}\n`);
+      if (f.fix) process.stdout.write(`  ${paint('blue', NEXT_STEP)} ${f.fix}\n`);
     }
   }
   return ok ? EXIT.pass : EXIT.error;

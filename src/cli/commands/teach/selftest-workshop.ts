@@ -1,14 +1,14 @@
 // `containerlings selftest --workshop FILE`: prove every exercise of a workshop on this machine before the day,
 // in parallel where exercises share nothing, with a live progress view and a summary table.
-import { attemptCount, defaultJobs, selftestInParallel } from '../../authoring/selftest-schedule.js';
-import { okWithSkips, selftestProfile, splitRunnable } from '../../authoring/selftest-skips.js';
-import { ensureImages, lessonImages } from '../../sandbox/images/catalog.js';
-import { connect } from '../../sandbox/engine/connection.js';
-import type { Invocation } from '../args.js';
-import { billingConsentFor } from '../confirm.js';
-import { EXIT, paint, printJson } from '../output.js';
-import { SelftestProgress, summaryTable } from '../selftest-progress.js';
-import { courseInUse } from '../workshop-context.js';
+import { attemptCount, defaultJobs, selftestInParallel } from '../../../authoring/selftest-schedule.js';
+import { okWithSkips, selftestProfile, splitRunnable } from '../../../authoring/selftest-skips.js';
+import { ensureImages, lessonImages } from '../../../sandbox/images/catalog.js';
+import { connect } from '../../../sandbox/engine/connection.js';
+import type { Invocation } from '../../args.js';
+import { billingConsentFor } from '../../confirm.js';
+import { EXIT, paint, printJson } from '../../output.js';
+import { SelftestProgress, summaryTable } from '../../selftest-progress.js';
+import { courseInUse } from '../../workshop-context.js';
 
 export default async function selftestWorkshop(inv: Invocation, signal: AbortSignal): Promise<number> {
   const { course, workshop } = await courseInUse(inv);

@@ -1,0 +1,62 @@
+// Every option of every command, declared once: how node:util's parseArgs reads it, the placeholder for its value,
+// and one help line. Which command takes which is declared in catalog.ts.
+
+interface OptionSpec {
+  readonly type: 'boolean' | 'string';
+  readonly short?: string;
+  /** The value's placeholder in help: `--out DIR`. */
+  readonly value?: string;
+  readonly help: string;
+}
+
+export const OPTIONS = {
+  help: { type: 'boolean', short: 'h', help: 'show the commands, or one command and its options' },
+  version: { type: 'boolean', short: 'v', help: "containerlings' version" },
+  json: { type: 'boolean', help: 'machine-readable output' },
+  workspace: {
+    type: 'string',
+    short: 'w',
+    value: 'DIR',
+    help: 'the workspace (else $CONTAINERLINGS_WORKSPACE, the nearest one above this folder, ./containerlings-workspace)',
+  },
+  workshop: {
+    type: 'string',
+    value: 'FILE',
+    help: "only this workshop's lessons (else the workshop file kept in the workspace, if any)",
+  },
+  aws: {
+    type: 'string',
+    value: 'real|local',
+    help: 'real AWS (your default credentials and AWS_REGION) or the local ECR endpoint (the default)',
+  },
+  yes: { type: 'boolean', short: 'y', help: 'answer yes instead of asking (real AWS costs, removals)' },
+  'give-up': { type: 'boolean', help: 'give up on the exercise, to see its solution before a pass' },
+  watch: { type: 'boolean', help: 'check again on every save, until Ctrl-C' },
+  all: { type: 'boolean', help: 'all of them' },
+  junit: { type: 'string', value: 'FILE', help: 'with --all: also write JUnit XML to FILE' },
+  student: {
+    type: 'string',
+    value: 'NAME',
+    help: 'your name in the bundle (else $CONTAINERLINGS_STUDENT, your login)',
+  },
+  out: { type: 'string', value: 'DIR', help: 'write the bundle into DIR (else the workspace)' },
+  csv: { type: 'string', value: 'FILE', help: 'also write the report as CSV (one row per student)' },
+  html: { type: 'string', value: 'FILE', help: 'also write the report as an HTML page' },
+  title: { type: 'string', value: 'TEXT', help: "the workshop's title" },
+  registry: { type: 'string', value: 'HOST[/PATH]', help: 'the class registry students push to' },
+  lessons: { type: 'string', value: 'a,b,...', help: 'the lessons, in order (else every lesson)' },
+  cluster: { type: 'string', value: 'NAME', help: 'the ECS cluster (else containerlings)' },
+  subnets: { type: 'string', value: 'a,b', help: "the task's subnets (else the default VPC's)" },
+  'security-groups': { type: 'string', value: 'a,b', help: "the task's security groups (else the default VPC's)" },
+} as const satisfies Record<string, OptionSpec>;
+
+export type OptionName = keyof typeof OPTIONS;
+
+/** Options every command takes. */
+export const EVERY_COMMAND = ['help', 'version'] as const satisfies readonly OptionName[];
+
+/** `--out DIR`, `-w, --workspace DIR`. */
+export function optionLabel(name: OptionName): string {
+  const spec: OptionSpec = OPTIONS[name];
+  return `${spec.short ? `-${spec.short}, ` : ''}--${name}${spec.value ? ` ${spec.value}` : ''}`;
+}
