@@ -20,9 +20,10 @@ export const ROOMS = [
   ['sandbox/services', ['sandbox/services/']],
   ['sandbox/images', ['sandbox/images/']],
   ['sandbox/engine', ['sandbox/engine/']],
+  ['sandbox/process', ['sandbox/process.ts']],
   ['progress', ['progress/']],
   ['lessons', ['lessons/']],
-  ['floor', ['errors.ts', 'version.ts', 'types/']],
+  ['floor', ['errors.ts', 'version.ts', 'outcome-theme.ts', 'types/']],
 ];
 
 export function roomOf(file) {

@@ -2,7 +2,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { CheckResult } from '../checks/kit/api.js';
 import { UserError } from '../errors.js';
 
 /** Where the learner is in the TUI, so it reopens there (after a sandbox shell, or next session). */
@@ -29,7 +28,15 @@ export interface ExerciseProgress {
    */
   images?: Record<string, string | null>;
   /** The latest check's verdict in this attempt, as shown to the learner (the TUI reads it from here). */
-  lastResult?: CheckResult;
+  lastResult?: StoredVerdict;
+}
+
+/** A check's verdict as progress.json keeps it (the shape of a CheckResult; progress sits below the checks). */
+export interface StoredVerdict {
+  readonly outcome: 'pass' | 'fail' | 'error';
+  readonly message: string;
+  readonly tryNext?: string;
+  readonly evidence: Readonly<Record<string, string | number | boolean>>;
 }
 
 export interface Progress {

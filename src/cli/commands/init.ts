@@ -4,7 +4,8 @@ import { UserError } from '../../errors.js';
 import { Tutor } from '../../tutor/tutor.js';
 import { locateWorkspace } from '../../progress/workspace.js';
 import type { Invocation } from '../args.js';
-import { EXIT, paint, printJson } from '../output.js';
+import { FINDING } from '../../outcome-theme.js';
+import { EXIT, mark, paint, printJson } from '../output.js';
 import { courseInUse, rememberWorkshop } from '../workshop-context.js';
 
 export default async function init(inv: Invocation): Promise<number> {
@@ -25,7 +26,7 @@ export default async function init(inv: Invocation): Promise<number> {
     printJson({ workspace: tutor.workspace.dir, exercises: tutor.course.exercises.map((e) => e.id), images });
     return EXIT.pass;
   }
-  process.stdout.write(`${paint('green', '✔')} Workspace ready: ${tutor.workspace.dir}\n`);
+  process.stdout.write(`${mark(FINDING.ok)} Workspace ready: ${tutor.workspace.dir}\n`);
   process.stdout.write(`  One folder per exercise, e.g. ${tutor.dir(tutor.course.exercises[0]?.id ?? '')}\n`);
   if ('error' in images)
     process.stdout.write(paint('yellow', `! Base images are not ready: ${images.error}\n  ${images.next ?? ''}\n`));

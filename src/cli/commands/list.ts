@@ -2,15 +2,9 @@
 import type { Invocation } from '../args.js';
 import { maybeTutor } from '../context.js';
 import { courseInUse } from '../workshop-context.js';
-import { EXIT, paint, printJson } from '../output.js';
+import { STATUS } from '../../outcome-theme.js';
+import { EXIT, mark, paint, printJson } from '../output.js';
 import { courseOverview } from '../../tutor/overview.js';
-
-const marks = {
-  todo: paint('dim', '·'),
-  passed: paint('green', '✔'),
-  failed: paint('red', '✘'),
-  error: paint('yellow', '!'),
-};
 
 export default async function list(inv: Invocation): Promise<number> {
   const tutor = await maybeTutor(inv);
@@ -29,7 +23,8 @@ export default async function list(inv: Invocation): Promise<number> {
     process.stdout.write(
       `${paint('bold', lesson.title)} ${paint('dim', `(${lesson.id}, ${passed}/${lesson.exercises.length} passed)`)}\n`,
     );
-    for (const e of lesson.exercises) process.stdout.write(`  ${marks[e.status]} ${e.id.padEnd(22)} ${e.title}\n`);
+    for (const e of lesson.exercises)
+      process.stdout.write(`  ${mark(STATUS[e.status])} ${e.id.padEnd(22)} ${e.title}\n`);
   }
   if (!tutor) process.stdout.write(paint('dim', '\nNo workspace yet: `containerlings init` creates one.\n'));
   return EXIT.pass;

@@ -4,7 +4,8 @@ import type { Invocation } from '../args.js';
 import { requireExercise } from '../args.js';
 import { confirmed } from '../confirm.js';
 import { openTutor } from '../context.js';
-import { EXIT, paint, printJson } from '../output.js';
+import { FINDING } from '../../outcome-theme.js';
+import { EXIT, mark, paint, printJson } from '../output.js';
 
 export default async function reset(inv: Invocation): Promise<number> {
   const id = requireExercise(inv);
@@ -31,7 +32,7 @@ export default async function reset(inv: Invocation): Promise<number> {
     printJson({ exercise: id, removed: removed.removed, kept: removed.kept, backup: backup ?? null });
     return EXIT.pass;
   }
-  process.stdout.write(`${paint('green', '✔')} ${id} is back to its starter files in ${tutor.dir(id)}\n`);
+  process.stdout.write(`${mark(FINDING.ok)} ${id} is back to its starter files in ${tutor.dir(id)}\n`);
   if (backup) process.stdout.write(`  Your previous files are in ${backup}\n`);
   for (const r of removed.removed) process.stdout.write(`  removed ${r}\n`);
   for (const k of removed.kept) process.stdout.write(paint('yellow', `  could not remove ${k}\n`));
