@@ -118,7 +118,7 @@ export function measure(srcDir) {
   for (const [from, tos] of graph)
     for (const to of tos) if (rank(roomOf(to)) < rank(roomOf(from))) upward.push(`${from} → ${to}`);
   const rings = circles(graph).map((files) => ({ files, rooms: [...new Set(files.map((f) => dirname(f)))] }));
-  const check = graph.has('cli/commands/check.ts') ? crossings(graph, 'cli/commands/check.ts') : undefined;
+  const check = graph.has('cli/commands/learn/check.ts') ? crossings(graph, 'cli/commands/learn/check.ts') : undefined;
   return { files: graph.size, upward, circles: rings, check };
 }
 

@@ -2,14 +2,14 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
-import { BUNDLE_SUFFIX, studentSlug } from '../../grading/bundle.js';
-import { exitCodeOf } from '../../grading/results.js';
-import { makeBundle } from '../../grading/submission.js';
-import type { Invocation } from '../args.js';
-import { openTutor } from '../context.js';
-import { FINDING } from '../../outcome-theme.js';
-import { mark, paint, printJson } from '../output.js';
-import { courseInUse } from '../workshop-context.js';
+import { BUNDLE_SUFFIX, studentSlug } from '../../../grading/bundle.js';
+import { exitCodeOf } from '../../../grading/results.js';
+import { makeBundle } from '../../../grading/submission.js';
+import type { Invocation } from '../../args.js';
+import { openTutor } from '../../context.js';
+import { FINDING } from '../../../outcome-theme.js';
+import { mark, paint, printJson } from '../../output.js';
+import { courseInUse } from '../../workshop-context.js';
 
 export default async function submit(inv: Invocation, signal: AbortSignal): Promise<number> {
   const [tutor, { workshop }] = await Promise.all([openTutor(inv), courseInUse(inv)]);

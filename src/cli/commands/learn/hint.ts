@@ -1,8 +1,8 @@
 // `containerlings hint <exercise>`: the next hint; the position is saved in the workspace.
-import type { Invocation } from '../args.js';
-import { requireExercise } from '../args.js';
-import { openTutor } from '../context.js';
-import { EXIT, paint, printJson } from '../output.js';
+import type { Invocation } from '../../args.js';
+import { requireExercise } from '../../args.js';
+import { openTutor } from '../../context.js';
+import { EXIT, paint, printJson } from '../../output.js';
 
 export default async function hint(inv: Invocation): Promise<number> {
   const id = requireExercise(inv);

@@ -1,9 +1,9 @@
 // `containerlings check <exercise>`: judge the engine's state; exit 0 pass, 1 fail, 2 error.
 import { watch } from 'node:fs';
-import type { Invocation } from '../args.js';
-import { requireExercise } from '../args.js';
-import { openTutor } from '../context.js';
-import { exitCodeFor, formatResult, paint, printJson } from '../output.js';
+import type { Invocation } from '../../args.js';
+import { requireExercise } from '../../args.js';
+import { openTutor } from '../../context.js';
+import { exitCodeFor, formatResult, paint, printJson } from '../../output.js';
 
 export default async function check(inv: Invocation, signal: AbortSignal): Promise<number> {
   if (inv.all) return (await import('./check-all.js')).default(inv, signal);

@@ -1,13 +1,13 @@
 // The default command: the TUI. Reopens it after a sandbox shell, and checks again when the shell exits.
-import { UserError } from '../../errors.js';
-import type { Tutor } from '../../tutor/tutor.js';
-import type { Location } from '../../ui/model.js';
-import type { Invocation } from '../args.js';
-import { openTutor } from '../context.js';
-import { EXIT, paint } from '../output.js';
-import { loadInk } from '../ink-loader.js';
-import { createActions } from '../../tutor/tui-actions.js';
-import { openShell } from '../../tutor/sandbox-session.js';
+import { UserError } from '../../../errors.js';
+import type { Tutor } from '../../../tutor/tutor.js';
+import type { Location } from '../../../ui/model.js';
+import type { Invocation } from '../../args.js';
+import { openTutor } from '../../context.js';
+import { EXIT, paint } from '../../output.js';
+import { loadInk } from '../../ink-loader.js';
+import { createActions } from '../../../tutor/tui-actions.js';
+import { openShell } from '../../../tutor/sandbox-session.js';
 
 const NO_TTY = `containerlings needs an interactive terminal for the tutorial, and this is not one.
 Without a terminal you can use:

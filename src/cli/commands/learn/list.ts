@@ -1,10 +1,10 @@
 // `containerlings list`: lessons and their exercises, with the workspace's progress.
-import type { Invocation } from '../args.js';
-import { maybeTutor } from '../context.js';
-import { courseInUse } from '../workshop-context.js';
-import { STATUS } from '../../outcome-theme.js';
-import { EXIT, mark, paint, printJson } from '../output.js';
-import { courseOverview } from '../../tutor/overview.js';
+import type { Invocation } from '../../args.js';
+import { maybeTutor } from '../../context.js';
+import { courseInUse } from '../../workshop-context.js';
+import { STATUS } from '../../../outcome-theme.js';
+import { EXIT, mark, paint, printJson } from '../../output.js';
+import { courseOverview } from '../../../tutor/overview.js';
 
 export default async function list(inv: Invocation): Promise<number> {
   const tutor = await maybeTutor(inv);

@@ -1,11 +1,11 @@
 // `containerlings reset <exercise>`: remove the exercise's declared resources and restore its starter files.
-import { UserError } from '../../errors.js';
-import type { Invocation } from '../args.js';
-import { requireExercise } from '../args.js';
-import { confirmed } from '../confirm.js';
-import { openTutor } from '../context.js';
-import { FINDING } from '../../outcome-theme.js';
-import { EXIT, mark, paint, printJson } from '../output.js';
+import { UserError } from '../../../errors.js';
+import type { Invocation } from '../../args.js';
+import { requireExercise } from '../../args.js';
+import { confirmed } from '../../confirm.js';
+import { openTutor } from '../../context.js';
+import { FINDING } from '../../../outcome-theme.js';
+import { EXIT, mark, paint, printJson } from '../../output.js';
 
 export default async function reset(inv: Invocation): Promise<number> {
   const id = requireExercise(inv);

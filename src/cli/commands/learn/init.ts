@@ -1,12 +1,12 @@
 // `containerlings init [dir]`: create a workspace, copy in the starter files, get the base images ready.
 import { resolve } from 'node:path';
-import { UserError } from '../../errors.js';
-import { Tutor } from '../../tutor/tutor.js';
-import { locateWorkspace } from '../../progress/workspace.js';
-import type { Invocation } from '../args.js';
-import { FINDING } from '../../outcome-theme.js';
-import { EXIT, mark, paint, printJson } from '../output.js';
-import { courseInUse, rememberWorkshop } from '../workshop-context.js';
+import { UserError } from '../../../errors.js';
+import { Tutor } from '../../../tutor/tutor.js';
+import { locateWorkspace } from '../../../progress/workspace.js';
+import type { Invocation } from '../../args.js';
+import { FINDING } from '../../../outcome-theme.js';
+import { EXIT, mark, paint, printJson } from '../../output.js';
+import { courseInUse, rememberWorkshop } from '../../workshop-context.js';
 
 export default async function init(inv: Invocation): Promise<number> {
   const dir = inv.positionals[0] ? resolve(inv.positionals[0]) : locateWorkspace(inv.workspace);

@@ -1,8 +1,8 @@
 // `containerlings solve <exercise> [--give-up]`: the reference solution, after a pass or an explicit give-up.
-import type { Invocation } from '../args.js';
-import { requireExercise } from '../args.js';
-import { openTutor } from '../context.js';
-import { EXIT, paint, printJson } from '../output.js';
+import type { Invocation } from '../../args.js';
+import { requireExercise } from '../../args.js';
+import { openTutor } from '../../context.js';
+import { EXIT, paint, printJson } from '../../output.js';
 
 export default async function solve(inv: Invocation): Promise<number> {
   const id = requireExercise(inv);

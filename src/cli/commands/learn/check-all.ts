@@ -2,12 +2,12 @@
 // as a versioned results document and JUnit XML. Exit 0 all pass, 1 any fail, 2 any error.
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { toJunit } from '../../grading/junit.js';
-import { exitCodeOf, gradeAll } from '../../grading/results.js';
-import type { Invocation } from '../args.js';
-import { openTutor } from '../context.js';
-import { outcomeLabel, paint, printJson } from '../output.js';
-import { courseInUse } from '../workshop-context.js';
+import { toJunit } from '../../../grading/junit.js';
+import { exitCodeOf, gradeAll } from '../../../grading/results.js';
+import type { Invocation } from '../../args.js';
+import { openTutor } from '../../context.js';
+import { outcomeLabel, paint, printJson } from '../../output.js';
+import { courseInUse } from '../../workshop-context.js';
 
 export default async function checkAll(inv: Invocation, signal: AbortSignal): Promise<number> {
   const [tutor, { workshop }] = await Promise.all([openTutor(inv), courseInUse(inv)]);
