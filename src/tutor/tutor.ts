@@ -3,7 +3,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { baselineFrom, imageSnapshot, rebase, type ImageSnapshot } from '../checks/kit/image-baseline.js';
-import { runCheck } from '../checks/runner.js';
 import type { CheckResult } from '../checks/kit/api.js';
 import { UserError } from '../errors.js';
 import { findExercise, loadCourse, type Course, type Exercise } from '../lessons/course.js';
@@ -22,10 +21,9 @@ import {
   ATTEMPT_SCRIPT,
   type Workspace,
 } from '../progress/workspace.js';
-import { ensureImages, lessonImages, type ImageSource } from '../sandbox/images/catalog.js';
-import { removeDeclared, type Removed } from '../sandbox/cleanup.js';
+import type { ImageSource } from '../sandbox/images/catalog.js';
+import type { Removed } from '../sandbox/cleanup.js';
 import { connect, type Engine } from '../sandbox/engine/connection.js';
-import { runScript, scriptEnv } from '../sandbox/script.js';
 import { billingConsent, type BillingConsent } from '../sandbox/aws/billing.js';
 
 export class Tutor {
@@ -91,6 +89,8 @@ export class Tutor {
     report?: (line: string) => void,
     names?: readonly string[],
   ): Promise<Record<string, ImageSource>> {
+    // Loaded when needed: `list` and the lesson list open a Tutor but never build images, run scripts or checks.
+    const { ensureImages, lessonImages } = await import('../sandbox/images/catalog.js');
     return ensureImages(await this.engine(), this.course.root, names ?? lessonImages(this.course.lessons), report);
   }
 
@@ -103,6 +103,7 @@ export class Tutor {
     if (!exercise.setup || (await this.exerciseProgress(id)).setupDone) return;
     await this.confirmBilling([exercise]);
     const engine = await this.engine();
+    const { runScript, scriptEnv } = await import('../sandbox/script.js');
     const before = await imageSnapshot(engine);
     const ran = await runScript(
       exercise.setup,
@@ -134,6 +135,7 @@ export class Tutor {
       await this.start(id, signal);
       const entry = await this.exerciseProgress(id);
       const engine = await this.engine();
+      const { runCheck } = await import('../checks/runner.js');
       result = await runCheck(exercise, {
         engine,
         workspaceId: this.workspace.id,
@@ -181,6 +183,7 @@ export class Tutor {
   async reset(id: string): Promise<{ removed: Removed; backup?: string }> {
     const exercise = this.exercise(id);
     const engine = await this.engine();
+    const { removeDeclared } = await import('../sandbox/cleanup.js');
     const removed = await removeDeclared(engine, exercise.meta.resources, this.workspace.id);
     const backup = await restoreStarter(
       this.workspace,

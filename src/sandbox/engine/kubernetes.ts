@@ -3,7 +3,6 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { MissingProgram, run } from '../process.js';
 
 export interface ClusterAvailability {
   readonly available: boolean;
@@ -27,6 +26,8 @@ export async function runKubectl(
   kubectl = process.env.CONTAINERLINGS_KUBECTL || 'kubectl',
   timeoutMs = (REQUEST_TIMEOUT_S + 2) * 1000,
 ): Promise<KubectlRun> {
+  // Loaded here, not at the top: `list` reads this module's availability rule and must not load child_process.
+  const { MissingProgram, run } = await import('../process.js');
   try {
     const ran = await run([kubectl, ...args], { timeoutMs });
     if (ran.timedOut) return { code: 'timeout', stdout: ran.stdout, stderr: ran.stderr };
