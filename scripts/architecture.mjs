@@ -106,7 +106,10 @@ export function crossings(graph, entry) {
     const from = queue.shift();
     for (const to of graph.get(from) ?? []) {
       if (roomOf(to) !== roomOf(from)) crossing.push({ from, to, upward: rank(roomOf(to)) < rank(roomOf(from)) });
-      if (!seen.has(to)) seen.add(to) && queue.push(to);
+      if (!seen.has(to)) {
+        seen.add(to);
+        queue.push(to);
+      }
     }
   }
   return { files: seen.size, crossing: crossing.length, upward: crossing.filter((c) => c.upward).length };
@@ -136,7 +139,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     for (const c of result.circles) process.stdout.write(`  [${c.rooms.join(', ')}] ${c.files.join(' ⇄ ')}\n`);
     if (result.check)
       process.stdout.write(
-        `\`check\` loads ${result.check.files} files; ${result.check.crossing} of their imports cross rooms, ${result.check.upward} upward\n`,
+        `\`check\` loads ${result.check.files} files; ${result.check.crossing} of their imports cross rooms, ` +
+          `${result.check.upward} upward\n`,
       );
   }
 }

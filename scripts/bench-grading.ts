@@ -28,7 +28,8 @@ const runs = Array.from({ length: 7 }, () =>
 );
 const floor = Array.from({ length: 7 }, () => time(['--version']));
 process.stdout.write(
-  `report, 30 bundles (table + CSV + HTML): median ${median(runs).toFixed(0)} ms (target < 1000 ms; \`containerlings --version\` floor ${median(floor).toFixed(0)} ms)\n`,
+  `report, 30 bundles (table + CSV + HTML): median ${median(runs).toFixed(0)} ms (target < 1000 ms; ` +
+    `\`containerlings --version\` floor ${median(floor).toFixed(0)} ms)\n`,
 );
 
 if (process.argv.includes('--selftest')) {
@@ -37,6 +38,7 @@ if (process.argv.includes('--selftest')) {
   const one = time(['selftest', '--workshop', workshop, '--json'], { CONTAINERLINGS_SELFTEST_JOBS: '1' });
   const two = time(['selftest', '--workshop', workshop, '--json'], { CONTAINERLINGS_SELFTEST_JOBS: '2' });
   process.stdout.write(
-    `selftest --workshop (dockerfiles-and-images), ${availableParallelism()} cores: 1 at a time ${(one / 1000).toFixed(1)} s, 2 at a time ${(two / 1000).toFixed(1)} s, speed-up ${(one / two).toFixed(2)}×\n`,
+    `selftest --workshop (dockerfiles-and-images), ${availableParallelism()} cores: ` +
+      `1 at a time ${(one / 1000).toFixed(1)} s, 2 at a time ${(two / 1000).toFixed(1)} s, speed-up ${(one / two).toFixed(2)}×\n`,
   );
 }

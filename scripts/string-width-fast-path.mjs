@@ -12,7 +12,9 @@ import { readFile } from 'node:fs/promises';
 export const NARROW_SYMBOLS = '·…❯✓✘↑↓←→●';
 
 /** The line added right after string-width strips ANSI codes and returns 0 for an empty string. */
-export const FAST_PATH = `\tif (ambiguousIsNarrow && /^[\\u0020-\\u007E${NARROW_SYMBOLS}]*$/u.test(string)) {\n\t\treturn string.length;\n\t}\n`;
+export const FAST_PATH =
+  `\tif (ambiguousIsNarrow && /^[\\u0020-\\u007E${NARROW_SYMBOLS}]*$/u.test(string)) {\n` +
+  `\t\treturn string.length;\n\t}\n`;
 
 const ANCHOR = /(\tif \(string\.length === 0\) \{\n\t\treturn 0;\n\t\}\n)/;
 

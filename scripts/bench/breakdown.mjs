@@ -114,7 +114,8 @@ export function formatBreakdown(breakdown) {
     `  ${fmt(b.rest).padStart(6)} ms  the rest: course and progress, lesson data, React renders, terminal (lesson list minus the above)`,
   );
   out.push(
-    `  ${fmt(b.listShown).padStart(6)} ms  = lesson list shown (TUI first frame: ${fmt(b.firstFrame)} ms; minimal Ink app: ${fmt(b.inkFloor)} ms)`,
+    `  ${fmt(b.listShown).padStart(6)} ms  = lesson list shown ` +
+      `(TUI first frame: ${fmt(b.firstFrame)} ms; minimal Ink app: ${fmt(b.inkFloor)} ms)`,
   );
   if (b.modulesAfterFrame.length) {
     out.push('  loaded only after the lesson list shows:');

@@ -9,8 +9,10 @@ const PTY_TIMEOUT_MS = 20_000;
 // string sequences (ESC ] P X ^ _ ... up to BEL or ST), the short ESC ones (ESC ( B, ESC 7, ...), and a sequence
 // cut off at the end of what has arrived so far (the rest is in the next chunk).
 const CONTROL =
+  // eslint-disable-next-line no-control-regex -- matching terminal escape sequences is this regex's whole purpose
   /\x1b\[[0-?]*[ -/]*[@-~]|\x1b[\]PX^_][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[ -/]*[0-OQ-WYZ\\`-~]|\x1b(?:\[[0-?]*[ -/]*|[\]PX^_][^\x07\x1b]*\x1b?|[ -/]*)$/g;
 /** A character that shows on the screen: not whitespace, not a control character. */
+// eslint-disable-next-line no-control-regex -- the control-character range is what it excludes
 const VISIBLE = /[^\s\x00-\x1f\x7f-\x9f]/;
 
 /** Whether terminal output is more than control sequences: something printable remains once they are gone. */
@@ -49,13 +51,17 @@ export function runToFrame(shellCommand, text, { cwd, env = ENV }) {
         } catch {
           try {
             process.kill(pid, 'SIGKILL');
-          } catch {}
+          } catch {
+            // already gone
+          }
         }
       }
       killTimer = setTimeout(() => {
         try {
           process.kill(-child.pid, 'SIGKILL');
-        } catch {}
+        } catch {
+          // already gone
+        }
       }, 3000);
     };
     let killTimer;

@@ -85,7 +85,8 @@ export function printReport({ runs, warmups, machine, rows, targets, breakdown, 
     ),
   );
   out.push(
-    "(TUI and Ink first frame: the first output that is more than terminal control sequences, whatever it draws; lesson list shown: the first lesson's title is on screen.)",
+    '(TUI and Ink first frame: the first output that is more than terminal control sequences, whatever it draws; ' +
+      "lesson list shown: the first lesson's title is on screen.)",
   );
   const failed = rows.reduce((a, r) => a + r.failures, 0);
   if (failed || rebuilds) {

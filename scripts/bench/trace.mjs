@@ -67,7 +67,8 @@ let file;
 export async function initialize(data) { file = data.file; }
 export async function resolve(specifier, context, next) {
   const r = await next(specifier, context);
-  if (file && r.url.startsWith(${JSON.stringify(pathToFileURL(DIST).href + '/')})) appendFileSync(file, (performance.timeOrigin + performance.now()) + ' ' + r.url + '\\n');
+  if (file && r.url.startsWith(${JSON.stringify(pathToFileURL(DIST).href + '/')})) ` +
+      `appendFileSync(file, (performance.timeOrigin + performance.now()) + ' ' + r.url + '\\n');
   return r;
 }
 `,

@@ -39,7 +39,8 @@ export class SelftestProgress {
     this.#clear();
     const verdict = a.ok ? paint('green', 'ok  ') : paint('red', 'BAD ');
     process.stdout.write(
-      `${verdict} ${a.exercise.padEnd(20)} ${a.attempt.padEnd(26)} expected ${a.expected}, got ${outcomeLabel(a.outcome)} ${paint('dim', `${a.seconds}s`)}\n`,
+      `${verdict} ${a.exercise.padEnd(20)} ${a.attempt.padEnd(26)} ` +
+        `expected ${a.expected}, got ${outcomeLabel(a.outcome)} ${paint('dim', `${a.seconds}s`)}\n`,
     );
     if (!a.ok) process.stdout.write(paint('dim', `     ${a.message}\n${a.commandOutput ?? ''}`));
     this.#draw();
@@ -71,7 +72,10 @@ export function summaryTable(attempts: readonly AttemptReport[]): string {
     const mine = attempts.filter((a) => a.exercise === id);
     const bad = mine.filter((a) => !a.ok).length;
     const seconds = mine.reduce((t, a) => t + a.seconds, 0).toFixed(1);
-    return `${id.padEnd(width)}  ${String(mine.length).padStart(8)}  ${String(mine.length - bad).padStart(4)}  ${(bad ? paint('red', String(bad)) : '0').padStart(3)}  ${seconds.padStart(7)}s`;
+    return (
+      `${id.padEnd(width)}  ${String(mine.length).padStart(8)}  ${String(mine.length - bad).padStart(4)}  ` +
+      `${(bad ? paint('red', String(bad)) : '0').padStart(3)}  ${seconds.padStart(7)}s`
+    );
   });
   return [`${'exercise'.padEnd(width)}  attempts    ok  bad  seconds`, ...rows].join('\n') + '\n';
 }

@@ -33,7 +33,9 @@ beforeAll(async () => {
   await requireEngine();
   expect((await runCli(['init', ws])).code).toBe(0);
   // CI=true on purpose: the TUI must draw in a terminal even where CI is set (ink would draw nothing).
-  const script = `env CI=true TERM=xterm-256color SHELL=/bin/sh PS1='$ ' ${process.execPath} ${CLI} --workspace ${ws}; echo "EXIT=$?"; stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\\n' ' '; echo; sleep 600`;
+  const script =
+    `env CI=true TERM=xterm-256color SHELL=/bin/sh PS1='$ ' ${process.execPath} ${CLI} --workspace ${ws}; echo "EXIT=$?"; ` +
+    `stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\\n' ' '; echo; sleep 600`;
   tmux('new-session', '-d', '-s', session, '-x', '120', '-y', '45', 'sh', '-c', script);
 });
 
@@ -59,7 +61,7 @@ describe('the TUI in a real terminal', () => {
     await press('p', /Step 1 of \d+/);
     let text = screen();
     const total = Number(/Step 1 of (\d+)/.exec(text)![1]);
-    for (let step = 2; step <= total; step++) text = await press('n', new RegExp(`Step ${step} of ${total}`));
+    for (let step = 2; step <= total; step++) await press('n', new RegExp(`Step ${step} of ${total}`));
     text = await press('n', /Work in: .*first-image/);
     expect(text).toMatch(/containerlings\/hello/);
   });

@@ -107,7 +107,8 @@ describe('rootfs recipes (debootstrap + docker import, cached)', () => {
       tag,
       'sh',
       '-c',
-      `printf '#include <stdio.h>\\nint main(void){puts("static ok");return 0;}\\n' > /tmp/t.c && gcc -static -o /tmp/t /tmp/t.c && /tmp/t && (ldd /tmp/t 2>&1 || true)`,
+      `printf '#include <stdio.h>\\nint main(void){puts("static ok");return 0;}\\n' > /tmp/t.c && ` +
+        'gcc -static -o /tmp/t /tmp/t.c && /tmp/t && (ldd /tmp/t 2>&1 || true)',
     );
     expect(out).toMatch(/^static ok\n.*not a dynamic executable/);
   });

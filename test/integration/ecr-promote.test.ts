@@ -29,7 +29,8 @@ const promote = (repository: string, digest: string, tag: string) =>
     'sh',
     [
       '-c',
-      `MANIFEST=$(aws ecr batch-get-image --repository-name ${repository} --image-ids imageDigest=${digest} --output text --query 'images[].imageManifest')
+      `MANIFEST=$(aws ecr batch-get-image --repository-name ${repository} --image-ids imageDigest=${digest} ` +
+        `--output text --query 'images[].imageManifest')
 aws ecr put-image --repository-name ${repository} --image-tag ${tag} --image-manifest "$MANIFEST"`,
     ],
     local.env(),

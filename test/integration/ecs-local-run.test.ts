@@ -17,7 +17,9 @@ const swarmState = () => docker('info', '--format', '{{.Swarm.LocalNodeState}}')
 
 // A web server from the base image alone: a CGI script that prints the GREETING the task definition sets.
 const serve =
-  'mkdir -p /www/cgi-bin && printf "#!/bin/sh\\nprintf \\"Content-Type: text/plain\\\\r\\\\n\\\\r\\\\n\\"\\necho \\"$GREETING\\"\\n" > /www/cgi-bin/greet && chmod +x /www/cgi-bin/greet && exec httpd -f -p 8080 -h /www';
+  'mkdir -p /www/cgi-bin && ' +
+  'printf "#!/bin/sh\\nprintf \\"Content-Type: text/plain\\\\r\\\\n\\\\r\\\\n\\"\\necho \\"$GREETING\\"\\n" > /www/cgi-bin/greet && ' +
+  'chmod +x /www/cgi-bin/greet && exec httpd -f -p 8080 -h /www';
 const definition = {
   family,
   cpu: '256',

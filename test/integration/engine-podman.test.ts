@@ -40,7 +40,10 @@ const lessonExercises = (lesson: string) =>
 
 const skipped = !host && !required;
 describe.skipIf(skipped)(
-  `the course on Podman${skipped ? ' (skipped: CONTAINERLINGS_TEST_PODMAN_HOST is unset and CONTAINERLINGS_TEST_ENGINES does not name podman)' : ''}`,
+  'the course on Podman' +
+    (skipped
+      ? ' (skipped: CONTAINERLINGS_TEST_PODMAN_HOST is unset and CONTAINERLINGS_TEST_ENGINES does not name podman)'
+      : ''),
   () => {
     it('has an engine to test', () => {
       expect(

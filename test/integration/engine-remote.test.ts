@@ -61,7 +61,8 @@ if (!HOST) {
     if (REQUIRED)
       it('has an engine to run on', () =>
         expect.fail(
-          'CONTAINERLINGS_TEST_ENGINES includes remote, but CONTAINERLINGS_TEST_REMOTE_HOST is not set: run scripts/engines/remote.sh up and set it to the DOCKER_HOST it prints.',
+          'CONTAINERLINGS_TEST_ENGINES includes remote, but CONTAINERLINGS_TEST_REMOTE_HOST is not set: ' +
+            'run scripts/engines/remote.sh up and set it to the DOCKER_HOST it prints.',
         ));
     else
       it.skip('skipped: no remote engine (set CONTAINERLINGS_TEST_REMOTE_HOST, e.g. from scripts/engines/remote.sh up)', () => {});

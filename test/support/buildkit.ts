@@ -26,7 +26,10 @@ export function claimedEngines(env: NodeJS.ProcessEnv = process.env): string[] {
 /** Why BuildKit builds cannot run here, or undefined when they can. */
 export function buildkitMissing(): string | undefined {
   if (!existsSync(BUILDKIT_DOCKER))
-    return `no BuildKit-capable docker client at ${BUILDKIT_DOCKER} (Debian: apt-get install docker.io; or set CONTAINERLINGS_BUILDKIT_DOCKER)`;
+    return (
+      `no BuildKit-capable docker client at ${BUILDKIT_DOCKER} ` +
+      '(Debian: apt-get install docker.io; or set CONTAINERLINGS_BUILDKIT_DOCKER)'
+    );
   try {
     // A client that refuses DOCKER_BUILDKIT=1 (a newer one without buildx) fails here, before any test relies on it.
     execFileSync(BUILDKIT_DOCKER, ['build', '--help'], { env: buildkitEnv(), stdio: 'ignore' });

@@ -10,7 +10,9 @@ export async function requireEngine(): Promise<Engine> {
     await engine.docker.ping();
   } catch (e) {
     throw new Error(
-      `These tests need a running Docker engine (${engine.endpoint}): ${(e as Error).message}. On Debian, .ci/run installs and starts one.`,
+      `These tests need a running Docker engine (${engine.endpoint}): ${(e as Error).message}. ` +
+        'On Debian, .ci/run installs and starts one.',
+      { cause: e },
     );
   }
   // Tests use the base image directly; on a fresh machine it is built offline here first.

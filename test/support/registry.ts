@@ -28,13 +28,16 @@ export async function startRegistry(): Promise<TestRegistry> {
   const config = join(dir, 'config.yml');
   writeFileSync(
     config,
-    `version: 0.1\nlog:\n  level: warn\nstorage:\n  filesystem:\n    rootdirectory: ${dir}/data\n  delete:\n    enabled: true\nhttp:\n  addr: 127.0.0.1:${port}\n`,
+    `version: 0.1\nlog:\n  level: warn\nstorage:\n  filesystem:\n    rootdirectory: ${dir}/data\n` +
+      `  delete:\n    enabled: true\nhttp:\n  addr: 127.0.0.1:${port}\n`,
   );
   let child: ChildProcess;
   try {
     child = spawn('docker-registry', ['serve', config], { stdio: 'ignore' });
   } catch (e) {
-    throw new Error(`This test needs Debian's docker-registry (.ci/run installs it): ${(e as Error).message}`);
+    throw new Error(`This test needs Debian's docker-registry (.ci/run installs it): ${(e as Error).message}`, {
+      cause: e,
+    });
   }
   let failed: Error | undefined;
   child.on(

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../src/checks/kit/api.js';
 import { UserError } from '../../src/errors.js';
 import { App } from '../../src/ui/app.js';
-import { cancellable, deferred, exerciseView, fakeActions, passResult } from './fake-actions.js';
+import { deferred, exerciseView, fakeActions, passResult } from './fake-actions.js';
 import { keys, renderTui, waitFor } from './render-helper.js';
 
 afterEach(cleanup);

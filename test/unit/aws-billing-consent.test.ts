@@ -85,7 +85,8 @@ describe('the billing consent', () => {
     await consent([ecr]);
     await consent([ecr]);
     expect(asked).toEqual([
-      'This creates ECR repositories (cl-models) in AWS account 123456789012 (eu-west-1); storage is billed to that account; `containerlings aws cleanup --aws real` deletes them. Continue?',
+      'This creates ECR repositories (cl-models) in AWS account 123456789012 (eu-west-1); storage is billed to that account; ' +
+        '`containerlings aws cleanup --aws real` deletes them. Continue?',
     ]);
   });
 

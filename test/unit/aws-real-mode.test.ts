@@ -3,27 +3,29 @@
 import { describe, expect, it } from 'vitest';
 import { explainAwsError, missingPermission } from '../../src/sandbox/aws/ecr-client.js';
 import { deleteOwned, ownedRepositories, ownershipTags } from '../../src/sandbox/aws/real-cleanup.js';
-import { loadEcrSdk } from '../../src/sandbox/aws/sdk.js';
+import type { EcrSdk } from '../../src/sandbox/aws/sdk.js';
 
-const sdk = await loadEcrSdk();
+/** The request fields these fakes read (the SDK's inputs have more). */
+type Input = { resourceArn?: string; repositoryName?: string };
 
-function scriptedClient(answers: Record<string, (input: any) => unknown>) {
-  const sent: { command: string; input: any }[] = [];
+function scriptedClient(answers: Record<string, (input: Input) => unknown>) {
+  const sent: { command: string; input: Input }[] = [];
   const client = {
     send: async (command: { constructor: { name: string }; input: unknown }) => {
       const name = command.constructor.name.replace(/Command$/, '');
-      sent.push({ command: name, input: command.input });
-      return answers[name]!(command.input);
+      sent.push({ command: name, input: command.input as Input });
+      return answers[name]!(command.input as Input);
     },
   };
-  return { client: client as unknown as InstanceType<typeof sdk.ECRClient>, sent };
+  return { client: client as unknown as InstanceType<EcrSdk['ECRClient']>, sent };
 }
 
 describe('explaining AWS errors', () => {
   it('names the missing IAM permission from an AccessDenied message', () => {
     const e = Object.assign(
       new Error(
-        'User: arn:aws:iam::123456789012:user/dev is not authorized to perform: ecr:InitiateLayerUpload on resource: arn:aws:ecr:us-east-1:123456789012:repository/x',
+        'User: arn:aws:iam::123456789012:user/dev is not authorized to perform: ecr:InitiateLayerUpload ' +
+          'on resource: arn:aws:ecr:us-east-1:123456789012:repository/x',
       ),
       { name: 'AccessDeniedException' },
     );
@@ -73,7 +75,7 @@ describe('aws cleanup', () => {
     const { client, sent } = scriptedClient({
       DescribeRepositories: () => ({ repositories: repos }),
       ListTagsForResource: (input) => ({
-        tags: input.resourceArn.endsWith('cl-models') ? ownershipTags('ws-1') : [{ Key: 'team', Value: 'x' }],
+        tags: input.resourceArn!.endsWith('cl-models') ? ownershipTags('ws-1') : [{ Key: 'team', Value: 'x' }],
       }),
       DeleteRepository: (input) => ({ repository: { repositoryName: input.repositoryName } }),
     });

@@ -28,12 +28,14 @@ const SECRETS = {
 };
 
 // One line per call: the arguments, each in brackets. --output text makes create print only the URI.
-const FAKE_AWS = `#!/bin/sh
+const FAKE_AWS =
+  `#!/bin/sh
 line=call; for a in "$@"; do line="$line [$a]"; done
 echo "$line" >> "$FAKE_AWS_LOG"
 case " $* " in
   *" create-repository "*)
-    if [ -n "$FAKE_CREATE_FAILS" ]; then echo "An error occurred (RepositoryAlreadyExistsException) when calling the CreateRepository operation" >&2; exit 254; fi
+    if [ -n "$FAKE_CREATE_FAILS" ]; then ` +
+  `echo "An error occurred (RepositoryAlreadyExistsException) when calling the CreateRepository operation" >&2; exit 254; fi
     case " $* " in *" --output text "*) echo "123456789012.dkr.ecr.eu-west-1.amazonaws.com/cl-models" ;; *) cat <<'JSON'
 ${CREATED}
 JSON
@@ -132,7 +134,8 @@ describe('the aws wrapper in real mode', () => {
     ]);
     expect(out.stdout).toBe('123456789012.dkr.ecr.eu-west-1.amazonaws.com/cl-models\n');
     expect(calls().slice(1)).toEqual([
-      'call [--region] [eu-west-1] [ecr] [describe-repositories] [--repository-names] [cl-models] [--query] [repositories[0].repositoryArn] [--output] [text]',
+      'call [--region] [eu-west-1] [ecr] [describe-repositories] [--repository-names] [cl-models] ' +
+        '[--query] [repositories[0].repositoryArn] [--output] [text]',
       `call [--region] [eu-west-1] [ecr] [tag-resource] [--resource-arn] [${ARN}] ${OUR_TAGS}`,
     ]);
   });

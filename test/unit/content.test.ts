@@ -79,7 +79,7 @@ describe('content validation', () => {
   it('refuses a node label key of our own: reset must never remove the ownership label', async () => {
     const root = copyContent();
     const file = join(root, 'exercises', 'swarm-placement', 'exercise.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace(/^    - zone$/m, '    - io.containerlings.sandbox'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^ {4}- zone$/m, '    - io.containerlings.sandbox'));
     const problems = await problemsOf(root);
     expect(problems).toContainEqual(
       expect.stringMatching(
@@ -134,12 +134,14 @@ describe('lesson templates', () => {
     expect(problems).toContainEqual(
       expect.stringMatching(
         new RegExp(
-          `^lessons/dockerfiles-and-images/lesson\\.md:${at + 1}: \\{\\{registy\\}\\}: expected one of \\{\\{workspace\\}\\}.* or \\{\\{image:<name>\\}\\}$`,
+          `^lessons/dockerfiles-and-images/lesson\\.md:${at + 1}: \\{\\{registy\\}\\}: ` +
+            `expected one of \\{\\{workspace\\}\\}.* or \\{\\{image:<name>\\}\\}$`,
         ),
       ),
     );
     expect(problems).toContain(
-      `lessons/dockerfiles-and-images/lesson.md:${at + 1}: {{image:base/debian}}: expected an image listed in the lesson's images (base/busybox)`,
+      `lessons/dockerfiles-and-images/lesson.md:${at + 1}: {{image:base/debian}}: ` +
+        "expected an image listed in the lesson's images (base/busybox)",
     );
   });
 });

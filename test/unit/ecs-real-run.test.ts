@@ -29,16 +29,28 @@ const DEFINITION = {
 };
 const now = async () => undefined;
 
-type Answer = (input: any) => unknown;
+/** The request fields these fakes and tests read (the SDK's inputs have more). */
+type Input = {
+  cluster?: string;
+  clusterName?: string;
+  tasks?: string[];
+  task?: string;
+  taskDefinition?: string;
+  include?: string[];
+  tags?: unknown;
+  networkConfiguration?: { awsvpcConfiguration?: unknown };
+};
+type Answer = (input: Input) => unknown;
+type Task = { taskArn: string; tags?: unknown[]; lastStatus?: string };
 /** One fake for both services: answers by command name, records what was sent. */
 function scripted(answers: Record<string, Answer>) {
-  const sent: { command: string; input: any }[] = [];
+  const sent: { command: string; input: Input }[] = [];
   const send = async (command: { constructor: { name: string }; input: unknown }) => {
     const name = command.constructor.name.replace(/Command$/, '');
-    sent.push({ command: name, input: command.input });
+    sent.push({ command: name, input: command.input as Input });
     const answer = answers[name];
     if (!answer) throw new Error(`unexpected ${name}`);
-    return answer(command.input);
+    return answer(command.input as Input);
   };
   return {
     clients: { ecs: { send }, ec2: { send } } as unknown as EcsClients,
@@ -55,7 +67,7 @@ const denied = (action: string) => () => {
 };
 
 /** An account with a default VPC, the given clusters, and a task that reports `statuses` in turn. */
-function account(options: { clusters?: any[]; statuses?: any[]; vpcs?: any[] } = {}) {
+function account(options: { clusters?: object[]; statuses?: object[]; vpcs?: object[] } = {}) {
   const statuses = [
     ...(options.statuses ?? [
       { lastStatus: 'PROVISIONING' },
@@ -72,7 +84,7 @@ function account(options: { clusters?: any[]; statuses?: any[]; vpcs?: any[] } =
       taskDefinition: { taskDefinitionArn: 'arn:aws:ecs:eu-west-1:1:task-definition/greeter:1' },
     }),
     DescribeClusters: () => ({ clusters: options.clusters ?? [] }),
-    CreateCluster: (input: any) => ({ cluster: { clusterName: input.clusterName } }),
+    CreateCluster: (input: Input) => ({ cluster: { clusterName: input.clusterName } }),
     RunTask: () => ({ tasks: [{ taskArn: 'arn:aws:ecs:eu-west-1:1:task/containerlings/t1' }] }),
     DescribeTasks: () => ({
       tasks: [
@@ -182,7 +194,7 @@ describe('running on Fargate', () => {
     const result = await run(clients, { subnets: ['subnet-mine'], securityGroups: ['sg-web'] });
     expect(names()).not.toContain('CreateCluster');
     expect(names()).not.toContain('DescribeVpcs');
-    expect(sent.find((s) => s.command === 'RunTask')!.input.networkConfiguration.awsvpcConfiguration).toEqual({
+    expect(sent.find((s) => s.command === 'RunTask')!.input.networkConfiguration!.awsvpcConfiguration).toEqual({
       subnets: ['subnet-mine'],
       securityGroups: ['sg-web'],
       assignPublicIp: 'ENABLED',
@@ -304,7 +316,7 @@ describe('aws cleanup, ECS part', () => {
     },
     { clusterName: 'prod', clusterArn: 'arn:c/prod', tags: [{ key: 'team', value: 'x' }], activeServicesCount: 3 },
   ];
-  const tasksIn: Record<string, any[]> = {
+  const tasksIn: Record<string, Task[]> = {
     'arn:c/containerlings': [{ taskArn: 'arn:t/ours', tags: OURS, lastStatus: 'STOPPED' }],
     'arn:c/prod': [
       { taskArn: 'arn:t/theirs', tags: [{ key: 'team', value: 'x' }] },
@@ -314,12 +326,14 @@ describe('aws cleanup, ECS part', () => {
   const answers = {
     ListClusters: () => ({ clusterArns: clusters.map((c) => c.clusterArn) }),
     DescribeClusters: () => ({ clusters }),
-    ListTasks: (input: any) => ({ taskArns: tasksIn[input.cluster]!.map((t) => t.taskArn) }),
-    DescribeTasks: (input: any) => ({ tasks: tasksIn[input.cluster]!.filter((t) => input.tasks.includes(t.taskArn)) }),
+    ListTasks: (input: Input) => ({ taskArns: tasksIn[input.cluster!]!.map((t) => t.taskArn) }),
+    DescribeTasks: (input: Input) => ({
+      tasks: tasksIn[input.cluster!]!.filter((t) => input.tasks!.includes(t.taskArn)),
+    }),
     ListTaskDefinitions: () => ({ taskDefinitionArns: ['arn:td/greeter:1', 'arn:td/billing:7'] }),
-    DescribeTaskDefinition: (input: any) => ({
+    DescribeTaskDefinition: (input: Input) => ({
       taskDefinition: {},
-      tags: input.taskDefinition.includes('greeter') ? OURS : [],
+      tags: input.taskDefinition!.includes('greeter') ? OURS : [],
     }),
     StopTask: () => ({}),
     DeregisterTaskDefinition: () => ({}),
@@ -357,28 +371,34 @@ describe('aws cleanup, ECS part', () => {
     ]);
   });
 
-  it("with --all takes every containerlings-tagged task, never an untagged one; a cluster holding another workspace's task is kept", async () => {
-    const otherWs = {
-      taskArn: 'arn:t/other-ws',
-      tags: [OURS[0], { key: 'containerlings-workspace', value: 'ws-2' }],
-      lastStatus: 'STOPPED',
-    };
-    const shared = {
-      'arn:c/containerlings': [...tasksIn['arn:c/containerlings']!, otherWs],
-      'arn:c/prod': [tasksIn['arn:c/prod']![0]],
-    } as Record<string, any[]>;
-    const { clients, names } = scripted({
-      ...answers,
-      ListTasks: (input: any) => ({ taskArns: shared[input.cluster]!.map((t) => t.taskArn) }),
-      DescribeTasks: (input: any) => ({ tasks: shared[input.cluster]!.filter((t) => input.tasks.includes(t.taskArn)) }),
-    });
-    const all = await ownedEcsResources(clients.ecs);
-    expect(all.tasks.map((t) => t.arn)).toEqual(['arn:t/ours', 'arn:t/other-ws']);
-    expect(all.clusters).toEqual([{ name: 'containerlings', arn: 'arn:c/containerlings', emptyAfterStop: true }]);
-    const mine = await ownedEcsResources(clients.ecs, 'ws-1');
-    expect(mine.clusters).toEqual([{ name: 'containerlings', arn: 'arn:c/containerlings', emptyAfterStop: false }]);
-    const done = await removeOwnedEcs(clients.ecs, mine, undefined, { sleep: now });
-    expect(done.keptClusters).toEqual([{ name: 'containerlings', reason: expect.stringMatching(/did not start/) }]);
-    expect(names()).not.toContain('DeleteCluster');
-  });
+  it(
+    'with --all takes every containerlings-tagged task, never an untagged one; ' +
+      "a cluster holding another workspace's task is kept",
+    async () => {
+      const otherWs = {
+        taskArn: 'arn:t/other-ws',
+        tags: [OURS[0], { key: 'containerlings-workspace', value: 'ws-2' }],
+        lastStatus: 'STOPPED',
+      };
+      const shared = {
+        'arn:c/containerlings': [...tasksIn['arn:c/containerlings']!, otherWs],
+        'arn:c/prod': [tasksIn['arn:c/prod']![0]],
+      } as Record<string, Task[]>;
+      const { clients, names } = scripted({
+        ...answers,
+        ListTasks: (input: Input) => ({ taskArns: shared[input.cluster!]!.map((t) => t.taskArn) }),
+        DescribeTasks: (input: Input) => ({
+          tasks: shared[input.cluster!]!.filter((t) => input.tasks!.includes(t.taskArn)),
+        }),
+      });
+      const all = await ownedEcsResources(clients.ecs);
+      expect(all.tasks.map((t) => t.arn)).toEqual(['arn:t/ours', 'arn:t/other-ws']);
+      expect(all.clusters).toEqual([{ name: 'containerlings', arn: 'arn:c/containerlings', emptyAfterStop: true }]);
+      const mine = await ownedEcsResources(clients.ecs, 'ws-1');
+      expect(mine.clusters).toEqual([{ name: 'containerlings', arn: 'arn:c/containerlings', emptyAfterStop: false }]);
+      const done = await removeOwnedEcs(clients.ecs, mine, undefined, { sleep: now });
+      expect(done.keptClusters).toEqual([{ name: 'containerlings', reason: expect.stringMatching(/did not start/) }]);
+      expect(names()).not.toContain('DeleteCluster');
+    },
+  );
 });

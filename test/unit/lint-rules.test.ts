@@ -140,7 +140,8 @@ describe('lint rules', () => {
 describe('hadolint', () => {
   it('its JSON becomes findings labelled with its own codes', () => {
     const findings = hadolintFindings(
-      '[{"code":"DL3007","level":"warning","line":1,"message":"Using latest is prone to errors","column":1,"file":"Dockerfile"},{"code":"DL3020","level":"error","line":3,"message":"Use COPY instead of ADD","column":1,"file":"Dockerfile"}]',
+      '[{"code":"DL3007","level":"warning","line":1,"message":"Using latest is prone to errors","column":1,"file":"Dockerfile"},' +
+        '{"code":"DL3020","level":"error","line":3,"message":"Use COPY instead of ADD","column":1,"file":"Dockerfile"}]',
     );
     expect(findings.map((f) => [f.rule, f.severity, f.line])).toEqual([
       ['DL3007', 'warning', 1],

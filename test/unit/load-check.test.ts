@@ -10,7 +10,9 @@ import type { CheckKit, CheckResult } from '../../src/checks/kit/api.js';
 import { ROOT, tempDir } from '../support/cli.js';
 
 const checkSource = (message: string) =>
-  `import type { Kit, CheckResult } from '../types';\nexport default async function check(_kit: Kit): Promise<CheckResult> {\n  return { outcome: 'pass', message: ${JSON.stringify(message)}, evidence: {} };\n}\n`;
+  `import type { Kit, CheckResult } from '../types';\n` +
+  `export default async function check(_kit: Kit): Promise<CheckResult> {\n` +
+  `  return { outcome: 'pass', message: ${JSON.stringify(message)}, evidence: {} };\n}\n`;
 
 /** An exercise with only what loading reads: its id and check.ts. */
 function exerciseWith(source: string): Exercise {

@@ -7,7 +7,8 @@ import { oomKillsIn } from '../../src/sandbox/engine/oom.js';
 const id = 'bf7b5b5cdbcb633a89689bb4e424d989fa6f9b0ae25c30ef4905839934fd88f6';
 const other = 'a'.repeat(64);
 const line = (memcg: string, task = 'tail', pid = 18129) =>
-  `[ 1410.579183] oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=x,mems_allowed=0,oom_memcg=${memcg},task_memcg=${memcg},task=${task},pid=${pid},uid=0`;
+  `[ 1410.579183] oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=x,mems_allowed=0,` +
+  `oom_memcg=${memcg},task_memcg=${memcg},task=${task},pid=${pid},uid=0`;
 
 describe('oomKillsIn', () => {
   it("finds the kill in the container's cgroup, whichever engine and cgroup layout named it", () => {

@@ -4,9 +4,12 @@ import { parseProcessList } from '../../src/sandbox/engine/processes.js';
 
 // Recorded in a sandbox container after: docker exec -d ... unshare --pid --fork --mount-proc sleep 86400
 const LISTING = [
-  '1 pid=pid:[4026532183] uts=uts:[4026532181] mnt=mnt:[4026532180] net=net:[4026532184] ipc=ipc:[4026532182] user=user:[4026531837] nspid=1 cmd=sh ',
-  '8 pid=pid:[4026532183] uts=uts:[4026532181] mnt=mnt:[4026532180] net=net:[4026532184] ipc=ipc:[4026532182] user=user:[4026531837] nspid=8 cmd=unshare --pid --fork --mount-proc sleep 86400 ',
-  '14 pid=pid:[4026532254] uts=uts:[4026532181] mnt=mnt:[4026532253] net=net:[4026532184] ipc=ipc:[4026532182] user=user:[4026531837] nspid=14,1 cmd=sleep 86400 ',
+  '1 pid=pid:[4026532183] uts=uts:[4026532181] mnt=mnt:[4026532180] net=net:[4026532184] ipc=ipc:[4026532182] ' +
+    'user=user:[4026531837] nspid=1 cmd=sh ',
+  '8 pid=pid:[4026532183] uts=uts:[4026532181] mnt=mnt:[4026532180] net=net:[4026532184] ipc=ipc:[4026532182] ' +
+    'user=user:[4026531837] nspid=8 cmd=unshare --pid --fork --mount-proc sleep 86400 ',
+  '14 pid=pid:[4026532254] uts=uts:[4026532181] mnt=mnt:[4026532253] net=net:[4026532184] ipc=ipc:[4026532182] ' +
+    'user=user:[4026531837] nspid=14,1 cmd=sleep 86400 ',
   '99 pid= uts= mnt= net= ipc= user= nspid= cmd=',
 ].join('\n');
 

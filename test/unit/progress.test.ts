@@ -34,10 +34,12 @@ describe('progress store', () => {
     const dir = tempDir();
     await writeProgress(dir, newProgress());
     // A child rewrites the file as fast as it can, with a large payload so each write takes a while.
-    const script = `
+    const script =
+      `
       import { writeProgress, newProgress } from ${JSON.stringify(join(ROOT, 'src/progress/store.ts'))};
       const p = newProgress();
-      for (let i = 0; i < 400; i++) p.exercises['e' + i] = { startedAt: new Date().toISOString(), status: 'todo', hintsShown: 0, gaveUp: false, checks: i };
+      for (let i = 0; i < 400; i++) p.exercises['e' + i] = ` +
+      `{ startedAt: new Date().toISOString(), status: 'todo', hintsShown: 0, gaveUp: false, checks: i };
       process.stdout.write('ready\\n');
       for (let n = 0; ; n++) { p.exercises.e0.checks = n; await writeProgress(${JSON.stringify(dir)}, p); }
     `;

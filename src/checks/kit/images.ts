@@ -48,7 +48,10 @@ export function imagesKit(ctx: KitContext): ImagesKit {
 
 const UNITS: Record<string, number> = { B: 1, kB: 1e3, KB: 1e3, MB: 1e6, GB: 1e9 };
 
-/** The context size as the classic builder ("Sending build context to Docker daemon 20.98MB") or BuildKit ("transferring context: 2.1kB") reports it. */
+/**
+ * The context size as the classic builder ("Sending build context to Docker daemon 20.98MB") or BuildKit
+ * ("transferring context: 2.1kB") reports it.
+ */
 export function contextBytes(output: string): number | undefined {
   const sizes = [
     ...output.matchAll(/(?:Sending build context to Docker daemon|transferring context:)\s+([\d.]+)\s*([kKMG]?B)/g),

@@ -25,7 +25,8 @@ export const ENGINE_RULES: readonly EngineRule[] = [
     need: 'host-files',
     has: (e) => e.hostFiles !== 'unshared',
     reason: (e) =>
-      `it bind-mounts a folder of your workspace, and ${e.name} ${e.remote ? 'runs on another machine' : 'runs in a VM'} that does not see your files`,
+      `it bind-mounts a folder of your workspace, and ${e.name} ` +
+      `${e.remote ? 'runs on another machine' : 'runs in a VM'} that does not see your files`,
   },
   {
     need: 'swarm',
@@ -36,7 +37,8 @@ export const ENGINE_RULES: readonly EngineRule[] = [
     need: 'registry',
     has: (e) => e.ourLoopback !== 'unreachable',
     reason: (e) =>
-      `the sandbox registry and ECR endpoint listen on this machine's 127.0.0.1, and ${e.name} ${e.remote ? 'runs on another machine' : 'does not reach it'}: ` +
+      `the sandbox registry and ECR endpoint listen on this machine's 127.0.0.1, and ${e.name} ` +
+      `${e.remote ? 'runs on another machine' : 'does not reach it'}: ` +
       'its `docker push 127.0.0.1:<port>` goes to its own loopback (run containerlings on the machine the engine runs on)',
   },
   {

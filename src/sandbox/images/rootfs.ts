@@ -97,7 +97,8 @@ async function bootstrap(name: string, recipe: RootfsRecipe, tarball: string, re
   if (process.getuid?.() !== 0) {
     throw new UserError(
       `Building ${name} offline needs root once: debootstrap creates device files and sets file owners.`,
-      `Run \`sudo containerlings sandbox up\` once (the root filesystem is then cached in ${tarball}), or get online so the real image can be pulled.`,
+      `Run \`sudo containerlings sandbox up\` once (the root filesystem is then cached in ${tarball}), ` +
+        'or get online so the real image can be pulled.',
       'engine',
     );
   }

@@ -3,11 +3,10 @@
 // run detached, keep their ports and data in the sandbox folder, and so survive restarts of containerlings.
 // The ECR endpoint is a long-lived detached server that outlives this command: started here, not by sandbox/process.ts.
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, openSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname } from 'node:path';
 import { UserError } from '../../errors.js';
 import { currentAwsPassword, learnerPassword } from './registry/htpasswd.js';
 import { RegistryApi } from './registry/registry-api.js';

@@ -40,7 +40,8 @@ export function runExerciseCommand(ctx: CommandContext, command: Command): void 
       else if (exercise.hintsShown.length >= exercise.hintsTotal) {
         dispatch(
           info(
-            `All ${exercise.hintsTotal} hints are shown.${exercise.solutionUnlocked ? '' : ' Still stuck? Press g to give up and unlock the solution.'}`,
+            `All ${exercise.hintsTotal} hints are shown.` +
+              (exercise.solutionUnlocked ? '' : ' Still stuck? Press g to give up and unlock the solution.'),
           ),
         );
       } else {

@@ -51,14 +51,19 @@ function printRun(run: FargateRun, size: string): void {
   else if (run.status === 'RUNNING') out(`${mark(FINDING.ok)} the task is running`);
   else
     out(
-      `${mark(FINDING.warn)} the task is still ${run.status} (it may take a few minutes; \`aws ecs describe-tasks --cluster ${run.cluster} --tasks ${run.taskArn}\` shows it)`,
+      `${mark(FINDING.warn)} the task is still ${run.status} (it may take a few minutes; ` +
+        `\`aws ecs describe-tasks --cluster ${run.cluster} --tasks ${run.taskArn}\` shows it)`,
     );
   out(`  task        ${run.taskArn}`);
   out(`  cluster     ${run.cluster}${run.clusterCreated ? ' (created, tagged containerlings=true)' : ''}`);
   if (run.status === 'RUNNING') out(`  public IP   ${run.publicIp ?? 'none'}`);
   for (const port of run.ports)
     out(
-      `  port        ${port}${run.publicIp ? ` → ${run.publicIp}:${port.split(' ')[1]!.split('/')[0]} (reachable only if the task's security group allows it: a default one does not)` : ''}`,
+      `  port        ${port}` +
+        (run.publicIp
+          ? ` → ${run.publicIp}:${port.split(' ')[1]!.split('/')[0]} ` +
+            "(reachable only if the task's security group allows it: a default one does not)"
+          : ''),
     );
   if (run.status !== 'STOPPED')
     out(
@@ -88,7 +93,8 @@ export default async function ecs(inv: Invocation, signal: AbortSignal): Promise
   if (awsMode() !== 'real') {
     throw new UserError(
       '`containerlings ecs run` starts a task on AWS Fargate, and containerlings is in local mode.',
-      'To run the task definition on this machine, do the `ecs-run-local` exercise (`containerlings check ecs-run-local`); to run it on AWS, add `--aws real` (your default credentials and AWS_REGION; Fargate bills while the task runs).',
+      'To run the task definition on this machine, do the `ecs-run-local` exercise (`containerlings check ecs-run-local`); ' +
+        'to run it on AWS, add `--aws real` (your default credentials and AWS_REGION; Fargate bills while the task runs).',
       'usage',
     );
   }

@@ -26,7 +26,8 @@ export default async function checkAll(inv: Invocation, signal: AbortSignal): Pr
   else {
     const s = doc.summary;
     process.stdout.write(
-      `\n${s.pass}/${s.total} passed, ${s.fail} failed, ${s.error} errors${inv.junit ? paint('dim', ` (JUnit: ${resolve(inv.junit)})`) : ''}\n`,
+      `\n${s.pass}/${s.total} passed, ${s.fail} failed, ${s.error} errors` +
+        `${inv.junit ? paint('dim', ` (JUnit: ${resolve(inv.junit)})`) : ''}\n`,
     );
   }
   return exitCodeOf(doc.summary);

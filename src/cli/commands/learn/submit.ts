@@ -24,7 +24,8 @@ export default async function submit(inv: Invocation, signal: AbortSignal): Prom
   if (inv.json) printJson({ file, student, summary: s, pushed: bundle.pushed, digest: bundle.manifest.digest });
   else {
     process.stdout.write(
-      `${mark(FINDING.ok)} Wrote ${file}\n  ${s.pass}/${s.total} passed; ${bundle.pushed.length} image(s) pushed for verification; ${bundle.files.length} file(s).\n`,
+      `${mark(FINDING.ok)} Wrote ${file}\n` +
+        `  ${s.pass}/${s.total} passed; ${bundle.pushed.length} image(s) pushed for verification; ${bundle.files.length} file(s).\n`,
     );
     if (workshop && !workshop.registry)
       process.stdout.write(

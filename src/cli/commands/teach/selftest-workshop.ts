@@ -50,7 +50,9 @@ export default async function selftestWorkshop(inv: Invocation, signal: AbortSig
       .filter(([, n]) => n > 0)
       .map(([k, n]) => `${n} ${k}`);
     process.stdout.write(
-      `\n${summaryTable(report.attempts)}\n${workshop?.title ?? 'Course'}: ${report.attempts.length} attempts, ${bad} wrong verdicts, ${jobs} at a time (${seconds}s of attempts); labelled resources left: ${left.join(', ') || 'none'}\n`,
+      `\n${summaryTable(report.attempts)}\n` +
+        `${workshop?.title ?? 'Course'}: ${report.attempts.length} attempts, ${bad} wrong verdicts, ` +
+        `${jobs} at a time (${seconds}s of attempts); labelled resources left: ${left.join(', ') || 'none'}\n`,
     );
   }
   return ok ? EXIT.pass : EXIT.fail;

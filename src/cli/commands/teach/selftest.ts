@@ -34,7 +34,8 @@ export default async function selftestCommand(inv: Invocation, signal: AbortSign
       if (inv.json) return;
       const verdict = a.ok ? paint('green', 'ok  ') : paint('red', 'BAD ');
       process.stdout.write(
-        `${verdict} ${a.exercise.padEnd(20)} ${a.attempt.padEnd(26)} expected ${a.expected}, got ${outcomeLabel(a.outcome)} ${paint('dim', `${a.seconds}s`)}\n`,
+        `${verdict} ${a.exercise.padEnd(20)} ${a.attempt.padEnd(26)} ` +
+          `expected ${a.expected}, got ${outcomeLabel(a.outcome)} ${paint('dim', `${a.seconds}s`)}\n`,
       );
       if (!a.ok) process.stdout.write(paint('dim', `     ${a.message}\n${a.commandOutput ?? ''}`));
     },
@@ -49,7 +50,8 @@ export default async function selftestCommand(inv: Invocation, signal: AbortSign
       .filter(([, n]) => n > 0)
       .map(([k, n]) => `${n} ${k}`);
     process.stdout.write(
-      `\n${report.attempts.length} attempts, ${bad} wrong verdicts, ${skipped.length} exercises skipped; labelled resources left: ${left.join(', ') || 'none'}\n`,
+      `\n${report.attempts.length} attempts, ${bad} wrong verdicts, ${skipped.length} exercises skipped; ` +
+        `labelled resources left: ${left.join(', ') || 'none'}\n`,
     );
   }
   return ok ? EXIT.pass : EXIT.fail;

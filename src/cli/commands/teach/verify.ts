@@ -51,10 +51,12 @@ export default async function verify(inv: Invocation, signal: AbortSignal): Prom
   else {
     for (const v of results)
       process.stdout.write(
-        `${outcomeLabel(v.outcome)}  ${v.student.padEnd(16)} ${v.exercise.padEnd(20)} ${v.problems.length ? paint('red', v.problems.join('; ')) : v.message}\n`,
+        `${outcomeLabel(v.outcome)}  ${v.student.padEnd(16)} ${v.exercise.padEnd(20)} ` +
+          `${v.problems.length ? paint('red', v.problems.join('; ')) : v.message}\n`,
       );
     process.stdout.write(
-      `\n${results.length} image(s) re-checked, ${contradicted.length} contradict their bundle. Written to ${join(resolve(dir), VERIFICATION_FILE)}; \`containerlings report ${dir}\` uses it.\n`,
+      `\n${results.length} image(s) re-checked, ${contradicted.length} contradict their bundle. ` +
+        `Written to ${join(resolve(dir), VERIFICATION_FILE)}; \`containerlings report ${dir}\` uses it.\n`,
     );
   }
   return contradicted.length ? EXIT.fail : EXIT.pass;

@@ -13,7 +13,8 @@ import { FINDING } from '../../../outcome-theme.js';
 import { EXIT, mark, marked, paint, printJson } from '../../output.js';
 
 const HONEST =
-  'This audit knows no CVEs: it counts what is in the image, not what is vulnerable. Install grype, trivy or docker scout for a vulnerability scan.';
+  'This audit knows no CVEs: it counts what is in the image, not what is vulnerable. ' +
+  'Install grype, trivy or docker scout for a vulnerability scan.';
 
 function surfaceLines(s: AttackSurface): string[] {
   const flag = (bad: boolean, text: string) => `  ${mark(bad ? FINDING.warn : FINDING.ok)} ${text}`;

@@ -36,7 +36,9 @@ export default async function doctorWorkshop(inv: Invocation): Promise<number> {
     checked.push(`engine: Docker ${version.Version} (API ${version.ApiVersion})`);
     if (api[0] < MIN_API[0] || (api[0] === MIN_API[0] && api[1] < MIN_API[1]))
       problems.push({
-        what: `Docker ${version.Version} (API ${version.ApiVersion}) is older than the lessons need (API ${MIN_API.join('.')}, Docker 20.10)`,
+        what:
+          `Docker ${version.Version} (API ${version.ApiVersion}) is older than the lessons need ` +
+          `(API ${MIN_API.join('.')}, Docker 20.10)`,
         fix: 'Upgrade Docker (Debian: apt-get install docker.io).',
       });
     const catalog = await loadCatalog(course.root);

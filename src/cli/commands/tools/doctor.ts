@@ -74,7 +74,9 @@ function profileFindings(profile: EngineProfile, endpoint: string, swarmState: s
   out.push({
     name: 'reach',
     status: 'ok',
-    detail: `${profile.remote ? 'on another machine' : 'on this machine (or its VM)'}; ${reach.loopback[profile.loopback]}; ${reach.ourLoopback[profile.ourLoopback]}; ${reach.hostFiles[profile.hostFiles]}`,
+    detail:
+      `${profile.remote ? 'on another machine' : 'on this machine (or its VM)'}; ${reach.loopback[profile.loopback]}; ` +
+      `${reach.ourLoopback[profile.ourLoopback]}; ${reach.hostFiles[profile.hostFiles]}`,
   });
   if (profile.swarm)
     out.push({
@@ -136,7 +138,9 @@ async function imageFindings(engine: Engine, course: Course, out: Finding[]) {
       out.push({
         name: `image ${name}`,
         status: 'warn',
-        detail: `not here yet; it will be pulled (${entry.online}) or built offline${blocker ? `, which needs ${blocker}` : ''}${used.has(name) ? '' : ' (no lesson uses it yet)'}`,
+        detail:
+          `not here yet; it will be pulled (${entry.online}) or built offline${blocker ? `, which needs ${blocker}` : ''}` +
+          `${used.has(name) ? '' : ' (no lesson uses it yet)'}`,
         fix: blocker
           ? `Provide ${blocker} or get online, then run \`containerlings sandbox up\`.`
           : 'Run `containerlings sandbox up` now, so the exercises start at once.',

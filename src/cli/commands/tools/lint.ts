@@ -11,7 +11,8 @@ import { EXIT, marked, paint, printJson } from '../../output.js';
 
 const formatFinding = (f: LintFinding) =>
   [
-    `  ${paint('dim', `line ${f.line}`)}  ${f.severity === 'error' ? paint('red', 'error') : paint('yellow', 'warning')}  ${paint('bold', f.rule)}: ${f.message}`,
+    `  ${paint('dim', `line ${f.line}`)}  ${f.severity === 'error' ? paint('red', 'error') : paint('yellow', 'warning')}  ` +
+      `${paint('bold', f.rule)}: ${f.message}`,
     `      ${paint('blue', 'Fix:')} ${f.fix}`,
   ].join('\n');
 

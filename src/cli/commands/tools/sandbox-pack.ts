@@ -32,7 +32,8 @@ export default async function sandboxPack(inv: Invocation, action: 'pack' | 'loa
       });
     else
       process.stdout.write(
-        `${mark(FINDING.ok)} Loaded ${loaded.length} image(s)${manifest.registryData ? ` and the registry data into ${registryData}` : ''} from ${resolve(file)}.\n`,
+        `${mark(FINDING.ok)} Loaded ${loaded.length} image(s)` +
+          `${manifest.registryData ? ` and the registry data into ${registryData}` : ''} from ${resolve(file)}.\n`,
       );
     return EXIT.pass;
   }
@@ -50,7 +51,8 @@ export default async function sandboxPack(inv: Invocation, action: 'pack' | 'loa
   if (inv.json) printJson({ file: resolve(file), ...manifest });
   else
     process.stdout.write(
-      `${mark(FINDING.ok)} Wrote ${resolve(file)}: ${names.join(', ')}${manifest.registryData ? ', and the local registry data' : ''}. On the room's machines: \`containerlings sandbox load ${file}\`.\n`,
+      `${mark(FINDING.ok)} Wrote ${resolve(file)}: ${names.join(', ')}${manifest.registryData ? ', and the local registry data' : ''}. ` +
+        `On the room's machines: \`containerlings sandbox load ${file}\`.\n`,
     );
   return EXIT.pass;
 }

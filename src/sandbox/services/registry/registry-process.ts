@@ -63,7 +63,8 @@ export async function startBinary(files: SandboxFiles, settings: SandboxSettings
   if (!binary) {
     throw new UserError(
       'There is no registry to run: registry:2 cannot be pulled and docker-registry is not installed.',
-      'Install it (`sudo apt-get install docker-registry`), or get online so registry:2 can be pulled, then run `containerlings sandbox up`.',
+      'Install it (`sudo apt-get install docker-registry`), or get online so registry:2 can be pulled, ' +
+        'then run `containerlings sandbox up`.',
       'registry',
     );
   }

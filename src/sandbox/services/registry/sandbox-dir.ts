@@ -81,7 +81,7 @@ export async function withSandboxLock<T>(files: SandboxFiles, work: () => Promis
       );
       if (age > 60_000) await rm(files.lock, { force: true });
       else if (Date.now() > deadline)
-        throw new Error(`the sandbox folder ${files.dir} stayed locked for ${waitMs / 1000} s`);
+        throw new Error(`the sandbox folder ${files.dir} stayed locked for ${waitMs / 1000} s`, { cause: e });
       else await new Promise((r) => setTimeout(r, 100));
     }
   }
