@@ -88,7 +88,8 @@ describe('the TUI in a real terminal', () => {
     await press('Escape', /Step \d+ of \d+/);
     await press('Escape', /Lessons/);
     await waitForScreen(/1\/\d exercises passed/);
-    const after = await press('q', /EXIT=0/);
+    // Wait for the shell's stty line after the exit code: it prints a moment after EXIT=0.
+    const after = await press('q', /EXIT=0\s*\n\s*-?icanon/);
     // Canonical mode and echo are back on: the TUI left raw mode.
     expect(after).toMatch(/EXIT=0\s*\n\s*icanon echo/);
     // The cursor is visible and the normal screen (not the TUI's alternate one) is back.
