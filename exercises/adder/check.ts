@@ -61,7 +61,8 @@ const check: Check = async (kit) => {
   if (!container.running) {
     return kit.fail(
       `${NAME} is not running (${container.status}, exit code ${container.exitCode}): its main process ended.`,
-      `See why with docker logs ${NAME}. httpd needs -f to stay in the foreground; without it, it moves to the background and the container stops.`,
+      `See why with docker logs ${NAME}. httpd needs -f to stay in the foreground; without it, ` +
+        'it moves to the background and the container stops.',
       { ...evidence, exitCode: container.exitCode },
     );
   }
@@ -71,9 +72,12 @@ const check: Check = async (kit) => {
   if (!loopback) {
     return kit.fail(
       bindings.length > 0
-        ? `Port 8080 of ${NAME} is published on ${bindings.map((b) => `${b.hostIp || '0.0.0.0'}:${b.hostPort}`).join(', ')}, which anyone on your network can reach.`
+        ? `Port 8080 of ${NAME} is published on ` +
+            `${bindings.map((b) => `${b.hostIp || '0.0.0.0'}:${b.hostPort}`).join(', ')}, ` +
+            'which anyone on your network can reach.'
         : `Port 8080 of ${NAME} is not published: nothing on the host leads to it.`,
-      `Publish it on loopback when you create the container: docker rm -f ${NAME}, then docker run -d --name ${NAME} -p 127.0.0.1:8080:8080 ${IMAGE}`,
+      `Publish it on loopback when you create the container: docker rm -f ${NAME}, ` +
+        `then docker run -d --name ${NAME} -p 127.0.0.1:8080:8080 ${IMAGE}`,
       evidence,
     );
   }
@@ -150,7 +154,10 @@ function wrongSumHint(a: number, b: number, body: string): string {
     return 'The script glues the numbers together as text. Let the shell do arithmetic: $((a + b)).';
   if (body === String(a - b)) return 'That is a - b. The service must add: $((a + b)).';
   if (body === 'TODO') return 'Finish the TODO in cgi-bin/add, rebuild, and replace the container.';
-  return 'The script must print the sum of the a and b it was given, whatever they are; test it with your own numbers, including negative ones.';
+  return (
+    'The script must print the sum of the a and b it was given, whatever they are; test it with your own numbers, ' +
+    'including negative ones.'
+  );
 }
 
 function normalPort(port: string): string {

@@ -51,7 +51,8 @@ const check: Check = async (kit) => {
     );
   }
   return kit.pass(
-    `The pipeline pushed cl-web:${tag}, built from commit ${run.commit.slice(0, 12)} and labelled with it (${manifest.digest.slice(0, 19)}...).`,
+    `The pipeline pushed cl-web:${tag}, ` +
+      `built from commit ${run.commit.slice(0, 12)} and labelled with it (${manifest.digest.slice(0, 19)}...).`,
     { commit: run.commit, tag, digest: manifest.digest },
   );
 };

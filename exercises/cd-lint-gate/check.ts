@@ -54,19 +54,22 @@ const check: Check = async (kit) => {
     );
   if (bad.images.length > 0)
     return kit.fail(
-      'Given a Dockerfile with a lint error, your pipeline built the image before it stopped. A build can take minutes; the lint takes a second.',
+      'Given a Dockerfile with a lint error, your pipeline built the image before it stopped. ' +
+        'A build can take minutes; the lint takes a second.',
       'Move `containerlings lint Dockerfile` before `docker build`.',
       evidence,
     );
   if (!bad.output.includes('root-user')) {
     return kit.fail(
-      `Given a Dockerfile with a lint error, your pipeline stopped (exit ${bad.exitCode}), but not with the linter's finding. Its last lines:\n${bad.lastLines}`,
+      `Given a Dockerfile with a lint error, your pipeline stopped (exit ${bad.exitCode}), ` +
+        `but not with the linter's finding. Its last lines:\n${bad.lastLines}`,
       'Run `containerlings lint Dockerfile` as the gate, and let it print what it found.',
       evidence,
     );
   }
   return kit.pass(
-    `The gate holds: your files were pushed as cl-gate:${tag}, and a Dockerfile with a lint error stopped the pipeline before the build (exit ${bad.exitCode}).`,
+    `The gate holds: your files were pushed as cl-gate:${tag}, ` +
+      `and a Dockerfile with a lint error stopped the pipeline before the build (exit ${bad.exitCode}).`,
     evidence,
   );
 };

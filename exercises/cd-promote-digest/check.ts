@@ -18,7 +18,8 @@ const check: Check = async (kit) => {
   if (typeof a === 'string')
     return kit.fail(
       a,
-      'The pipeline came finished: reset the exercise (x) if it was changed, and check that the repository exists (aws ecr describe-repositories).',
+      'The pipeline came finished: reset the exercise (x) if it was changed, ' +
+        'and check that the repository exists (aws ecr describe-repositories).',
     );
   const untested = await kit.pipeline(['sh', 'pipeline.sh'], {
     replace: { 'index.html': '<!doctype html>\n<h1>cl-release: the next version, not tested yet</h1>\n' },
@@ -50,7 +51,8 @@ const check: Check = async (kit) => {
     );
   if (production.digest !== a.digest)
     return kit.fail(
-      `production is on ${short(production.digest)}, an image that is neither build A (${short(a.digest)}) nor build B: a rebuild is a new image, which nobody tested.`,
+      `production is on ${short(production.digest)}, an image that is neither build A (${short(a.digest)}) ` +
+        'nor build B: a rebuild is a new image, which nobody tested.',
       'Tag the existing image by its digest; do not build in promote.sh.',
       { ...evidence, production: production.digest },
     );

@@ -41,7 +41,9 @@ const check: Check = async (kit) => {
   const limit = c.limits.pidsLimit > 0 ? c.limits.pidsLimit : undefined;
   if (!limit || before.pidsMax === undefined) {
     return kit.fail(
-      `${NAME} has no pids limit in its cgroup, so a fork bomb would take every process slot on the machine; the check will not set one off. (A --ulimit nproc is not such a limit: it counts per user across the machine, and root is exempt.)`,
+      `${NAME} has no pids limit in its cgroup, so a fork bomb would take every process slot on the machine; ` +
+        'the check will not set one off. (A --ulimit nproc is not such a limit: ' +
+        'it counts per user across the machine, and root is exempt.)',
       `Remove it and run it with --pids-limit: ${RUN}`,
       evidence,
     );

@@ -47,14 +47,18 @@ const check: Check = async (kit) => {
   if (kernel?.killed.length) {
     const { task, pid } = kernel.killed[kernel.killed.length - 1];
     return kit.pass(
-      `The kernel's OOM killer stopped the hog at ${Math.round(limit / MIB)} MiB: its log shows ${task} (pid ${pid}) killed in ${NAME}'s memory cgroup, and the exit code is 137 (128 + SIGKILL's 9). (This engine left State.OOMKilled false.)`,
+      `The kernel's OOM killer stopped the hog at ${Math.round(limit / MIB)} MiB: ` +
+        `its log shows ${task} (pid ${pid}) killed in ${NAME}'s memory cgroup, ` +
+        "and the exit code is 137 (128 + SIGKILL's 9). (This engine left State.OOMKilled false.)",
       { ...evidence, kernelOomKills: kernel.killed.length },
     );
   }
   if (!c.oomKilled) {
     return kit.fail(
       c.exitCode === 137
-        ? `${NAME} exited with 137 (killed by SIGKILL), but State.OOMKilled is false${kernel?.source === 'kernel-log' ? ' and the kernel log has no OOM kill in its memory cgroup' : ''}: something else killed it (docker kill, docker stop's timeout), not the kernel's OOM killer.`
+        ? `${NAME} exited with 137 (killed by SIGKILL), but State.OOMKilled is false` +
+            `${kernel?.source === 'kernel-log' ? ' and the kernel log has no OOM kill in its memory cgroup' : ''}: ` +
+            "something else killed it (docker kill, docker stop's timeout), not the kernel's OOM killer."
         : `${NAME} exited with ${c.exitCode} and was not OOM-killed. Did it run the hog?`,
       `Remove it and let the hog run into the limit on its own: ${RUN}`,
       evidence,
@@ -67,7 +71,8 @@ const check: Check = async (kit) => {
       evidence,
     );
   return kit.pass(
-    `The kernel's OOM killer stopped the hog at ${Math.round(limit / MIB)} MiB: State.OOMKilled is true and the exit code is 137 (128 + SIGKILL's 9).`,
+    `The kernel's OOM killer stopped the hog at ${Math.round(limit / MIB)} MiB: ` +
+      "State.OOMKilled is true and the exit code is 137 (128 + SIGKILL's 9).",
     evidence,
   );
 };

@@ -66,8 +66,10 @@ const check: Check = async (kit) => {
     return kit.fail(
       `After the store's container was replaced, the note was gone (the API answered "${after}").`,
       volume?.type === 'volume'
-        ? 'The store keeps notes in /data: make that a *named* volume (notes:/data, and a top-level volumes: section), not an anonymous one.'
-        : "The store keeps notes in /data, which lives in the container's own layer and dies with it. Put /data on a named volume: under store, volumes: - notes:/data, and a top-level volumes: section.",
+        ? 'The store keeps notes in /data: make that a *named* volume ' +
+            '(notes:/data, and a top-level volumes: section), not an anonymous one.'
+        : "The store keeps notes in /data, which lives in the container's own layer and dies with it. " +
+            'Put /data on a named volume: under store, volumes: - notes:/data, and a top-level volumes: section.',
       proof,
     );
   }
@@ -89,7 +91,10 @@ function endpointHint(answer: string, api: ContainerFacts): string {
   if (/localhost|127\.0\.0\.1/.test(url))
     return `STORE_URL is ${url}, but inside the API's container localhost is the API itself. Use the store's service name: http://store:9000.`;
   if (!/\/\/store[:/]/.test(url))
-    return `STORE_URL is ${url}. On the project's network a service is found by its service name (store), not by its image or container name.`;
+    return (
+      `STORE_URL is ${url}. On the project's network a service is found by its service name (store), ` +
+      'not by its image or container name.'
+    );
   return `Look at ./compose logs api and ./compose logs store (${answer.slice(0, 80)}).`;
 }
 

@@ -39,8 +39,11 @@ const check: Check = async (kit) => {
   }
   if (answer === PLACEHOLDER) {
     return kit.fail(
-      `"${PLACEHOLDER}" is the placeholder from the image's ENV: what docker inspect shows is the environment the container was created with, not the one its process has now.`,
-      "Read the process's own environment from inside its PID namespace: /proc/1/environ in a debug container (--pid container:cl-secretive).",
+      `"${PLACEHOLDER}" is the placeholder from the image's ENV: ` +
+        'what docker inspect shows is the environment the container was created with, ' +
+        'not the one its process has now.',
+      "Read the process's own environment from inside its PID namespace: " +
+        '/proc/1/environ in a debug container (--pid container:cl-secretive).',
       evidence,
     );
   }

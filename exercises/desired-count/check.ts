@@ -58,7 +58,8 @@ const check: Check = async (kit) => {
   });
   if (update.parallelism !== 1) {
     return kit.fail(
-      `Rolling updates of ${SERVICE} replace ${update.parallelism === 0 ? 'all tasks at once' : `${update.parallelism} tasks at a time`}, not one.`,
+      `Rolling updates of ${SERVICE} replace ` +
+        `${update.parallelism === 0 ? 'all tasks at once' : `${update.parallelism} tasks at a time`}, not one.`,
       `docker service update --update-parallelism 1 ${SERVICE}`,
       evidence,
     );
@@ -79,7 +80,8 @@ const check: Check = async (kit) => {
   );
   if (!after || after.running !== DESIRED || !replacement) {
     return kit.fail(
-      `After one task's container was killed, ${SERVICE} did not get back to ${DESIRED} running tasks within 30 s (${after?.running ?? 0} running).`,
+      "After one task's container was killed, " +
+        `${SERVICE} did not get back to ${DESIRED} running tasks within 30 s (${after?.running ?? 0} running).`,
       `docker service ps ${SERVICE} shows the tasks and their errors.`,
       { ...evidence, killed },
     );
@@ -114,7 +116,8 @@ const check: Check = async (kit) => {
     );
   }
   return kit.pass(
-    `The scheduler replaced the killed task (slot ${replacement.slot}) and ${SERVICE} is back to ${DESIRED}; its name resolves to the VIP ${vip}, and all ${DESIRED} tasks answer.`,
+    `The scheduler replaced the killed task (slot ${replacement.slot}) and ${SERVICE} is back to ${DESIRED}; ` +
+      `its name resolves to the VIP ${vip}, and all ${DESIRED} tasks answer.`,
     proof,
   );
 };

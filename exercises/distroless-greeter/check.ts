@@ -54,7 +54,8 @@ const check: Check = async (kit) => {
   if (await hasShell(kit, LEAN)) {
     return kit.fail(
       `${LEAN} still has /bin/sh (${mb(lean.sizeBytes)}): its final stage is a full base image.`,
-      'Compile in a first stage (AS build), then start the last stage FROM containerlings/distroless-static:latest and COPY --from=build only the binary.',
+      'Compile in a first stage (AS build), then start the last stage FROM containerlings/distroless-static:latest ' +
+        'and COPY --from=build only the binary.',
       evidence,
     );
   }
@@ -87,7 +88,8 @@ const check: Check = async (kit) => {
     );
   if (certs === '0' || tz === 'no') {
     return kit.fail(
-      `In ${LEAN} the service finds ${certs === '0' ? 'no CA certificates' : ''}${certs === '0' && tz === 'no' ? ' and ' : ''}${tz === 'no' ? 'no time zone data' : ''}: FROM scratch has neither.`,
+      `In ${LEAN} the service finds ${certs === '0' ? 'no CA certificates' : ''}` +
+        `${certs === '0' && tz === 'no' ? ' and ' : ''}${tz === 'no' ? 'no time zone data' : ''}: FROM scratch has neither.`,
       'That is what distroless/static adds over scratch: start the final stage FROM containerlings/distroless-static:latest.',
       evidence,
     );
@@ -100,7 +102,8 @@ const check: Check = async (kit) => {
     );
   }
   return kit.pass(
-    `${LEAN} is ${mb(lean.sizeBytes)} against ${mb(full.sizeBytes)} (${ratio.toFixed(0)}x smaller), has no shell, and runs as uid ${uid} with certificates and tzdata.`,
+    `${LEAN} is ${mb(lean.sizeBytes)} against ${mb(full.sizeBytes)} (${ratio.toFixed(0)}x smaller), ` +
+      `has no shell, and runs as uid ${uid} with certificates and tzdata.`,
     evidence,
   );
 };

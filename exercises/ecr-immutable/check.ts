@@ -5,7 +5,8 @@ const check: Check = async (kit) => {
   if (!repo)
     return kit.fail(
       'ECR has no repository cl-releases.',
-      'Names are lowercase letters, digits, hyphens, underscores and slashes: aws ecr create-repository --repository-name cl-releases --image-tag-mutability IMMUTABLE',
+      'Names are lowercase letters, digits, hyphens, underscores and slashes: ' +
+        'aws ecr create-repository --repository-name cl-releases --image-tag-mutability IMMUTABLE',
     );
   if (repo.tagMutability !== 'IMMUTABLE')
     return kit.fail(

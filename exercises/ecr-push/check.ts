@@ -18,7 +18,8 @@ const check: Check = async (kit) => {
     const seen = images.length ? `It holds ${images.length} image(s), none tagged echo.` : 'It holds no image yet.';
     return kit.fail(
       `${seen} Was the push refused? "no basic auth credentials" or "401" means Docker is not logged in to ${repo.uri.split('/')[0]}.`,
-      `aws ecr get-login-password | docker login --username AWS --password-stdin ${repo.uri.split('/')[0]}, then docker push ${repo.uri}:echo`,
+      `aws ecr get-login-password | docker login --username AWS --password-stdin ${repo.uri.split('/')[0]}, ` +
+        `then docker push ${repo.uri}:echo`,
     );
   }
   if (!kit.since(echo.pushedAt))

@@ -48,7 +48,9 @@ const check: Check = async (kit) => {
   Object.assign(evidence, { cgroupMemoryBytes: cgroup?.memoryBytes ?? 0, cgroupCpus: cgroup?.cpus ?? 0 });
   if (cgroup?.memoryBytes !== WANT.memoryMiB * MiB || cgroup.cpus !== 0.25) {
     return kit.fail(
-      `Inside the task's container the cgroup allows ${cgroup?.memoryBytes ? `${cgroup.memoryBytes / MiB} MiB` : 'unlimited memory'} and ${cgroup?.cpus ?? 'unlimited'} CPU.`,
+      "Inside the task's container the cgroup allows " +
+        `${cgroup?.memoryBytes ? `${cgroup.memoryBytes / MiB} MiB` : 'unlimited memory'} and ` +
+        `${cgroup?.cpus ?? 'unlimited'} CPU.`,
       'Reset the exercise and check again; the service spec and the container disagree.',
       evidence,
     );
@@ -61,7 +63,8 @@ const check: Check = async (kit) => {
       evidence,
     );
   return kit.pass(
-    `cpu "${def.cpu}" and memory "${def.memory}" became the limits of ${run.service}: 0.25 CPU and 512 MiB, enforced by the task's cgroup, and it answers.`,
+    `cpu "${def.cpu}" and memory "${def.memory}" became the limits of ${run.service}: 0.25 CPU and 512 MiB, ` +
+      "enforced by the task's cgroup, and it answers.",
     evidence,
   );
 };

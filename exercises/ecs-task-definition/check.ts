@@ -90,13 +90,15 @@ const check: Check = async (kit) => {
   const missing = AWSLOGS.filter((o) => !log.options?.[o]);
   if (log.logDriver !== 'awslogs' || missing.length) {
     return kit.fail(
-      `logConfiguration must use the awslogs driver with ${AWSLOGS.join(', ')} (${log.logDriver !== 'awslogs' ? `it uses ${log.logDriver}` : `missing: ${missing.join(', ')}`}).`,
+      `logConfiguration must use the awslogs driver with ${AWSLOGS.join(', ')} ` +
+        `(${log.logDriver !== 'awslogs' ? `it uses ${log.logDriver}` : `missing: ${missing.join(', ')}`}).`,
       'Fargate sends logs to CloudWatch Logs through awslogs; set the three options.',
       evidence,
     );
   }
   return kit.pass(
-    `taskdef.json is a valid Fargate task definition: ${def.cpu} CPU units, ${def.memory} MiB, port 8080, GREETING, a health check and awslogs.`,
+    `taskdef.json is a valid Fargate task definition: ${def.cpu} CPU units, ${def.memory} MiB, port 8080, ` +
+      'GREETING, a health check and awslogs.',
     evidence,
   );
 };

@@ -48,7 +48,8 @@ const check: Check = async (kit) => {
     const built = await printsAtBuildTime(kit);
     return kit.fail(
       built
-        ? 'The container printed nothing: your Dockerfile echoes the greeting in a RUN step, which runs once while the image is built, not when a container starts.'
+        ? 'The container printed nothing: your Dockerfile echoes the greeting in a RUN step, ' +
+            'which runs once while the image is built, not when a container starts.'
         : `The container printed nothing: its command is \`${image.cmd.join(' ')}\`, which is not your greeting.`,
       'Use CMD to say what a container runs when it starts, e.g. CMD ["echo", "..."], then rebuild.',
       runEvidence,

@@ -6,19 +6,29 @@ const NS = 'cl-k8s';
 const NAME = 'cl-hello';
 const DESIRED = 3;
 
-async function get(kit: CheckKit, ...what: string[]): Promise<any | undefined> {
-  const out = await kit.kubectl(['-n', NS, 'get', ...what, '-o', 'json']);
-  if (out.code !== 0) return undefined;
-  return JSON.parse(out.stdout);
+// The fields of kubectl's JSON that this check reads.
+interface Pod {
+  metadata: { name: string; deletionTimestamp?: string };
+}
+interface Deployment {
+  spec?: { replicas?: number; template?: { metadata?: { labels?: Record<string, string> } } };
+  status?: { readyReplicas?: number };
+}
+interface Service {
+  spec?: { selector?: Record<string, string>; ports?: { port: number }[] };
 }
 
-const podNames = (pods: any) =>
-  new Set<string>(
-    (pods?.items ?? []).filter((p: any) => !p.metadata.deletionTimestamp).map((p: any) => p.metadata.name),
-  );
+async function get<T = unknown>(kit: CheckKit, ...what: string[]): Promise<T | undefined> {
+  const out = await kit.kubectl(['-n', NS, 'get', ...what, '-o', 'json']);
+  if (out.code !== 0) return undefined;
+  return JSON.parse(out.stdout) as T;
+}
+
+const podNames = (pods: { items?: Pod[] } | undefined) =>
+  new Set<string>((pods?.items ?? []).filter((p) => !p.metadata.deletionTimestamp).map((p) => p.metadata.name));
 
 const check: Check = async (kit) => {
-  const deploy = await get(kit, 'deployment', NAME);
+  const deploy = await get<Deployment>(kit, 'deployment', NAME);
   if (!deploy) {
     const pod = await get(kit, 'pod', NAME);
     return pod
@@ -45,7 +55,7 @@ const check: Check = async (kit) => {
       `kubectl -n ${NS} get pods, and kubectl -n ${NS} describe pod ... for why (an image the cluster cannot find shows ErrImagePull).`,
       evidence,
     );
-  const service = await get(kit, 'service', NAME);
+  const service = await get<Service>(kit, 'service', NAME);
   if (!service)
     return kit.fail(
       `There is no Service ${NAME} in ${NS}.`,
@@ -61,7 +71,7 @@ const check: Check = async (kit) => {
       evidence,
     );
   }
-  if (!(service.spec?.ports ?? []).some((p: any) => p.port === 8080))
+  if (!(service.spec?.ports ?? []).some((p) => p.port === 8080))
     return kit.fail(
       `The Service ${NAME} does not listen on port 8080.`,
       'ports: [{ port: 8080, targetPort: 8080 }]',
@@ -88,7 +98,7 @@ const check: Check = async (kit) => {
   await kit.kubectl(['-n', NS, 'delete', 'pod', victim, '--wait=false']);
   const deadline = Date.now() + 90_000;
   for (;;) {
-    const now = await get(kit, 'deployment', NAME);
+    const now = await get<Deployment>(kit, 'deployment', NAME);
     const pods = podNames(
       await get(
         kit,

@@ -77,7 +77,8 @@ const check: Check = async (kit) => {
 
   if (added.bytes > MAX_ADDED_BYTES) {
     return kit.fail(
-      `The image is ${mb(added.bytes)} bigger than its base: the archive's bytes are still in a layer, even if a later step deletes the file.`,
+      `The image is ${mb(added.bytes)} bigger than its base: the archive's bytes are still in a layer, ` +
+        'even if a later step deletes the file.',
       `Look at docker history ${IMAGE}. Make, use and delete the archive in ONE RUN step, joined with &&.`,
       evidence,
     );

@@ -22,7 +22,8 @@ const check: Check = async (kit) => {
     !/report v1 with csvkit 1\.4, chartlib 0\.9|report v1 with chartlib 0\.9, csvkit 1\.4/.test(run.stdout)
   ) {
     return kit.fail(
-      `${IMAGE} did not print its report with both libraries (exit ${run.exitCode}): ${(run.stderr.trim() || run.stdout.trim()).slice(0, 200)}`,
+      `${IMAGE} did not print its report with both libraries (exit ${run.exitCode}): ` +
+        `${(run.stderr.trim() || run.stdout.trim()).slice(0, 200)}`,
       'Keep the dependency step (RUN sh fetch-deps.sh deps.txt) and copy app.sh into /app.',
       { exitCode: run.exitCode },
     );

@@ -33,14 +33,16 @@ const check: Check = async (kit) => {
   const inside = JUNK.filter((name) => listing.stdout.split(/\s+/).includes(name));
   if (inside.length) {
     return kit.fail(
-      `/app in the image still holds ${inside.join(', ')}${inside.includes('secrets.env') ? ': anyone who pulls it can read the password' : ''}.`,
+      '/app in the image still holds ' +
+        `${inside.join(', ')}${inside.includes('secrets.env') ? ': anyone who pulls it can read the password' : ''}.`,
       'List them in a .dockerignore next to the Dockerfile (one pattern per line, e.g. build-cache/), then rebuild.',
       evidence,
     );
   }
   if (added > MAX_ADDED) {
     return kit.fail(
-      `The files are hidden, but the image is still ${(added / 1e6).toFixed(1)} MB bigger than its base: a later RUN rm cannot take bytes out of the COPY layer.`,
+      `The files are hidden, but the image is still ${(added / 1e6).toFixed(1)} MB bigger than its base: ` +
+        'a later RUN rm cannot take bytes out of the COPY layer.',
       'Keep them out of the build context with .dockerignore instead of deleting them after COPY.',
       evidence,
     );
@@ -50,13 +52,15 @@ const check: Check = async (kit) => {
   if (context !== undefined) evidence.contextBytes = context;
   if (!hasIgnoreFile || (context !== undefined && context > MAX_CONTEXT)) {
     return kit.fail(
-      `${hasIgnoreFile ? 'Your .dockerignore still lets' : 'There is no .dockerignore, so'} ${context !== undefined ? `${(context / 1e6).toFixed(1)} MB` : 'the whole folder'} go to the engine on every build.`,
+      `${hasIgnoreFile ? 'Your .dockerignore still lets' : 'There is no .dockerignore, so'} ` +
+        `${context !== undefined ? `${(context / 1e6).toFixed(1)} MB` : 'the whole folder'} go to the engine on every build.`,
       'Add a .dockerignore next to the Dockerfile listing build-cache/, logs/ and *.env.',
       evidence,
     );
   }
   return kit.pass(
-    `${IMAGE} runs, holds only what the app needs (${Math.round(added / 1000)} kB over its base), and its build context is ${context !== undefined ? `${(context / 1000).toFixed(1)} kB` : 'small'}.`,
+    `${IMAGE} runs, holds only what the app needs (${Math.round(added / 1000)} kB over its base), ` +
+      `and its build context is ${context !== undefined ? `${(context / 1000).toFixed(1)} kB` : 'small'}.`,
     evidence,
   );
 };

@@ -29,7 +29,8 @@ const check: Check = async (kit) => {
   if (!container.image.startsWith(`${REPO}:`) || container.image.endsWith(':latest') || versioned.length === 0) {
     return kit.fail(
       `${CONTAINER} was started from "${container.image}": that says nothing about which build it is.`,
-      `Build with a version tag (docker build -t ${REPO}:1.0 .) and start the container from it: docker run -d --name ${CONTAINER} ${REPO}:1.0`,
+      `Build with a version tag (docker build -t ${REPO}:1.0 .) and start the container from it: ` +
+        `docker run -d --name ${CONTAINER} ${REPO}:1.0`,
       evidence,
     );
   }
@@ -56,7 +57,8 @@ const check: Check = async (kit) => {
   }
   if (health.status === 'unhealthy') {
     return kit.fail(
-      `The engine reports ${CONTAINER} unhealthy after ${health.failingStreak} failed probes. The last said: ${health.lastOutput.slice(0, 160) || '(nothing)'}`,
+      `The engine reports ${CONTAINER} unhealthy after ${health.failingStreak} failed probes. The last said: ` +
+        `${health.lastOutput.slice(0, 160) || '(nothing)'}`,
       'Run the probe yourself: docker exec cl-lean-svc wget -q -O /dev/null http://127.0.0.1:8080/healthz; echo $?. Ask the port the server listens on.',
       evidence,
     );

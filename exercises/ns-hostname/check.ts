@@ -39,14 +39,18 @@ const check: Check = async (kit) => {
   const evidence = { containerHostname: containerName, containerUtsNamespace: own };
   if (containerName === WANTED) {
     return kit.fail(
-      `The container's own hostname is ${WANTED}: every process in ${NAME} sees it. That renamed Docker's UTS namespace for the container (by hostname without unshare, or by docker run --hostname).`,
+      `The container's own hostname is ${WANTED}: every process in ${NAME} sees it. ` +
+        "That renamed Docker's UTS namespace for the container (by hostname without unshare, " +
+        'or by docker run --hostname).',
       `Remove ${NAME}, start it again without --hostname, and change the name only inside a new namespace: ${UNSHARE}`,
       evidence,
     );
   }
   if (others.length === 0) {
     return kit.fail(
-      `No process in ${NAME} is in a UTS namespace of its own. A namespace disappears when its last process exits, so a bare "unshare --uts hostname ${WANTED}" leaves nothing behind.`,
+      `No process in ${NAME} is in a UTS namespace of its own. ` +
+        'A namespace disappears when its last process exits, ' +
+        `so a bare "unshare --uts hostname ${WANTED}" leaves nothing behind.`,
       `Keep a process in it: ${UNSHARE}`,
       evidence,
     );
@@ -55,7 +59,8 @@ const check: Check = async (kit) => {
     const seen = (await kit.exec(NAME, ['nsenter', '-t', String(p.pid), '-u', 'hostname'])).stdout.trim();
     if (seen === WANTED) {
       return kit.pass(
-        `"${p.command}" (PID ${p.pid}) sees the hostname ${WANTED} in ${p.namespaces.uts}, while the container still calls itself ${containerName}.`,
+        `"${p.command}" (PID ${p.pid}) sees the hostname ${WANTED} in ${p.namespaces.uts}, ` +
+          `while the container still calls itself ${containerName}.`,
         {
           ...evidence,
           process: p.command,

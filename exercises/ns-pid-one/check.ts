@@ -49,7 +49,9 @@ const check: Check = async (kit) => {
       );
     }
     return kit.fail(
-      `Every process in ${NAME} is still in the container's PID namespace (${own}). unshare --pid without --fork runs the program in the old namespace; and a namespace vanishes when its last process exits.`,
+      `Every process in ${NAME} is still in the container's PID namespace (${own}). ` +
+        'unshare --pid without --fork runs the program in the old namespace; ' +
+        'and a namespace vanishes when its last process exits.',
       `Leave a process running: docker exec -d ${NAME} unshare --pid --fork --mount-proc sleep 86400`,
       evidence,
     );
@@ -76,7 +78,9 @@ const check: Check = async (kit) => {
   };
   if (proc !== first.namespaces.pid) {
     return kit.fail(
-      `"${first.command}" is PID 1 of ${first.namespaces.pid}, but /proc there still shows the container's processes (its /proc/1 is in ${proc || 'an unreadable namespace'}), so ps would list them.`,
+      `"${first.command}" is PID 1 of ${first.namespaces.pid}, ` +
+        "but /proc there still shows the container's processes (its /proc/1 is in " +
+        `${proc || 'an unreadable namespace'}), so ps would list them.`,
       `Give the new namespace its own /proc: unshare --pid --fork --mount-proc ...`,
       found,
     );

@@ -73,7 +73,8 @@ const check = async (kit: CheckKit): Promise<CheckResult> => {
   }
   if (offline.isolation.networkMode !== 'none' || interfaces.join(' ') !== 'lo') {
     return kit.fail(
-      `${OFFLINE} has network mode ${offline.isolation.networkMode || 'default'} and the interfaces ${interfaces.join(', ')}: it can reach a network.`,
+      `${OFFLINE} has network mode ${offline.isolation.networkMode || 'default'} and the interfaces ` +
+        `${interfaces.join(', ')}: it can reach a network.`,
       `Remove it and run it again with --network none, so that only the loopback interface lo is left.`,
       netEvidence,
     );

@@ -9,7 +9,8 @@ const check: Check = async (kit) => {
       : 'The registry has no image in repository cl-hello.';
     return kit.fail(
       seen,
-      `Tag with the full name and push it: docker tag containerlings/reg-hello ${registry}/cl-hello:1.0 && docker push ${registry}/cl-hello:1.0`,
+      'Tag with the full name and push it: ' +
+        `docker tag containerlings/reg-hello ${registry}/cl-hello:1.0 && docker push ${registry}/cl-hello:1.0`,
       { tags: tags.join(',') },
     );
   }

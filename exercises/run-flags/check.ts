@@ -54,7 +54,8 @@ const check: Check = async (kit) => {
   }
   if (mount.type !== 'bind') {
     return kit.fail(
-      `${TARGET} in ${NAME} is a ${mount.type} (${mount.source}), not your notes folder: a name without a slash before the colon makes a named volume.`,
+      `${TARGET} in ${NAME} is a ${mount.type} (${mount.source}), not your notes folder: ` +
+        'a name without a slash before the colon makes a named volume.',
       `Give the folder's full path: -v "$PWD/notes:${TARGET}".`,
       evidence,
     );
@@ -67,9 +68,12 @@ const check: Check = async (kit) => {
       // of that name on its own machine. Not the learner's mistake: an error, not a fail.
       return {
         outcome: 'error',
-        message: `${NAME} mounts ${mount.source}, the right folder, but sees other files in it: your Docker engine runs on another machine (or a VM) and cannot see this folder.`,
+        message:
+          `${NAME} mounts ${mount.source}, the right folder, but sees other files in it: ` +
+          'your Docker engine runs on another machine (or a VM) and cannot see this folder.',
         tryNext:
-          'Do this exercise with a local engine (unset DOCKER_HOST, or docker context use default), or in a workspace on the machine the engine runs on.',
+          'Do this exercise with a local engine (unset DOCKER_HOST, or docker context use default), ' +
+          'or in a workspace on the machine the engine runs on.',
         evidence: { ...evidence, expected: `${kit.dir}/notes` },
       };
     }
@@ -91,13 +95,15 @@ const check: Check = async (kit) => {
   }
   if (written.trim() !== hostname) {
     return kit.fail(
-      `notes/hostname.txt says "${clip(written.trim())}", but ${NAME}'s hostname is ${hostname}. Was it written on the host instead of inside the container?`,
+      `notes/hostname.txt says "${clip(written.trim())}", but ${NAME}'s hostname is ${hostname}. ` +
+        'Was it written on the host instead of inside the container?',
       `Run the command inside the container: docker exec ${NAME} sh -c 'hostname > ${TARGET}/hostname.txt'`,
       { ...evidence, hostname, written: clip(written.trim()) },
     );
   }
   return kit.pass(
-    `${NAME} is running with NOTES_OWNER=${container.env.NOTES_OWNER}, sees your notes folder at ${TARGET}, and wrote its hostname ${hostname} into it.`,
+    `${NAME} is running with NOTES_OWNER=${container.env.NOTES_OWNER}, sees your notes folder at ${TARGET}, ` +
+      `and wrote its hostname ${hostname} into it.`,
     { ...evidence, hostname, owner: container.env.NOTES_OWNER },
   );
 };

@@ -30,7 +30,8 @@ const check: Check = async (kit) => {
     const why = String((e as Error)?.message ?? e);
     return kit.fail(
       /no such file/i.test(why)
-        ? `${IMAGE} does not start: "no such file or directory". If the binary is there, the missing file is the dynamic loader it asks for: scratch has none.`
+        ? `${IMAGE} does not start: "no such file or directory". If the binary is there, ` +
+            'the missing file is the dynamic loader it asks for: scratch has none.'
         : `${IMAGE} does not start: ${why.slice(0, 200)}`,
       'Link the program statically (gcc -static ...), and use the exec form ENTRYPOINT ["/hello"].',
       evidence,
@@ -39,7 +40,8 @@ const check: Check = async (kit) => {
   const out = run.stdout.trim();
   if (run.exitCode !== 0 && /no such file/i.test(run.stderr)) {
     return kit.fail(
-      `${IMAGE} does not start: "${run.stderr.trim().slice(0, 120)}". The binary is there; the missing file is the dynamic loader it asks for, and scratch has none.`,
+      `${IMAGE} does not start: "${run.stderr.trim().slice(0, 120)}". The binary is there; ` +
+        'the missing file is the dynamic loader it asks for, and scratch has none.',
       'Link the program statically: gcc -static ...',
       { ...evidence, exitCode: run.exitCode },
     );

@@ -15,7 +15,9 @@ const check: Check = async (kit) => {
   if (!first) {
     return kit.fail(
       `There is no Swarm service called ${SERVICE}.`,
-      `Build containerlings/placed, then: docker service create --name ${SERVICE} --replicas ${DESIRED} --constraint ... --placement-pref ... containerlings/placed`,
+      'Build containerlings/placed, then: ' +
+        `docker service create --name ${SERVICE} --replicas ${DESIRED} --constraint ... --placement-pref ... ` +
+        'containerlings/placed',
     );
   }
   const constraints = first.placement.constraints.map(normal);
@@ -42,8 +44,11 @@ const check: Check = async (kit) => {
     const proof = { ...evidence, running, pending: pending.length };
     if (pending.length > 0) {
       return kit.fail(
-        `${running} of ${DESIRED} tasks of ${SERVICE} run; ${pending.length} wait in Pending: ${why}. The scheduler finds no node that meets ${constraints.join(' and ') || 'the placement'}.`,
-        `Compare the constraint with your node's labels: docker node inspect --format '{{json .Spec.Labels}}' "$(docker info --format '{{.Swarm.NodeID}}')". Label the node (docker node update --label-add zone=a ...) or fix the constraint.`,
+        `${running} of ${DESIRED} tasks of ${SERVICE} run; ${pending.length} wait in Pending: ${why}. ` +
+          `The scheduler finds no node that meets ${constraints.join(' and ') || 'the placement'}.`,
+        "Compare the constraint with your node's labels: " +
+          "docker node inspect --format '{{json .Spec.Labels}}' \"$(docker info --format '{{.Swarm.NodeID}}')\". " +
+          'Label the node (docker node update --label-add zone=a ...) or fix the constraint.',
         proof,
       );
     }
@@ -62,14 +67,16 @@ const check: Check = async (kit) => {
   }
   if (!first.placement.spreadOver.includes(SPREAD)) {
     return kit.fail(
-      `${SERVICE} runs in zone a, but has no spread preference over ${SPREAD} (spreads over: ${evidence.spreadOver}): with more zones, its tasks could all land in one.`,
+      `${SERVICE} runs in zone a, but has no spread preference over ${SPREAD} (spreads over: ` +
+        `${evidence.spreadOver}): with more zones, its tasks could all land in one.`,
       `docker service update --placement-pref-add spread=${SPREAD} ${SERVICE}`,
       { ...evidence, running },
     );
   }
   const nodes = new Set(settled!.tasks.filter((t) => t.state === 'running').map((t) => t.nodeId.slice(0, 12)));
   return kit.pass(
-    `All ${DESIRED} tasks of ${SERVICE} run on ${nodes.size === 1 ? 'the one node' : `${nodes.size} nodes`} labelled zone=a, spread over ${SPREAD}.`,
+    `All ${DESIRED} tasks of ${SERVICE} run on ${nodes.size === 1 ? 'the one node' : `${nodes.size} nodes`} ` +
+      `labelled zone=a, spread over ${SPREAD}.`,
     { ...evidence, running, nodes: [...nodes].join(' ') },
   );
 };

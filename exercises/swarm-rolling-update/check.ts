@@ -56,8 +56,10 @@ const check: Check = async (kit) => {
   }
   if (state === 'paused') {
     return kit.fail(
-      `The update of ${SERVICE} to v2 stopped half-way (state paused), with tasks on v2 that never get healthy: its failure action is ${update.failureAction}, so Swarm waits for you instead of rolling back.`,
-      `Start over with the failure action set when you create the service: docker service rm ${SERVICE}, then docker service create ... --update-failure-action rollback ... ${V1}`,
+      `The update of ${SERVICE} to v2 stopped half-way (state paused), with tasks on v2 that never get healthy: ` +
+        `its failure action is ${update.failureAction}, so Swarm waits for you instead of rolling back.`,
+      `Start over with the failure action set when you create the service: docker service rm ${SERVICE}, ` +
+        `then docker service create ... --update-failure-action rollback ... ${V1}`,
       evidence,
     );
   }
@@ -77,9 +79,13 @@ const check: Check = async (kit) => {
   }
   if (update.failureAction !== 'rollback' || update.parallelism !== PARALLELISM || update.delaySeconds <= 0) {
     return kit.fail(
-      `${SERVICE} rolled back, but its spec now says parallelism ${update.parallelism}, delay ${update.delaySeconds} s, failure action ${update.failureAction}: ` +
-        'a rollback restores the whole previous spec, so settings passed in the same command as the broken image are undone with it (and a rollback you start by hand is not Swarm acting on a failure).',
-      `Set them on the service first (at create, or in an update of their own): --update-parallelism ${PARALLELISM} --update-delay 2s --update-failure-action rollback; then update the image alone.`,
+      `${SERVICE} rolled back, but its spec now says parallelism ${update.parallelism}, ` +
+        `delay ${update.delaySeconds} s, failure action ${update.failureAction}: ` +
+        'a rollback restores the whole previous spec, so settings passed in the same command as the broken image ' +
+        'are undone with it (and a rollback you start by hand is not Swarm acting on a failure).',
+      'Set them on the service first (at create, or in an update of their own): ' +
+        `--update-parallelism ${PARALLELISM} --update-delay 2s --update-failure-action rollback; ` +
+        'then update the image alone.',
       evidence,
     );
   }
@@ -94,13 +100,15 @@ const check: Check = async (kit) => {
   const running = (settled?.tasks ?? []).filter((t) => t.state === 'running' && t.desiredState === 'running');
   if (running.length !== DESIRED || running.some((t) => t.image !== V1)) {
     return kit.fail(
-      `After the rollback, ${running.length} of ${DESIRED} tasks run, on ${[...new Set(running.map((t) => t.image))].join(', ') || 'nothing'}.`,
+      `After the rollback, ${running.length} of ${DESIRED} tasks run, ` +
+        `on ${[...new Set(running.map((t) => t.image))].join(', ') || 'nothing'}.`,
       `docker service ps ${SERVICE} shows the tasks and their errors.`,
       { ...evidence, running: running.length },
     );
   }
   return kit.pass(
-    `Swarm replaced ${PARALLELISM} tasks with v2, saw them fail (${failedOnV2[0]!.error || 'failed'}), and rolled ${SERVICE} back to v1 by itself: ${DESIRED} tasks run v1, and the update settings stayed.`,
+    `Swarm replaced ${PARALLELISM} tasks with v2, saw them fail (${failedOnV2[0]!.error || 'failed'}), ` +
+      `and rolled ${SERVICE} back to v1 by itself: ${DESIRED} tasks run v1, and the update settings stayed.`,
     { ...evidence, running: running.length },
   );
 };

@@ -6,7 +6,7 @@ import type { ExerciseResult, ResultsDocument } from './results.js';
 /** Escapes text for XML, dropping characters XML 1.0 cannot hold at all (control codes from a container's output). */
 export function xmlEscape(text: string): string {
   return text
-    .replace(/[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
+    .replace(/[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

@@ -29,10 +29,14 @@ function chart(report: ClassReport): string {
       `<rect x="${label}" y="${y}" width="${width}" height="${bar}" fill="#eef0f4"/>` +
       `<rect class="rate" x="${label}" y="${y}" width="${w}" height="${bar}" fill="#7cc48d"/>` +
       `<rect x="${label}" y="${y}" width="${vw}" height="${bar}" fill="#137333"/>` +
-      `<text x="${label + width + 8}" y="${y + bar / 2 + 4}">${Math.round(r.rate * 100)}% (${r.passed}/${report.students.length}, ${r.verified} verified)</text></g>`
+      `<text x="${label + width + 8}" y="${y + bar / 2 + 4}">` +
+      `${Math.round(r.rate * 100)}% (${r.passed}/${report.students.length}, ${r.verified} verified)</text></g>`
     );
   });
-  return `<svg role="img" aria-label="Pass rate per exercise" width="${label + width + 190}" height="${height}" viewBox="0 0 ${label + width + 190} ${height}">${rows.join('')}</svg>`;
+  return (
+    `<svg role="img" aria-label="Pass rate per exercise" width="${label + width + 190}" height="${height}" ` +
+    `viewBox="0 0 ${label + width + 190} ${height}">${rows.join('')}</svg>`
+  );
 }
 
 function cell(c: Cell): string {
@@ -41,21 +45,31 @@ function cell(c: Cell): string {
   return `<td class="${c.outcome} ${c.trust}"${title}>${mark}<span class="tag">${c.outcome === 'missing' ? '' : c.trust}</span></td>`;
 }
 
+const TRUST_NOTE =
+  '"verified": re-checked by the instructor from the image pushed to the class registry; ' +
+  `"self-reported": as the student's machine judged it.`;
+
 export function reportHtml(report: ClassReport, options: { title?: string; generatedAt?: string } = {}): string {
   const title = options.title ?? 'Class report';
   const head = report.exercises.map((id) => `<th>${esc(id)}</th>`).join('');
   const rows = report.students.map(
     (s) =>
-      `<tr data-student="${esc(s.student)}"><td>${esc(s.student)}${s.flags.length ? ' <span class="fail">⚑</span>' : ''}</td>${report.exercises.map((id) => cell(s.cells[id])).join('')}<td>${s.passed}/${report.exercises.length}</td><td>${s.verified}</td></tr>`,
+      `<tr data-student="${esc(s.student)}"><td>${esc(s.student)}${s.flags.length ? ' <span class="fail">⚑</span>' : ''}</td>` +
+      report.exercises.map((id) => cell(s.cells[id])).join('') +
+      `<td>${s.passed}/${report.exercises.length}</td><td>${s.verified}</td></tr>`,
   );
   const flags = report.students
     .flatMap((s) => s.flags.map((f) => `<li><b>${esc(s.student)}</b>: ${esc(f)}</li>`))
     .concat(report.unreadable.map((u) => `<li>${esc(u.file)}: ${esc(u.reason)}</li>`));
+  const generated = options.generatedAt ? `, generated ${esc(options.generatedAt)}` : '';
+  const flagList = flags.length
+    ? `<ul class="flags">${flags.join('')}</ul>`
+    : "<p>None: every bundle matches its hashes and the instructor's check code.</p>";
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title><style>${STYLE}</style></head>
 <body>
 <h1>${esc(title)}</h1>
-<p class="meta">${report.students.length} students, ${report.exercises.length} exercises${options.generatedAt ? `, generated ${esc(options.generatedAt)}` : ''}. "verified": re-checked by the instructor from the image pushed to the class registry; "self-reported": as the student's machine judged it.</p>
+<p class="meta">${report.students.length} students, ${report.exercises.length} exercises${generated}. ${TRUST_NOTE}</p>
 <h2>Pass rate per exercise</h2>
 ${chart(report)}
 <h2>Students</h2>
@@ -63,7 +77,7 @@ ${chart(report)}
 ${rows.join('\n')}
 </tbody></table>
 <h2>Flags</h2>
-${flags.length ? `<ul class="flags">${flags.join('')}</ul>` : "<p>None: every bundle matches its hashes and the instructor's check code.</p>"}
+${flagList}
 </body></html>
 `;
 }

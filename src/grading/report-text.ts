@@ -15,7 +15,8 @@ export function reportTable(report: ClassReport): string {
   for (const s of report.students) {
     const cells = report.exercises.map((id) => mark(s.cells[id]).padStart(3)).join('');
     lines.push(
-      `${s.student.padEnd(nameWidth)} ${cells}  ${`${s.passed}/${report.exercises.length}`.padStart(6)}  ${s.flags.length ? `${s.flags.length} ⚑` : ''}`,
+      `${s.student.padEnd(nameWidth)} ${cells}  ${`${s.passed}/${report.exercises.length}`.padStart(6)}  ` +
+        `${s.flags.length ? `${s.flags.length} ⚑` : ''}`,
     );
   }
   const rates = report.exercises.map((id) => `${Math.round(report.passRate[id].rate * 100)}`.padStart(3)).join('');

@@ -68,7 +68,8 @@ export async function verifyBundle(
     const checkedId = claimed?.images.find((i) => i.ref === image)?.id;
     if (pulled.imageId !== pushed.imageId || (checkedId && checkedId !== pulled.imageId))
       problems.push(
-        `the registry holds image ${pulled.imageId.slice(7, 19)}, but the bundle says ${(checkedId ?? pushed.imageId).slice(7, 19)} was checked`,
+        `the registry holds image ${pulled.imageId.slice(7, 19)}, ` +
+          `but the bundle says ${(checkedId ?? pushed.imageId).slice(7, 19)} was checked`,
       );
     const dir = await mkdtemp(join(tmpdir(), 'containerlings-verify-'));
     try {

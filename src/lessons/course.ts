@@ -4,7 +4,6 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../errors.js';
-import type { Lesson } from './lesson-file.js';
 import { readSnapshot } from './snapshot.js';
 
 export type { Lesson } from './lesson-file.js';

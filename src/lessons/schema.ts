@@ -25,7 +25,7 @@ export type LessonFrontmatter = z.infer<typeof LessonFrontmatter>;
 
 const dockerName = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9_.\/-]*(:[A-Za-z0-9_.-]+)?$/, 'a Docker name such as containerlings/hello or cl-web');
+  .regex(/^[a-z0-9][a-z0-9_./-]*(:[A-Za-z0-9_.-]+)?$/, 'a Docker name such as containerlings/hello or cl-web');
 
 /** Resources the exercise (or the learner doing it) may create; reset and cleanup remove exactly these. */
 export const Resources = z.strictObject({
@@ -82,7 +82,10 @@ export const ExerciseMeta = z.strictObject({
     })
     .default({ check: 60, attempt: 180 }),
   needs: z.array(ExerciseNeed).default([]),
-  /** Host ports (on 127.0.0.1) the exercise publishes: doctor --workshop checks they are free, and the parallel self-test never runs two exercises that share one. */
+  /**
+   * Host ports (on 127.0.0.1) the exercise publishes: doctor --workshop checks they are free, and the parallel
+   * self-test never runs two exercises that share one.
+   */
   ports: z.array(z.number().int().min(1).max(65535)).default([]),
   /**
    * The image this exercise's check can be judged from alone (no running container, no workspace file decides a

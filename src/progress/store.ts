@@ -47,16 +47,19 @@ export interface Progress {
   exercises: Record<string, ExerciseProgress>;
 }
 
-const STATUSES = new Set<ExerciseStatus>(['todo', 'passed', 'failed', 'error']);
+const STATUSES: ReadonlySet<unknown> = new Set(['todo', 'passed', 'failed', 'error']);
+
+/** A parsed file that claims to be T: every field may be missing or of another type. */
+type Unchecked<T> = { [K in keyof T]?: T[K] extends object ? Unchecked<T[K]> | null : unknown };
 
 /** A quick structural check (no zod on the way to the TUI's first frame); anything unusual goes to the schema. */
-function looksValid(data: any): data is Progress {
-  if (data?.version !== 1 || typeof data.workspaceId !== 'string' || !/^ws-[a-z0-9]+$/.test(data.workspaceId))
-    return false;
-  if (typeof data.createdAt !== 'string' || typeof data.location?.screen !== 'string') return false;
-  if (typeof data.exercises !== 'object' || data.exercises === null) return false;
-  return Object.values(data.exercises).every(
-    (e: any) =>
+function looksValid(data: unknown): data is Progress {
+  const p = data as Unchecked<Progress> | undefined;
+  if (p?.version !== 1 || typeof p.workspaceId !== 'string' || !/^ws-[a-z0-9]+$/.test(p.workspaceId)) return false;
+  if (typeof p.createdAt !== 'string' || typeof p.location?.screen !== 'string') return false;
+  if (typeof p.exercises !== 'object' || p.exercises === null) return false;
+  return Object.values(p.exercises).every(
+    (e) =>
       typeof e?.startedAt === 'string' &&
       STATUSES.has(e.status) &&
       Number.isInteger(e.hintsShown) &&

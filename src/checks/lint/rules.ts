@@ -94,7 +94,9 @@ const cleanupLaterLayer: Rule = (model) => {
         rule: 'cleanup-later-layer',
         severity: 'error',
         line: run.line,
-        message: `rm ${path} runs in a later layer than the ${maker.keyword} on line ${maker.line} that put it there, so the image does not get smaller.`,
+        message:
+          `rm ${path} runs in a later layer than the ${maker.keyword} on line ${maker.line} that put it there, ` +
+          'so the image does not get smaller.',
         fix: copied
           ? `Keep ${path} out of the image instead: list it in .dockerignore (or COPY only what you need).`
           : `Create, use and delete ${path} in one RUN, joined with &&.`,
@@ -158,7 +160,9 @@ const healthcheckMissing: Rule = (model) => {
       rule: 'healthcheck-missing',
       severity: 'warning',
       line: expose.line,
-      message: `The image exposes ${expose.args.join(' ')} but has no HEALTHCHECK: the engine can only tell that it runs, not that it answers.`,
+      message:
+        `The image exposes ${expose.args.join(' ')} but has no HEALTHCHECK: the engine can only tell that it runs, ` +
+        'not that it answers.',
       fix: 'Add e.g. HEALTHCHECK --interval=5s --timeout=2s CMD wget -q -O /dev/null http://127.0.0.1:8080/ || exit 1',
     },
   ];
@@ -231,8 +235,12 @@ const cacheOrder: Rule = (model) => {
       rule: 'cache-order',
       severity: 'warning',
       line: copyAll.line,
-      message: `COPY of the whole build context (line ${copyAll.line}) comes before the dependency step on line ${step.line}: any change to any file re-runs it.`,
-      fix: 'First COPY only the dependency list (package.json, requirements.txt, deps.txt...), RUN the dependency step, then COPY the rest.',
+      message:
+        `COPY of the whole build context (line ${copyAll.line}) ` +
+        `comes before the dependency step on line ${step.line}: any change to any file re-runs it.`,
+      fix:
+        'First COPY only the dependency list (package.json, requirements.txt, deps.txt...), ' +
+        'RUN the dependency step, then COPY the rest.',
     });
   }
   return found;

@@ -13,7 +13,10 @@ export function billableRepositories(exercises: readonly Exercise[], env: NodeJS
 }
 
 export function billingQuestion(repositories: readonly string[], account: string, region: string): string {
-  return `This creates ECR repositories (${repositories.join(', ')}) in AWS account ${account} (${region}); storage is billed to that account; \`containerlings aws cleanup --aws real\` deletes them. Continue?`;
+  return (
+    `This creates ECR repositories (${repositories.join(', ')}) in AWS account ${account} (${region}); ` +
+    'storage is billed to that account; `containerlings aws cleanup --aws real` deletes them. Continue?'
+  );
 }
 
 /** A task definition about to run on Fargate: billed for its cpu and memory, per second, while it runs. */
@@ -29,7 +32,12 @@ export const fargateSize = (task: Pick<FargateTask, 'cpu' | 'memory'>) =>
   `${nanoCpus(task.cpu) / 1e9} vCPU, ${memoryBytes(task.memory) / (1024 * 1024)} MiB`;
 
 export function fargateQuestion(task: FargateTask, account: string, region: string): string {
-  return `This registers the task definition ${task.family} and runs it as a Fargate task (${fargateSize(task)}) in cluster ${task.cluster} of AWS account ${account} (${region}); Fargate bills that size per second while the task runs; \`containerlings aws cleanup --aws real\` stops it and deregisters the task definition. Continue?`;
+  return (
+    `This registers the task definition ${task.family} and runs it as a Fargate task (${fargateSize(task)}) ` +
+    `in cluster ${task.cluster} of AWS account ${account} (${region}); ` +
+    'Fargate bills that size per second while the task runs; ' +
+    '`containerlings aws cleanup --aws real` stops it and deregisters the task definition. Continue?'
+  );
 }
 
 /** How to ask on a terminal: the account the question names, and the yes/no prompt. */
@@ -80,8 +88,10 @@ export function billingConsent(
     await ask({
       question: (account, region) => billingQuestion(repositories, account, region),
       refused: (region) => [
-        `In real AWS mode this creates ECR repositories in your AWS account (${region}): ${names}. Their storage is billed to that account, and there is no terminal to confirm in, so nothing was created.`,
-        'Re-run with `--yes` to accept (`containerlings aws cleanup --aws real` deletes them afterwards), or leave out `--aws real` to use the local ECR endpoint.',
+        `In real AWS mode this creates ECR repositories in your AWS account (${region}): ${names}. ` +
+          'Their storage is billed to that account, and there is no terminal to confirm in, so nothing was created.',
+        'Re-run with `--yes` to accept (`containerlings aws cleanup --aws real` deletes them afterwards), ' +
+          'or leave out `--aws real` to use the local ECR endpoint.',
       ],
       declined: [
         `Nothing was created: you declined creating ${names} in your AWS account.`,
@@ -102,8 +112,11 @@ export function fargateConsent(
     ask({
       question: (account, region) => fargateQuestion(task, account, region),
       refused: (region) => [
-        `In real AWS mode this runs ${task.family} as a Fargate task (${fargateSize(task)}) in your AWS account (${region}). Fargate bills it per second while it runs, and there is no terminal to confirm in, so nothing was registered or started.`,
-        'Re-run with `--yes` to accept (`containerlings aws cleanup --aws real` stops it afterwards), or run it on your machine: the `ecs-run-local` exercise.',
+        `In real AWS mode this runs ${task.family} as a Fargate task (${fargateSize(task)}) ` +
+          `in your AWS account (${region}). Fargate bills it per second while it runs, ` +
+          'and there is no terminal to confirm in, so nothing was registered or started.',
+        'Re-run with `--yes` to accept (`containerlings aws cleanup --aws real` stops it afterwards), ' +
+          'or run it on your machine: the `ecs-run-local` exercise.',
       ],
       declined: [
         `Nothing was registered or started: you declined running ${task.family} on Fargate.`,

@@ -81,7 +81,8 @@ export async function defaultSubnets(ec2: EcsClients['ec2']): Promise<string[]> 
   const noDefault = (what: string) =>
     new UserError(
       `${what}, so there is nowhere to put the Fargate task's network interface.`,
-      'Pass `--subnets subnet-...,subnet-...` (and `--security-groups sg-...`) of a VPC you have, or create a default VPC with `aws ec2 create-default-vpc`.',
+      'Pass `--subnets subnet-...,subnet-...` (and `--security-groups sg-...`) of a VPC you have, ' +
+        'or create a default VPC with `aws ec2 create-default-vpc`.',
       'aws',
     );
   if (!vpcId) throw noDefault('This region has no default VPC');

@@ -42,7 +42,9 @@ export function fargateProblems(definition: FargateFields): string[] {
   if (!sizes) problems.push(`cpu: Fargate offers ${[...FARGATE_SIZES.keys()].join(', ')} CPU units, not ${cpu}`);
   else if (!sizes.includes(memory))
     problems.push(
-      `memory: with cpu "${cpu}", Fargate offers ${sizes.length > 4 ? `${sizes[0]} to ${sizes.at(-1)} MiB in steps of ${sizes[1]! - sizes[0]!}` : sizes.join(', ')} MiB, not ${memory}`,
+      `memory: with cpu "${cpu}", Fargate offers ` +
+        `${sizes.length > 4 ? `${sizes[0]} to ${sizes.at(-1)} MiB in steps of ${sizes[1]! - sizes[0]!}` : sizes.join(', ')}` +
+        ` MiB, not ${memory}`,
     );
   return problems;
 }

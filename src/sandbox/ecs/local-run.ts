@@ -52,7 +52,8 @@ export async function runTaskDefinitionLocally(
       service: names.service,
       urls: [],
       problem:
-        'The engine is not a swarm manager, so there is no scheduler to run the task definition. Reset the exercise: its setup turns swarm mode on.',
+        'The engine is not a swarm manager, so there is no scheduler to run the task definition. ' +
+        'Reset the exercise: its setup turns swarm mode on.',
     };
   }
   const labels = { [SANDBOX_LABEL]: workspaceId, 'io.containerlings.ecs.family': family };

@@ -135,7 +135,10 @@ function describe(issue: z.core.$ZodIssue): string {
     return issue.keys.map((k) => `${fieldPath([...issue.path, k])}: not a RegisterTaskDefinition field`).join('\n');
   if (issue.code === 'invalid_type') {
     const missing = issue.input === undefined;
-    return `${fieldPath(issue.path)}: ${missing ? 'required, but missing' : `expected ${article(issue.expected)}, got ${JSON.stringify(issue.input)}`}`;
+    return (
+      `${fieldPath(issue.path)}: ` +
+      `${missing ? 'required, but missing' : `expected ${article(issue.expected)}, got ${JSON.stringify(issue.input)}`}`
+    );
   }
   return `${fieldPath(issue.path)}: ${issue.message}`;
 }

@@ -25,12 +25,12 @@ export async function resolveEndpoint(env: NodeJS.ProcessEnv = process.env): Pro
   const configDir = env.DOCKER_CONFIG ?? join(homedir(), '.docker');
   let context = env.DOCKER_CONTEXT;
   if (!context) {
-    const config = await readJson(join(configDir, 'config.json'));
+    const config = await readJson<{ currentContext?: unknown }>(join(configDir, 'config.json'));
     context = typeof config?.currentContext === 'string' ? config.currentContext : undefined;
   }
   if (context && context !== 'default') {
     const digest = createHash('sha256').update(context).digest('hex');
-    const meta = await readJson(join(configDir, 'contexts', 'meta', digest, 'meta.json'));
+    const meta = await readJson<ContextMeta>(join(configDir, 'contexts', 'meta', digest, 'meta.json'));
     const host = meta?.Endpoints?.docker?.Host;
     if (typeof host === 'string') return host;
     throw new UserError(
@@ -42,9 +42,14 @@ export async function resolveEndpoint(env: NodeJS.ProcessEnv = process.env): Pro
   return 'unix:///var/run/docker.sock';
 }
 
-async function readJson(path: string): Promise<any> {
+/** The part of a docker context's meta.json read above; the file is not checked beyond that. */
+interface ContextMeta {
+  Endpoints?: { docker?: { Host?: unknown } };
+}
+
+async function readJson<T>(path: string): Promise<T | undefined> {
   try {
-    return JSON.parse(await readFile(path, 'utf8'));
+    return JSON.parse(await readFile(path, 'utf8')) as T;
   } catch {
     return undefined;
   }
@@ -80,7 +85,8 @@ export function explainEngineError(e: unknown, endpoint: string): unknown {
   ) {
     return new UserError(
       `Docker is not running: nothing answers at ${endpoint}.`,
-      'Start it (`sudo systemctl start docker`, or open Docker Desktop), check with `docker info`, then try again. `containerlings doctor` shows what is missing.',
+      'Start it (`sudo systemctl start docker`, or open Docker Desktop), check with `docker info`, ' +
+        'then try again. `containerlings doctor` shows what is missing.',
       'engine',
     );
   }

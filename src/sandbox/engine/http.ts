@@ -78,7 +78,8 @@ export async function httpViaEngine(
     if (run.exitCode !== 0)
       throw new UserError(
         `The request to ${target.href} from the engine's side failed: ${(run.stderr || run.stdout).trim()}`,
-        'Check that the engine can run containerlings/busybox on its host network (`docker run --rm --network host containerlings/busybox true`).',
+        'Check that the engine can run containerlings/busybox on its host network ' +
+          '(`docker run --rm --network host containerlings/busybox true`).',
         'engine',
       );
     const response = parseHttpResponse(run.stdout);
@@ -90,10 +91,15 @@ export async function httpViaEngine(
   return { status: 0, body: `no answer: too many redirects from ${url}` };
 }
 
+// printf's format for the request line and headers: $1 is the path, $2 the Host header.
+const REQUEST_FORMAT =
+  'GET %s HTTP/1.0\\r\\nHost: %s\\r\\nUser-Agent: containerlings\\r\\n' +
+  'Accept: */*\\r\\nConnection: close\\r\\n\\r\\n';
+
 // Retries while nothing answers (connection refused, or closed without a byte), like fetch's retry loop above.
 const REQUEST_SCRIPT = `end=$(( $(date +%s) + $5 ))
 while :; do
-  printf 'GET %s HTTP/1.0\\r\\nHost: %s\\r\\nUser-Agent: containerlings\\r\\nAccept: */*\\r\\nConnection: close\\r\\n\\r\\n' "$1" "$2" | nc -w 5 "$3" "$4" >/tmp/r 2>/tmp/e
+  printf '${REQUEST_FORMAT}' "$1" "$2" | nc -w 5 "$3" "$4" >/tmp/r 2>/tmp/e
   [ -s /tmp/r ] && exec cat /tmp/r
   [ "$(date +%s)" -ge "$end" ] && { sed 's/^nc: //' /tmp/e; exit 3; }
   usleep 200000

@@ -70,7 +70,8 @@ async function runProbe(engine: Engine, workspaceId: string): Promise<LoopbackPr
       loopback: 'unreachable',
       viaEngine,
       detail:
-        `127.0.0.1:${binding.HostPort} on the engine does not answer here (${here.status ? `another service answered, ${here.status}` : here.body}); ` +
+        `127.0.0.1:${binding.HostPort} on the engine does not answer here ` +
+        `(${here.status ? `another service answered, ${here.status}` : here.body}); ` +
         (viaEngine
           ? "a container on the engine's host network reaches it"
           : `nor from a container on the engine's host network (${there.body || there.status})`),
@@ -179,7 +180,8 @@ export async function probeOurLoopbackFromEngine(
       reaches,
       detail: reaches
         ? "the engine reaches this machine's 127.0.0.1"
-        : `the engine's 127.0.0.1:${port} is not this machine's (${answer.status ? `another service answered, ${answer.status}` : answer.body})`,
+        : `the engine's 127.0.0.1:${port} is not this machine's ` +
+          `(${answer.status ? `another service answered, ${answer.status}` : answer.body})`,
     };
   } catch (e) {
     return { reaches: undefined, detail: `the probe could not run: ${(e as Error).message}` };

@@ -6,22 +6,65 @@ import type { ServiceFacts, TaskFacts } from './types.js';
 
 const NANO = 1e9;
 
+// The fields of the engine's service and task JSON (GET /services/{id}, GET /tasks) read below; dockerode
+// leaves both untyped.
+interface ContainerSpec {
+  Image?: string;
+  Env?: string[];
+}
+interface PortConfig {
+  TargetPort: number;
+  PublishedPort?: number;
+  Protocol?: string;
+  PublishMode?: string;
+}
+interface ServiceSpec {
+  Name: string;
+  Labels?: Record<string, string>;
+  Mode?: { Global?: object; Replicated?: { Replicas?: number } };
+  TaskTemplate?: {
+    ContainerSpec?: ContainerSpec;
+    Networks?: { Target: string }[];
+    Resources?: { Limits?: { NanoCPUs?: number; MemoryBytes?: number } };
+    Placement?: { Constraints?: string[]; Preferences?: { Spread?: { SpreadDescriptor?: string } }[] };
+  };
+  UpdateConfig?: { Parallelism?: number; Delay?: number; FailureAction?: string; Order?: string };
+  EndpointSpec?: { Ports?: PortConfig[] };
+}
+interface SwarmService {
+  ID: string;
+  CreatedAt: string;
+  UpdatedAt: string;
+  Spec?: ServiceSpec;
+  PreviousSpec?: ServiceSpec;
+  Endpoint?: { VirtualIPs?: { NetworkID: string; Addr?: string }[]; Ports?: PortConfig[] };
+  UpdateStatus?: { State?: string };
+}
+interface SwarmTask {
+  ID: string;
+  Slot?: number;
+  NodeID?: string;
+  DesiredState?: string;
+  Status?: { State?: string; Err?: string; ContainerStatus?: { ContainerID?: string } };
+  Spec?: { ContainerSpec?: ContainerSpec };
+}
+
 const withoutDigest = (image: string | undefined) => (image ?? '').replace(/@sha256:[0-9a-f]+$/, '');
 
 export async function serviceFacts(engine: Engine, name: string): Promise<ServiceFacts | undefined> {
   const swarm = await swarmState(engine);
   if (swarm.state !== 'active' || !swarm.isManager) return undefined;
   return onEngine(engine, async () => {
-    let s: any;
+    let s: SwarmService;
     try {
       s = await engine.docker.getService(name).inspect();
     } catch (e) {
       if (isNotFound(e)) return undefined;
       throw e;
     }
-    const spec = s.Spec ?? {};
+    const spec = s.Spec ?? ({} as ServiceSpec);
     const container = spec.TaskTemplate?.ContainerSpec ?? {};
-    const rawTasks = (await engine.docker.listTasks({ filters: JSON.stringify({ service: [s.ID] }) })) as any[];
+    const rawTasks = (await engine.docker.listTasks({ filters: JSON.stringify({ service: [s.ID] }) })) as SwarmTask[];
     const tasks: TaskFacts[] = rawTasks.map((t) => ({
       id: t.ID,
       slot: t.Slot ?? 0,
@@ -53,11 +96,11 @@ export async function serviceFacts(engine: Engine, name: string): Promise<Servic
       env: envMap(container.Env),
       labels: spec.Labels ?? {},
       networks: [...networkNames.values()],
-      vips: (s.Endpoint?.VirtualIPs ?? []).map((v: any) => ({
+      vips: (s.Endpoint?.VirtualIPs ?? []).map((v) => ({
         network: networkNames.get(v.NetworkID) ?? v.NetworkID,
         address: String(v.Addr ?? '').split('/')[0],
       })),
-      ports: (s.Endpoint?.Ports ?? spec.EndpointSpec?.Ports ?? []).map((p: any) => ({
+      ports: (s.Endpoint?.Ports ?? spec.EndpointSpec?.Ports ?? []).map((p) => ({
         target: p.TargetPort,
         published: p.PublishedPort ?? 0,
         protocol: p.Protocol ?? 'tcp',
@@ -74,8 +117,8 @@ export async function serviceFacts(engine: Engine, name: string): Promise<Servic
       placement: {
         constraints: spec.TaskTemplate?.Placement?.Constraints ?? [],
         spreadOver: (spec.TaskTemplate?.Placement?.Preferences ?? [])
-          .map((p: any) => p.Spread?.SpreadDescriptor)
-          .filter(Boolean),
+          .map((p) => p.Spread?.SpreadDescriptor)
+          .filter(Boolean) as string[],
       },
       limits: { nanoCpus: resources.NanoCPUs ?? 0, memoryBytes: resources.MemoryBytes ?? 0 },
       createdAt: new Date(s.CreatedAt),

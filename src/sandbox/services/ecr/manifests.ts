@@ -38,7 +38,8 @@ export async function getImages(
     const manifest = await ctx.registry.rawManifest(repo.name, image.digest);
     if (!manifest || (accepted?.length && !accepted.includes(manifest.mediaType))) {
       const why = manifest
-        ? `Requested image is ${manifest.mediaType}, which acceptedMediaTypes does not include (the local endpoint does not convert manifests)`
+        ? `Requested image is ${manifest.mediaType}, ` +
+          'which acceptedMediaTypes does not include (the local endpoint does not convert manifests)'
         : 'Requested image not found';
       failures.push({ imageId: id, failureCode: 'ImageNotFound', failureReason: why });
       continue;
@@ -73,7 +74,8 @@ export async function putImage(ctx: EndpointContext, repo: RepositoryRecord, inp
   if ((await ctx.registry.manifest(repo.name, reference))?.digest === digest) {
     throw new EcrError(
       'ImageAlreadyExistsException',
-      `Image with digest '${digest}' and tag '${input.tag ?? 'null'}' already exists in the repository with name '${repo.name}' in registry with id '${LOCAL_ACCOUNT}'`,
+      `Image with digest '${digest}' and tag '${input.tag ?? 'null'}' already exists in the repository with name ` +
+        `'${repo.name}' in registry with id '${LOCAL_ACCOUNT}'`,
     );
   }
   if (input.tag && (await movesImmutableTag(ctx, repo, input.tag, digest)))

@@ -17,7 +17,20 @@ export interface EndpointContext {
   readonly region: string;
 }
 
-type Input = Record<string, any>;
+/** A request's JSON body: the members the operations read, as the client sent them (not validated here). */
+interface Input {
+  readonly [member: string]: unknown;
+  readonly tags?: { Key: string; Value: string }[];
+  readonly imageScanningConfiguration?: { scanOnPush?: boolean };
+  readonly repositoryNames?: string[];
+  readonly force?: boolean;
+  readonly filter?: { tagStatus?: string };
+  readonly imageIds?: ImageId[];
+  readonly acceptedMediaTypes?: string[];
+  readonly imageManifestMediaType?: string;
+  readonly imageTag?: string;
+  readonly imageDigest?: string;
+}
 
 const arn = (ctx: EndpointContext, name: string) => `arn:aws:ecr:${ctx.region}:${LOCAL_ACCOUNT}:repository/${name}`;
 
@@ -127,7 +140,9 @@ export const operations: Record<string, (ctx: EndpointContext, input: Input) => 
         if (!image)
           throw new EcrError(
             'ImageNotFoundException',
-            `The image with imageId {imageDigest:'${id.imageDigest ?? 'null'}', imageTag:'${id.imageTag ?? 'null'}'} does not exist within the repository with name '${repo.name}' in the registry with id '${LOCAL_ACCOUNT}'`,
+            `The image with imageId {imageDigest:'${id.imageDigest ?? 'null'}', ` +
+              `imageTag:'${id.imageTag ?? 'null'}'} does not exist within the repository with name '${repo.name}' ` +
+              `in the registry with id '${LOCAL_ACCOUNT}'`,
           );
         return image;
       });
