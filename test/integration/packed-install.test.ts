@@ -84,6 +84,12 @@ describe('the packed tarball', () => {
       'package.json',
       'sandbox',
       'schemas',
+      'src',
+    ]);
+    // From src/, only the kit's manual and the engine types it re-exports: what `containerlings/kit` names.
+    expect(files.filter((f) => f.startsWith('package/src/')).sort()).toEqual([
+      'package/src/checks/kit/api.ts',
+      'package/src/sandbox/engine/types.ts',
     ]);
     expect(files).toContain('package/dist/checks/manifest.json');
     for (const id of NAMESPACE_EXERCISES) expect(files).toContain(`package/dist/checks/${id}.mjs`);
