@@ -2,6 +2,7 @@
 // folders are made one level at a time from the nearest one that exists, and each failure is the real error.
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { UserError } from './errors.js';
 
 export async function makeDirs(path: string, mode?: number): Promise<void> {
   const missing: string[] = [];
@@ -24,8 +25,17 @@ export async function makeDirs(path: string, mode?: number): Promise<void> {
     try {
       await mkdir(folder, mode === undefined ? undefined : { mode });
     } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
       // Another process made it in the meantime: fine.
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      if (code === 'EEXIST') continue;
+      const error = new UserError(
+        `Cannot create the folder ${folder} (${code ?? (e as Error).message}).`,
+        code === 'ENOSPC'
+          ? 'The disk is full: free some space, then try again.'
+          : 'Choose a place you can write to (under your home folder, say), then try again.',
+        code === 'ENOSPC' ? 'disk' : 'workspace',
+      );
+      throw Object.assign(error, { cause: e });
     }
   }
 }

@@ -1,9 +1,10 @@
 // The progress file in a workspace: validated on read, written atomically (temp file, fsync, rename).
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, readlink, rename, stat, unlink } from 'node:fs/promises';
+import { open, readdir, readFile, readlink, rename, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
 import { withProgressLock } from './lock.js';
+import { makeDirs } from '../make-dirs.js';
 
 /** Where the learner is in the TUI, so it reopens there (after a sandbox shell, or next session). */
 export type Location =
@@ -226,7 +227,7 @@ async function writeAtomically(path: string, progress: Progress, stillHeld: () =
 async function locked<T>(workspace: string, work: (path: string, stillHeld: () => void) => Promise<T>): Promise<T> {
   const path = progressPath(workspace);
   try {
-    await mkdir(dirname(path), { recursive: true });
+    await makeDirs(dirname(path));
     return await withProgressLock(path, (stillHeld) => work(path, stillHeld));
   } catch (e) {
     throw progressFileError(e, path, 'save');

@@ -1,10 +1,11 @@
 // The learner's workspace: one folder per exercise with its starter files, plus .containerlings/ for progress.
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readdir, rename } from 'node:fs/promises';
+import { cp, readdir, rename } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Course, Exercise } from '../lessons/course.js';
 import { UserError } from '../errors.js';
 import { newProgress, progressPath, readProgress, updateProgress, writeProgress, type Progress } from './store.js';
+import { makeDirs } from '../make-dirs.js';
 
 export interface Workspace {
   readonly dir: string;
@@ -31,7 +32,7 @@ export const exerciseDir = (ws: Workspace, exerciseId: string) => join(ws.dir, e
 
 /** Copies a folder's files into `to`, leaving out the self-test's commands.sh; with `keepExisting`, replaces none. */
 export async function copyFiles(from: string, to: string, keepExisting = false): Promise<void> {
-  await mkdir(to, { recursive: true });
+  await makeDirs(to);
   if (!existsSync(from)) return;
   await cp(from, to, {
     recursive: true,
@@ -126,7 +127,7 @@ export async function restoreStarter(
       'backups',
       `${exercise.id}-${new Date().toISOString().replace(/[:.]/g, '-')}`,
     );
-    await mkdir(dirname(backup), { recursive: true });
+    await makeDirs(dirname(backup));
     await rename(dir, backup);
   }
   await updateProgress(ws.dir, async (p) => {
