@@ -40,7 +40,9 @@ const MAX_BYTES = 16 * 1024 * 1024;
 type Unreadable = { file: string; reason: string };
 
 /** Reads DIR's *.json files that are (or claim to be) bundles or verify's record; only regular files, size-capped. */
-async function readJsonFiles(dir: string): Promise<{ texts: { file: string; text: string }[]; unreadable: Unreadable[] }> {
+async function readJsonFiles(
+  dir: string,
+): Promise<{ texts: { file: string; text: string }[]; unreadable: Unreadable[] }> {
   const texts: { file: string; text: string }[] = [];
   const unreadable: Unreadable[] = [];
   for (const file of (await readdir(dir)).filter((f) => f.endsWith('.json')).sort()) {
@@ -51,7 +53,10 @@ async function readJsonFiles(dir: string): Promise<{ texts: { file: string; text
       else if (info.size > MAX_BYTES) unreadable.push({ file, reason: `larger than ${MAX_BYTES / 1024 / 1024} MiB` });
       else texts.push({ file, text: await readFile(join(dir, file), 'utf8') });
     } catch (e) {
-      unreadable.push({ file, reason: `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
+      unreadable.push({
+        file,
+        reason: `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+      });
     }
   }
   return { texts, unreadable };

@@ -61,11 +61,23 @@ const simplified = (findings: LintFinding[]) =>
   }));
 
 // Small vocabularies, so paths overlap often (a, ab, /tmp/a, /tmp/ab...): that is where a fast rule goes wrong.
-const path = fc.constantFrom('a', 'ab', 'abc', '/tmp/a', '/tmp/ab', '/tmp/abc', '/app', '/app/a', '/app/ab', './ab', '.');
+const path = fc.constantFrom(
+  'a',
+  'ab',
+  'abc',
+  '/tmp/a',
+  '/tmp/ab',
+  '/tmp/abc',
+  '/app',
+  '/app/a',
+  '/app/ab',
+  './ab',
+  '.',
+);
 const command = fc.oneof(
-  fc.tuple(fc.constantFrom('rm', 'rm -rf', 'rm -f'), fc.array(path, { minLength: 1, maxLength: 3 })).map(
-    ([rm, ps]) => `${rm} ${ps.join(' ')}`,
-  ),
+  fc
+    .tuple(fc.constantFrom('rm', 'rm -rf', 'rm -f'), fc.array(path, { minLength: 1, maxLength: 3 }))
+    .map(([rm, ps]) => `${rm} ${ps.join(' ')}`),
   fc.tuple(fc.constantFrom('touch', 'wget -O', 'echo x >', 'tar -xf'), path).map(([c, p]) => `${c} ${p}`),
   fc.constantFrom('apt-get update', 'apt-get install -y curl', 'apt-get clean', 'rm -rf /var/lib/apt/lists/*', 'true'),
 );
@@ -87,7 +99,7 @@ const instruction = fc.oneof(
 );
 
 /** The model as parseForLint builds it, without the parser (so hundreds of runs take well under a second). */
-function modelOf(lines: string[][]): LintModel {
+function modelOf(lines: readonly (readonly string[])[]): LintModel {
   let stage = 0;
   const instructions = [['FROM', 'busybox:1.36'], ...lines].map(([keyword, text], n): LintInstruction => {
     if (keyword === 'FROM' && n > 0) stage++;

@@ -55,10 +55,6 @@ function removedPaths(run: LintInstruction): string[] {
     .filter((p) => p.length >= 3 || p === '.');
 }
 
-/** A path that a COPY of the whole context to `dest` may have put there: relative, or below an absolute dest. */
-const underDest = (path: string, dest: string) =>
-  !path.startsWith('/') || (dest.startsWith('/') && dest !== '/' && path.startsWith(dest));
-
 const installsApt = (i: LintInstruction) =>
   i.keyword === 'RUN' && /\bapt(-get)?\s+(-\S+\s+)*(update|install)\b/.test(i.text);
 
@@ -157,7 +153,10 @@ class FirstContaining {
   }
 }
 
-/** The first COPY of the whole context whose destination a path lies under (see underDest), in one build stage. */
+/**
+ * The first COPY of the whole context, in one build stage, that may have put a path there: any such COPY for a
+ * relative path; for an absolute one, a COPY to an absolute folder (not /) that the path starts with.
+ */
 class WholeContextCopies {
   private firstRelative = Infinity;
   /** Absolute destinations as a trie of their characters, each end holding the first index that copied there. */
