@@ -42,7 +42,7 @@ const combineRuns: Rule = (model) => {
 };
 
 /** Paths a RUN removes with rm, without flags and trailing /* or /. */
-function removedPaths(run: LintInstruction): string[] {
+export function removedPaths(run: LintInstruction): string[] {
   return commandsOf(run)
     .filter((c) => /^rm\s/.test(c))
     .flatMap((c) =>
