@@ -1,6 +1,7 @@
 // The class report as a terminal table and as CSV (one row per student, for an LMS import).
 import { HANDED_IN } from '../outcome-theme.js';
 import type { Cell, ClassReport } from './report-model.js';
+import { VERIFICATION_FILE } from './verification.js';
 
 /**
  * Text from a bundle as the terminal will show it: control characters (ESC and the other C0 and C1 codes, DEL) and
@@ -84,14 +85,10 @@ export function reportCsv(report: ClassReport): string {
     s.verified,
     s.flags.join('; '),
   ]);
-  // A bundle that could not be read still gets its row, so the import shows who has no grade and why.
-  const unreadable = report.unreadable.map((u) => [
-    '',
-    u.file,
-    ...report.exercises.flatMap(() => ['', '']),
-    '',
-    '',
-    u.reason,
-  ]);
+  // A bundle that could not be read still gets its row, so the import shows who has no grade and why (a broken
+  // verification.json is no student: the table and the page flag it).
+  const unreadable = report.unreadable
+    .filter((u) => u.file !== VERIFICATION_FILE)
+    .map((u) => ['', u.file, ...report.exercises.flatMap(() => ['', '']), '', '', u.reason]);
   return [header, ...rows, ...unreadable].map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
