@@ -23,7 +23,7 @@ import {
 } from '../progress/workspace.js';
 import type { ImageSource } from '../sandbox/images/catalog.js';
 import type { Removed } from '../sandbox/cleanup.js';
-import { connect, type Engine } from '../sandbox/engine/connection.js';
+import { connect, ensureDocker, type Engine } from '../sandbox/engine/connection.js';
 import { billingConsent, type BillingConsent } from '../sandbox/aws/billing.js';
 
 export class Tutor {
@@ -58,7 +58,15 @@ export class Tutor {
   }
 
   engine(): Promise<Engine> {
-    this.#engine ??= connect();
+    // A wrong address or a non-Docker server is an error for the action, never a verdict. A failed attempt is not
+    // kept, so the TUI connects again once the learner has started their engine.
+    if (!this.#engine) {
+      const attempt = connect().then(ensureDocker);
+      this.#engine = attempt;
+      attempt.catch(() => {
+        if (this.#engine === attempt) this.#engine = undefined;
+      });
+    }
     return this.#engine;
   }
 
