@@ -36,6 +36,15 @@ describe('a strange engine address', () => {
     expect(run.stdout + run.stderr).not.toMatch(STACK_FRAME);
   });
 
+  it('ssh:// gives the engine message, without a Node deprecation warning', async () => {
+    const run = await runCli(['check', 'first-image', '--workspace', ws], {
+      env: { DOCKER_HOST: 'ssh://nobody@127.0.0.1:1' },
+    });
+    expect(run.code).toBe(2);
+    expect(run.stdout + run.stderr).toMatch(/nothing answers at ssh:/);
+    expect(run.stderr).not.toMatch(/DeprecationWarning|DEP0170/);
+  });
+
   it('a web server that is not Docker: an error (exit 2), not a fail', async () => {
     const run = await runCli(['check', 'first-image', '--workspace', ws], {
       env: { DOCKER_HOST: await listen(notDocker) },
