@@ -8,6 +8,17 @@ declare const CONTAINERLINGS_VERSION: string | undefined;
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
+/**
+ * docker-modem builds an `ssh:host` URL that Node 20 flags (DEP0170) on every command over ssh://. The learner can do
+ * nothing about it, so that one warning is dropped; every other warning is printed as usual.
+ */
+const emitWarning = process.emitWarning.bind(process) as (...args: unknown[]) => void;
+process.emitWarning = ((...args: unknown[]) => {
+  const code = typeof args[1] === 'object' ? (args[1] as { code?: string } | null)?.code : args[2];
+  if (code === 'DEP0170' && /\bssh:/.test(String(args[0]))) return;
+  emitWarning(...args);
+}) as typeof process.emitWarning;
+
 const run: Record<
   Invocation['command'],
   () => Promise<{ default: (inv: Invocation, signal: AbortSignal) => Promise<number> }>

@@ -3,7 +3,20 @@
 import { HANDED_IN } from '../outcome-theme.js';
 import type { Cell, ClassReport } from './report-model.js';
 
-const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** Escapes text for an HTML text node or a double- or single-quoted attribute (the only contexts this page uses). */
+const esc = (t: string) =>
+  String(t)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+
+/** Class names come from a fixed set: whatever a bundle says, only these reach a class attribute. */
+const OUTCOME_CLASS = { pass: 'pass', fail: 'fail', error: 'error', missing: 'missing' } as const;
+const TRUST_CLASS = { verified: 'verified', 'self-reported': 'self-reported', contradicted: 'contradicted' } as const;
+const known = <T extends string>(table: Readonly<Record<string, T>>, key: string, fallback: T): T =>
+  Object.hasOwn(table, key) ? table[key] : fallback;
 
 const STYLE = `
 body{font:15px/1.45 system-ui,sans-serif;margin:2rem;color:#1d2330;background:#fff}
@@ -40,9 +53,13 @@ function chart(report: ClassReport): string {
 }
 
 function cell(c: Cell): string {
-  const mark = HANDED_IN[c.outcome].mark;
+  const outcome = known(OUTCOME_CLASS, c.outcome, 'error');
+  const trust = known(TRUST_CLASS, c.trust, 'contradicted');
   const title = c.note ? ` title="${esc(c.note)}"` : '';
-  return `<td class="${c.outcome} ${c.trust}"${title}>${mark}<span class="tag">${c.outcome === 'missing' ? '' : c.trust}</span></td>`;
+  return (
+    `<td class="${outcome} ${trust}"${title}>${esc(HANDED_IN[outcome].mark)}` +
+    `<span class="tag">${outcome === 'missing' ? '' : trust}</span></td>`
+  );
 }
 
 const TRUST_NOTE =

@@ -1,10 +1,10 @@
 // The class report: bundles merged into students × exercises, each result marked verified or self-reported,
 // and each bundle flagged when its hashes, its check code or its pushed images do not add up.
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Outcome } from '../checks/kit/api.js';
-import { BUNDLE_FORMAT, integrityProblems, type Bundle } from './bundle.js';
-import type { VerificationRecord } from './verification.js';
+import { BUNDLE_FORMAT, BUNDLE_SUFFIX, integrityProblems, type Bundle } from './bundle.js';
+import { VERIFICATION_FILE, type VerificationRecord } from './verification.js';
 
 export type Trust = 'verified' | 'self-reported' | 'contradicted';
 
@@ -34,25 +34,78 @@ export interface ClassReport {
   readonly unreadable: readonly { readonly file: string; readonly reason: string }[];
 }
 
-export async function loadBundles(
+/** A bundle or verification.json larger than this is not read (submit caps the files it packs at 1 MiB). */
+const MAX_BYTES = 16 * 1024 * 1024;
+
+type Unreadable = { file: string; reason: string };
+
+/** Reads DIR's *.json files that are (or claim to be) bundles or verify's record; only regular files, size-capped. */
+async function readJsonFiles(
   dir: string,
-): Promise<{ bundles: { file: string; bundle: Bundle }[]; unreadable: { file: string; reason: string }[] }> {
-  const bundles: { file: string; bundle: Bundle }[] = [];
-  const unreadable: { file: string; reason: string }[] = [];
+): Promise<{ texts: { file: string; text: string }[]; unreadable: Unreadable[] }> {
+  const texts: { file: string; text: string }[] = [];
+  const unreadable: Unreadable[] = [];
   for (const file of (await readdir(dir)).filter((f) => f.endsWith('.json')).sort()) {
-    let data: Bundle;
     try {
-      data = JSON.parse(await readFile(join(dir, file), 'utf8'));
+      // stat follows symlinks: a FIFO or a device named *.json would block or never end; a folder cannot be read.
+      const info = await stat(join(dir, file));
+      if (!info.isFile()) unreadable.push({ file, reason: 'not a regular file' });
+      else if (info.size > MAX_BYTES) unreadable.push({ file, reason: `larger than ${MAX_BYTES / 1024 / 1024} MiB` });
+      else texts.push({ file, text: await readFile(join(dir, file), 'utf8') });
     } catch (e) {
-      unreadable.push({ file, reason: `not JSON (${(e as Error).message})` });
+      unreadable.push({
+        file,
+        reason: `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+      });
+    }
+  }
+  return { texts, unreadable };
+}
+
+/**
+ * Sorts parsed files into valid bundles and flagged ones: a file that does not parse, or that is (or is named as) a
+ * bundle or verification.json but does not match its schema, is flagged with the field at fault. Other JSON is left
+ * alone (notes, a workshop file).
+ */
+export async function admitBundles(files: readonly { file: string; text: string }[]): Promise<LoadedBundles> {
+  const { checkBundle, checkVerification } = await import('./bundle-schema.js');
+  const bundles: { file: string; bundle: Bundle }[] = [];
+  const unreadable: Unreadable[] = [];
+  for (const { file, text } of files) {
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (e) {
+      unreadable.push({ file, reason: `not JSON (${(e as Error).message.slice(0, 120)})` });
       continue;
     }
-    if (data?.format !== BUNDLE_FORMAT) continue; // verification.json, notes...
-    if (data.version !== 1 || !data.results?.results || !data.manifest)
-      unreadable.push({ file, reason: 'not a version 1 bundle' });
-    else bundles.push({ file, bundle: data });
+    const format = data !== null && typeof data === 'object' ? (data as { format?: unknown }).format : undefined;
+    if (file === VERIFICATION_FILE || format === 'containerlings-verification') {
+      const checked = checkVerification(data);
+      if (!checked.ok) unreadable.push({ file, reason: `not a valid verify record: ${checked.problems.join('; ')}` });
+      continue;
+    }
+    if (format !== BUNDLE_FORMAT && !file.endsWith(BUNDLE_SUFFIX)) continue; // notes, a workshop file...
+    const checked = checkBundle(data);
+    if (checked.ok) bundles.push({ file, bundle: checked.value });
+    else unreadable.push({ file, reason: `not a valid bundle: ${checked.problems.join('; ')}` });
   }
   return { bundles, unreadable };
+}
+
+export interface LoadedBundles {
+  readonly bundles: { file: string; bundle: Bundle }[];
+  readonly unreadable: Unreadable[];
+}
+
+/** The valid bundles in DIR, and every file that should have been one (or DIR's verification.json) but is not. */
+export async function loadBundles(dir: string): Promise<LoadedBundles> {
+  const { texts, unreadable } = await readJsonFiles(dir);
+  const admitted = await admitBundles(texts);
+  return {
+    bundles: admitted.bundles,
+    unreadable: [...unreadable, ...admitted.unreadable].sort((a, b) => (a.file < b.file ? -1 : 1)),
+  };
 }
 
 export function buildReport(

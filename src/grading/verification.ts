@@ -1,5 +1,5 @@
 // The record `containerlings verify` leaves next to the bundles (verification.json), and how the report reads it.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Outcome } from '../checks/kit/api.js';
 
@@ -29,10 +29,14 @@ export interface VerificationRecord {
   readonly results: readonly VerifiedResult[];
 }
 
+/** DIR's verification.json when it is valid; undefined otherwise (`loadBundles` flags an invalid one). */
 export async function readVerification(dir: string): Promise<VerificationRecord | undefined> {
   try {
-    const data = JSON.parse(await readFile(join(dir, VERIFICATION_FILE), 'utf8'));
-    return data?.format === 'containerlings-verification' ? data : undefined;
+    const path = join(dir, VERIFICATION_FILE);
+    const info = await stat(path);
+    if (!info.isFile() || info.size > 16 * 1024 * 1024) return undefined; // a FIFO would never end
+    const checked = (await import('./bundle-schema.js')).checkVerification(JSON.parse(await readFile(path, 'utf8')));
+    return checked.ok ? checked.value : undefined;
   } catch {
     return undefined;
   }

@@ -1,8 +1,9 @@
 // Loads every lesson and exercise from a content folder, validating all of it (yaml + zod) before anything runs.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { lstat, readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { UserError } from '../errors.js';
 import type { Course, Exercise } from './model.js';
+import { insideCourse, readContentFile } from './content-file.js';
 import { parseLessonFile, type Lesson } from './lesson-file.js';
 import { ExerciseMeta } from './schema.js';
 import { formatProblem, parseYaml, type ContentProblem } from './validate.js';
@@ -19,7 +20,8 @@ export class ContentError extends UserError {
   }
 }
 
-async function subdirs(path: string): Promise<string[]> {
+/** The folders in `path`; a file where a folder belongs is a problem (ENOTDIR), a missing folder is none. */
+async function subdirs(path: string, problems?: ContentProblem[], rel = path): Promise<string[]> {
   try {
     const entries = await readdir(path, { withFileTypes: true });
     return entries
@@ -27,8 +29,36 @@ async function subdirs(path: string): Promise<string[]> {
       .map((e) => e.name)
       .sort();
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return [];
+    const why =
+      code === 'ENOTDIR' ? 'is a file; expected a folder' : `cannot be read (${code ?? (e as Error).message})`;
+    problems?.push({ file: `${rel}/`, message: why });
+    return [];
+  }
+}
+
+/** Links in an exercise's folders (starter, solution, wrong) that lead out of the course, or nowhere. */
+async function linksOutside(root: string, dir: string, problems: ContentProblem[], depth = 0): Promise<void> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.isSymbolicLink()) {
+      const escapes = await insideCourse(root, path).then(
+        (inside) => !inside,
+        () => true,
+      );
+      if (escapes)
+        problems.push({
+          file: relative(root, path),
+          message: 'is a link to something outside the course folder (or to nothing); copy the file in instead',
+        });
+    } else if (entry.isDirectory() && depth < 20) await linksOutside(root, path, problems, depth + 1);
   }
 }
 
@@ -47,14 +77,19 @@ async function loadExercise(root: string, id: string, problems: ContentProblem[]
   const dir = join(root, 'exercises', id);
   const rel = (p: string) => relative(root, p) || '.';
   const metaFile = join(dir, 'exercise.yaml');
-  if (!(await isFile(metaFile))) {
+  const read = await readContentFile(root, metaFile);
+  if (!read) {
     problems.push({
       file: rel(metaFile),
       message: 'is missing; every exercise needs its metadata (id, title, lesson, hints)',
     });
     return undefined;
   }
-  const { value: meta, problems: found } = parseYaml(ExerciseMeta, await readFile(metaFile, 'utf8'), rel(metaFile));
+  if ('problem' in read) {
+    problems.push({ file: rel(metaFile), line: read.line, message: read.problem });
+    return undefined;
+  }
+  const { value: meta, problems: found } = parseYaml(ExerciseMeta, read.text, rel(metaFile));
   problems.push(...found);
   if (!meta) return undefined;
   if (meta.id !== id)
@@ -67,7 +102,10 @@ async function loadExercise(root: string, id: string, problems: ContentProblem[]
     check: join(dir, 'check.ts'),
     starter: join(dir, 'starter'),
     solution: join(dir, 'solution'),
-    wrong: (await subdirs(join(dir, 'wrong'))).map((name) => ({ name, dir: join(dir, 'wrong', name) })),
+    wrong: (await subdirs(join(dir, 'wrong'), problems, rel(join(dir, 'wrong')))).map((name) => ({
+      name,
+      dir: join(dir, 'wrong', name),
+    })),
     ...((await isFile(join(dir, 'setup.sh'))) ? { setup: join(dir, 'setup.sh') } : {}),
   };
   for (const [path, what] of [
@@ -75,7 +113,10 @@ async function loadExercise(root: string, id: string, problems: ContentProblem[]
     [exercise.check, 'the check'],
   ] as const) {
     if (!(await isFile(path))) problems.push({ file: rel(path), message: `is missing; it holds ${what}` });
+    else if ((await lstat(path)).isSymbolicLink() && !(await insideCourse(root, path)))
+      problems.push({ file: rel(path), message: 'is a link to a file outside the course folder; copy it in instead' });
   }
+  await linksOutside(root, dir, problems);
   for (const [path, what] of [
     [exercise.starter, 'the starter files'],
     [exercise.solution, 'the reference solution'],
@@ -95,12 +136,18 @@ async function loadExercise(root: string, id: string, problems: ContentProblem[]
 export async function loadCourseFromFiles(root: string): Promise<Course> {
   const problems: ContentProblem[] = [];
   const lessons: Lesson[] = [];
-  for (const id of await subdirs(join(root, 'lessons'))) {
+  if (!(await isDir(root)))
+    throw new UserError(
+      `The course folder ${root} is not a folder.`,
+      'Point CONTAINERLINGS_CONTENT at a folder that holds lessons/ and exercises/, or unset it.',
+      'content',
+    );
+  for (const id of await subdirs(join(root, 'lessons'), problems, 'lessons')) {
     const lesson = await parseLessonFile(root, id, problems);
     if (lesson) lessons.push(lesson);
   }
   const exercises: Exercise[] = [];
-  for (const id of await subdirs(join(root, 'exercises'))) {
+  for (const id of await subdirs(join(root, 'exercises'), problems, 'exercises')) {
     const exercise = await loadExercise(root, id, problems);
     if (exercise) exercises.push(exercise);
   }
@@ -129,8 +176,20 @@ function crossCheck(
   present: Set<string>,
 ) {
   const byId = new Map(exercises.map((e) => [e.id, e]));
+  const listedBy = new Map<string, string>();
   for (const lesson of lessons) {
     for (const id of lesson.exercises) {
+      const first = listedBy.get(id);
+      if (first !== undefined)
+        problems.push({
+          file: relative(root, lesson.file),
+          field: 'exercises',
+          message:
+            first === lesson.id
+              ? `lists "${id}" twice; list each exercise once`
+              : `lists "${id}", which lesson "${first}" lists already; an exercise belongs to one lesson`,
+        });
+      listedBy.set(id, lesson.id);
       const exercise = byId.get(id);
       if (!exercise && !present.has(id))
         problems.push({

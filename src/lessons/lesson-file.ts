@@ -1,6 +1,6 @@
 // Reads lessons/<id>/lesson.md: YAML frontmatter, then steps that each begin with an H2 heading.
-import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { readContentFile } from './content-file.js';
 import { placeholders } from './markdown.js';
 import { LessonFrontmatter } from './schema.js';
 import { parseYaml, type ContentProblem } from './validate.js';
@@ -26,10 +26,16 @@ export interface Lesson extends LessonFrontmatter {
 
 const FENCE = /^(```+|~~~+)\s*([^\s`]*)\s*(.*)$/;
 
-export function splitSteps(body: string): Step[] {
+/** What splitSteps could not make sense of: a fence never closed, headings with no title (1-based lines of `body`). */
+export interface StepProblems {
+  unclosedFence?: number;
+  blankTitles: number[];
+}
+
+export function splitSteps(body: string, found: StepProblems = { blankTitles: [] }): Step[] {
   const steps: { title: string; lines: string[]; blocks: CodeBlock[] }[] = [];
-  let fence: { marker: string; lang: string; runnable: boolean; lines: string[] } | undefined;
-  for (const line of body.split('\n')) {
+  let fence: { marker: string; lang: string; runnable: boolean; lines: string[]; line: number } | undefined;
+  for (const [index, line] of body.split('\n').entries()) {
     const current = steps.at(-1);
     if (fence) {
       if (line.trim().startsWith(fence.marker) && line.trim().replace(/[`~]/g, '') === '') {
@@ -46,11 +52,14 @@ export function splitSteps(body: string): Step[] {
         lang: open[2],
         runnable: /^(sh|bash|shell)$/.test(open[2]) && /\brun\b/.test(open[3]),
         lines: [],
+        line: index + 1,
       };
+    if (!open && /^##(\s+#*)?\s*$/.test(line)) found.blankTitles.push(index + 1);
     const heading = /^##\s+(.+?)\s*#*\s*$/.exec(line);
     if (heading && !open) steps.push({ title: heading[1], lines: [], blocks: [] });
     else if (current) current.lines.push(open ? line.replace(/\s+run\b/, '') : line);
   }
+  if (fence) found.unclosedFence = fence.line;
   return steps.map((s) => ({ title: s.title, markdown: s.lines.join('\n').trim(), blocks: s.blocks }));
 }
 
@@ -82,13 +91,16 @@ export async function parseLessonFile(
 ): Promise<Lesson | undefined> {
   const file = join(root, 'lessons', id, 'lesson.md');
   const rel = relative(root, file);
-  let text: string;
-  try {
-    text = (await readFile(file, 'utf8')).replace(/\r\n/g, '\n');
-  } catch {
+  const read = await readContentFile(root, file);
+  if (!read) {
     problems.push({ file: rel, message: 'is missing; a lesson folder needs a lesson.md' });
     return undefined;
   }
+  if ('problem' in read) {
+    problems.push({ file: rel, line: read.line, message: read.problem });
+    return undefined;
+  }
+  const text = read.text.replace(/\r\n/g, '\n');
   const match = /^---\n([\s\S]*?)\n---\n?/.exec(text);
   if (!match) {
     problems.push({ file: rel, line: 1, message: 'expected YAML frontmatter between two `---` lines at the top' });
@@ -99,7 +111,21 @@ export async function parseLessonFile(
   if (!value) return undefined;
   if (value.id !== id)
     problems.push({ file: rel, line: 2, field: 'id', message: `expected "${id}", the folder's name` });
-  const steps = splitSteps(text.slice(match[0].length));
+  const stepProblems: StepProblems = { blankTitles: [] };
+  const steps = splitSteps(text.slice(match[0].length), stepProblems);
+  const bodyLine = (n: number) => match[0].split('\n').length - 1 + n;
+  if (stepProblems.unclosedFence !== undefined)
+    problems.push({
+      file: rel,
+      line: bodyLine(stepProblems.unclosedFence),
+      message: 'this code fence is never closed, so every later step would be swallowed; close it with the same marker',
+    });
+  for (const n of stepProblems.blankTitles)
+    problems.push({
+      file: rel,
+      line: bodyLine(n),
+      message: "a step heading with no title; write the step's title after ##",
+    });
   checkPlaceholders(text, value.images, rel, problems);
   if (steps.length === 0) {
     const line = match[0].split('\n').length;

@@ -23,9 +23,19 @@ export const LessonFrontmatter = z.strictObject({
 });
 export type LessonFrontmatter = z.infer<typeof LessonFrontmatter>;
 
+/** One component of a Docker name: lowercase letters and digits, joined by `.`, `_`, `__` or dashes (never `..`). */
+const NAME_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const dockerName = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9_./-]*(:[A-Za-z0-9_.-]+)?$/, 'a Docker name such as containerlings/hello or cl-web');
+  .regex(/^[a-z0-9][a-z0-9_./-]*(:[A-Za-z0-9_.-]+)?$/, 'a Docker name such as containerlings/hello or cl-web')
+  .refine(
+    (name) =>
+      name
+        .replace(/:[A-Za-z0-9_.-]+$/, '')
+        .split('/')
+        .every((part) => NAME_COMPONENT.test(part)),
+    'a Docker name such as containerlings/hello: each part between slashes is letters and digits joined by . _ or -',
+  );
 
 /** Resources the exercise (or the learner doing it) may create; reset and cleanup remove exactly these. */
 export const Resources = z.strictObject({

@@ -35,7 +35,13 @@ export function parseYaml<S extends z.ZodType>(
       })),
     };
   }
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    // yaml refuses a document whose aliases would expand it beyond maxAliasCount (an "alias bomb").
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    return { problems: [{ file, message: `this YAML cannot be read (${(e as Error).message.split('\n')[0]})` }] };
+  }
   const result = schema.safeParse(data);
   if (result.success) return { value: result.data, problems: [] };
   const problems = result.error.issues.map((issue) => {

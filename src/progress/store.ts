@@ -1,8 +1,10 @@
 // The progress file in a workspace: validated on read, written atomically (temp file, fsync, rename).
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { open, readdir, readFile, readlink, rename, stat, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
+import { withProgressLock } from './lock.js';
+import { makeDirs } from '../make-dirs.js';
 
 /** Where the learner is in the TUI, so it reopens there (after a sandbox shell, or next session). */
 export type Location =
@@ -57,7 +59,7 @@ function looksValid(data: unknown): data is Progress {
   const p = data as Unchecked<Progress> | undefined;
   if (p?.version !== 1 || typeof p.workspaceId !== 'string' || !/^ws-[a-z0-9]+$/.test(p.workspaceId)) return false;
   if (typeof p.createdAt !== 'string' || typeof p.location?.screen !== 'string') return false;
-  if (typeof p.exercises !== 'object' || p.exercises === null) return false;
+  if (typeof p.exercises !== 'object' || p.exercises === null || Array.isArray(p.exercises)) return false;
   return Object.values(p.exercises).every(
     (e) =>
       typeof e?.startedAt === 'string' &&
@@ -86,14 +88,17 @@ export async function readProgress(workspace: string): Promise<Progress> {
   try {
     text = await readFile(path, 'utf8');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new UserError(
-        `${workspace} is not a containerlings workspace (no ${path}).`,
-        'Create one with `containerlings init <dir>`.',
-        'workspace',
-      );
-    }
-    throw e;
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw progressFileError(e, path, 'read');
+    const target = await readlink(path).catch(() => undefined);
+    throw new UserError(
+      target === undefined
+        ? `${workspace} is not a containerlings workspace (no ${path}).`
+        : `The progress file ${path} is a link to ${target}, which does not exist.`,
+      target === undefined
+        ? 'Create one with `containerlings init <dir>`.'
+        : 'Restore what it links to, or remove the link and run `containerlings init` again (your exercise files are kept).',
+      'workspace',
+    );
   }
   let data: unknown;
   try {
@@ -101,7 +106,7 @@ export async function readProgress(workspace: string): Promise<Progress> {
   } catch {
     throw new UserError(
       `The progress file ${path} is not valid JSON.`,
-      'Restore it from a backup, or move it away and run `containerlings init` again.',
+      'Restore it from a backup, or move it away and run `containerlings init` again (your exercise files are kept).',
       'workspace',
     );
   }
@@ -112,17 +117,95 @@ export async function readProgress(workspace: string): Promise<Progress> {
     const issue = parsed.error.issues[0];
     throw new UserError(
       `The progress file ${path} is damaged: ${issue.path.join('.') || '(top)'}: ${issue.message}.`,
-      'Restore it from a backup, or move it away and run `containerlings init` again.',
+      'Restore it from a backup, or move it away and run `containerlings init` again (your exercise files are kept).',
       'workspace',
     );
   }
   return parsed.data;
 }
 
+/**
+ * Why a progress file could not be read or saved, for the learner: what happened and what to do. Errors that are not
+ * about the file (our own bugs) come back unchanged.
+ */
+export function progressFileError(e: unknown, path: string, doing: 'read' | 'save'): unknown {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  const again = 'then run `containerlings init` again (your exercise files are kept)';
+  switch (code) {
+    case 'EISDIR':
+      return new UserError(
+        `The progress file ${path} is a folder, not a file.`,
+        `Move it away (\`mv ${path} ${path}.bad\`), ${again}.`,
+        'workspace',
+      );
+    case 'ENOTDIR':
+      return new UserError(`${dirname(path)} is not a folder.`, `Move it away, ${again}.`, 'workspace');
+    case 'ELOOP':
+      return new UserError(
+        `The progress file ${path} is a link that loops.`,
+        `Remove the link, ${again}.`,
+        'workspace',
+      );
+    case 'EACCES':
+    case 'EPERM':
+      return new UserError(
+        `containerlings is not allowed to ${doing} the progress file ${path} (${code}).`,
+        `Run containerlings as the user who created the workspace, or make it yours: \`sudo chown -R "$USER" ${dirname(dirname(path))}\`.`,
+        'workspace',
+      );
+    case 'EROFS':
+      return new UserError(
+        `Could not save progress: ${path} is on a read-only disk.`,
+        'Use a workspace on a writable disk: `containerlings init <dir>`.',
+        'workspace',
+      );
+    case 'ENOSPC':
+      return new UserError(
+        `The disk is full: could not save progress to ${path}. Your previous progress is intact.`,
+        'Free some space, then try again.',
+        'disk',
+      );
+    default:
+      return e;
+  }
+}
+
+/** Temp files of writers killed mid-write: `progress.json.<pid>.<hex>.tmp` whose pid is gone, or older than this. */
+const TEMP_MAX_AGE_MS = 60_000;
+const TEMP_NAME = /^progress\.json\.(\d+)\.[0-9a-f]+\.tmp$/;
+
+/** Removes temp files left by killed writers. Runs under the lock, so no live writer is using one. */
+export async function sweepTempFiles(folder: string): Promise<string[]> {
+  const removed: string[] = [];
+  for (const name of await readdir(folder).catch(() => [])) {
+    const pid = TEMP_NAME.exec(name)?.[1];
+    if (!pid) continue;
+    const path = join(folder, name);
+    const old = await stat(path).then(
+      (s) => Date.now() - s.mtimeMs > TEMP_MAX_AGE_MS,
+      () => false,
+    );
+    if (!old && alive(Number(pid))) continue;
+    await unlink(path).then(
+      () => removed.push(name),
+      () => undefined,
+    );
+  }
+  return removed;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'; // someone else's live process
+  }
+}
+
 /** Writes the whole file to a temp name, flushes it, then renames it over the old one: a kill mid-write loses nothing. */
-export async function writeProgress(workspace: string, progress: Progress): Promise<void> {
-  const path = progressPath(workspace);
-  await mkdir(dirname(path), { recursive: true });
+async function writeAtomically(path: string, progress: Progress, stillHeld: () => void): Promise<void> {
+  await sweepTempFiles(dirname(path));
   const temp = `${path}.${process.pid}.${randomBytes(3).toString('hex')}.tmp`;
   try {
     const file = await open(temp, 'w');
@@ -132,27 +215,39 @@ export async function writeProgress(workspace: string, progress: Progress): Prom
     } finally {
       await file.close();
     }
+    stillHeld();
     await rename(temp, path);
   } catch (e) {
     await unlink(temp).catch(() => undefined);
-    if ((e as NodeJS.ErrnoException).code === 'ENOSPC') {
-      throw new UserError(
-        `The disk is full: could not save progress to ${path}. Your previous progress is intact.`,
-        'Free some space, then try again.',
-        'disk',
-      );
-    }
-    throw e;
+    throw progressFileError(e, path, 'save');
   }
 }
 
-/** Reads, changes and writes the progress in one step. */
-export async function updateProgress(
-  workspace: string,
-  change: (p: Progress) => void | Promise<void>,
-): Promise<Progress> {
-  const progress = await readProgress(workspace);
-  await change(progress);
-  await writeProgress(workspace, progress);
-  return progress;
+/** Makes .containerlings/ (the lock lives there), then runs `work` holding the workspace's progress lock. */
+async function locked<T>(workspace: string, work: (path: string, stillHeld: () => void) => Promise<T>): Promise<T> {
+  const path = progressPath(workspace);
+  try {
+    await makeDirs(dirname(path));
+    return await withProgressLock(path, (stillHeld) => work(path, stillHeld));
+  } catch (e) {
+    throw progressFileError(e, path, 'save');
+  }
+}
+
+/** Replaces the whole progress file (a new workspace, or tests); changes go through updateProgress. */
+export function writeProgress(workspace: string, progress: Progress): Promise<void> {
+  return locked(workspace, (path, stillHeld) => writeAtomically(path, progress, stillHeld));
+}
+
+/**
+ * Reads, changes and writes the progress in one step, holding the workspace's lock: two commands at once (the TUI
+ * and `check --watch`) each see the other's update.
+ */
+export function updateProgress(workspace: string, change: (p: Progress) => void | Promise<void>): Promise<Progress> {
+  return locked(workspace, async (path, stillHeld) => {
+    const progress = await readProgress(workspace);
+    await change(progress);
+    await writeAtomically(path, progress, stillHeld);
+    return progress;
+  });
 }

@@ -23,7 +23,7 @@ import {
 } from '../progress/workspace.js';
 import type { ImageSource } from '../sandbox/images/catalog.js';
 import type { Removed } from '../sandbox/cleanup.js';
-import { connect, type Engine } from '../sandbox/engine/connection.js';
+import { connect, ensureDocker, type Engine } from '../sandbox/engine/connection.js';
 import { billingConsent, type BillingConsent } from '../sandbox/aws/billing.js';
 
 export class Tutor {
@@ -34,6 +34,8 @@ export class Tutor {
     readonly workspace: Workspace,
     /** Asked before a setup.sh that creates billable AWS resources runs (real AWS mode). */
     readonly confirmBilling: BillingConsent,
+    /** Exercises whose existing folder `open` with `create` kept as it was (their progress record was missing). */
+    readonly kept: readonly string[] = [],
   ) {}
 
   /**
@@ -49,14 +51,22 @@ export class Tutor {
       const snapshot = await snapshotIfReachable();
       return snapshot && ((exercise: Exercise) => baselineFrom(snapshot, exercise.meta.resources.images));
     };
-    const workspace = options.create
-      ? (await initWorkspace(dir, course, imagesNow)).workspace
-      : await openWorkspace(dir);
-    return new Tutor(course, workspace, options.confirmBilling ?? billingConsent(false));
+    const { workspace, kept } = options.create
+      ? await initWorkspace(dir, course, imagesNow)
+      : { workspace: await openWorkspace(dir), kept: [] };
+    return new Tutor(course, workspace, options.confirmBilling ?? billingConsent(false), kept);
   }
 
   engine(): Promise<Engine> {
-    this.#engine ??= connect();
+    // A wrong address or a non-Docker server is an error for the action, never a verdict. A failed attempt is not
+    // kept, so the TUI connects again once the learner has started their engine.
+    if (!this.#engine) {
+      const attempt = connect().then(ensureDocker);
+      this.#engine = attempt;
+      attempt.catch(() => {
+        if (this.#engine === attempt) this.#engine = undefined;
+      });
+    }
     return this.#engine;
   }
 
@@ -69,12 +79,16 @@ export class Tutor {
   }
 
   async exerciseProgress(id: string): Promise<ExerciseProgress> {
-    const progress = await this.progress();
-    const entry = progress.exercises[id];
+    return this.entry(await this.progress(), id);
+  }
+
+  /** The exercise's record in `progress`, or a UserError that says how to set it up. */
+  private entry(progress: Progress, id: string): ExerciseProgress {
+    const entry = progress.exercises[id] as ExerciseProgress | undefined;
     if (!entry)
       throw new UserError(
         `The exercise "${id}" is not set up in ${this.workspace.dir}.`,
-        'Run `containerlings init` in the workspace to set up new exercises.',
+        'Run `containerlings init` in the workspace to set it up (files already in its folder are kept).',
         'workspace',
       );
     return entry;
@@ -121,7 +135,7 @@ export class Tutor {
     }
     const after = await imageSnapshot(engine);
     await updateProgress(this.workspace.dir, (p) => {
-      const entry = p.exercises[id];
+      const entry = this.entry(p, id);
       entry.setupDone = true;
       // Images the setup made under a declared name are the tutorial's, not the learner's.
       if (entry.images) entry.images = rebase(entry.images, before, after);
@@ -149,7 +163,9 @@ export class Tutor {
       result = { outcome: 'error', message: e.message, tryNext: e.next, evidence: {} };
     }
     await updateProgress(this.workspace.dir, (p) => {
-      const ex = p.exercises[id];
+      // An exercise that is not set up has no record to keep: the result already says to run init.
+      const ex = p.exercises[id] as ExerciseProgress | undefined;
+      if (!ex) return;
       ex.checks += 1;
       // A pass stays a pass in the record; the latest outcome is still returned to the caller.
       if (ex.status !== 'passed' || result.outcome === 'pass')
@@ -163,9 +179,8 @@ export class Tutor {
   /** Reveals the next hint (or repeats the last one) and saves the position. */
   async nextHint(id: string): Promise<{ hint: string; number: number; total: number }> {
     const { hints } = this.exercise(id).meta;
-    await this.exerciseProgress(id); // says what to do when the exercise is not set up
     const p = await updateProgress(this.workspace.dir, (p) => {
-      const ex = p.exercises[id];
+      const ex = this.entry(p, id);
       ex.hintsShown = Math.min(ex.hintsShown + 1, hints.length);
     });
     const number = p.exercises[id].hintsShown;
@@ -173,9 +188,8 @@ export class Tutor {
   }
 
   async giveUp(id: string): Promise<void> {
-    await this.exerciseProgress(id);
     await updateProgress(this.workspace.dir, (p) => {
-      p.exercises[id].gaveUp = true;
+      this.entry(p, id).gaveUp = true;
     });
   }
 

@@ -42,7 +42,7 @@ const combineRuns: Rule = (model) => {
 };
 
 /** Paths a RUN removes with rm, without flags and trailing /* or /. */
-function removedPaths(run: LintInstruction): string[] {
+export function removedPaths(run: LintInstruction): string[] {
   return commandsOf(run)
     .filter((c) => /^rm\s/.test(c))
     .flatMap((c) =>
@@ -55,21 +55,174 @@ function removedPaths(run: LintInstruction): string[] {
     .filter((p) => p.length >= 3 || p === '.');
 }
 
-/** A path that a COPY of the whole context to `dest` may have put there: relative, or below an absolute dest. */
-const underDest = (path: string, dest: string) =>
-  !path.startsWith('/') || (dest.startsWith('/') && dest !== '/' && path.startsWith(dest));
-
 const installsApt = (i: LintInstruction) =>
   i.keyword === 'RUN' && /\bapt(-get)?\s+(-\S+\s+)*(update|install)\b/.test(i.text);
 
-/** Deleting in a later RUN only hides files: their bytes stay in the layer that made them. */
+/**
+ * Substring search of many patterns at once (Aho-Corasick): feed texts in order, and it remembers, per pattern, the
+ * first text that contained it. Linear in the patterns and the texts, however many of either there are.
+ */
+class FirstContaining {
+  private readonly next = new Map<number, number>();
+  private readonly fail: number[] = [0];
+  /** The pattern ending at a node, or -1; and the nearest node down the fail chain that ends one (-1 for none). */
+  private readonly ends: number[] = [-1];
+  private readonly dict: number[] = [-1];
+  private readonly ids = new Map<string, number>();
+  private readonly nodeOf: number[] = [];
+  private readonly seenRound: number[] = [];
+  private readonly seenAt: number[] = [];
+  private round = 0;
+
+  constructor(patterns: Iterable<string>) {
+    for (const p of patterns) {
+      if (this.ids.has(p) || p.length === 0) continue;
+      let node = 0;
+      for (let i = 0; i < p.length; i++) {
+        const key = node * 65536 + p.charCodeAt(i);
+        let child = this.next.get(key);
+        if (child === undefined) {
+          child = this.fail.length;
+          this.next.set(key, child);
+          this.fail.push(0);
+          this.ends.push(-1);
+          this.dict.push(-1);
+        }
+        node = child;
+      }
+      this.ids.set(p, this.nodeOf.length);
+      this.ends[node] = this.nodeOf.length;
+      this.nodeOf.push(node);
+      this.seenRound.push(-1);
+      this.seenAt.push(-1);
+    }
+    // Breadth first: a node's fail link is the longest proper suffix of its path that is also a path.
+    const children = new Map<number, [number, number][]>();
+    for (const [key, child] of this.next) {
+      const parent = Math.floor(key / 65536);
+      const list = children.get(parent);
+      if (list) list.push([key % 65536, child]);
+      else children.set(parent, [[key % 65536, child]]);
+    }
+    const queue = [0];
+    for (let q = 0; q < queue.length; q++) {
+      const node = queue[q];
+      for (const [char, child] of children.get(node) ?? []) {
+        if (node !== 0) {
+          let f = this.fail[node];
+          while (f !== 0 && !this.next.has(f * 65536 + char)) f = this.fail[f];
+          this.fail[child] = this.next.get(f * 65536 + char) ?? 0;
+        }
+        const f = this.fail[child];
+        this.dict[child] = this.ends[f] >= 0 ? f : this.dict[f];
+        queue.push(child);
+      }
+    }
+  }
+
+  /** Forget what was seen (a new build stage). */
+  reset(): void {
+    this.round++;
+  }
+
+  /** Notes every pattern `text` contains, with `at` as where it was seen, unless it was seen before. */
+  feed(text: string, at: number): void {
+    let node = 0;
+    for (let i = 0; i < text.length; i++) {
+      const char = text.charCodeAt(i);
+      let child = this.next.get(node * 65536 + char);
+      while (child === undefined && node !== 0) {
+        node = this.fail[node];
+        child = this.next.get(node * 65536 + char);
+      }
+      node = child ?? 0;
+      // Every pattern down the chain is a suffix of the one before: once one was seen, so were the rest.
+      for (let n = this.ends[node] >= 0 ? node : this.dict[node]; n !== -1; n = this.dict[n]) {
+        const id = this.ends[n];
+        if (this.seenRound[id] === this.round) break;
+        this.seenRound[id] = this.round;
+        this.seenAt[id] = at;
+      }
+    }
+  }
+
+  /** Where `pattern` was first seen since the last reset, or Infinity. */
+  first(pattern: string): number {
+    const id = this.ids.get(pattern);
+    return id !== undefined && this.seenRound[id] === this.round ? this.seenAt[id] : Infinity;
+  }
+}
+
+/**
+ * The first COPY of the whole context, in one build stage, that may have put a path there: any such COPY for a
+ * relative path; for an absolute one, a COPY to an absolute folder (not /) that the path starts with.
+ */
+class WholeContextCopies {
+  private firstRelative = Infinity;
+  /** Absolute destinations as a trie of their characters, each end holding the first index that copied there. */
+  private readonly trie = new Map<string, number>();
+  private readonly ends = new Map<number, number>();
+
+  add(dest: string, index: number): void {
+    this.firstRelative = Math.min(this.firstRelative, index);
+    if (!dest.startsWith('/') || dest === '/') return;
+    let node = 0;
+    for (const char of dest) {
+      const key = `${node}:${char}`;
+      let child = this.trie.get(key);
+      if (child === undefined) this.trie.set(key, (child = this.trie.size + 1));
+      node = child;
+    }
+    if (!this.ends.has(node)) this.ends.set(node, index);
+  }
+
+  first(path: string): number {
+    if (!path.startsWith('/')) return this.firstRelative;
+    let best = Infinity;
+    let node = 0;
+    for (const char of path) {
+      const child = this.trie.get(`${node}:${char}`);
+      if (child === undefined) break;
+      node = child;
+      best = Math.min(best, this.ends.get(node) ?? Infinity);
+    }
+    return best;
+  }
+}
+
+/**
+ * Deleting in a later RUN only hides files: their bytes stay in the layer that made them. The layer that made a path
+ * is the first earlier instruction of the stage that mentions it (a RUN's text, a COPY or ADD source) or a COPY of the
+ * whole context to a folder above it; found for all paths in one pass (a 50,000-line Dockerfile must not take minutes).
+ */
 const cleanupLaterLayer: Rule = (model) => {
   const found: LintFinding[] = [];
-  model.instructions.forEach((run, index) => {
-    if (run.keyword !== 'RUN') return;
-    const earlier = model.instructions.slice(0, index).filter((i) => i.stage === run.stage);
+  const all = model.instructions;
+  const removed = all.map((i) => (i.keyword === 'RUN' ? removedPaths(i) : []));
+  const mentions = new FirstContaining(removed.flat());
+  let stage = Number.NaN;
+  let firstApt = Infinity;
+  let wholeContext = new WholeContextCopies();
+  all.forEach((i, index) => {
+    if (i.stage !== stage) {
+      stage = i.stage;
+      mentions.reset();
+      firstApt = Infinity;
+      wholeContext = new WholeContextCopies();
+    }
+    // What instruction i made is known before i is judged: "first seen" below always means an earlier one.
+    const copies = (i.keyword === 'COPY' || i.keyword === 'ADD') && !i.flags.some((f) => f.startsWith('--from'));
+    if (i.keyword === 'RUN') mentions.feed(i.text, index);
+    else if (copies) for (const a of i.args) mentions.feed(a, index);
+    if (copies && i.args.slice(0, -1).some(isWholeContext)) wholeContext.add(i.args.at(-1)!, index);
+    if (i.keyword === 'RUN') judge(i, index);
+    if (installsApt(i)) firstApt = Math.min(firstApt, index);
+  });
+  return found;
+
+  function judge(run: LintInstruction, index: number) {
     const aptCleanup = /\bapt-get\s+(clean|autoclean)\b|\/var\/lib\/apt\/lists/.test(run.text);
-    if (aptCleanup && !installsApt(run) && earlier.some(installsApt)) {
+    if (aptCleanup && !installsApt(run) && firstApt < index) {
       found.push({
         rule: 'cleanup-later-layer',
         severity: 'error',
@@ -79,16 +232,10 @@ const cleanupLaterLayer: Rule = (model) => {
       });
       return;
     }
-    for (const path of removedPaths(run)) {
-      const maker = earlier.find(
-        (i) =>
-          (i.keyword === 'RUN' && i.text.includes(path)) ||
-          ((i.keyword === 'COPY' || i.keyword === 'ADD') &&
-            !i.flags.some((f) => f.startsWith('--from')) &&
-            (i.args.some((a) => a.includes(path)) ||
-              (i.args.slice(0, -1).some(isWholeContext) && underDest(path, i.args.at(-1)!)))),
-      );
-      if (!maker) continue;
+    for (const path of removed[index]) {
+      const first = Math.min(mentions.first(path), wholeContext.first(path));
+      if (first >= index) continue;
+      const maker = all[first];
       const copied = maker.keyword !== 'RUN';
       found.push({
         rule: 'cleanup-later-layer',
@@ -103,8 +250,7 @@ const cleanupLaterLayer: Rule = (model) => {
       });
       return;
     }
-  });
-  return found;
+  }
 };
 
 /** apt-get install pulls in recommended packages and leaves its package lists behind unless told otherwise. */
@@ -217,8 +363,15 @@ const DEPENDENCY_STEP =
 /** COPY . . before the dependency step: every source change re-runs it. */
 const cacheOrder: Rule = (model) => {
   const found: LintFinding[] = [];
+  // Grouped once: filtering every instruction per stage is quadratic in a Dockerfile of many FROMs.
+  const stages = new Map<number, LintInstruction[]>();
+  for (const i of model.instructions) {
+    const list = stages.get(i.stage);
+    if (list) list.push(i);
+    else stages.set(i.stage, [i]);
+  }
   for (let s = 0; s < model.stages; s++) {
-    const stage = inStage(model, s);
+    const stage = stages.get(s) ?? [];
     const copyAll = stage.find(
       (i) =>
         i.keyword === 'COPY' &&

@@ -55,8 +55,25 @@ async function readJson<T>(path: string): Promise<T | undefined> {
   }
 }
 
+/** The engine address as a URL; anything else is the user's to fix (DOCKER_HOST=garbage gave "Invalid URL"). */
+export function parseEndpoint(endpoint: string): URL {
+  let url: URL | undefined;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !['unix:', 'npipe:', 'ssh:', 'tcp:', 'http:', 'https:'].includes(url.protocol))
+    throw new UserError(
+      `The engine address "${endpoint}" is not one Docker understands.`,
+      'Set DOCKER_HOST to unix:///var/run/docker.sock, tcp://host:2375 or ssh://user@host (or unset it).',
+      'engine',
+    );
+  return url;
+}
+
 function dockerodeOptions(endpoint: string): Dockerode.DockerOptions {
-  const url = new URL(endpoint.replace(/^npipe:/, 'npipe:'));
+  const url = parseEndpoint(endpoint);
   if (url.protocol === 'unix:') return { socketPath: url.pathname };
   if (url.protocol === 'npipe:') return { socketPath: endpoint.slice('npipe://'.length) };
   if (url.protocol === 'ssh:')
@@ -71,6 +88,39 @@ export async function connect(): Promise<Engine> {
   const { default: Docker } = await import('dockerode');
   const engine = { docker: new Docker(dockerodeOptions(endpoint)), endpoint };
   return engine;
+}
+
+/** How long a first answer from the engine may take before it counts as not answering. */
+const PING_TIMEOUT_MS = 10_000;
+
+/**
+ * Asks the engine's /_ping and insists on Docker's answer ("OK"). Something else listening at the address (a web
+ * server answering 404) must give an error, not let a check judge "no such image" as the learner's fail; an address
+ * that never answers gives up after PING_TIMEOUT_MS.
+ */
+export async function ensureDocker(engine: Engine): Promise<Engine> {
+  const notDocker = (what: string) =>
+    new UserError(
+      `Something answers at ${engine.endpoint}, but it is not a Docker engine (${what}).`,
+      'Point DOCKER_HOST at a Docker (or Podman) engine, or unset it. `containerlings doctor` shows what it finds.',
+      'engine',
+    );
+  // The request itself is aborted at the deadline, so no socket is left open to keep the process alive.
+  const deadline = AbortSignal.timeout(PING_TIMEOUT_MS);
+  try {
+    // dockerode takes an abortSignal here; its type declarations do not say so.
+    const ping = engine.docker.ping as unknown as (opts: { abortSignal: AbortSignal }) => Promise<unknown>;
+    const answer = await ping.call(engine.docker, { abortSignal: deadline });
+    if (String(answer).trim() !== 'OK') throw notDocker(`its /_ping said "${String(answer).slice(0, 40)}"`);
+    return engine;
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    if (deadline.aborted)
+      throw explainEngineError(Object.assign(new Error('no answer'), { code: 'ETIMEDOUT' }), engine.endpoint);
+    const status = (e as { statusCode?: number }).statusCode;
+    if (status !== undefined && status !== 500) throw notDocker(`HTTP ${status} for /_ping`);
+    throw explainEngineError(e, engine.endpoint);
+  }
 }
 
 /** Turns a failure to reach the engine into a message the learner can act on; other errors pass through. */

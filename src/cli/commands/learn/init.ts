@@ -23,11 +23,21 @@ export default async function init(inv: Invocation): Promise<number> {
     images = { error: e.message, next: e.next };
   }
   if (inv.json) {
-    printJson({ workspace: tutor.workspace.dir, exercises: tutor.course.exercises.map((e) => e.id), images });
+    printJson({
+      workspace: tutor.workspace.dir,
+      exercises: tutor.course.exercises.map((e) => e.id),
+      kept: tutor.kept,
+      images,
+    });
     return EXIT.pass;
   }
   process.stdout.write(`${mark(FINDING.ok)} Workspace ready: ${tutor.workspace.dir}\n`);
   process.stdout.write(`  One folder per exercise, e.g. ${tutor.dir(tutor.course.exercises[0]?.id ?? '')}\n`);
+  for (const id of tutor.kept)
+    process.stdout.write(
+      paint('yellow', `! Kept your files in ${tutor.dir(id)}: ${id} was missing from the progress file.\n`) +
+        `  Its record starts again (not passed yet); \`containerlings reset ${id}\` backs them up and restores the starter.\n`,
+    );
   if ('error' in images)
     process.stdout.write(paint('yellow', `! Base images are not ready: ${images.error}\n  ${images.next ?? ''}\n`));
   process.stdout.write(`  Open the tutorial with ${paint('bold', 'containerlings')} from inside it.\n`);

@@ -1,5 +1,5 @@
 // `containerlings submit [--student NAME] [--out DIR]`: check everything and write this student's result bundle.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { BUNDLE_SUFFIX, studentSlug } from '../../../grading/bundle.js';
@@ -10,6 +10,7 @@ import { openTutor } from '../../context.js';
 import { FINDING } from '../../../outcome-theme.js';
 import { mark, paint, printJson } from '../../output.js';
 import { courseInUse } from '../../workshop-context.js';
+import { makeDirs } from '../../../make-dirs.js';
 
 export default async function submit(inv: Invocation, signal: AbortSignal): Promise<number> {
   const [tutor, { workshop }] = await Promise.all([openTutor(inv), courseInUse(inv)]);
@@ -17,7 +18,7 @@ export default async function submit(inv: Invocation, signal: AbortSignal): Prom
   const say = (line: string) => !inv.json && process.stderr.write(paint('dim', line) + '\n');
   const bundle = await makeBundle(tutor, student, workshop, say, signal);
   const dir = resolve(inv.out ?? tutor.workspace.dir);
-  await mkdir(dir, { recursive: true });
+  await makeDirs(dir);
   const file = join(dir, `${studentSlug(student)}${BUNDLE_SUFFIX}`);
   await writeFile(file, JSON.stringify(bundle, null, 2) + '\n');
   const s = bundle.results.summary;

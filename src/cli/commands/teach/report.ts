@@ -28,7 +28,7 @@ export default async function report(inv: Invocation): Promise<number> {
   const hashes: Record<string, string> = {};
   for (const exercise of course.exercises)
     if (workshop || handedIn.has(exercise.id)) hashes[exercise.id] = await checkCodeHash(exercise.check);
-  if (loaded.bundles.length === 0)
+  if (loaded.bundles.length === 0 && loaded.unreadable.length === 0)
     throw new UserError(
       `No result bundles in ${dir}.`,
       'Students write them with `containerlings submit`; put the *.containerlings-bundle.json files in one folder.',

@@ -1,0 +1,41 @@
+// `mkdir -p` that fails fast: Node's recursive mkdir spins forever under /proc (init /proc/x never returned), so
+// folders are made one level at a time from the nearest one that exists, and each failure is the real error.
+import { mkdir, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { UserError } from './errors.js';
+
+export async function makeDirs(path: string, mode?: number): Promise<void> {
+  const missing: string[] = [];
+  let dir = resolve(path);
+  for (;;) {
+    try {
+      const info = await stat(dir);
+      if (!info.isDirectory())
+        throw Object.assign(new Error(`ENOTDIR: not a directory, mkdir '${dir}'`), { code: 'ENOTDIR', path: dir });
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      missing.push(dir);
+      const parent = dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
+    }
+  }
+  for (const folder of missing.reverse()) {
+    try {
+      await mkdir(folder, mode === undefined ? undefined : { mode });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      // Another process made it in the meantime: fine.
+      if (code === 'EEXIST') continue;
+      const error = new UserError(
+        `Cannot create the folder ${folder} (${code ?? (e as Error).message}).`,
+        code === 'ENOSPC'
+          ? 'The disk is full: free some space, then try again.'
+          : 'Choose a place you can write to (under your home folder, say), then try again.',
+        code === 'ENOSPC' ? 'disk' : 'workspace',
+      );
+      throw Object.assign(error, { cause: e });
+    }
+  }
+}
