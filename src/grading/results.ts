@@ -2,7 +2,8 @@
 // hash of the check code, in the versioned format described by schemas/results-v1.schema.json.
 import type { Evidence, Outcome } from '../checks/kit/api.js';
 import type { Exercise } from '../lessons/course.js';
-import type { Engine } from '../sandbox/engine/connection.js';
+import { UserError } from '../errors.js';
+import { resolveEndpoint, type Engine } from '../sandbox/engine/connection.js';
 import { engineProfile, type EngineProfile } from '../sandbox/engine/profile.js';
 import type { Tutor } from '../tutor/tutor.js';
 import { VERSION } from '../version.js';
@@ -71,6 +72,20 @@ async function profileOf(engine: Engine): Promise<EngineProfile | undefined> {
   }
 }
 
+/** The engine, or why it cannot be reached (a wrong address, nothing listening, not Docker). */
+async function reachEngine(tutor: Tutor): Promise<{ engine: Engine } | UserError> {
+  try {
+    return { engine: await tutor.engine() };
+  } catch (e) {
+    if (e instanceof UserError) return e;
+    throw e;
+  }
+}
+
+function unjudged(why: UserError): { outcome: Outcome; message: string; tryNext?: string; evidence: Evidence } {
+  return { outcome: 'error', message: why.message, ...(why.next ? { tryNext: why.next } : {}), evidence: {} };
+}
+
 /** Checks every exercise in turn through the tutor (which records progress) and collects the document. */
 export async function gradeAll(
   tutor: Tutor,
@@ -78,12 +93,14 @@ export async function gradeAll(
   options: { workshop?: string; signal?: AbortSignal; onResult?: (r: ExerciseResult) => void } = {},
 ): Promise<ResultsDocument> {
   const began = new Date();
-  const engine = await tutor.engine();
+  const reached = await reachEngine(tutor);
+  const engine = reached instanceof UserError ? undefined : reached.engine;
   const progress = await tutor.progress();
   const results: ExerciseResult[] = [];
   for (const exercise of exercises) {
     const t0 = performance.now();
-    const result = await tutor.check(exercise.id, options.signal);
+    // With no engine nothing can be judged: every exercise says why, and progress keeps its last real verdict.
+    const result = reached instanceof UserError ? unjudged(reached) : await tutor.check(exercise.id, options.signal);
     const durationMs = Math.round(performance.now() - t0);
     const entry: ExerciseResult = {
       exercise: exercise.id,
@@ -97,22 +114,23 @@ export async function gradeAll(
       durationMs,
       evidence: result.evidence,
       // After an error the engine may be unreachable: there is nothing trustworthy to record then.
-      images: result.outcome === 'error' ? [] : await imageArtifacts(engine, exercise.meta.resources.images),
+      images: !engine || result.outcome === 'error' ? [] : await imageArtifacts(engine, exercise.meta.resources.images),
       checkHash: await checkCodeHash(exercise.check),
     };
     results.push(entry);
     options.onResult?.(entry);
   }
   const finished = new Date();
-  const profile = await profileOf(engine);
+  const profile = engine ? await profileOf(engine) : undefined;
   const version = profile?.version;
+  const endpoint = engine?.endpoint ?? (await resolveEndpoint().catch(() => process.env.DOCKER_HOST ?? 'unknown'));
   return {
     format: RESULTS_FORMAT,
     version: RESULTS_VERSION,
     containerlings: VERSION,
     workspaceId: tutor.workspace.id,
     ...(options.workshop ? { workshop: options.workshop } : {}),
-    engine: { endpoint: engine.endpoint, ...(version ? { version } : {}) },
+    engine: { endpoint, ...(version ? { version } : {}) },
     ...(profile ? { profile } : {}),
     startedAt: began.toISOString(),
     finishedAt: finished.toISOString(),

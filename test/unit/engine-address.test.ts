@@ -3,7 +3,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { runCli, STACK_FRAME, tempDir } from '../support/cli.js';
+import { resultsValidator } from '../support/results-schema.js';
 
 const NO_ENGINE = { DOCKER_HOST: 'unix:///nonexistent.sock' };
 let ws: string;
@@ -60,4 +63,42 @@ describe('a strange engine address', () => {
     expect(run.code).toBe(2);
     expect(run.stdout + run.stderr).toMatch(/nothing answers at tcp:\/\/127\.0\.0\.1/);
   }, 30_000);
+});
+
+describe('no engine at all, for the grading commands', () => {
+  const progressOf = () => readFileSync(join(ws, '.containerlings', 'progress.json'), 'utf8');
+
+  it('check --all --json still prints a valid results document: every exercise an error that says why, exit 2', async () => {
+    const before = progressOf();
+    const run = await runCli(['check', '--all', '--json', '--workspace', ws], { env: NO_ENGINE });
+    expect(run.code).toBe(2);
+    expect(run.stdout + run.stderr).not.toMatch(STACK_FRAME);
+    const doc = JSON.parse(run.stdout);
+    const validate = resultsValidator();
+    expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+    expect(doc.summary.error).toBe(doc.summary.total);
+    expect(doc.summary.total).toBeGreaterThan(0);
+    expect(doc.engine.endpoint).toBe('unix:///nonexistent.sock');
+    for (const r of doc.results) expect(r.message).toMatch(/nothing answers at unix:\/\/\/nonexistent\.sock/);
+    // No verdict was reached, so no exercise's record changed.
+    expect(progressOf()).toBe(before);
+  });
+
+  it('submit writes the bundle with the reason and says to submit again once the engine runs, exit 2', async () => {
+    const out = tempDir('cl-submit-');
+    const run = await runCli(['submit', '--student', 'ada', '--out', out, '--workspace', ws], { env: NO_ENGINE });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toMatch(/Nothing could be judged: Docker is not running/);
+    expect(run.stdout).toMatch(/run `containerlings submit` again/);
+    expect(readdirSync(out)).toEqual(['ada.containerlings-bundle.json']);
+  });
+
+  it('verify says the engine is missing (exit 2) and writes no verification record', async () => {
+    const bundles = tempDir('cl-verify-');
+    mkdirSync(join(bundles, 'empty'));
+    const run = await runCli(['verify', bundles], { env: NO_ENGINE });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/Docker is not running/);
+    expect(existsSync(join(bundles, 'verification.json'))).toBe(false);
+  });
 });

@@ -32,7 +32,13 @@ export default async function submit(inv: Invocation, signal: AbortSignal): Prom
       process.stdout.write(
         paint('dim', '  The workshop names no class registry, so nothing was pushed: every result is self-reported.\n'),
       );
-    process.stdout.write('  Hand this file to your instructor.\n');
+    const unjudged = bundle.results.results.find((r) => r.outcome === 'error' && s.error === s.total);
+    if (unjudged)
+      process.stdout.write(
+        `  Nothing could be judged: ${unjudged.message}\n` +
+          `  ${unjudged.tryNext ?? ''} Then run \`containerlings submit\` again before you hand it in.\n`,
+      );
+    else process.stdout.write('  Hand this file to your instructor.\n');
   }
   return exitCodeOf(s);
 }

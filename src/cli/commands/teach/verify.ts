@@ -7,7 +7,7 @@ import { UserError } from '../../../errors.js';
 import { loadBundles } from '../../../grading/report-model.js';
 import { VERIFICATION_FILE, type VerificationRecord, type VerifiedResult } from '../../../grading/verification.js';
 import { verifyBundle } from '../../../grading/verify.js';
-import { connect } from '../../../sandbox/engine/connection.js';
+import { connect, ensureDocker } from '../../../sandbox/engine/connection.js';
 import { VERSION } from '../../../version.js';
 import type { Invocation } from '../../args.js';
 import { EXIT, outcomeLabel, paint, printJson } from '../../output.js';
@@ -23,7 +23,8 @@ export default async function verify(inv: Invocation, signal: AbortSignal): Prom
     );
   const { course, workshop } = await courseInUse(inv);
   const registry = inv.registry ?? workshop?.registry;
-  const engine = await connect();
+  // Re-checking needs this engine: without one, say so (exit 2) rather than write a record of nothing checked.
+  const engine = await connect().then(ensureDocker);
   const { bundles } = await loadBundles(resolve(dir));
   const say = (line: string) => !inv.json && process.stderr.write(paint('dim', line) + '\n');
   if (!registry)
