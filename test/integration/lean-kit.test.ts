@@ -1,5 +1,7 @@
 // The lean-images kit members and commands against the real engine: audit, throw-away builds, health, lint.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKit } from '../../src/checks/kit/kit.js';
@@ -89,10 +91,14 @@ describe('kit.buildCopy', () => {
   it('reports a failing build with its output', async () => {
     const ctx = join(dir, 'broken');
     mkdirSync(ctx);
-    writeFileSync(join(ctx, 'Dockerfile'), 'FROM containerlings/busybox:latest\nRUN exit 3\n');
+    const marker = `cl-failed-step-${process.pid}`;
+    writeFileSync(join(ctx, 'Dockerfile'), `FROM containerlings/busybox:latest\nRUN echo ${marker} && exit 3\n`);
     const build = await kit().buildCopy('broken', {}, async (b) => b);
     expect(build.ok).toBe(false);
     expect(build.output).toMatch(/returned a non-zero code: 3|exit code: 3/);
+    // The failed step's container is gone too (the legacy builder keeps it unless told otherwise).
+    const left = docker('ps', '-a', '--no-trunc', '--format', '{{.ID}} {{.Command}}');
+    expect(left.split('\n').filter((l) => l.includes(marker))).toEqual([]);
   });
 });
 
@@ -155,5 +161,23 @@ describe('containerlings lint and audit', () => {
       expect(out.note).toContain('knows no CVEs');
     }
     expect((await runCli(['audit', 'containerlings/no-such-image:0'])).code).toBe(2);
+  });
+
+  it('audit never pulls: a name that is not on the engine is refused before any registry is asked', async () => {
+    const asked: string[] = [];
+    const registry = createServer((req, res) => {
+      asked.push(`${req.method} ${req.url}`);
+      res.writeHead(404).end();
+    });
+    await new Promise<void>((done) => registry.listen(0, '127.0.0.1', done));
+    try {
+      const port = (registry.address() as AddressInfo).port;
+      const result = await runCli(['audit', `127.0.0.1:${port}/someone/else:1`]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/There is no image 127\.0\.0\.1:\d+\/someone\/else:1 on this engine/);
+      expect(asked).toEqual([]);
+    } finally {
+      registry.close();
+    }
   });
 });

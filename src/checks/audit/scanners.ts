@@ -32,7 +32,18 @@ export const SCANNERS: readonly Scanner[] = [
   },
   {
     name: 'trivy',
-    argv: (image) => ['trivy', 'image', '--exit-code', '1', '--severity', 'HIGH,CRITICAL', image],
+    // Only the engine's own copy: without --image-src, trivy falls back to pulling the name from a registry.
+    argv: (image) => [
+      'trivy',
+      'image',
+      '--image-src',
+      'docker',
+      '--exit-code',
+      '1',
+      '--severity',
+      'HIGH,CRITICAL',
+      image,
+    ],
     present: async () => Boolean(onPath('trivy')),
   },
   {

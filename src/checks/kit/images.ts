@@ -63,7 +63,8 @@ export function contextBytes(output: string): number | undefined {
 /** `docker build` with the learner's own CLI (so .dockerignore and the builder behave exactly as for them). */
 async function dockerBuild(dir: string, tag: string, label: string, signal: AbortSignal): Promise<BuildResult> {
   const iidFile = join(dir, '..', `${tag.replace(/\W/g, '-')}.iid`);
-  const ran = await run(['docker', 'build', '--label', label, '--iidfile', iidFile, '-t', tag, dir], {
+  // --force-rm: the legacy builder otherwise keeps the container of a failed RUN step, unlabelled, for good.
+  const ran = await run(['docker', 'build', '--force-rm', '--label', label, '--iidfile', iidFile, '-t', tag, dir], {
     signal,
     timeoutMs: 300_000,
     missing: 'The docker command is not installed, and the check needs it to build a copy of your folder.',
