@@ -1,11 +1,11 @@
 // submit → verify → report against a real registry: an honest student's pushed image is re-checked and
 // marked verified; a student who rewrote a fail into a pass (and re-hashed the bundle) is contradicted.
 import { execFileSync } from 'node:child_process';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sealBundle, type Bundle } from '../../src/grading/bundle.js';
-import { ROOT, runCli, tempDir } from '../support/cli.js';
+import { ROOT, runCli, STACK_FRAME, tempDir } from '../support/cli.js';
 import { docker, dockerOk, requireEngine } from '../support/docker.js';
 import { startRegistry, type TestRegistry } from '../support/registry.js';
 
@@ -92,4 +92,24 @@ it('verify re-checks pushed images on this engine; report marks verified and con
   expect(row('bob').cells['first-image']).toMatchObject({ outcome: 'pass', trust: 'contradicted' });
   expect(row('bob').flags.join('\n')).toMatch(/first-image: verify says/);
   expect(model.passRate['first-image']).toMatchObject({ passed: 2, verified: 1 });
+});
+
+it('verify skips files that are not valid bundles, says which and why, and still re-checks the rest', async () => {
+  const hostile = join(dir, 'hostile');
+  cpSync(bundles, hostile, { recursive: true });
+  rmSync(join(hostile, 'verification.json'), { force: true });
+  writeFileSync(join(hostile, 'mallory.containerlings-bundle.json'), JSON.stringify({ checkHash: 42, pushed: null }));
+  writeFileSync(join(hostile, 'eve.containerlings-bundle.json'), '{"student": "<script>x</script>", ');
+  const verified = await runCli(['verify', hostile, '--workshop', workshop, '--json']);
+  expect(verified.code, verified.stderr).toBe(1); // Bob is still contradicted
+  expect(verified.stdout + verified.stderr).not.toMatch(STACK_FRAME);
+  const record = JSON.parse(verified.stdout);
+  expect(record.results.map((r: { student: string }) => r.student).sort()).toEqual(['alice', 'bob']);
+  expect(record.skipped.map((s: { file: string }) => s.file)).toEqual([
+    'eve.containerlings-bundle.json',
+    'mallory.containerlings-bundle.json',
+  ]);
+  const plain = await runCli(['verify', hostile, '--workshop', workshop]);
+  expect(plain.stderr).toMatch(/Skipped mallory\.containerlings-bundle\.json: /);
+  expect(dockerOk('image', 'inspect', 'containerlings/hello')).toBe(false);
 });

@@ -25,8 +25,11 @@ export default async function verify(inv: Invocation, signal: AbortSignal): Prom
   const registry = inv.registry ?? workshop?.registry;
   // Re-checking needs this engine: without one, say so (exit 2) rather than write a record of nothing checked.
   const engine = await connect().then(ensureDocker);
-  const { bundles } = await loadBundles(resolve(dir));
+  const { bundles, unreadable } = await loadBundles(resolve(dir));
   const say = (line: string) => !inv.json && process.stderr.write(paint('dim', line) + '\n');
+  // A file that is not a valid bundle is not re-checked; `report` flags it in the student's row.
+  const skipped = unreadable.filter((u) => u.file !== VERIFICATION_FILE);
+  for (const u of skipped) say(`Skipped ${u.file}: ${u.reason}.`);
   if (!registry)
     say(
       'No class registry given (--registry or the workshop file): images are pulled from wherever each bundle says it pushed them.',
@@ -48,7 +51,7 @@ export default async function verify(inv: Invocation, signal: AbortSignal): Prom
       ?.bundle.results.results.find((r) => r.exercise === v.exercise);
     return v.problems.length > 0 || claimed?.outcome !== v.outcome;
   });
-  if (inv.json) printJson({ ...record, contradicted: contradicted.length });
+  if (inv.json) printJson({ ...record, contradicted: contradicted.length, skipped });
   else {
     for (const v of results)
       process.stdout.write(
