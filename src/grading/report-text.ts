@@ -21,6 +21,8 @@ export const visible = (text: string) =>
 /** A name cut to fit a table column. */
 const clip = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
 const NAME_WIDTH = 40;
+/** One exercise column: wide enough for "100" and a space, so pass rates never run together. */
+const COL = 4;
 
 const mark = (c: Cell) => {
   const base = (Object.hasOwn(HANDED_IN, c.outcome) ? HANDED_IN[c.outcome] : HANDED_IN.error).mark;
@@ -31,16 +33,16 @@ const mark = (c: Cell) => {
 export function reportTable(report: ClassReport): string {
   const names = report.students.map((s) => clip(visible(s.student), NAME_WIDTH));
   const nameWidth = Math.max(7, ...names.map((n) => n.length));
-  const cols = report.exercises.map((_, i) => String(i + 1).padStart(3));
+  const cols = report.exercises.map((_, i) => String(i + 1).padStart(COL));
   const lines = [`${'student'.padEnd(nameWidth)} ${cols.join('')}  passed  flags`];
   for (const [row, s] of report.students.entries()) {
-    const cells = report.exercises.map((id) => mark(s.cells[id]).padStart(3)).join('');
+    const cells = report.exercises.map((id) => mark(s.cells[id]).padStart(COL)).join('');
     lines.push(
       `${names[row].padEnd(nameWidth)} ${cells}  ${`${s.passed}/${report.exercises.length}`.padStart(6)}  ` +
         `${s.flags.length ? `${s.flags.length} ⚑` : ''}`,
     );
   }
-  const rates = report.exercises.map((id) => `${Math.round(report.passRate[id].rate * 100)}`.padStart(3)).join('');
+  const rates = report.exercises.map((id) => `${Math.round(report.passRate[id].rate * 100)}`.padStart(COL)).join('');
   lines.push(`${'pass %'.padEnd(nameWidth)} ${rates}`);
   lines.push('', ...report.exercises.map((id, i) => `${String(i + 1).padStart(3)} ${id}`));
   lines.push(

@@ -13,6 +13,7 @@ import { reportHtml } from '../../src/grading/report-html.js';
 import { reportCsv, reportTable } from '../../src/grading/report-text.js';
 import { readVerification } from '../../src/grading/verification.js';
 import { checkHashes, generatedBundle } from '../support/bundles.js';
+import { runCli, STACK_FRAME } from '../support/cli.js';
 import { resultsValidator } from '../support/results-schema.js';
 
 type Json = Record<string, unknown>;
@@ -201,5 +202,14 @@ describe('malformed bundles in the class report', () => {
     const csv = reportCsv(report).split('\r\n');
     expect(csv).toContainEqual(expect.stringMatching(/^,outcome\.containerlings-bundle\.json,(,)+.*outcome: expected/));
     expect(reportHtml(report)).toContain('types.containerlings-bundle.json: not a valid bundle: student: expected');
+  });
+
+  it('through the CLI: exit 1 with the flags, and an invalid verification.json is called unusable, not missing', async () => {
+    const run = await runCli(['report', dir]);
+    expect(run.code).toBe(1);
+    expect(run.stdout + run.stderr).not.toMatch(STACK_FRAME);
+    expect(run.stdout).toContain('⚑ null.containerlings-bundle.json: not a valid bundle');
+    expect(run.stdout).toMatch(/verification\.json could not be used \(see its flag\): every result is self-reported/);
+    expect(run.stdout).not.toMatch(/No verification\.json here/);
   });
 });

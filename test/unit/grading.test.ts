@@ -101,6 +101,12 @@ describe('class report', () => {
     const table = reportTable(report);
     expect(table).toMatch(/student-03 .*4\/4/);
     expect(table).toMatch(/pass % +50 +75 +75 +75/);
+    // Every rate keeps a space before it, 100 included (they used to run together: "50100100").
+    const everyonePassed = reportTable({
+      ...report,
+      passRate: Object.fromEntries(report.exercises.map((id) => [id, { ...report.passRate[id], rate: 1 }])),
+    });
+    expect(everyonePassed).toMatch(/pass % +100 100 100 100$/m);
     const csv = reportCsv(report).trim().split('\r\n');
     expect(csv[0]).toBe(
       'student,bundle,first-image,first-image trust,layers,layers trust,run-flags,run-flags trust,adder,adder trust,passed,verified,flags',

@@ -8,7 +8,7 @@ import { checkCodeHash } from '../../../grading/hash.js';
 import { buildReport, loadBundles } from '../../../grading/report-model.js';
 import { reportHtml } from '../../../grading/report-html.js';
 import { reportCsv, reportTable } from '../../../grading/report-text.js';
-import { readVerification } from '../../../grading/verification.js';
+import { readVerification, VERIFICATION_FILE } from '../../../grading/verification.js';
 import type { Invocation } from '../../args.js';
 import { EXIT, paint, printJson } from '../../output.js';
 import { courseInUse } from '../../workshop-context.js';
@@ -46,13 +46,17 @@ export default async function report(inv: Invocation): Promise<number> {
       ['HTML', inv.html],
     ] as const)
       if (file) process.stdout.write(paint('dim', `${what}: ${resolve(file)}\n`));
-    if (!verification)
+    if (!verification) {
+      // A verification.json that is there but invalid is flagged above; say it was not used, not that it is missing.
+      const invalid = model.unreadable.some((u) => u.file === VERIFICATION_FILE);
       process.stdout.write(
         paint(
           'dim',
-          'No verification.json here: every result is self-reported. `containerlings verify DIR` re-checks pushed images.\n',
+          `${invalid ? 'verification.json could not be used (see its flag)' : 'No verification.json here'}: ` +
+            'every result is self-reported. `containerlings verify DIR` re-checks pushed images.\n',
         ),
       );
+    }
   }
   const flagged = model.students.some((s) => s.flags.length > 0) || model.unreadable.length > 0;
   return flagged ? EXIT.fail : EXIT.pass;
