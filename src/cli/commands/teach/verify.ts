@@ -2,7 +2,6 @@
 // registry, and write DIR/verification.json for `containerlings report`. Exit 1 when a re-check contradicts a bundle.
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { UserError } from '../../../errors.js';
 import { loadBundles } from '../../../grading/report-model.js';
 import { VERIFICATION_FILE, type VerificationRecord, type VerifiedResult } from '../../../grading/verification.js';
 import { verifyBundle } from '../../../grading/verify.js';
