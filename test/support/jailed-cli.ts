@@ -31,8 +31,8 @@ export interface JailedResult extends CliResult {
 export interface RunOptions {
   /** Start in a folder that holds a workspace (./containerlings-workspace), else in an empty one. */
   readonly inWorkspace?: boolean;
-  /** Send SIGINT after this long if still running (for commands that wait for Ctrl-C by design). */
-  readonly interruptAfterMs?: number;
+  /** Send SIGINT once stdout shows this (for commands that wait for Ctrl-C by design: `check --watch`). */
+  readonly interruptOn?: string;
   readonly timeoutMs?: number;
 }
 
@@ -117,22 +117,20 @@ export class Jail {
       let stderr = '';
       let hung = false;
       let interrupted = false;
-      child.stdout.setEncoding('utf8').on('data', (s: string) => void (stdout = (stdout + s).slice(-1_000_000)));
+      child.stdout.setEncoding('utf8').on('data', (s: string) => {
+        stdout = (stdout + s).slice(-1_000_000);
+        if (!interrupted && options.interruptOn !== undefined && stdout.includes(options.interruptOn)) {
+          interrupted = true;
+          child.kill('SIGINT');
+        }
+      });
       child.stderr.setEncoding('utf8').on('data', (s: string) => void (stderr = (stderr + s).slice(-1_000_000)));
       const limit = setTimeout(() => {
         hung = true;
         child.kill('SIGKILL');
-      }, options.timeoutMs ?? 15_000);
-      const ctrlC =
-        options.interruptAfterMs === undefined
-          ? undefined
-          : setTimeout(() => {
-              interrupted = true;
-              child.kill('SIGINT');
-            }, options.interruptAfterMs);
+      }, options.timeoutMs ?? 20_000);
       child.on('close', (code, signal) => {
         clearTimeout(limit);
-        clearTimeout(ctrlC);
         done({ code: code ?? (signal ? -1 : 0), stdout, stderr, hung, interrupted, ms: Date.now() - started });
       });
     });
