@@ -10,11 +10,13 @@ export async function makeDirs(path: string, mode?: number): Promise<void> {
   for (;;) {
     try {
       const info = await stat(dir);
-      if (!info.isDirectory())
-        throw Object.assign(new Error(`ENOTDIR: not a directory, mkdir '${dir}'`), { code: 'ENOTDIR', path: dir });
+      if (!info.isDirectory()) throw cannotCreate(resolve(path), `ENOTDIR: ${dir} is not a folder`);
       break;
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      if (e instanceof UserError) throw e;
+      const code = (e as NodeJS.ErrnoException).code;
+      // ENOTDIR: a file stands somewhere above (init notes.txt/sub); going up finds it and says so.
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw Object.assign(cannotCreate(resolve(path), code), { cause: e });
       missing.push(dir);
       const parent = dirname(dir);
       if (parent === dir) break;
@@ -38,4 +40,12 @@ export async function makeDirs(path: string, mode?: number): Promise<void> {
       throw Object.assign(error, { cause: e });
     }
   }
+}
+
+function cannotCreate(folder: string, why: string | undefined): UserError {
+  return new UserError(
+    `Cannot create the folder ${folder} (${why ?? 'unknown error'}).`,
+    'Choose a place you can write to (under your home folder, say), then try again.',
+    'workspace',
+  );
 }

@@ -1,4 +1,5 @@
 // argv → a command name, its positionals and the options it takes (catalog.ts), and the help text for them.
+import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { UserError } from '../errors.js';
 import { COMMANDS, GROUPS, type CommandName, type CommandSpec } from './catalog.js';
@@ -185,4 +186,24 @@ export function requireExercise(inv: Invocation): string {
       'usage',
     );
   return id;
+}
+
+/** The folder of bundles `report` and `verify` read: it must be given, exist, and be a folder (not /dev/null). */
+export function requireBundleFolder(inv: Invocation, example: string): string {
+  const dir = inv.positionals[0];
+  const problem = !dir
+    ? `\`containerlings ${inv.command}\` needs the folder that holds the bundles.`
+    : folderProblem(dir);
+  if (problem) throw new UserError(problem, `For example: \`${example}\`.`, 'usage');
+  return dir!;
+}
+
+/** Why `path` is not a folder this command can read, or undefined when it is one. */
+function folderProblem(path: string): string | undefined {
+  try {
+    return statSync(path).isDirectory() ? undefined : `${path} is not a folder.`;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR' ? `There is no folder ${path}.` : `Cannot read ${path} (${code}).`;
+  }
 }

@@ -1,5 +1,5 @@
 // The learner's workspace: one folder per exercise with its starter files, plus .containerlings/ for progress.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { cp, readdir, rename } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Course, Exercise } from '../lessons/course.js';
@@ -58,6 +58,12 @@ export async function initWorkspace(
 ): Promise<{ workspace: Workspace; created: boolean; kept: string[] }> {
   const created = !existsSync(progressPath(dir));
   if (created) {
+    if (existsSync(dir) && !statSync(dir).isDirectory())
+      throw new UserError(
+        `${dir} is not a folder.`,
+        'Pick a new folder: `containerlings init <new-dir>`.',
+        'workspace',
+      );
     if (existsSync(dir) && (await readdir(dir)).length > 0 && !existsSync(join(dir, '.containerlings'))) {
       throw new UserError(
         `${dir} exists and is not empty.`,

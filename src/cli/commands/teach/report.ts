@@ -1,6 +1,5 @@
 // `containerlings report DIR [--csv FILE] [--html FILE] [--json]`: merge the bundles in DIR into the class report.
 // Exit 0 when every bundle is clean, 1 when any is flagged (tampered, other check code, contradicted by verify).
-import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { UserError } from '../../../errors.js';
@@ -9,18 +8,12 @@ import { buildReport, loadBundles } from '../../../grading/report-model.js';
 import { reportHtml } from '../../../grading/report-html.js';
 import { reportCsv, reportTable } from '../../../grading/report-text.js';
 import { readVerification, VERIFICATION_FILE } from '../../../grading/verification.js';
-import type { Invocation } from '../../args.js';
+import { requireBundleFolder, type Invocation } from '../../args.js';
 import { EXIT, paint, printJson } from '../../output.js';
 import { courseInUse } from '../../workshop-context.js';
 
 export default async function report(inv: Invocation): Promise<number> {
-  const dir = inv.positionals[0];
-  if (!dir || !existsSync(dir))
-    throw new UserError(
-      dir ? `There is no folder ${dir}.` : '`containerlings report` needs the folder that holds the bundles.',
-      'For example: `containerlings report ./bundles --html report.html`.',
-      'usage',
-    );
+  const dir = requireBundleFolder(inv, 'containerlings report ./bundles --html report.html');
   const { course, workshop } = await courseInUse(inv);
   const [loaded, verification] = await Promise.all([loadBundles(resolve(dir)), readVerification(resolve(dir))]);
   // The workshop's exercises; without a workshop, those of the course that any bundle reports on.

@@ -1,26 +1,18 @@
 // `containerlings verify DIR`: re-check, on this engine, every image the bundles in DIR pushed to the class
 // registry, and write DIR/verification.json for `containerlings report`. Exit 1 when a re-check contradicts a bundle.
-import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { UserError } from '../../../errors.js';
 import { loadBundles } from '../../../grading/report-model.js';
 import { VERIFICATION_FILE, type VerificationRecord, type VerifiedResult } from '../../../grading/verification.js';
 import { verifyBundle } from '../../../grading/verify.js';
 import { connect, ensureDocker } from '../../../sandbox/engine/connection.js';
 import { VERSION } from '../../../version.js';
-import type { Invocation } from '../../args.js';
+import { requireBundleFolder, type Invocation } from '../../args.js';
 import { EXIT, outcomeLabel, paint, printJson } from '../../output.js';
 import { courseInUse } from '../../workshop-context.js';
 
 export default async function verify(inv: Invocation, signal: AbortSignal): Promise<number> {
-  const dir = inv.positionals[0];
-  if (!dir || !existsSync(dir))
-    throw new UserError(
-      dir ? `There is no folder ${dir}.` : '`containerlings verify` needs the folder that holds the bundles.',
-      'For example: `containerlings verify ./bundles --workshop workshop.yaml`.',
-      'usage',
-    );
+  const dir = requireBundleFolder(inv, 'containerlings verify ./bundles --workshop workshop.yaml');
   const { course, workshop } = await courseInUse(inv);
   const registry = inv.registry ?? workshop?.registry;
   // Re-checking needs this engine: without one, say so (exit 2) rather than write a record of nothing checked.

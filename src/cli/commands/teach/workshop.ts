@@ -57,7 +57,14 @@ export default async function workshop(inv: Invocation): Promise<number> {
       `Pick from: ${course.lessons.map((l) => l.id).join(', ')}.`,
       'usage',
     );
-  await writeFile(file, workshopText(inv.title ?? 'Containers workshop', lessons, inv.registry));
+  await writeFile(file, workshopText(inv.title ?? 'Containers workshop', lessons, inv.registry)).catch((e: unknown) => {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UserError(
+      code === 'EISDIR' ? `${file} is a folder.` : `Cannot write ${file} (${code ?? String(e)}).`,
+      'Name a file in a folder you can write to: `containerlings workshop init workshop.yaml`.',
+      'usage',
+    );
+  });
   // Read it back through the validator, so a bad --registry is reported now rather than in class.
   const { readWorkshop } = await import('../../../workshop/workshop.js');
   const written = await readWorkshop(file);
