@@ -1,11 +1,11 @@
 // `containerlings check --all [--json] [--junit FILE]`: every exercise (of the workshop, when there is one),
 // as a versioned results document and JUnit XML. Exit 0 all pass, 1 any fail, 2 any error.
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { toJunit } from '../../../grading/junit.js';
 import { exitCodeOf, gradeAll } from '../../../grading/results.js';
 import type { Invocation } from '../../args.js';
 import { openTutor } from '../../context.js';
+import { writeOutputFile } from '../../output-file.js';
 import { outcomeLabel, paint, printJson } from '../../output.js';
 import { courseInUse } from '../../workshop-context.js';
 
@@ -21,7 +21,8 @@ export default async function checkAll(inv: Invocation, signal: AbortSignal): Pr
       );
     },
   });
-  if (inv.junit) await writeFile(resolve(inv.junit), toJunit(doc));
+  if (inv.junit)
+    await writeOutputFile(resolve(inv.junit), toJunit(doc), '`containerlings check --all --junit results.xml`');
   if (inv.json) printJson(doc);
   else {
     const s = doc.summary;

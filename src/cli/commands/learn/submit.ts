@@ -1,5 +1,4 @@
 // `containerlings submit [--student NAME] [--out DIR]`: check everything and write this student's result bundle.
-import { writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { BUNDLE_SUFFIX, studentSlug } from '../../../grading/bundle.js';
@@ -7,6 +6,7 @@ import { exitCodeOf } from '../../../grading/results.js';
 import { makeBundle } from '../../../grading/submission.js';
 import type { Invocation } from '../../args.js';
 import { openTutor } from '../../context.js';
+import { writeOutputFile } from '../../output-file.js';
 import { FINDING } from '../../../outcome-theme.js';
 import { mark, paint, printJson } from '../../output.js';
 import { courseInUse } from '../../workshop-context.js';
@@ -16,11 +16,12 @@ export default async function submit(inv: Invocation, signal: AbortSignal): Prom
   const [tutor, { workshop }] = await Promise.all([openTutor(inv), courseInUse(inv)]);
   const student = inv.student ?? process.env.CONTAINERLINGS_STUDENT ?? userInfo().username;
   const say = (line: string) => !inv.json && process.stderr.write(paint('dim', line) + '\n');
-  const bundle = await makeBundle(tutor, student, workshop, say, signal);
+  // The folder first: a bad --out is said before the checks run, not after.
   const dir = resolve(inv.out ?? tutor.workspace.dir);
   await makeDirs(dir);
+  const bundle = await makeBundle(tutor, student, workshop, say, signal);
   const file = join(dir, `${studentSlug(student)}${BUNDLE_SUFFIX}`);
-  await writeFile(file, JSON.stringify(bundle, null, 2) + '\n');
+  await writeOutputFile(file, JSON.stringify(bundle, null, 2) + '\n', '`containerlings submit --out ./handed-in`');
   const s = bundle.results.summary;
   if (inv.json) printJson({ file, student, summary: s, pushed: bundle.pushed, digest: bundle.manifest.digest });
   else {

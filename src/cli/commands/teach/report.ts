@@ -1,6 +1,5 @@
 // `containerlings report DIR [--csv FILE] [--html FILE] [--json]`: merge the bundles in DIR into the class report.
 // Exit 0 when every bundle is clean, 1 when any is flagged (tampered, other check code, contradicted by verify).
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { UserError } from '../../../errors.js';
 import { checkCodeHash } from '../../../grading/hash.js';
@@ -9,6 +8,7 @@ import { reportHtml } from '../../../grading/report-html.js';
 import { reportCsv, reportTable } from '../../../grading/report-text.js';
 import { readVerification, VERIFICATION_FILE } from '../../../grading/verification.js';
 import { requireBundleFolder, type Invocation } from '../../args.js';
+import { writeOutputFile } from '../../output-file.js';
 import { EXIT, paint, printJson } from '../../output.js';
 import { courseInUse } from '../../workshop-context.js';
 
@@ -29,8 +29,14 @@ export default async function report(inv: Invocation): Promise<number> {
     );
   const model = buildReport(loaded, hashes, verification);
   const title = workshop ? `${workshop.title}: class report` : 'containerlings class report';
-  if (inv.csv) await writeFile(resolve(inv.csv), reportCsv(model));
-  if (inv.html) await writeFile(resolve(inv.html), reportHtml(model, { title, generatedAt: new Date().toISOString() }));
+  if (inv.csv)
+    await writeOutputFile(resolve(inv.csv), reportCsv(model), `\`containerlings report ${dir} --csv class.csv\``);
+  if (inv.html)
+    await writeOutputFile(
+      resolve(inv.html),
+      reportHtml(model, { title, generatedAt: new Date().toISOString() }),
+      `\`containerlings report ${dir} --html class.html\``,
+    );
   if (inv.json) printJson(model);
   else {
     process.stdout.write(reportTable(model));

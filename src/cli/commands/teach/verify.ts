@@ -1,6 +1,5 @@
 // `containerlings verify DIR`: re-check, on this engine, every image the bundles in DIR pushed to the class
 // registry, and write DIR/verification.json for `containerlings report`. Exit 1 when a re-check contradicts a bundle.
-import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { loadBundles } from '../../../grading/report-model.js';
 import { VERIFICATION_FILE, type VerificationRecord, type VerifiedResult } from '../../../grading/verification.js';
@@ -8,6 +7,7 @@ import { verifyBundle } from '../../../grading/verify.js';
 import { connect, ensureDocker } from '../../../sandbox/engine/connection.js';
 import { VERSION } from '../../../version.js';
 import { requireBundleFolder, type Invocation } from '../../args.js';
+import { writeOutputFile } from '../../output-file.js';
 import { EXIT, outcomeLabel, paint, printJson } from '../../output.js';
 import { courseInUse } from '../../workshop-context.js';
 
@@ -36,7 +36,11 @@ export default async function verify(inv: Invocation, signal: AbortSignal): Prom
     engine: engine.endpoint,
     results,
   };
-  await writeFile(join(resolve(dir), VERIFICATION_FILE), JSON.stringify(record, null, 2) + '\n');
+  await writeOutputFile(
+    join(resolve(dir), VERIFICATION_FILE),
+    JSON.stringify(record, null, 2) + '\n',
+    'copy the bundles to a folder of your own and verify that',
+  );
   const contradicted = results.filter((v) => {
     const claimed = bundles
       .find((b) => b.bundle.manifest.digest === v.bundleDigest)

@@ -1,12 +1,12 @@
 // `containerlings workshop init [file]`: write a workshop file an instructor edits and hands to the class.
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { UserError } from '../../../errors.js';
 import { loadCourse } from '../../../lessons/course.js';
 import { WORKSHOP_FILE } from '../../../workshop/workshop.js';
 import type { Invocation } from '../../args.js';
 import { FINDING } from '../../../outcome-theme.js';
+import { writeOutputFile } from '../../output-file.js';
 import { EXIT, mark, printJson } from '../../output.js';
 
 export function workshopText(title: string, lessons: readonly string[], registry?: string): string {
@@ -57,14 +57,11 @@ export default async function workshop(inv: Invocation): Promise<number> {
       `Pick from: ${course.lessons.map((l) => l.id).join(', ')}.`,
       'usage',
     );
-  await writeFile(file, workshopText(inv.title ?? 'Containers workshop', lessons, inv.registry)).catch((e: unknown) => {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError(
-      code === 'EISDIR' ? `${file} is a folder.` : `Cannot write ${file} (${code ?? String(e)}).`,
-      'Name a file in a folder you can write to: `containerlings workshop init workshop.yaml`.',
-      'usage',
-    );
-  });
+  await writeOutputFile(
+    file,
+    workshopText(inv.title ?? 'Containers workshop', lessons, inv.registry),
+    '`containerlings workshop init workshop.yaml`',
+  );
   // Read it back through the validator, so a bad --registry is reported now rather than in class.
   const { readWorkshop } = await import('../../../workshop/workshop.js');
   const written = await readWorkshop(file);
