@@ -1,0 +1,211 @@
+// Reads a Dockerfile the way BuildKit does, for the linter: one pass over the lines, linear in the text, never throws.
+// Parser directives at the top (only escape matters here), comments (also inside continuations), line continuation
+// with the escape character, heredocs on RUN, COPY and ADD, flags before the arguments, JSON-form arguments.
+import type { LintInstruction, LintModel } from './model.js';
+
+/** An instruction's arguments: the flags at their start, as written, then the other words without quotes. */
+interface Arguments {
+  readonly flags: string[];
+  readonly args: string[];
+  /** Where the first argument after the flags starts (the text's length when there is none). */
+  readonly argsAt: number;
+}
+
+const NO_FLAGS: string[] = [];
+
+const KNOWN_DIRECTIVES = new Set(['syntax', 'escape', 'check']);
+const HEREDOC_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
+
+const isSpace = (c: number) => c === 32 || c === 9 || c === 13 || c === 11 || c === 12;
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+function skipSpaces(s: string, from: number): number {
+  let i = from;
+  while (i < s.length && isSpace(s.charCodeAt(i))) i++;
+  return i;
+}
+
+const isBlankOrComment = (line: string) => {
+  const i = skipSpaces(line, 0);
+  return i === line.length || line[i] === '#';
+};
+
+/** `# key=value` before the first instruction, comment or blank line; key lowercased. */
+function directive(line: string): { key: string; value: string } | undefined {
+  if (line[0] !== '#') return undefined;
+  let i = skipSpaces(line, 1);
+  const keyStart = i;
+  if (!isLetter(line.charCodeAt(i))) return undefined;
+  while (isLetter(line.charCodeAt(i)) || isDigit(line.charCodeAt(i))) i++;
+  const key = line.slice(keyStart, i).toLowerCase();
+  i = skipSpaces(line, i);
+  if (line[i] !== '=') return undefined;
+  return { key, value: line.slice(i + 1).trim() };
+}
+
+/** Where the continuation escape sits when `line` ends with it (then only spaces or tabs), else -1. */
+function continuationAt(line: string, escape: string): number {
+  let i = line.length - 1;
+  while (i >= 0 && (line[i] === ' ' || line[i] === '\t')) i--;
+  return i >= 0 && line[i] === escape ? i : -1;
+}
+
+/**
+ * Splits `s` into shell words; the leading words that start with -- are flags. Quotes group and are removed; the escape
+ * character keeps the next character literal. A quote with no partner is an ordinary character: once a search for one
+ * fails, no later one of that kind is searched for again, so the whole split stays linear.
+ */
+export function shellWords(s: string, escape = '\\'): Arguments {
+  let flags = NO_FLAGS;
+  const args: string[] = [];
+  let argsAt = s.length;
+  const unclosed = { '"': false, "'": false };
+  let i = skipSpaces(s, 0);
+  while (i < s.length) {
+    const start = i;
+    let value = '';
+    let chunk = i;
+    while (i < s.length && !isSpace(s.charCodeAt(i))) {
+      const c = s[i];
+      if (c === escape) {
+        value += s.slice(chunk, i) + (s[i + 1] ?? '');
+        i = chunk = Math.min(i + 2, s.length);
+      } else if ((c === '"' || c === "'") && !unclosed[c]) {
+        const quoted = c === "'" ? singleQuoted(s, i) : doubleQuoted(s, i, escape);
+        if (!quoted) {
+          unclosed[c] = true;
+          i++;
+          continue;
+        }
+        value += s.slice(chunk, i) + quoted.value;
+        i = chunk = quoted.end;
+      } else i++;
+    }
+    if (args.length === 0 && s.startsWith('--', start)) {
+      if (flags === NO_FLAGS) flags = [];
+      flags.push(s.slice(start, i));
+    } else {
+      if (args.length === 0) argsAt = start;
+      args.push(chunk === start ? s.slice(start, i) : value + s.slice(chunk, i));
+    }
+    i = skipSpaces(s, i);
+  }
+  return { flags, args, argsAt };
+}
+
+function singleQuoted(s: string, open: number): { value: string; end: number } | undefined {
+  const close = s.indexOf("'", open + 1);
+  return close < 0 ? undefined : { value: s.slice(open + 1, close), end: close + 1 };
+}
+
+/** Inside double quotes the escape character only escapes ", $ and itself. */
+function doubleQuoted(s: string, open: number, escape: string): { value: string; end: number } | undefined {
+  let value = '';
+  let chunk = open + 1;
+  for (let j = open + 1; j < s.length; j++) {
+    const c = s[j];
+    if (c === '"') return { value: value + s.slice(chunk, j), end: j + 1 };
+    if (c === escape && (s[j + 1] === '"' || s[j + 1] === '$' || s[j + 1] === escape)) {
+      value += s.slice(chunk, j) + s[j + 1];
+      chunk = ++j + 1;
+    }
+  }
+  return undefined;
+}
+
+/** The heredoc a word opens (`<<EOF`, `<<-EOF`, `2<<"EOF"`), as BuildKit reads it: `^\d*<<-?[^<]*$`. */
+function heredocOf(word: string): { name: string; stripTabs: boolean } | undefined {
+  let i = 0;
+  while (isDigit(word.charCodeAt(i))) i++;
+  if (word[i] !== '<' || word[i + 1] !== '<') return undefined;
+  i += 2;
+  const stripTabs = word[i] === '-';
+  const name = word.slice(stripTabs ? i + 1 : i);
+  return name && !name.includes('<') ? { name, stripTabs } : undefined;
+}
+
+/** The array when `text` is a JSON array of strings (exec form), else undefined. */
+function jsonStrings(text: string): string[] | undefined {
+  if (text[0] !== '[') return undefined;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return Array.isArray(parsed) && parsed.every((v) => typeof v === 'string') ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function scanDockerfile(source: string): LintModel {
+  const lines = (source.charCodeAt(0) === 0xfeff ? source.slice(1) : source).split('\n');
+  const lineAt = (n: number) => (lines[n].endsWith('\r') ? lines[n].slice(0, -1) : lines[n]);
+  let escape = '\\';
+  let n = 0;
+  for (const seen = new Set<string>(); n < lines.length; n++) {
+    const d = directive(lineAt(n));
+    if (!d || !KNOWN_DIRECTIVES.has(d.key)) break; // an unknown directive is a comment, which ends them
+    if (d.key === 'escape' && !seen.has('escape') && (d.value === '\\' || d.value === '`')) escape = d.value;
+    seen.add(d.key);
+  }
+
+  const instructions: LintInstruction[] = [];
+  const stageNames: string[] = [];
+  let stage = -1;
+  while (n < lines.length) {
+    if (isBlankOrComment(lineAt(n))) {
+      n++;
+      continue;
+    }
+    const line = n + 1;
+    // The logical line: each escape at a line's end joins the next line that is not blank or a comment.
+    let logical = lineAt(n++);
+    let at = continuationAt(logical, escape);
+    if (at >= 0) {
+      const parts: string[] = [];
+      for (;;) {
+        parts.push(logical.slice(0, at));
+        while (n < lines.length && isBlankOrComment(lineAt(n))) n++;
+        if (n >= lines.length) break;
+        logical = lineAt(n++);
+        at = continuationAt(logical, escape);
+        if (at < 0) {
+          parts.push(logical);
+          break;
+        }
+      }
+      logical = parts.join('');
+    }
+    const keywordStart = skipSpaces(logical, 0);
+    let keywordEnd = keywordStart;
+    while (keywordEnd < logical.length && !isSpace(logical.charCodeAt(keywordEnd))) keywordEnd++;
+    if (keywordEnd === keywordStart) continue;
+    const keyword = logical.slice(keywordStart, keywordEnd).toUpperCase();
+    const rest = logical.slice(keywordEnd);
+
+    const words = shellWords(rest, escape);
+    let text = rest.slice(words.argsAt).trimEnd();
+    const args = jsonStrings(text) ?? words.args;
+
+    // Heredoc bodies follow the logical line, in the order they were opened; they belong to this instruction.
+    if (HEREDOC_KEYWORDS.has(keyword)) {
+      const body: string[] = [];
+      for (const word of words.args) {
+        const doc = heredocOf(word);
+        if (!doc) continue;
+        while (n < lines.length) {
+          const bodyLine = lineAt(n++);
+          body.push(bodyLine);
+          if ((doc.stripTabs ? bodyLine.replace(/^\t+/, '') : bodyLine) === doc.name) break;
+        }
+      }
+      if (body.length) text = [text, ...body].join('\n').trimEnd();
+    }
+
+    if (keyword === 'FROM') {
+      stage++;
+      if (args[1]?.toLowerCase() === 'as' && args[2]) stageNames.push(args[2].toLowerCase());
+    }
+    instructions.push({ keyword, args, flags: words.flags, text, line, stage });
+  }
+  return { instructions, stageNames, stages: stage + 1 };
+}
