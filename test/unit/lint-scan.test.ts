@@ -28,6 +28,14 @@ function astModel(text: string): LintModel {
   return { instructions, stageNames, stages: stage + 1 };
 }
 
+/** The model as plain data (the scanner's instructions split their args on first read, with a getter). */
+const comparable = (model: LintModel, withFlags = true) => ({
+  ...model,
+  instructions: model.instructions.map(({ keyword, args, flags, text, line, stage }) =>
+    withFlags ? { keyword, args, flags, text, line, stage } : { keyword, args, text, line, stage },
+  ),
+});
+
 /** What the tables compare: one object per instruction, without the fields a case does not care about. */
 const scan = (...lines: string[]) => scanDockerfile(lines.join('\n')).instructions;
 const brief = (i: LintInstruction) => ({ keyword: i.keyword, args: i.args, text: i.text, line: i.line });
@@ -59,7 +67,7 @@ describe('the scanner reads Dockerfile syntax as BuildKit does', () => {
   });
 
   it('reads CRLF line ends and lowercase keywords', () => {
-    expect(scanDockerfile('from a as Build\r\nrun a \\\r\n b\r\nuser 1\r\n')).toEqual({
+    expect(comparable(scanDockerfile('from a as Build\r\nrun a \\\r\n b\r\nuser 1\r\n'))).toEqual({
       instructions: [
         { keyword: 'FROM', args: ['a', 'as', 'Build'], flags: [], text: 'a as Build', line: 1, stage: 0 },
         { keyword: 'RUN', args: ['a', 'b'], flags: [], text: 'a  b', line: 2, stage: 0 },
@@ -207,22 +215,11 @@ const dockerfile = fc
   )
   .map(([lines, eol]) => lines.join('\n').replaceAll('\n', eol) + eol);
 
-const comparable = (model: LintModel) => ({
-  ...model,
-  instructions: model.instructions.map(({ keyword, args, text, line, stage }) => ({
-    keyword,
-    args,
-    text,
-    line,
-    stage,
-  })),
-});
-
 describe('the scanner against dockerfile-ast', () => {
   it('agrees on keyword, args, text, line and stage of well-formed Dockerfiles', () => {
     fc.assert(
       fc.property(dockerfile, (text) => {
-        expect(comparable(scanDockerfile(text))).toEqual(comparable(astModel(text)));
+        expect(comparable(scanDockerfile(text), false)).toEqual(comparable(astModel(text), false));
       }),
       { numRuns: 200 },
     );

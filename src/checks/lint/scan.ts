@@ -57,6 +57,7 @@ function continuationAt(line: string, escape: string): number {
  * fails, no later one of that kind is searched for again, so the whole split stays linear.
  */
 export function shellWords(s: string, escape = '\\'): Arguments {
+  if (!s.includes('"') && !s.includes("'") && !s.includes(escape)) return plainWords(s);
   let flags = NO_FLAGS;
   const args: string[] = [];
   let argsAt = s.length;
@@ -92,6 +93,22 @@ export function shellWords(s: string, escape = '\\'): Arguments {
     i = skipSpaces(s, i);
   }
   return { flags, args, argsAt };
+}
+
+const SPACES = /[ \t\r\v\f]+/;
+
+/** shellWords for text without quotes or escapes (most instructions), with the engine's own split. */
+function plainWords(s: string): Arguments {
+  const words = s.split(SPACES);
+  const first = words[0] === '' ? 1 : 0;
+  const end = words.at(-1) === '' ? words.length - 1 : words.length;
+  let at = first;
+  while (at < end && words[at].startsWith('--')) at++;
+  if (at === first)
+    return { flags: NO_FLAGS, args: words.slice(first, end), argsAt: at < end ? skipSpaces(s, 0) : s.length };
+  let argsAt = skipSpaces(s, 0);
+  for (let w = first; w < at; w++) argsAt = skipSpaces(s, argsAt + words[w].length);
+  return { flags: words.slice(first, at), args: words.slice(at, end), argsAt };
 }
 
 function singleQuoted(s: string, open: number): { value: string; end: number } | undefined {
@@ -133,6 +150,33 @@ function jsonStrings(text: string): string[] | undefined {
     return Array.isArray(parsed) && parsed.every((v) => typeof v === 'string') ? parsed : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * An instruction whose words, when nothing needed them during the scan, are split on first read: the rules read few
+ * instructions' args (a RUN is read as text), and not making those strings halves the time a long Dockerfile takes.
+ */
+class ScannedInstruction implements LintInstruction {
+  #args: readonly string[] | undefined;
+  readonly #rest: string;
+  readonly #escape: string;
+
+  constructor(
+    readonly keyword: string,
+    readonly flags: readonly string[],
+    readonly text: string,
+    readonly line: number,
+    readonly stage: number,
+    words: { args?: readonly string[]; rest: string; escape: string },
+  ) {
+    this.#args = words.args;
+    this.#rest = words.rest;
+    this.#escape = words.escape;
+  }
+
+  get args(): readonly string[] {
+    return (this.#args ??= shellWords(this.#rest, this.#escape).args);
   }
 }
 
@@ -182,12 +226,15 @@ export function scanDockerfile(source: string): LintModel {
     const keyword = logical.slice(keywordStart, keywordEnd).toUpperCase();
     const rest = logical.slice(keywordEnd);
 
-    const words = shellWords(rest, escape);
-    let text = rest.slice(words.argsAt).trimEnd();
-    const args = jsonStrings(text) ?? words.args;
+    // Flags, a heredoc, JSON or a stage name need the words now; otherwise they are split when first read.
+    const argsAt = skipSpaces(rest, 0);
+    const now = rest.startsWith('--', argsAt) || rest[argsAt] === '[' || keyword === 'FROM' || rest.includes('<<');
+    const words = now ? shellWords(rest, escape) : undefined;
+    let text = rest.slice(words ? words.argsAt : argsAt).trimEnd();
+    const args = words ? (jsonStrings(text) ?? words.args) : undefined;
 
     // Heredoc bodies follow the logical line, in the order they were opened; they belong to this instruction.
-    if (HEREDOC_KEYWORDS.has(keyword)) {
+    if (words && HEREDOC_KEYWORDS.has(keyword)) {
       const body: string[] = [];
       for (const word of words.args) {
         const doc = heredocOf(word);
@@ -201,11 +248,13 @@ export function scanDockerfile(source: string): LintModel {
       if (body.length) text = [text, ...body].join('\n').trimEnd();
     }
 
-    if (keyword === 'FROM') {
+    if (args && keyword === 'FROM') {
       stage++;
       if (args[1]?.toLowerCase() === 'as' && args[2]) stageNames.push(args[2].toLowerCase());
     }
-    instructions.push({ keyword, args, flags: words.flags, text, line, stage });
+    instructions.push(
+      new ScannedInstruction(keyword, words?.flags ?? NO_FLAGS, text, line, stage, { args, rest, escape }),
+    );
   }
   return { instructions, stageNames, stages: stage + 1 };
 }
