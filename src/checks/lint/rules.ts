@@ -43,6 +43,7 @@ const combineRuns: Rule = (model) => {
 
 /** Paths a RUN removes with rm, without flags and trailing /* or /. */
 export function removedPaths(run: LintInstruction): string[] {
+  if (!run.text.includes('rm')) return []; // most RUNs remove nothing: skip the splitting
   return commandsOf(run)
     .filter((c) => /^rm\s/.test(c))
     .flatMap((c) =>
@@ -198,7 +199,8 @@ class WholeContextCopies {
 const cleanupLaterLayer: Rule = (model) => {
   const found: LintFinding[] = [];
   const all = model.instructions;
-  const removed = all.map((i) => (i.keyword === 'RUN' ? removedPaths(i) : []));
+  const none: string[] = [];
+  const removed = all.map((i) => (i.keyword === 'RUN' ? removedPaths(i) : none));
   const mentions = new FirstContaining(removed.flat());
   let stage = Number.NaN;
   let firstApt = Infinity;
@@ -215,14 +217,15 @@ const cleanupLaterLayer: Rule = (model) => {
     if (i.keyword === 'RUN') mentions.feed(i.text, index);
     else if (copies) for (const a of i.args) mentions.feed(a, index);
     if (copies && i.args.slice(0, -1).some(isWholeContext)) wholeContext.add(i.args.at(-1)!, index);
-    if (i.keyword === 'RUN') judge(i, index);
-    if (installsApt(i)) firstApt = Math.min(firstApt, index);
+    const apt = installsApt(i);
+    if (i.keyword === 'RUN') judge(i, index, apt);
+    if (apt) firstApt = Math.min(firstApt, index);
   });
   return found;
 
-  function judge(run: LintInstruction, index: number) {
+  function judge(run: LintInstruction, index: number, apt: boolean) {
     const aptCleanup = /\bapt-get\s+(clean|autoclean)\b|\/var\/lib\/apt\/lists/.test(run.text);
-    if (aptCleanup && !installsApt(run) && firstApt < index) {
+    if (aptCleanup && !apt && firstApt < index) {
       found.push({
         rule: 'cleanup-later-layer',
         severity: 'error',
