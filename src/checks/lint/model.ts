@@ -1,4 +1,6 @@
-// A Dockerfile as the linter sees it: instructions with their stage, line and argument text (dockerfile-ast).
+// A Dockerfile as the linter sees it: instructions with their stage, line, flags and argument text.
+import { scanDockerfile } from './scan.js';
+
 export interface LintInstruction {
   readonly keyword: string;
   /** Arguments without flags (--from=..., --chown=...). */
@@ -20,26 +22,10 @@ export interface LintModel {
   readonly stages: number;
 }
 
-/** Parses Dockerfile text; dockerfile-ast is imported on first use (commands that never lint never load it). */
-export async function parseForLint(text: string): Promise<LintModel> {
-  // dockerfile-ast is CommonJS: depending on the loader its exports arrive named or under default.
-  const mod = (await import('dockerfile-ast')) as typeof import('dockerfile-ast') & {
-    default?: typeof import('dockerfile-ast');
-  };
-  const DockerfileParser = mod.DockerfileParser ?? mod.default!.DockerfileParser;
-  let stage = -1;
-  const stageNames: string[] = [];
-  const instructions = DockerfileParser.parse(text)
-    .getInstructions()
-    .map((i): LintInstruction => {
-      const keyword = i.getKeyword().toUpperCase();
-      if (keyword === 'FROM') stage += 1;
-      const values = i.getArguments().map((a) => a.getValue());
-      const flags = values.filter((v) => v.startsWith('--'));
-      const args = values.filter((v) => !v.startsWith('--'));
-      if (keyword === 'FROM' && args[1]?.toLowerCase() === 'as' && args[2]) stageNames.push(args[2].toLowerCase());
-      const text = (i.getArgumentsContent() ?? '').replace(/\\\r?\n/g, ' ');
-      return { keyword, args, flags, text, line: i.getRange().start.line + 1, stage };
-    });
-  return { instructions, stageNames, stages: stage + 1 };
+/**
+ * Parses Dockerfile text with the linter's own scanner (scan.ts): linear in the text, flags kept apart, quotes removed.
+ * Synchronous inside; it stays a Promise so callers need not change.
+ */
+export function parseForLint(text: string): Promise<LintModel> {
+  return Promise.resolve(scanDockerfile(text));
 }
