@@ -15,7 +15,9 @@
 // The parts, in scripts/bench/: fixtures.mjs (set-up, clean-up), pty.mjs (timing on a terminal), runs.mjs
 // (round-robin sampling, medians), trace.mjs (which modules load, probes), breakdown.mjs (where the time goes),
 // report.mjs (table, targets, JSON), common.mjs (shared helpers).
+import { writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { computeBreakdown } from './bench/breakdown.mjs';
 import { HELLO, q, runToExit, sh } from './bench/common.mjs';
@@ -72,6 +74,25 @@ async function main() {
   // there when the first lesson's title is.
   const LIST_TEXT = JSON.parse(verifyList.stdout).lessons[0].title;
 
+  // A 50,000-line Dockerfile (RUN, COPY and ENV lines, as a generator would write them) for `lint`: linear, under 1 s.
+  const bigDockerfile = join(fx.tmp, 'big.Dockerfile');
+  const bigLines = ['FROM debian:12'];
+  for (let i = 0; i < 50_000; i++)
+    bigLines.push(
+      i % 3 === 0
+        ? 'RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*'
+        : i % 3 === 1
+          ? `COPY a${i} /b${i}`
+          : `ENV X${i}=${i}`,
+    );
+  await writeFile(bigDockerfile, bigLines.join('\n') + '\n');
+  const lintArgs = [CLI, 'lint', bigDockerfile];
+  const verifyLint = await exit('node', lintArgs);
+  if (verifyLint.code !== 1 || !verifyLint.stdout.includes('cleanup-later-layer'))
+    throw new Error(
+      `containerlings lint of the 50,000-line Dockerfile did not report its errors:\n${verifyLint.stderr}`,
+    );
+
   // Which dist modules each command loads, and (for the TUI) when; then the probes that time their imports.
   const trace = await traceModules(fx, { listText: LIST_TEXT, checkArgs });
   const { tuiBeforeFrame, tuiAfterFrame, checkUrls, entryDeps } = trace;
@@ -100,6 +121,13 @@ async function main() {
     },
     { id: 'list', label: 'containerlings list', vs: 'node', run: () => exit('node', [CLI, 'list', '--workspace', ws]) },
     { id: 'check', label: 'containerlings check first-image', vs: 'docker', run: () => exit('node', checkArgs) },
+    {
+      id: 'lint',
+      label: 'containerlings lint, 50,000 lines',
+      vs: 'node',
+      // Exit 1 is its answer here (the file has errors), checked once above.
+      run: async () => ({ ...(await exit('node', lintArgs)), code: 0 }),
+    },
     {
       id: 'probeTui',
       probe: true,

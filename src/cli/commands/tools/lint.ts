@@ -16,6 +16,24 @@ const formatFinding = (f: LintFinding) =>
     `      ${paint('blue', 'Fix:')} ${f.fix}`,
   ].join('\n');
 
+/** Per rule, the first few findings: a generated or huge Dockerfile stays readable (--json lists them all). */
+const SHOWN_PER_RULE = 20;
+
+function formatFindings(findings: readonly LintFinding[]): string[] {
+  if (!findings.length) return ['  no findings'];
+  const shown = new Map<string, number>();
+  const lines: string[] = [];
+  for (const f of findings) {
+    const count = (shown.get(f.rule) ?? 0) + 1;
+    shown.set(f.rule, count);
+    if (count <= SHOWN_PER_RULE) lines.push(formatFinding(f));
+  }
+  for (const [rule, count] of shown)
+    if (count > SHOWN_PER_RULE)
+      lines.push(paint('dim', `  ... and ${count - SHOWN_PER_RULE} more ${rule} findings (--json lists every one)`));
+  return lines;
+}
+
 export default async function lint(inv: Invocation): Promise<number> {
   const given = resolve(inv.positionals[0] ?? '.');
   let isDir = false;
@@ -38,10 +56,10 @@ export default async function lint(inv: Invocation): Promise<number> {
     return failed ? EXIT.fail : EXIT.pass;
   }
   const lines = [paint('bold', `containerlings rules: ${report.file}`)];
-  lines.push(...(report.findings.length ? report.findings.map(formatFinding) : ['  no findings']));
+  lines.push(...formatFindings(report.findings));
   if (report.hadolint) {
     lines.push('', paint('bold', 'hadolint (installed, run on the same file):'));
-    lines.push(...(report.hadolint.length ? report.hadolint.map(formatFinding) : ['  no findings']));
+    lines.push(...formatFindings(report.hadolint));
   } else {
     lines.push(
       '',
