@@ -22,7 +22,8 @@ const check: Check = async (kit) => {
   if (!echo) {
     const seen = images.length ? `It holds ${images.length} image(s), none tagged echo.` : 'It holds no image yet.';
     return kit.fail(
-      `${seen} Was the push refused? "no basic auth credentials" or "401" means Docker is not logged in to ${repo.uri.split('/')[0]}.`,
+      `${seen} Was the push refused? "no basic auth credentials" or "401" means Docker is not logged in to ` +
+        `${repo.uri.split('/')[0]}. (A push to the plain sandbox registry is not a push to ECR: push to ${repo.uri}.)`,
       `aws ecr get-login-password | docker login --username AWS --password-stdin ${repo.uri.split('/')[0]}, ` +
         `then docker push ${repo.uri}:echo`,
     );
