@@ -3,6 +3,8 @@ import type { Check } from 'containerlings/kit';
 
 const NAME = 'cl-secretive';
 const PLACEHOLDER = 'ask-the-process';
+/** Where setup.sh wrote the id of the container it started. */
+const STARTED = '.started-container';
 
 const check: Check = async (kit) => {
   const container = await kit.container(NAME);
@@ -16,6 +18,23 @@ const check: Check = async (kit) => {
     return kit.fail(
       `${NAME} is not running (${container.status}).`,
       'Reset the exercise to start it again (containerlings reset debug-distroless), then debug it while it runs.',
+    );
+  }
+  // Only the container the exercise started holds the token to find: one started by hand holds a token of its maker's.
+  const started = ((await kit.readFile(STARTED)) ?? '').trim();
+  if (started === '') {
+    return kit.fail(
+      `The exercise has no record of the ${NAME} it started (${STARTED} is missing).`,
+      'Reset the exercise to start the service again: containerlings reset debug-distroless',
+    );
+  }
+  if (container.id !== started) {
+    return kit.fail(
+      `${NAME} is not the container the exercise started: it was replaced ` +
+        `(created ${container.created.toISOString()}). A new container holds a token of its own, ` +
+        'not the one you were asked to find.',
+      'Reset the exercise (containerlings reset debug-distroless), then debug the service it starts without replacing it.',
+      { container: container.id.slice(0, 12), started: started.slice(0, 12) },
     );
   }
   // Asked from inside: the service's own binary reads PID 1's environment (the image has no shell or cat).

@@ -1,4 +1,4 @@
-// first-image: `docker run --rm containerlings/hello` must print exactly the greeting.
+// first-image: `docker run --rm containerlings/hello` must print exactly the greeting: that line, one line break.
 import type { Check, CheckKit, ImageFacts } from 'containerlings/kit';
 
 const IMAGE = 'containerlings/hello';
@@ -31,6 +31,8 @@ const check: Check = async (kit) => {
   }
 
   const run = await kit.run(IMAGE, { timeout: 10 });
+  // "Exactly" means the greeting and one line break, as echo prints it: no spaces around it, no other lines.
+  const exact = run.stdout === `${GREETING}\n`;
   const out = run.stdout.replace(/\s+$/, '');
   const runEvidence = { ...evidence, exitCode: run.exitCode, stdout: clip(run.stdout), stderr: clip(run.stderr) };
 
@@ -41,7 +43,7 @@ const check: Check = async (kit) => {
       runEvidence,
     );
   }
-  if (out === GREETING && run.exitCode === 0) {
+  if (exact && run.exitCode === 0) {
     return kit.pass(`docker run --rm ${IMAGE} prints "${GREETING}".`, runEvidence);
   }
   if (out === '') {
@@ -59,6 +61,16 @@ const check: Check = async (kit) => {
     return kit.fail(
       `The container exited with code ${run.exitCode}.`,
       `Run it yourself to see the error: docker run --rm ${IMAGE}`,
+      runEvidence,
+    );
+  }
+  if (run.stdout.trim() === GREETING) {
+    return kit.fail(
+      `The container printed the greeting, but not exactly: ${JSON.stringify(clip(run.stdout))} ` +
+        `instead of ${JSON.stringify(`${GREETING}\n`)} (the line and one line break, nothing more).`,
+      'Remove the extra spaces or empty lines (or add the missing line break): CMD ["echo", "' +
+        GREETING +
+        '"], then rebuild.',
       runEvidence,
     );
   }

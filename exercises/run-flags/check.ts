@@ -60,10 +60,21 @@ const check: Check = async (kit) => {
       evidence,
     );
   }
+  // The exercise's own folder, by where it is: a copy elsewhere has the same files, but what the container writes
+  // into it never reaches notes/.
+  const notes = `${kit.dir}/notes`;
+  if (!(await kit.isExerciseFile(mount.source, 'notes'))) {
+    return kit.fail(
+      `${TARGET} in ${NAME} is ${mount.source}, which is not this exercise's notes folder (${notes}), ` +
+        'even if it holds the same files.',
+      `Mount the folder itself: run docker run from the run-flags folder, with -v "$PWD/notes:${TARGET}".`,
+      { ...evidence, expected: notes },
+    );
+  }
   const hostTodo = await kit.readFile('notes/todo.txt');
   const seen = await kit.exec(NAME, ['cat', `${TARGET}/todo.txt`]);
   if (seen.exitCode !== 0 || hostTodo === undefined || seen.stdout !== hostTodo) {
-    if (hostTodo !== undefined && samePath(mount.source, `${kit.dir}/notes`)) {
+    if (hostTodo !== undefined) {
       // The right folder by name, other contents: the engine runs elsewhere (DOCKER_HOST, a VM) and mounted a folder
       // of that name on its own machine. Not the learner's mistake: an error, not a fail.
       return {
@@ -78,9 +89,9 @@ const check: Check = async (kit) => {
       };
     }
     return kit.fail(
-      `${TARGET} in ${NAME} is ${mount.source}, which is not this exercise's notes folder (its todo.txt differs).`,
-      `Run docker run from the run-flags folder, with -v "$PWD/notes:${TARGET}".`,
-      { ...evidence, expected: `${kit.dir}/notes` },
+      `${NAME} cannot read notes/todo.txt through ${TARGET}: the folder's todo.txt is gone.`,
+      'Put notes/todo.txt back (containerlings reset run-flags restores the starter files), then check again.',
+      { ...evidence, expected: notes },
     );
   }
 
@@ -107,10 +118,6 @@ const check: Check = async (kit) => {
     { ...evidence, hostname, owner: container.env.NOTES_OWNER },
   );
 };
-
-function samePath(a: string, b: string): boolean {
-  return a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
-}
 
 function clip(text: string, max = 80): string {
   return text.length > max ? `${text.slice(0, max)}…` : text;

@@ -4,7 +4,7 @@ import { chmodSync, createReadStream, mkdirSync, readFileSync, symlinkSync, link
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { countApkInstalled, countDpkgStatus, uidFor } from '../../src/checks/audit/package-db.js';
-import { attackSurface, AUDIT_FILES, resolve } from '../../src/checks/audit/surface.js';
+import { attackSurface, AUDIT_FILES, resolve, SHELL_MARKERS } from '../../src/checks/audit/surface.js';
 import { readTar, type TarEntry } from '../../src/sandbox/engine/tar-reader.js';
 import { ROOT, tempDir } from '../support/cli.js';
 
@@ -83,7 +83,7 @@ describe('tar reader and attack surface', () => {
     expect(surface).toMatchObject({
       packageDb: 'dpkg',
       packages: 3,
-      shell: true,
+      shells: ['/bin/busybox', '/bin/sh'],
       packageManagers: ['dpkg'],
       setuid: ['/usr/bin/su'],
       setgid: ['/usr/bin/chage'],
@@ -92,12 +92,35 @@ describe('tar reader and attack surface', () => {
     });
   });
 
+  it('finds a shell in any folder: by its name, or an executable by its content under another name', async () => {
+    const root = tempDir();
+    const fs = join(root, 'fs');
+    for (const dir of ['usr/local/lib/x', 'tools', 'data']) mkdirSync(join(fs, dir), { recursive: true });
+    writeFileSync(join(fs, 'usr/local/lib/x/busybox'), 'binary');
+    chmodSync(join(fs, 'usr/local/lib/x/busybox'), 0o755);
+    // The marker straddles two reads (highWaterMark 700), and the file is named like nothing in particular.
+    writeFileSync(join(fs, 'tools/helper'), `${'x'.repeat(1530)}BusyBox v1.36.1 multi-call binary`);
+    chmodSync(join(fs, 'tools/helper'), 0o755);
+    writeFileSync(join(fs, 'data/notes.txt'), 'BusyBox v1.36.1, but not a program');
+    execFileSync('tar', ['--format=posix', '-cf', join(root, 'fs.tar'), '-C', fs, '.']);
+    const listing = await readTar(
+      createReadStream(join(root, 'fs.tar'), { highWaterMark: 700 }),
+      () => false,
+      SHELL_MARKERS,
+    );
+    expect(attackSurface('x', 0, '', listing).shells).toEqual(['/tools/helper', '/usr/local/lib/x/busybox']);
+  });
+
   it('an empty filesystem has no shell, no package database and runs as root without USER', async () => {
-    const surface = attackSurface('scratch-like', 0, '', { entries: new Map(), contents: new Map() });
+    const surface = attackSurface('scratch-like', 0, '', {
+      entries: new Map(),
+      contents: new Map(),
+      marked: new Map(),
+    });
     expect(surface).toMatchObject({
       packageDb: 'none',
       packages: 0,
-      shell: false,
+      shells: [],
       packageManagers: [],
       setuid: [],
       runsAsRoot: true,

@@ -4,7 +4,7 @@ import type { Engine } from '../../sandbox/engine/connection.js';
 import { imageFilesystem } from '../../sandbox/engine/image-filesystem.js';
 import { imageFacts } from '../../sandbox/engine/facts.js';
 import type { AttackSurface } from '../kit/api.js';
-import { attackSurface, AUDIT_FILES } from './surface.js';
+import { attackSurface, AUDIT_FILES, SHELL_MARKERS } from './surface.js';
 
 export async function auditImage(engine: Engine, workspaceId: string, image: string): Promise<AttackSurface> {
   const facts = await imageFacts(engine, image);
@@ -14,6 +14,6 @@ export async function auditImage(engine: Engine, workspaceId: string, image: str
       `Build it (docker build -t ${image} .) or pull it, then audit it again.`,
       'usage',
     );
-  const listing = await imageFilesystem(engine, workspaceId, image, (path) => AUDIT_FILES.has(path));
+  const listing = await imageFilesystem(engine, workspaceId, image, (path) => AUDIT_FILES.has(path), SHELL_MARKERS);
   return attackSurface(image, facts.sizeBytes, facts.user, listing);
 }

@@ -17,6 +17,34 @@ const PACKAGE_MANAGERS: Record<string, string[]> = {
   rpm: ['/usr/bin/rpm', '/bin/rpm'],
 };
 
+/** Names shells go by (and the multi-call binaries that are one), in whatever folder they sit. */
+const SHELL_NAMES = new Set([
+  'sh',
+  'bash',
+  'ash',
+  'dash',
+  'zsh',
+  'ksh',
+  'mksh',
+  'yash',
+  'posh',
+  'csh',
+  'tcsh',
+  'fish',
+  'busybox',
+  'toybox',
+]);
+/** Bytes that give a shell away when its file has another name: BusyBox, Toybox and GNU bash print these. */
+export const SHELL_MARKERS = ['BusyBox v', 'GNU bash, version', 'toybox'];
+
+/** Every path at which the image has a shell: a program by a shell's name, or an executable that is one by content. */
+export function shellsIn(listing: TarListing): string[] {
+  const named = [...listing.entries.values()].filter(
+    (e) => SHELL_NAMES.has(e.path.slice(e.path.lastIndexOf('/') + 1)) && isProgram(resolve(listing.entries, e.path)),
+  );
+  return [...new Set([...named.map((e) => e.path), ...listing.marked.keys()])].sort();
+}
+
 /** Follows symlinks (in any component of the path, as the kernel does), at most 40 times. */
 export function resolve(entries: ReadonlyMap<string, TarEntry>, path: string): TarEntry | undefined {
   let parts = path.split('/').filter(Boolean);
@@ -73,7 +101,7 @@ export function attackSurface(image: string, sizeBytes: number, user: string, li
     sizeBytes,
     packageDb,
     packages,
-    shell: isProgram(resolve(entries, '/bin/sh')),
+    shells: shellsIn(listing),
     packageManagers: Object.entries(PACKAGE_MANAGERS)
       .filter(([, paths]) => paths.some((p) => isProgram(resolve(entries, p))))
       .map(([name]) => name),

@@ -95,6 +95,11 @@ export interface ContainersKit {
   dockerfile(file?: string): Promise<ParsedDockerfile | undefined>;
   /** Reads a text file in the exercise folder. undefined when missing. */
   readFile(file: string): Promise<string | undefined>;
+  /**
+   * True when `path` (a bind mount's source, say) is `file` of the exercise folder itself, judged on this machine by
+   * identity (other spellings and symlinks count), or by path when either is missing here. A copy is not.
+   */
+  isExerciseFile(path: string, file: string): Promise<boolean>;
   /** True when `date` is at or after the exercise began (with slack for clock rounding). For images, use isNew. */
   since(date: Date): boolean;
   /**
@@ -154,7 +159,8 @@ export interface AttackSurface {
   /** Which package database was found, if any, and how many packages it lists. */
   readonly packageDb: 'dpkg' | 'apk' | 'none';
   readonly packages: number;
-  readonly shell: boolean;
+  /** Every path where the image has a shell, in any folder: sh, bash, busybox... by name, or by content. */
+  readonly shells: readonly string[];
   /** Package managers present: apt-get, dpkg, apk. */
   readonly packageManagers: readonly string[];
   readonly setuid: readonly string[];
@@ -232,6 +238,8 @@ export interface EcrImageFacts {
   readonly tags: readonly string[];
   readonly sizeBytes: number;
   readonly pushedAt: Date;
+  /** The image config's digest, from its manifest (BatchGetImage): the pushed local image's id. */
+  readonly configDigest?: string;
 }
 
 /** ECR through @aws-sdk/client-ecr: the local endpoint, or real ECR with `--aws real`. Same calls either way. */

@@ -2,7 +2,7 @@
 // processes, logs, loopback HTTP, and the exercise folder's files. The other domains have their own member files.
 import type { ContainersKit } from './api.js';
 import type { KitContext } from './context.js';
-import { insideDir, readTextIfExists } from './files.js';
+import { insideDir, readTextIfExists, samePlace } from './files.js';
 import { parseDockerfile } from './dockerfile.js';
 import { CLOCK_SLACK_MS, newBecause } from './image-baseline.js';
 import { containerLogs, execIn, runThrowaway } from '../../sandbox/engine/containers.js';
@@ -32,6 +32,7 @@ export function containersKit(ctx: KitContext): ContainersKit {
     http: (url) => getOnEngineLoopback(ctx.engine, ctx.workspaceId, url, ctx.signal),
     dockerfile: (file = 'Dockerfile') => parseDockerfile(inside(file)),
     readFile: (file) => readTextIfExists(inside(file)),
+    isExerciseFile: (path, file) => samePlace(path, inside(file)),
     since: (date) => date.getTime() + CLOCK_SLACK_MS >= ctx.startedAt.getTime(),
     isNew: (image) => newBecause(image, ctx.startedAt, ctx.baseline) !== undefined,
     pass: (message, evidence = {}) => ({ outcome: 'pass', message, evidence }),

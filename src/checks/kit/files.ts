@@ -48,3 +48,10 @@ export async function readTextIfExists(path: string): Promise<string | undefined
     await handle.close();
   }
 }
+
+/** The same file or folder: by identity on this machine (any spelling of the path, symlinks included), else by path. */
+export async function samePlace(a: string, b: string): Promise<boolean> {
+  const [sa, sb] = await Promise.all([stat(a).catch(() => undefined), stat(b).catch(() => undefined)]);
+  if (sa && sb) return sa.dev === sb.dev && sa.ino === sb.ino;
+  return a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
+}

@@ -53,11 +53,27 @@ export function registriesKit(): RegistriesKit {
           const out = await call('DescribeImages', () =>
             client.send(new sdk.DescribeImagesCommand({ repositoryName: repository })),
           );
-          return (out.imageDetails ?? []).map((i) => ({
+          const details = out.imageDetails ?? [];
+          // Each manifest names its config, whose digest is the id the pushed image has on the engine.
+          const got = details.length
+            ? await call('BatchGetImage', () =>
+                client.send(
+                  new sdk.BatchGetImageCommand({
+                    repositoryName: repository,
+                    imageIds: details.map((i) => ({ imageDigest: i.imageDigest! })),
+                  }),
+                ),
+              )
+            : { images: [] };
+          const configs = new Map(
+            (got.images ?? []).map((i) => [i.imageId?.imageDigest, configDigestOf(i.imageManifest)]),
+          );
+          return details.map((i) => ({
             digest: i.imageDigest!,
             tags: i.imageTags ?? [],
             sizeBytes: i.imageSizeInBytes ?? 0,
             pushedAt: i.imagePushedAt ?? new Date(0),
+            ...(configs.get(i.imageDigest) ? { configDigest: configs.get(i.imageDigest) } : {}),
           }));
         } catch (e) {
           if (notFound(e, 'RepositoryNotFoundException')) return [];
@@ -79,4 +95,12 @@ export function registriesKit(): RegistriesKit {
       },
     },
   };
+}
+
+function configDigestOf(manifest: string | undefined): string | undefined {
+  try {
+    return (JSON.parse(manifest ?? '') as { config?: { digest?: string } }).config?.digest;
+  } catch {
+    return undefined;
+  }
 }

@@ -8,6 +8,8 @@ export async function imageFilesystem(
   workspaceId: string,
   image: string,
   wanted: (path: string) => boolean,
+  /** Strings to look for in executable files (TarListing.marked). */
+  markers: readonly string[] = [],
 ): Promise<TarListing> {
   return onEngine(engine, async () => {
     // A command is required to create a container from an image without CMD; it never runs.
@@ -19,7 +21,7 @@ export async function imageFilesystem(
     });
     try {
       const stream = (await container.export()) as unknown as AsyncIterable<Buffer>;
-      return await readTar(stream, wanted);
+      return await readTar(stream, wanted, markers);
     } finally {
       await container.remove({ force: true, v: true }).catch((e) => {
         if (!isNotFound(e)) throw e;

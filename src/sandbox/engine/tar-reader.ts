@@ -14,6 +14,8 @@ export interface TarListing {
   readonly entries: Map<string, TarEntry>;
   /** Contents of the entries `wanted` asked for. */
   readonly contents: Map<string, Buffer>;
+  /** Executable files whose bytes hold one of the `markers` readTar was given: path → the marker found. */
+  readonly marked: Map<string, string>;
 }
 
 const BLOCK = 512;
@@ -56,9 +58,24 @@ function paxRecords(data: Buffer): Record<string, string> {
 export async function readTar(
   stream: AsyncIterable<Buffer | Uint8Array>,
   wanted: (path: string) => boolean,
+  markers: readonly string[] = [],
 ): Promise<TarListing> {
   const entries = new Map<string, TarEntry>();
   const contents = new Map<string, Buffer>();
+  const marked = new Map<string, string>();
+  const needles = markers.map((m) => Buffer.from(m));
+  const overlap = Math.max(0, ...needles.map((n) => n.length - 1));
+  /** The executable file being searched for markers, and the end of its previous chunk (a marker may straddle). */
+  let searching: { path: string; tail: Buffer } | undefined;
+  const search = (chunk: Buffer) => {
+    if (!searching) return;
+    const window = Buffer.concat([searching.tail, chunk]);
+    const found = markers.find((_, i) => window.includes(needles[i]!));
+    if (found) {
+      marked.set(searching.path, found);
+      searching = undefined;
+    } else searching.tail = window.subarray(Math.max(0, window.length - overlap));
+  };
   let pending = Buffer.alloc(0);
   /** What the bytes after the current header are for, and how many remain (data padded to 512). */
   let data: { size: number; padded: number; keep: boolean; chunks: Buffer[]; onDone: (b: Buffer) => void } | undefined;
@@ -101,6 +118,8 @@ export async function readTar(
     pax = {};
     longName = longLink = undefined;
     const keep = type === 'file' && wanted(entry.path);
+    searching =
+      needles.length && type === 'file' && entry.mode & 0o111 ? { path: entry.path, tail: Buffer.alloc(0) } : undefined;
     data = { size, padded, keep, chunks: [], onDone: (d) => keep && contents.set(entry.path, d) };
   };
 
@@ -110,11 +129,13 @@ export async function readTar(
       if (data) {
         const take = Math.min(data.padded, pending.length);
         if (data.keep) data.chunks.push(pending.subarray(0, take));
+        search(pending.subarray(0, take));
         data.padded -= take;
         pending = pending.subarray(take);
         if (data.padded > 0) break;
         const done = data;
         data = undefined;
+        searching = undefined;
         done.onDone(Buffer.concat(done.chunks).subarray(0, done.size));
         continue;
       }
@@ -124,5 +145,5 @@ export async function readTar(
       header(block);
     }
   }
-  return { entries, contents };
+  return { entries, contents, marked };
 }

@@ -26,7 +26,7 @@ function surfaceLines(s: AttackSurface): string[] {
       s.packages > 0,
       s.packageDb === 'none' ? 'no package database' : `${s.packages} packages installed (${s.packageDb} database)`,
     ),
-    flag(s.shell, s.shell ? 'has a shell (/bin/sh)' : 'no shell'),
+    flag(s.shells.length > 0, s.shells.length ? `has a shell (${s.shells.join(', ')})` : 'no shell'),
     flag(
       s.packageManagers.length > 0,
       s.packageManagers.length ? `package managers: ${s.packageManagers.join(', ')}` : 'no package manager',

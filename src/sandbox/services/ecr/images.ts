@@ -17,36 +17,32 @@ export interface EcrImage {
   readonly mediaType: string;
 }
 
+/**
+ * The images ECR holds: those pushed through the endpoint (docker push to the repositoryUri, or PutImage), each with
+ * the time its push was recorded. A manifest that reached the registry's storage another way (a push to the plain
+ * sandbox registry under the same repository name) was never pushed to ECR, so it is not listed.
+ */
 export async function imagesOf(ctx: EndpointContext, repo: RepositoryRecord): Promise<EcrImage[]> {
   const tagged = await ctx.registry.images(repo.name);
   const out: EcrImage[] = [];
-  const when = async (digest: string, configDigest?: string) => {
-    if (repo.pushes[digest]) return repo.pushes[digest];
-    const created = configDigest ? await ctx.registry.created(repo.name, configDigest) : undefined;
-    return Math.floor((created?.getTime() ?? repo.createdAt * 1000) / 1000);
-  };
-  for (const [digest, { tags, manifest }] of tagged) {
-    out.push({
-      digest,
-      tags: tags.sort(),
-      sizeBytes: manifest.sizeBytes,
-      pushedAt: await when(digest, manifest.configDigest),
-      mediaType: manifest.mediaType,
-    });
-  }
   for (const digest of Object.keys(repo.pushes)) {
-    if (tagged.has(digest)) continue;
-    const manifest = await ctx.registry.manifest(repo.name, digest);
+    const entry = tagged.get(digest);
+    const manifest = entry?.manifest ?? (await ctx.registry.manifest(repo.name, digest));
     if (manifest)
       out.push({
         digest,
-        tags: [],
+        tags: entry ? entry.tags.sort() : [],
         sizeBytes: manifest.sizeBytes,
         pushedAt: repo.pushes[digest]!,
         mediaType: manifest.mediaType,
       });
   }
   return out.sort((a, b) => b.pushedAt - a.pushedAt);
+}
+
+/** Every manifest the registry stores under the repository's name, pushed through ECR or not (to delete them all). */
+export async function storedDigests(ctx: EndpointContext, repo: RepositoryRecord): Promise<string[]> {
+  return [...new Set([...(await ctx.registry.images(repo.name)).keys(), ...Object.keys(repo.pushes)])];
 }
 
 export interface ImageFailure {

@@ -4,7 +4,7 @@ import { currentAwsPassword } from '../registry/htpasswd.js';
 import type { RegistryApi } from '../registry/registry-api.js';
 import type { SandboxFiles } from '../registry/sandbox-dir.js';
 import { EcrError, invalid, LOCAL_ACCOUNT, notFound } from './errors.js';
-import { imageIds, imagesOf, deleteImages, type ImageId } from './images.js';
+import { imageIds, imagesOf, deleteImages, storedDigests, type ImageId } from './images.js';
 import { readState, REPOSITORY_NAME, updateState, type EcrState, type RepositoryRecord } from './state.js';
 import { validateLifecyclePolicy } from './lifecycle.js';
 import { getImages, putImage } from './manifests.js';
@@ -116,7 +116,7 @@ export const operations: Record<string, (ctx: EndpointContext, input: Input) => 
         `The repository with name '${name}' in registry with id '${LOCAL_ACCOUNT}' cannot be deleted because it still contains images`,
       );
     }
-    for (const image of images) await ctx.registry.deleteManifest(name, image.digest);
+    for (const digest of await storedDigests(ctx, repo)) await ctx.registry.deleteManifest(name, digest);
     await updateState(ctx.files.ecrState, (state) => void delete state.repositories[name]);
     return { repository: repositoryShape(ctx, repo) };
   },

@@ -74,14 +74,6 @@ export class RegistryApi {
     };
   }
 
-  /** When the image was built, from its config blob (the registry does not record push times). */
-  async created(repo: string, configDigest: string): Promise<Date | undefined> {
-    const r = await this.request(`/v2/${repo}/blobs/${configDigest}`);
-    if (!r.ok) return undefined;
-    const created = ((await r.json()) as { created?: string }).created;
-    return created ? new Date(created) : undefined;
-  }
-
   /** Deletes a manifest by digest; the registry drops every tag that pointed at it. */
   async deleteManifest(repo: string, digest: string): Promise<boolean> {
     const r = await this.request(`/v2/${repo}/manifests/${digest}`, { method: 'DELETE' });
