@@ -23,6 +23,8 @@ export type {
   LocalTaskRun,
   OomKills,
 } from '../../sandbox/engine/types.js';
+export type { LifecycleImage } from '../../sandbox/services/ecr/lifecycle.js';
+import type { LifecycleImage } from '../../sandbox/services/ecr/lifecycle.js';
 import type {
   CgroupLimits,
   ComposeProjectFacts,
@@ -243,6 +245,12 @@ export interface EcrKit {
   images(repository: string): Promise<EcrImageFacts[]>;
   /** The lifecycle policy's JSON text; undefined when none is set. */
   lifecyclePolicy(repository: string): Promise<string | undefined>;
+  /**
+   * The ids of the images ECR would expire under a lifecycle policy's text at `now`, its rules applied as ECR
+   * documents them (lowest rulePriority first; an image selected by an earlier rule is never expired by a later one).
+   * Judges what a policy does, on images the check makes up, whatever way the learner wrote it.
+   */
+  wouldExpire(policyText: string, images: readonly LifecycleImage[], now: Date): Promise<string[]>;
 }
 
 /** The registries a check can read: `kit.registry` (the local one) and `kit.ecr` (the ECR endpoint or real ECR). */
