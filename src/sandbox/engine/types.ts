@@ -48,6 +48,8 @@ export interface ContainerFacts {
   readonly isolation: ContainerIsolation;
   /** Its cgroup limits as Docker recorded them (HostConfig); 0 means no limit. */
   readonly limits: ContainerLimits;
+  /** The health probe the engine runs (Config.Healthcheck.Test: ["CMD-SHELL", "..."], ["CMD", ...]); [] for none. */
+  readonly healthcheck: readonly string[];
 }
 
 export interface ContainerIsolation {
