@@ -97,6 +97,8 @@ export interface ContainersKit {
   dockerfile(file?: string): Promise<ParsedDockerfile | undefined>;
   /** Reads a text file in the exercise folder. undefined when missing. */
   readFile(file: string): Promise<string | undefined>;
+  /** Reads and parses a YAML file (a Compose file, say) in the exercise folder. undefined when missing; throws when it is not YAML. */
+  yaml(file: string): Promise<unknown>;
   /** True when `date` is at or after the exercise began (with slack for clock rounding). For images, use isNew. */
   since(date: Date): boolean;
   /**

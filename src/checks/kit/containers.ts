@@ -32,6 +32,10 @@ export function containersKit(ctx: KitContext): ContainersKit {
     http: (url) => getOnEngineLoopback(ctx.engine, ctx.workspaceId, url, ctx.signal),
     dockerfile: (file = 'Dockerfile') => parseDockerfile(inside(file)),
     readFile: (file) => readTextIfExists(inside(file)),
+    yaml: async (file) => {
+      const text = await readTextIfExists(inside(file));
+      return text === undefined ? undefined : (await import('yaml')).parse(text);
+    },
     since: (date) => date.getTime() + CLOCK_SLACK_MS >= ctx.startedAt.getTime(),
     isNew: (image) => newBecause(image, ctx.startedAt, ctx.baseline) !== undefined,
     pass: (message, evidence = {}) => ({ outcome: 'pass', message, evidence }),
