@@ -1,4 +1,5 @@
-// compose-app: the cl-shop project runs web, api and store; a note saved through the front end survives
+// compose-app: the cl-shop project runs web, api and store; the store has a health check that reports healthy and
+// the api waits for it (depends_on with condition service_healthy); a note saved through the front end survives
 // the store's container being replaced.
 import type { Check, CheckKit, ContainerFacts } from 'containerlings/kit';
 
@@ -40,6 +41,33 @@ const check: Check = async (kit) => {
       evidence,
     );
   }
+  const store = running.store;
+  if (store.healthcheck.length === 0 || store.healthcheck[0] === 'NONE') {
+    return kit.fail(
+      "The store's container has no health check, so Compose cannot tell when it is ready to answer.",
+      'Under store, add healthcheck: test: ["CMD", "wget", "-qO-", "http://127.0.0.1:9000/ping"], interval: 2s; then ./compose up -d.',
+      evidence,
+    );
+  }
+  const health = await kit.health(store.name, 30);
+  if (health.status !== 'healthy') {
+    return kit.fail(
+      `The store's health check reports "${health.status}", not healthy. ` +
+        `Its last probe said: ${health.lastOutput.slice(0, 120) || '(nothing)'}`,
+      'Ask the store itself: test: ["CMD", "wget", "-qO-", "http://127.0.0.1:9000/ping"].',
+      { ...evidence, health: health.status },
+    );
+  }
+  const condition = await storeCondition(kit, running.api);
+  if (condition !== 'service_healthy') {
+    return kit.fail(
+      condition
+        ? `api depends on store with the condition ${condition}: it may start before the store answers.`
+        : 'api does not depend on store, so Compose may start it before the store is there.',
+      'Under api: depends_on: store: condition: service_healthy (the long form of depends_on).',
+      { ...evidence, dependsOn: condition ?? 'none' },
+    );
+  }
   const base = `http://127.0.0.1:${binding.hostPort}/cgi-bin/notes`;
   const key = `k${Math.random().toString(36).slice(2, 10)}`;
   const value = `v${Math.random().toString(36).slice(2, 10)}`;
@@ -52,7 +80,6 @@ const check: Check = async (kit) => {
       { ...seen, answer: saved },
     );
   }
-  const store = running.store;
   const fresh = await kit.recreateContainer(store.name);
   const after = await ask(kit, `${base}?key=${key}`);
   const proof = {
@@ -78,6 +105,27 @@ const check: Check = async (kit) => {
     proof,
   );
 };
+
+/**
+ * The condition on which api waits for store: service_started for a plain list, undefined when it does not wait.
+ * Compose v2 records it on the container (label com.docker.compose.depends_on: "store:service_healthy:false");
+ * Compose v1 records nothing, so then it is read from the project's Compose file, named by another label.
+ */
+async function storeCondition(kit: CheckKit, api: ContainerFacts): Promise<string | undefined> {
+  const label = api.labels['com.docker.compose.depends_on'];
+  if (label !== undefined) {
+    const entry = label.split(',').find((e) => e.split(':')[0] === 'store');
+    return entry ? (entry.split(':')[1] ?? 'service_started') : undefined;
+  }
+  const configured = api.labels['com.docker.compose.project.config_files']?.split(',')[0]?.split('/').pop();
+  const file = (await kit.yaml(configured || 'docker-compose.yml')) as {
+    services?: { api?: { depends_on?: string[] | Record<string, { condition?: string } | null> } };
+  };
+  const deps = file?.services?.api?.depends_on;
+  if (Array.isArray(deps)) return deps.includes('store') ? 'service_started' : undefined;
+  if (deps && 'store' in deps) return deps.store?.condition ?? 'service_started';
+  return undefined;
+}
 
 async function ask(kit: CheckKit, url: string): Promise<string> {
   const answer = await kit.http(url);

@@ -1,4 +1,5 @@
-// desired-count: cl-hello runs 3 replicas with a rollback-on-failure update policy, and the scheduler
+// desired-count: cl-hello runs 3 replicas with an update policy (one task at a time, a delay between tasks, roll
+// back on failure), and the scheduler
 // replaces a task whose container is killed.
 import type { Check } from 'containerlings/kit';
 
@@ -61,6 +62,13 @@ const check: Check = async (kit) => {
       `Rolling updates of ${SERVICE} replace ` +
         `${update.parallelism === 0 ? 'all tasks at once' : `${update.parallelism} tasks at a time`}, not one.`,
       `docker service update --update-parallelism 1 ${SERVICE}`,
+      evidence,
+    );
+  }
+  if (!(update.delaySeconds > 0)) {
+    return kit.fail(
+      `Rolling updates of ${SERVICE} move straight on to the next task: there is no delay between tasks.`,
+      `docker service update --update-delay 2s ${SERVICE}`,
       evidence,
     );
   }

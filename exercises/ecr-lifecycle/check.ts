@@ -1,16 +1,23 @@
-import type { Check } from 'containerlings/kit';
+import type { Check, LifecycleImage } from 'containerlings/kit';
 
-interface Rule {
-  rulePriority?: number;
-  selection?: {
-    tagStatus?: string;
-    tagPrefixList?: string[];
-    countType?: string;
-    countUnit?: string;
-    countNumber?: number;
-  };
-  action?: { type?: string };
-}
+// The policy is judged by what ECR would do with it, on a made-up repository: untagged images of several ages,
+// nightly builds pushed at uneven times (so that "keep 5" and "expire after N days" differ), and release images
+// the policy must leave alone. However the learner writes the rules (prefix or pattern lists, any priorities),
+// only the result counts.
+const now = new Date('2026-06-01T12:00:00Z');
+const ago = (days: number) => new Date(+now - days * 24 * 60 * 60 * 1000);
+const image = (id: string, days: number, tags: string[] = []): LifecycleImage => ({ id, tags, pushedAt: ago(days) });
+
+const untagged = [
+  image('untagged image pushed 10 days ago', 10),
+  image('untagged image pushed 36 hours ago', 1.5),
+  image('untagged image pushed 12 hours ago', 0.5),
+];
+const nightlyAges = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 2, 30];
+const nightly = nightlyAges.map((d, i) =>
+  image(`nightly-${i + 1}`, d, i === 0 ? [`nightly-${i + 1}`, 'latest'] : [`nightly-${i + 1}`]),
+);
+const others = [image('v1.0', 200, ['v1.0']), image('v2.0', 5, ['v2.0']), image('build-7', 60, ['build-7'])];
 
 const check: Check = async (kit) => {
   if (!(await kit.ecr.repository('cl-nightly')))
@@ -21,34 +28,35 @@ const check: Check = async (kit) => {
       'cl-nightly has no lifecycle policy.',
       'aws ecr put-lifecycle-policy --repository-name cl-nightly --lifecycle-policy-text file://policy.json',
     );
-  const rules = ((JSON.parse(text) as { rules?: Rule[] }).rules ?? []).filter((r) => r.action?.type === 'expire');
-  const untagged = rules.find((r) => r.selection?.tagStatus === 'untagged');
-  if (
-    !untagged ||
-    untagged.selection?.countType !== 'sinceImagePushed' ||
-    untagged.selection.countNumber !== 1 ||
-    untagged.selection.countUnit !== 'days'
-  ) {
+  const expired = new Set(await kit.ecr.wouldExpire(text, [...untagged, ...nightly, ...others], now));
+  const evidence = { expired: [...expired].join('; ') || 'none' };
+
+  const untaggedWrong = untagged.filter((i) => expired.has(i.id) !== +now - +i.pushedAt > 24 * 60 * 60 * 1000);
+  if (untaggedWrong.length > 0)
     return kit.fail(
-      'No rule expires untagged images 1 day after their push.',
+      `ECR would ${expired.has(untaggedWrong[0]!.id) ? 'expire' : 'keep'} the ${untaggedWrong[0]!.id}: ` +
+        'untagged images should go once they are more than 1 day old, and not before.',
       'Add a rule: tagStatus untagged, countType sinceImagePushed, countUnit days, countNumber 1.',
-      { rules: rules.length },
+      evidence,
     );
-  }
-  const nightly = rules.find(
-    (r) => r.selection?.tagStatus === 'tagged' && r.selection.tagPrefixList?.includes('nightly'),
-  );
-  if (!nightly)
+  const keptNightly = nightly.filter((i) => !expired.has(i.id));
+  const newestFive = nightly.slice(0, 5);
+  if (keptNightly.length !== 5 || !newestFive.every((i) => keptNightly.includes(i)))
     return kit.fail(
-      'No rule selects images tagged with the prefix nightly.',
-      'Add a rule: tagStatus tagged, tagPrefixList ["nightly"], countType imageCountMoreThan.',
+      `Of ${nightly.length} nightly builds, ECR would keep ${keptNightly.length} ` +
+        `(${keptNightly.map((i) => i.id).join(', ') || 'none'}); the task asks for the 5 newest.`,
+      'Select the tags that start with nightly (tagPrefixList ["nightly"] or tagPatternList ["nightly*"]) with ' +
+        'countType imageCountMoreThan and countNumber 5, and make sure no earlier rule (lower rulePriority) ' +
+        'selects those images first: ECR gives each image to the first rule that selects it.',
+      evidence,
     );
-  if (nightly.selection?.countType !== 'imageCountMoreThan' || nightly.selection.countNumber !== 5) {
+  const lost = others.filter((i) => expired.has(i.id));
+  if (lost.length > 0)
     return kit.fail(
-      `The nightly rule keeps ${nightly.selection?.countNumber} (${nightly.selection?.countType}), not the 5 newest.`,
-      'Use countType imageCountMoreThan with countNumber 5.',
+      `ECR would also expire images the task does not mention: ${lost.map((i) => i.id).join(', ')}.`,
+      'Expire only untagged images and nightly builds beyond the 5 newest.',
+      evidence,
     );
-  }
-  return kit.pass('cl-nightly keeps 5 nightly builds and drops untagged images after a day.', { rules: rules.length });
+  return kit.pass('cl-nightly keeps 5 nightly builds and drops untagged images after a day.', evidence);
 };
 export default check;

@@ -12,6 +12,10 @@ interface Container {
 }
 
 const FILE = 'taskdef.json';
+
+// ECS writes task-level sizes as "256" or "0.25 vCPU", "512" or "0.5 GB": compare them in one unit.
+const cpuUnits = (cpu = '') => (/vcpu\s*$/i.test(cpu) ? parseFloat(cpu) * 1024 : Number(cpu));
+const memoryMiB = (memory = '') => (/gb\s*$/i.test(memory) ? parseFloat(memory) * 1024 : Number(memory));
 const AWSLOGS = ['awslogs-group', 'awslogs-region', 'awslogs-stream-prefix'];
 
 const check: Check = async (kit) => {
@@ -57,6 +61,15 @@ const check: Check = async (kit) => {
     return kit.fail(
       'requiresCompatibilities does not include "FARGATE", so nothing says this task may run on Fargate.',
       'Add "requiresCompatibilities": ["FARGATE"] (Fargate then needs task-level cpu and memory, and "networkMode": "awsvpc").',
+      evidence,
+    );
+  }
+  const size = { cpu: cpuUnits(def.cpu), memory: memoryMiB(def.memory) };
+  if (size.cpu !== 256 || size.memory !== 512) {
+    return kit.fail(
+      `The task's size is cpu "${def.cpu}" and memory "${def.memory}", not the quarter vCPU (256 CPU units) and ` +
+        '512 MiB asked for.',
+      'Set "cpu": "256" and "memory": "512" at task level.',
       evidence,
     );
   }

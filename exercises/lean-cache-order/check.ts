@@ -1,11 +1,15 @@
-// lean-cache-order: the image works, and a change to app.sh leaves the dependency layer cached. Judged by
-// building a copy of the folder twice (the second time with app.sh changed) and comparing the fetch ids.
+// lean-cache-order: the image works, a change to app.sh leaves the dependency layer cached, and a change to
+// deps.txt runs the dependency step again with the new list. Judged by building copies of the folder (as is, with
+// app.sh changed, with a library added to deps.txt) and comparing the fetch ids and the libraries fetched.
 import type { Check, CheckKit } from 'containerlings/kit';
 
 const IMAGE = 'containerlings/lean-cache';
 const MARK = 'cache probe from the check';
+const PROBE_LIB = 'probelib';
 
-type Probe = { error: string } | { before: string; after: string; changed: boolean };
+type Probe =
+  | { error: string }
+  | { before: string; after: string; changed: boolean; depsChangedId: string; newLibFetched: boolean };
 
 const readFetchId = async (kit: CheckKit, image: string) =>
   (await kit.run(image, { entrypoint: ['cat'], cmd: ['/app/vendor/.fetch-id'], timeout: 10 })).stdout.trim();
@@ -38,7 +42,16 @@ const check: Check = async (kit) => {
         (
           await kit.run(second.id, { entrypoint: ['grep', '-c', MARK], cmd: ['/app/app.sh'], timeout: 10 })
         ).stdout.trim() === '1';
-      return { before, after, changed };
+      return kit.buildCopy<Probe>('.', { append: { 'deps.txt': `\n${PROBE_LIB} 0.1\n` } }, async (third) => {
+        if (!third.ok || !third.id) return { error: third.output };
+        const depsChangedId = await readFetchId(kit, third.id);
+        const lib = await kit.run(third.id, {
+          entrypoint: ['cat'],
+          cmd: [`/app/vendor/${PROBE_LIB}/VERSION`],
+          timeout: 10,
+        });
+        return { before, after, changed, depsChangedId, newLibFetched: lib.stdout.trim() === '0.1' };
+      });
     });
   });
   if ('error' in outcome)
@@ -46,7 +59,13 @@ const check: Check = async (kit) => {
       `A copy of your folder does not build: ${outcome.error.slice(-300)}`,
       `Build it yourself to see why: docker build -t ${IMAGE} .`,
     );
-  const evidence = { fetchIdBefore: outcome.before, fetchIdAfter: outcome.after, appChangeInImage: outcome.changed };
+  const evidence = {
+    fetchIdBefore: outcome.before,
+    fetchIdAfter: outcome.after,
+    appChangeInImage: outcome.changed,
+    fetchIdAfterDepsChange: outcome.depsChangedId,
+    addedLibraryFetched: outcome.newLibFetched,
+  };
   if (!outcome.changed) {
     return kit.fail(
       'After app.sh changed, the rebuilt image still had the old app.sh: the app is not copied after the dependency step.',
@@ -61,8 +80,18 @@ const check: Check = async (kit) => {
       evidence,
     );
   }
+  // The other direction: a step that ignores deps.txt (the list written into the Dockerfile) stays cached for ever.
+  if (!outcome.newLibFetched || outcome.depsChangedId === outcome.before) {
+    return kit.fail(
+      `After a library (${PROBE_LIB} 0.1) was added to deps.txt, the rebuilt image did not fetch it: ` +
+        'the dependency step does not read deps.txt, so its cached layer would never change.',
+      'Copy deps.txt (and fetch-deps.sh) into the image before the dependency step, and run RUN sh fetch-deps.sh deps.txt.',
+      evidence,
+    );
+  }
   return kit.pass(
-    'Changing app.sh rebuilt only the steps after the dependency layer: the fetch id stayed the same.',
+    'Changing app.sh rebuilt only the steps after the dependency layer (the fetch id stayed the same), ' +
+      'and changing deps.txt fetched the libraries again.',
     evidence,
   );
 };

@@ -1,5 +1,5 @@
-// lean-nonroot-healthcheck: cl-lean-svc runs from a version tag (not latest), as a non-root user, and the
-// engine's own HEALTHCHECK reports it healthy.
+// lean-nonroot-healthcheck: cl-lean-svc runs from a version tag (not latest), as a non-root user, the engine's
+// own HEALTHCHECK reports it healthy, and that probe really asks the server: run where no server listens, it fails.
 import type { Check } from 'containerlings/kit';
 
 const CONTAINER = 'cl-lean-svc';
@@ -70,7 +70,25 @@ const check: Check = async (kit) => {
       evidence,
     );
   }
-  return kit.pass(`${CONTAINER} runs ${versioned[0]} as uid ${uid}, and the engine reports it healthy.`, evidence);
+  // A probe that never asks the server (CMD true, `... || true`, a file test) says healthy when the server is down:
+  // run the container's own probe in a throw-away container of the same image whose server was never started.
+  const probe = container.healthcheck;
+  const argv = probe[0] === 'CMD-SHELL' ? ['/bin/sh', '-c', probe.slice(1).join(' ')] : probe.slice(1);
+  const idle = await kit.run(container.imageId, { entrypoint: argv.slice(0, 1), cmd: argv.slice(1), timeout: 15 });
+  evidence.probeWithoutServer = idle.timedOut ? 'timed out' : `exit ${idle.exitCode}`;
+  if (!idle.timedOut && idle.exitCode === 0) {
+    return kit.fail(
+      `${CONTAINER}'s health check says healthy even when no server is running: in a container of the same image ` +
+        `where httpd was never started, its probe (${probe.slice(1).join(' ').slice(0, 120)}) exited 0.`,
+      'Make the probe ask the server and fail when it does not answer: ' +
+        'HEALTHCHECK --interval=2s CMD wget -q -O /dev/null http://127.0.0.1:8080/healthz || exit 1',
+      evidence,
+    );
+  }
+  return kit.pass(
+    `${CONTAINER} runs ${versioned[0]} as uid ${uid}, and the engine reports it healthy (its probe fails when the server is down).`,
+    evidence,
+  );
 };
 
 export default check;

@@ -133,7 +133,7 @@ describe('cleanup-later-layer in linear time', () => {
       'COPY --from=build /app /app',
       'RUN rm -rf /app/.git',
     ].join('\n');
-    const { parseForLint } = await import('../../src/checks/lint/model.js');
+    const { parseForLint } = await import('../../src/checks/lint/scan.js');
     const model = await parseForLint(text);
     expect(simplified(RULES['cleanup-later-layer'](model))).toEqual(reference(model));
     expect(reference(model)).toEqual([{ line: 4, message: 'rm /tmp/sdk.tar ... RUN on line 2' }]);

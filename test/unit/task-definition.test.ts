@@ -43,6 +43,23 @@ describe('checkTaskDefinition', () => {
     expect(checkTaskDefinition('{')).toMatchObject({ ok: false, errors: [expect.stringMatching(/^not valid JSON/)] });
   });
 
+  it('refuses what RegisterTaskDefinition refuses across fields: no essential container, awsvpc hostPort ≠ containerPort', () => {
+    const web = valid.containerDefinitions[0]!;
+    const errorsOf = (def: object) => {
+      const result = checkTaskDefinition(JSON.stringify(def));
+      return result.ok ? [] : result.errors;
+    };
+    expect(errorsOf({ ...valid, containerDefinitions: [{ ...web, essential: false }] })).toEqual([
+      'containerDefinitions: a task needs at least one essential container (essential is true by default)',
+    ]);
+    const mapped = (hostPort: number) => ({ ...web, portMappings: [{ containerPort: 8080, hostPort }] });
+    expect(errorsOf({ ...valid, networkMode: 'awsvpc', containerDefinitions: [mapped(80)] })).toEqual([
+      'containerDefinitions[0].portMappings[0].hostPort: with networkMode awsvpc it must be left out or equal containerPort (8080), not 80',
+    ]);
+    expect(errorsOf({ ...valid, networkMode: 'awsvpc', containerDefinitions: [mapped(8080)] })).toEqual([]);
+    expect(errorsOf({ ...valid, networkMode: 'bridge', containerDefinitions: [mapped(80)] })).toEqual([]);
+  });
+
   it('turns ECS cpu units and MiB into Docker limits', () => {
     expect(nanoCpus('256')).toBe(250_000_000);
     expect(nanoCpus('1 vCPU')).toBe(1_000_000_000);

@@ -22,6 +22,7 @@ export type {
   TaskDefinitionResult,
   LocalTaskRun,
   OomKills,
+  LifecycleImage,
 } from '../../sandbox/engine/types.js';
 import type {
   CgroupLimits,
@@ -32,6 +33,7 @@ import type {
   HistoryStep,
   HttpResponse,
   ImageFacts,
+  LifecycleImage,
   LocalTaskRun,
   OomKills,
   RunOptions,
@@ -100,6 +102,8 @@ export interface ContainersKit {
    * identity (other spellings and symlinks count), or by path when either is missing here. A copy is not.
    */
   isExerciseFile(path: string, file: string): Promise<boolean>;
+  /** Reads and parses a YAML file (a Compose file, say) in the exercise folder. undefined when missing; throws when it is not YAML. */
+  yaml(file: string): Promise<unknown>;
   /** True when `date` is at or after the exercise began (with slack for clock rounding). For images, use isNew. */
   since(date: Date): boolean;
   /**
@@ -251,6 +255,12 @@ export interface EcrKit {
   images(repository: string): Promise<EcrImageFacts[]>;
   /** The lifecycle policy's JSON text; undefined when none is set. */
   lifecyclePolicy(repository: string): Promise<string | undefined>;
+  /**
+   * The ids of the images ECR would expire under a lifecycle policy's text at `now`, its rules applied as ECR
+   * documents them (lowest rulePriority first; an image selected by an earlier rule is never expired by a later one).
+   * Judges what a policy does, on images the check makes up, whatever way the learner wrote it.
+   */
+  wouldExpire(policyText: string, images: readonly LifecycleImage[], now: Date): Promise<string[]>;
 }
 
 /** The registries a check can read: `kit.registry` (the local one) and `kit.ecr` (the ECR endpoint or real ECR). */

@@ -4,6 +4,7 @@ import type { ContainersKit } from './api.js';
 import type { KitContext } from './context.js';
 import { insideDir, readTextIfExists, samePlace } from './files.js';
 import { parseDockerfile } from './dockerfile.js';
+import { parse as parseYaml } from 'yaml';
 import { CLOCK_SLACK_MS, newBecause } from './image-baseline.js';
 import { containerLogs, execIn, runThrowaway } from '../../sandbox/engine/containers.js';
 import { getOnEngineLoopback } from '../../sandbox/engine/reach.js';
@@ -33,6 +34,10 @@ export function containersKit(ctx: KitContext): ContainersKit {
     dockerfile: (file = 'Dockerfile') => parseDockerfile(inside(file)),
     readFile: (file) => readTextIfExists(inside(file)),
     isExerciseFile: (path, file) => samePlace(path, inside(file)),
+    yaml: async (file) => {
+      const text = await readTextIfExists(inside(file));
+      return text === undefined ? undefined : parseYaml(text);
+    },
     since: (date) => date.getTime() + CLOCK_SLACK_MS >= ctx.startedAt.getTime(),
     isNew: (image) => newBecause(image, ctx.startedAt, ctx.baseline) !== undefined,
     pass: (message, evidence = {}) => ({ outcome: 'pass', message, evidence }),

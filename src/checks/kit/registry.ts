@@ -93,6 +93,10 @@ export function registriesKit(): RegistriesKit {
           throw e;
         }
       },
+      async wouldExpire(policyText, images, now) {
+        const { validateLifecyclePolicy, expiredImages } = await import('../../sandbox/services/ecr/lifecycle.js');
+        return expiredImages(validateLifecyclePolicy(policyText), images, now);
+      },
     },
   };
 }

@@ -2,7 +2,7 @@
 import { readTextIfExists } from '../kit/files.js';
 import type { LintFinding, LintReport } from '../kit/api.js';
 import { runHadolint } from './hadolint.js';
-import { parseForLint } from './model.js';
+import { parseForLint } from './scan.js';
 import { applyRules } from './rules.js';
 
 export async function lintText(text: string): Promise<LintFinding[]> {

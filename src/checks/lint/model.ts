@@ -1,5 +1,4 @@
 // A Dockerfile as the linter sees it: instructions with their stage, line, flags and argument text.
-import { scanDockerfile } from './scan.js';
 
 export interface LintInstruction {
   readonly keyword: string;
@@ -20,12 +19,4 @@ export interface LintModel {
   /** Stage names given with FROM ... AS <name>, lowercased. */
   readonly stageNames: readonly string[];
   readonly stages: number;
-}
-
-/**
- * Parses Dockerfile text with the linter's own scanner (scan.ts): linear in the text, flags kept apart, quotes removed.
- * Synchronous inside; it stays a Promise so callers need not change.
- */
-export function parseForLint(text: string): Promise<LintModel> {
-  return Promise.resolve(scanDockerfile(text));
 }

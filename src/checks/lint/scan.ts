@@ -162,3 +162,11 @@ export function scanDockerfile(source: string): LintModel {
   }
   return { instructions, stageNames, stages: stage + 1 };
 }
+
+/**
+ * Parses Dockerfile text with the linter's own scanner: linear in the text, flags kept apart, quotes removed.
+ * Synchronous inside; it stays a Promise so callers need not change.
+ */
+export function parseForLint(text: string): Promise<LintModel> {
+  return Promise.resolve(scanDockerfile(text));
+}

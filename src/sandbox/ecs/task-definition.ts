@@ -162,8 +162,26 @@ export function checkTaskDefinition(text: string): TaskDefinitionResult {
     if (!c.name) errors.push(`containerDefinitions[${i}].name: required, but missing`);
     if (!c.image) errors.push(`containerDefinitions[${i}].image: required, but missing`);
   });
-  errors.push(...fargateProblems(parsed.data));
+  errors.push(...fargateProblems(parsed.data), ...registrationProblems(parsed.data));
   return errors.length
     ? { ok: false, errors }
     : { ok: true, family: parsed.data.family, definition: parsed.data as Record<string, unknown> };
+}
+
+/** Rules RegisterTaskDefinition enforces across fields: an essential container, and awsvpc's port mappings. */
+function registrationProblems(definition: z.infer<typeof RegisterTaskDefinitionInput>): string[] {
+  const problems: string[] = [];
+  if (definition.containerDefinitions.every((c) => c.essential === false))
+    problems.push('containerDefinitions: a task needs at least one essential container (essential is true by default)');
+  if (definition.networkMode === 'awsvpc')
+    definition.containerDefinitions.forEach((c, i) =>
+      c.portMappings?.forEach((p, j) => {
+        if (p.hostPort !== undefined && p.hostPort !== p.containerPort)
+          problems.push(
+            `containerDefinitions[${i}].portMappings[${j}].hostPort: with networkMode awsvpc it must be left out ` +
+              `or equal containerPort (${p.containerPort}), not ${p.hostPort}`,
+          );
+      }),
+    );
+  return problems;
 }

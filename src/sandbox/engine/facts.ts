@@ -81,6 +81,7 @@ export async function containerFacts(engine: Engine, name: string): Promise<Cont
         labels: info.Config.Labels ?? {},
         isolation: isolationOf(info.HostConfig),
         limits: limitsOf(info.HostConfig),
+        healthcheck: (info.Config as { Healthcheck?: { Test?: string[] } }).Healthcheck?.Test ?? [],
       };
     } catch (e) {
       if (isNotFound(e)) return undefined;

@@ -48,6 +48,8 @@ export interface ContainerFacts {
   readonly isolation: ContainerIsolation;
   /** Its cgroup limits as Docker recorded them (HostConfig); 0 means no limit. */
   readonly limits: ContainerLimits;
+  /** The health probe the engine runs (Config.Healthcheck.Test: ["CMD-SHELL", "..."], ["CMD", ...]); [] for none. */
+  readonly healthcheck: readonly string[];
 }
 
 export interface ContainerIsolation {
@@ -221,4 +223,11 @@ export interface OomKills {
   readonly source: 'kernel-log' | 'unreadable';
   /** The processes the OOM killer ended in the container's memory cgroup, oldest first. */
   readonly killed: readonly { readonly task: string; readonly pid: number }[];
+}
+
+/** An image in a repository as a lifecycle policy sees it (for `kit.ecr.wouldExpire`, on images a check makes up). */
+export interface LifecycleImage {
+  readonly id: string;
+  readonly tags: readonly string[];
+  readonly pushedAt: Date;
 }

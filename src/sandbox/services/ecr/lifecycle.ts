@@ -1,5 +1,6 @@
 // Validates a lifecycle policy the way ECR does before storing it. The local endpoint stores the policy
 // and answers GetLifecyclePolicy, but does not expire images on a schedule (lessons say so).
+import type { LifecycleImage } from '../../engine/types.js';
 import { EcrError } from './errors.js';
 
 const fail = (why: string) =>
@@ -51,4 +52,49 @@ export function validateLifecyclePolicy(text: string): LifecycleRule[] {
     if (rule.action?.type !== 'expire') throw fail('action.type must be expire');
   }
   return policy.rules;
+}
+
+/** An image as a lifecycle rule sees it: its tags and when it was pushed. */
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** `*` matches any run of characters; everything else matches itself. */
+const patternMatches = (pattern: string, tag: string): boolean =>
+  new RegExp(
+    `^${pattern
+      .split('*')
+      .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  ).test(tag);
+
+/** Whether a rule's selection takes the image: every prefix (or pattern) in its list must match one of its tags. */
+function selects(rule: LifecycleRule, image: LifecycleImage): boolean {
+  const s = rule.selection;
+  if (s.tagStatus === 'untagged') return image.tags.length === 0;
+  if (s.tagStatus === 'any') return true;
+  if (image.tags.length === 0) return false;
+  if (s.tagPrefixList?.length) return s.tagPrefixList.every((p) => image.tags.some((t) => t.startsWith(p)));
+  if (s.tagPatternList?.length) return s.tagPatternList.every((p) => image.tags.some((t) => patternMatches(p, t)));
+  return false;
+}
+
+/**
+ * The ids of the images ECR would expire under these rules at `now`. As ECR documents it: rules apply from the
+ * lowest rulePriority up; a rule counts every image it selects (newest push first), but an image already selected
+ * by an earlier rule is that rule's alone, so a later rule never expires it.
+ */
+export function expiredImages(rules: readonly LifecycleRule[], images: readonly LifecycleImage[], now: Date): string[] {
+  const claimed = new Set<string>();
+  const expired: string[] = [];
+  for (const rule of [...rules].sort((a, b) => a.rulePriority - b.rulePriority)) {
+    const chosen = images.filter((i) => selects(rule, i)).sort((a, b) => +b.pushedAt - +a.pushedAt);
+    const { countType, countNumber } = rule.selection;
+    const over =
+      countType === 'imageCountMoreThan'
+        ? chosen.slice(countNumber)
+        : chosen.filter((i) => +now - +i.pushedAt > countNumber * DAY_MS);
+    for (const image of over) if (!claimed.has(image.id)) expired.push(image.id);
+    for (const image of chosen) claimed.add(image.id);
+  }
+  return expired;
 }

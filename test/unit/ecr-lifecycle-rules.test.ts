@@ -1,0 +1,116 @@
+// ECR's lifecycle rules as the local evaluator applies them, and the ecr-lifecycle check judging policies by what
+// ECR would expire: answers written other ways pass, policies that read right but expire the wrong images fail.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import check from '../../exercises/ecr-lifecycle/check.js';
+import type { CheckKit, CheckResult } from '../../src/checks/kit/api.js';
+import { expiredImages, validateLifecyclePolicy } from '../../src/sandbox/services/ecr/lifecycle.js';
+
+const now = new Date('2026-01-10T00:00:00Z');
+const img = (id: string, days: number, tags: string[] = []) => ({ id, tags, pushedAt: new Date(+now - days * 864e5) });
+const rule = (rulePriority: number, selection: Record<string, unknown>) =>
+  ({ rulePriority, selection, action: { type: 'expire' } }) as never;
+
+describe('expiredImages (ECR lifecycle rules)', () => {
+  const images = [img('a', 1, ['nightly-a']), img('b', 2, ['nightly-b', 'build-b']), img('c', 3, ['nightly-c'])];
+  it('a prefix list selects images that match every prefix in it', () => {
+    const r = rule(1, {
+      tagStatus: 'tagged',
+      tagPrefixList: ['nightly', 'build'],
+      countType: 'imageCountMoreThan',
+      countNumber: 0,
+    });
+    expect(expiredImages([r], images, now)).toEqual(['b']);
+  });
+  it('a pattern list matches * as any run of characters', () => {
+    const r = rule(1, {
+      tagStatus: 'tagged',
+      tagPatternList: ['nightly-?'],
+      countType: 'imageCountMoreThan',
+      countNumber: 0,
+    });
+    expect(expiredImages([r], images, now)).toEqual([]);
+    const star = rule(1, {
+      tagStatus: 'tagged',
+      tagPatternList: ['*ly-*'],
+      countType: 'imageCountMoreThan',
+      countNumber: 1,
+    });
+    expect(expiredImages([star], images, now)).toEqual(['b', 'c']);
+  });
+  it('an image an earlier rule selects is never expired by a later one', () => {
+    const keepTen = { tagStatus: 'tagged', tagPrefixList: ['night'], countType: 'imageCountMoreThan', countNumber: 10 };
+    const keepOne = {
+      tagStatus: 'tagged',
+      tagPrefixList: ['nightly'],
+      countType: 'imageCountMoreThan',
+      countNumber: 1,
+    };
+    expect(expiredImages([rule(1, keepTen), rule(2, keepOne)], images, now)).toEqual([]);
+    expect(expiredImages([rule(2, keepTen), rule(1, keepOne)], images, now)).toEqual(['b', 'c']);
+  });
+  it('sinceImagePushed expires images older than the number of days; untagged selects images without tags', () => {
+    const r = rule(1, { tagStatus: 'untagged', countType: 'sinceImagePushed', countUnit: 'days', countNumber: 1 });
+    expect(expiredImages([r], [...images, img('u1', 0.5), img('u2', 1.5)], now)).toEqual(['u2']);
+  });
+});
+
+async function judge(policy: string): Promise<CheckResult> {
+  const verdict = (outcome: 'pass' | 'fail') => (message: string) => ({ outcome, message, evidence: {} });
+  const kit = {
+    ecr: {
+      repository: async () => ({ name: 'cl-nightly' }),
+      lifecyclePolicy: async () => policy,
+      wouldExpire: async (text: string, images: never[], at: Date) =>
+        expiredImages(validateLifecyclePolicy(text), images, at),
+    },
+    pass: verdict('pass'),
+    fail: verdict('fail'),
+  } as unknown as CheckKit;
+  return check(kit);
+}
+
+const exercise = (file: string) => readFileSync(`exercises/ecr-lifecycle/${file}`, 'utf8');
+const untaggedRule = { tagStatus: 'untagged', countType: 'sinceImagePushed', countUnit: 'days', countNumber: 1 };
+const policy = (...rules: object[]) =>
+  JSON.stringify({
+    rules: rules.map((selection, i) => ({ rulePriority: (i + 1) * 10, selection, action: { type: 'expire' } })),
+  });
+
+describe('the ecr-lifecycle check', () => {
+  it('passes the solution and the same rules written with tagPatternList, in either order', async () => {
+    expect((await judge(exercise('solution/policy.json'))).outcome).toBe('pass');
+    const pattern = {
+      tagStatus: 'tagged',
+      tagPatternList: ['nightly*'],
+      countType: 'imageCountMoreThan',
+      countNumber: 5,
+    };
+    expect((await judge(policy(untaggedRule, pattern))).outcome).toBe('pass');
+    expect((await judge(policy(pattern, untaggedRule))).outcome).toBe('pass');
+  });
+  it('fails each wrong attempt', async () => {
+    for (const wrong of ['keeps-ten', 'no-untagged-rule', 'two-prefixes', 'shadowed-by-earlier-rule'])
+      expect((await judge(exercise(`wrong/${wrong}/policy.json`))).outcome, wrong).toBe('fail');
+  });
+  it('fails an age limit on nightlies, a 2-day limit on untagged images, and a rule that expires releases', async () => {
+    const byAge = {
+      tagStatus: 'tagged',
+      tagPrefixList: ['nightly'],
+      countType: 'sinceImagePushed',
+      countUnit: 'days',
+      countNumber: 1,
+    };
+    expect((await judge(policy(untaggedRule, byAge))).outcome).toBe('fail');
+    const nightly5 = {
+      tagStatus: 'tagged',
+      tagPrefixList: ['nightly'],
+      countType: 'imageCountMoreThan',
+      countNumber: 5,
+    };
+    expect((await judge(policy({ ...untaggedRule, countNumber: 2 }, nightly5))).outcome).toBe('fail');
+    const any = { tagStatus: 'any', countType: 'imageCountMoreThan', countNumber: 20 };
+    expect((await judge(policy(untaggedRule, nightly5))).outcome).toBe('pass');
+    expect((await judge(policy(untaggedRule, nightly5, { ...any, countNumber: 3 }))).outcome).toBe('fail');
+  });
+});
