@@ -82,7 +82,7 @@ export async function selftest(
         current = exercise;
         const dir = join(root, exercise.id, attempt.name.replace('/', '-'));
         // A resource that cannot be removed (something else uses it) would make the verdict meaningless.
-        const before = await removeDeclared(engine, exercise.meta.resources, workspaceId);
+        const before = await removeDeclared(engine, exercise.meta.resources);
         if (before.kept.length > 0)
           throw new UserError(
             `The self-test cannot start ${exercise.id} from a clean engine: could not remove ${before.kept.join('; ')}.`,
@@ -132,7 +132,7 @@ export async function selftest(
             seconds: 0,
           };
         }
-        await removeDeclared(engine, exercise.meta.resources, workspaceId);
+        await removeDeclared(engine, exercise.meta.resources);
         report = { ...report, seconds: Math.round((Date.now() - began) / 100) / 10 };
         attempts.push(report);
         onAttempt(report);
@@ -140,7 +140,7 @@ export async function selftest(
     }
   } finally {
     // Also after a cancel or a crash mid-attempt: what the attempt's commands created is declared.
-    if (current) await removeDeclared(engine, current.meta.resources, workspaceId).catch(() => undefined);
+    if (current) await removeDeclared(engine, current.meta.resources).catch(() => undefined);
     await removeLabelled(engine, workspaceId).catch(() => undefined);
     await rm(root, { recursive: true, force: true });
   }

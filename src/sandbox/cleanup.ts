@@ -23,10 +23,11 @@ async function attempt(what: string, work: () => Promise<unknown>, out: Removed)
 
 /**
  * Removes exactly the resources an exercise declares, containers first so their images can go. Services and
- * Compose projects go before containers; node labels go from a swarm containerlings initialised; the swarm is
- * left last, and only when the workspace initialised it.
+ * Compose projects go before containers; node labels go from a swarm containerlings initialised. Swarm mode itself
+ * stays: the exercise needs it and its setup.sh would only initialise it again (`removeLabelled`, that is
+ * `sandbox clean`, leaves a swarm containerlings initialised).
  */
-export async function removeDeclared(engine: Engine, resources: Resources, workspaceId?: string): Promise<Removed> {
+export async function removeDeclared(engine: Engine, resources: Resources): Promise<Removed> {
   const out: Removed = { removed: [], kept: [] };
   const { docker } = engine;
   for (const name of await removeServices(engine, resources.services ?? [])) out.removed.push(`service ${name}`);
@@ -56,8 +57,6 @@ export async function removeDeclared(engine: Engine, resources: Resources, works
   }
   for (const key of await removeNodeLabelsIfOurs(engine, resources.nodeLabels ?? []))
     out.removed.push(`node label ${key}`);
-  if (resources.swarm && workspaceId && (await leaveSwarmIfOurs(engine, workspaceId)))
-    out.removed.push('swarm mode (containerlings had initialised it)');
   return out;
 }
 
