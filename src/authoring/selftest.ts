@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { CancelledError, UserError } from '../errors.js';
 import type { Exercise } from '../lessons/course.js';
 import { ATTEMPT_SCRIPT, copyFiles } from '../progress/workspace.js';
-import { listLabelled, removeDeclared, removeLabelled } from '../sandbox/cleanup.js';
+import { danglingImages, listLabelled, removeDeclared, removeLabelled, removeNewDangling } from '../sandbox/cleanup.js';
 import type { Engine } from '../sandbox/engine/connection.js';
 import { runScript, scriptEnv } from '../sandbox/script.js';
 import { baselineFrom, imageSnapshot } from '../checks/kit/image-baseline.js';
@@ -89,6 +89,7 @@ export async function selftest(
             'Is another self-test or benchmark running on this engine? Wait for it, then try again.',
             'engine',
           );
+        const dangling = await danglingImages(engine);
         await copyFiles(exercise.starter, dir);
         if (attempt.files) await copyFiles(attempt.files, dir);
         const env = scriptEnv(workspaceId);
@@ -133,6 +134,9 @@ export async function selftest(
           };
         }
         await removeDeclared(engine, exercise.meta.resources);
+        // The attempt's build stages are the self-test's own, not the learner's: without this, each multi-stage
+        // attempt left about 325 MB of untagged images on the classic builder.
+        await removeNewDangling(engine, dangling, began);
         report = { ...report, seconds: Math.round((Date.now() - began) / 100) / 10 };
         attempts.push(report);
         onAttempt(report);

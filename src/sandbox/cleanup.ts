@@ -92,3 +92,23 @@ export async function removeLabelled(engine: Engine, workspaceId?: string): Prom
   if (await leaveSwarmIfOurs(engine, workspaceId)) out.removed.push('swarm mode (containerlings had initialised it)');
   return out;
 }
+
+/** Ids of the engine's untagged images now: what an attempt's build leaves must be told from what was there. */
+export async function danglingImages(engine: Engine): Promise<Set<string>> {
+  const filters = JSON.stringify({ dangling: ['true'] });
+  return onEngine(engine, async () => new Set((await engine.docker.listImages({ filters })).map((i) => i.Id)));
+}
+
+/**
+ * Removes untagged images that appeared since `before` was taken and were created after `sinceMs`: the build stages
+ * a self-test attempt's multi-stage build left (the classic builder keeps each stage as an untagged image, about
+ * 325 MB with the toolchain). Never forced, so an image in use or with children stays.
+ */
+export async function removeNewDangling(engine: Engine, before: Set<string>, sinceMs: number): Promise<Removed> {
+  const out: Removed = { removed: [], kept: [] };
+  const filters = JSON.stringify({ dangling: ['true'] });
+  const now = await onEngine(engine, () => engine.docker.listImages({ filters }));
+  for (const image of now.filter((i) => !before.has(i.Id) && i.Created * 1000 >= sinceMs - 1000))
+    await attempt(`image ${image.Id.slice(7, 19)}`, () => engine.docker.getImage(image.Id).remove(), out);
+  return out;
+}
