@@ -1,5 +1,5 @@
 # Swarm mode for this exercise. An engine already in a swarm is reused as it is. Otherwise containerlings
-# initialises one on loopback and labels its node with $CONTAINERLINGS_LABEL: that label is how reset knows
+# initialises one on loopback and labels its node with $CONTAINERLINGS_LABEL: that label is how `sandbox clean` knows
 # the swarm is ours to leave.
 state=$(docker info --format '{{.Swarm.LocalNodeState}}')
 if [ "$state" = inactive ]; then

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { CancelledError, UserError } from '../errors.js';
 import type { Exercise } from '../lessons/course.js';
 import { ATTEMPT_SCRIPT, copyFiles } from '../progress/workspace.js';
-import { listLabelled, removeDeclared, removeLabelled } from '../sandbox/cleanup.js';
+import { danglingImages, listLabelled, removeDeclared, removeLabelled, removeNewDangling } from '../sandbox/cleanup.js';
 import type { Engine } from '../sandbox/engine/connection.js';
 import { runScript, scriptEnv } from '../sandbox/script.js';
 import { baselineFrom, imageSnapshot } from '../checks/kit/image-baseline.js';
@@ -82,13 +82,14 @@ export async function selftest(
         current = exercise;
         const dir = join(root, exercise.id, attempt.name.replace('/', '-'));
         // A resource that cannot be removed (something else uses it) would make the verdict meaningless.
-        const before = await removeDeclared(engine, exercise.meta.resources, workspaceId);
+        const before = await removeDeclared(engine, exercise.meta.resources);
         if (before.kept.length > 0)
           throw new UserError(
             `The self-test cannot start ${exercise.id} from a clean engine: could not remove ${before.kept.join('; ')}.`,
             'Is another self-test or benchmark running on this engine? Wait for it, then try again.',
             'engine',
           );
+        const dangling = await danglingImages(engine);
         await copyFiles(exercise.starter, dir);
         if (attempt.files) await copyFiles(attempt.files, dir);
         const env = scriptEnv(workspaceId);
@@ -132,7 +133,10 @@ export async function selftest(
             seconds: 0,
           };
         }
-        await removeDeclared(engine, exercise.meta.resources, workspaceId);
+        await removeDeclared(engine, exercise.meta.resources);
+        // The attempt's build stages are the self-test's own, not the learner's: without this, each multi-stage
+        // attempt left about 325 MB of untagged images on the classic builder.
+        await removeNewDangling(engine, dangling, began);
         report = { ...report, seconds: Math.round((Date.now() - began) / 100) / 10 };
         attempts.push(report);
         onAttempt(report);
@@ -140,7 +144,7 @@ export async function selftest(
     }
   } finally {
     // Also after a cancel or a crash mid-attempt: what the attempt's commands created is declared.
-    if (current) await removeDeclared(engine, current.meta.resources, workspaceId).catch(() => undefined);
+    if (current) await removeDeclared(engine, current.meta.resources).catch(() => undefined);
     await removeLabelled(engine, workspaceId).catch(() => undefined);
     await rm(root, { recursive: true, force: true });
   }

@@ -48,7 +48,7 @@ export const Resources = z.strictObject({
   services: z.array(dockerName).default([]),
   /** Compose projects: every container, network and volume labelled com.docker.compose.project=<name>. */
   composeProjects: z.array(dockerName).default([]),
-  /** The exercise may put the engine in swarm mode: reset leaves the swarm only if containerlings initialised it. */
+  /** The exercise may put the engine in swarm mode: reset keeps it; `sandbox clean` leaves it if containerlings made it. */
   swarm: z.boolean().default(false),
   /**
    * Label keys the exercise has the learner add to the local swarm node (`zone` for zone=a). Reset removes them

@@ -23,10 +23,11 @@ async function attempt(what: string, work: () => Promise<unknown>, out: Removed)
 
 /**
  * Removes exactly the resources an exercise declares, containers first so their images can go. Services and
- * Compose projects go before containers; node labels go from a swarm containerlings initialised; the swarm is
- * left last, and only when the workspace initialised it.
+ * Compose projects go before containers; node labels go from a swarm containerlings initialised. Swarm mode itself
+ * stays: the exercise needs it and its setup.sh would only initialise it again (`removeLabelled`, that is
+ * `sandbox clean`, leaves a swarm containerlings initialised).
  */
-export async function removeDeclared(engine: Engine, resources: Resources, workspaceId?: string): Promise<Removed> {
+export async function removeDeclared(engine: Engine, resources: Resources): Promise<Removed> {
   const out: Removed = { removed: [], kept: [] };
   const { docker } = engine;
   for (const name of await removeServices(engine, resources.services ?? [])) out.removed.push(`service ${name}`);
@@ -56,8 +57,6 @@ export async function removeDeclared(engine: Engine, resources: Resources, works
   }
   for (const key of await removeNodeLabelsIfOurs(engine, resources.nodeLabels ?? []))
     out.removed.push(`node label ${key}`);
-  if (resources.swarm && workspaceId && (await leaveSwarmIfOurs(engine, workspaceId)))
-    out.removed.push('swarm mode (containerlings had initialised it)');
   return out;
 }
 
@@ -91,5 +90,25 @@ export async function removeLabelled(engine: Engine, workspaceId?: string): Prom
   for (const n of found.networks) await attempt(`network ${n.Name}`, () => docker.getNetwork(n.Id).remove(), out);
   for (const v of found.volumes) await attempt(`volume ${v.Name}`, () => docker.getVolume(v.Name).remove(), out);
   if (await leaveSwarmIfOurs(engine, workspaceId)) out.removed.push('swarm mode (containerlings had initialised it)');
+  return out;
+}
+
+/** Ids of the engine's untagged images now: what an attempt's build leaves must be told from what was there. */
+export async function danglingImages(engine: Engine): Promise<Set<string>> {
+  const filters = JSON.stringify({ dangling: ['true'] });
+  return onEngine(engine, async () => new Set((await engine.docker.listImages({ filters })).map((i) => i.Id)));
+}
+
+/**
+ * Removes untagged images that appeared since `before` was taken and were created after `sinceMs`: the build stages
+ * a self-test attempt's multi-stage build left (the classic builder keeps each stage as an untagged image, about
+ * 325 MB with the toolchain). Never forced, so an image in use or with children stays.
+ */
+export async function removeNewDangling(engine: Engine, before: Set<string>, sinceMs: number): Promise<Removed> {
+  const out: Removed = { removed: [], kept: [] };
+  const filters = JSON.stringify({ dangling: ['true'] });
+  const now = await onEngine(engine, () => engine.docker.listImages({ filters }));
+  for (const image of now.filter((i) => !before.has(i.Id) && i.Created * 1000 >= sinceMs - 1000))
+    await attempt(`image ${image.Id.slice(7, 19)}`, () => engine.docker.getImage(image.Id).remove(), out);
   return out;
 }

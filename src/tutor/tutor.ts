@@ -198,7 +198,7 @@ export class Tutor {
     const exercise = this.exercise(id);
     const engine = await this.engine();
     const { removeDeclared } = await import('../sandbox/cleanup.js');
-    const removed = await removeDeclared(engine, exercise.meta.resources, this.workspace.id);
+    const removed = await removeDeclared(engine, exercise.meta.resources);
     const backup = await restoreStarter(
       this.workspace,
       exercise,

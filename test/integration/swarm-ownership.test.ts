@@ -1,6 +1,6 @@
 // Swarm mode belongs to whoever created it: a swarm the learner already had survives reset, sandbox clean and
-// the self-test with its services; a swarm containerlings initialised is left again. Every test leaves the
-// engine's swarm state as it found it.
+// the self-test with its services; a swarm containerlings initialised stays through a reset (the exercise needs
+// it) and is left by sandbox clean. Every test leaves the engine's swarm state as it found it.
 import { randomBytes } from 'node:crypto';
 import { cpSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -112,7 +112,7 @@ describe('a swarm the learner already had', () => {
 });
 
 describe('a swarm containerlings initialised', () => {
-  it('is labelled for the workspace, and left again by sandbox clean', async (ctx) => {
+  it('is labelled for the workspace, kept by reset, and left by sandbox clean', async (ctx) => {
     // Needs an engine outside swarm mode; an engine already in a swarm is covered by the test above.
     if (foundState !== 'inactive') ctx.skip();
     const ws = join(tempDir(), 'ws');
@@ -123,9 +123,11 @@ describe('a swarm containerlings initialised', () => {
 
     const first = clusterId();
     const reset = await runCli(['reset', 'desired-count', '--yes', '--json', '--workspace', ws], { env });
-    expect(JSON.parse(reset.stdout).removed).toContain('swarm mode (containerlings had initialised it)');
-    // Reset sets the exercise up again: a fresh swarm, ours again.
-    expect(clusterId()).not.toBe(first);
+    expect(reset.code, reset.stderr).toBe(0);
+    // Reset removes what the exercise declares and keeps swarm mode: the same swarm, still labelled as ours.
+    expect(JSON.parse(reset.stdout).removed.join(' ')).not.toMatch(/swarm/);
+    expect(clusterId()).toBe(first);
+    expect(nodeLabels()['io.containerlings.sandbox']).toBe(workspaceIdOf(ws));
     const clean = await runCli(['sandbox', 'clean', '--json', '--workspace', ws], { env });
     expect(clean.code, clean.stderr).toBe(0);
     expect(swarmState()).toBe('inactive');
@@ -141,7 +143,7 @@ describe('node labels an exercise declares (nodeLabels)', () => {
   it('stay on a swarm the learner already had', async () => {
     if (foundState === 'inactive') docker('swarm', 'init', '--advertise-addr', '127.0.0.1'); // unlabelled: the learner's
     docker('node', 'update', '--label-add', `${key}=a`, nodeId());
-    const out = await removeDeclared(engine, resources, `ws-test-${tag}`);
+    const out = await removeDeclared(engine, resources);
     expect(nodeLabels()[key]).toBe('a');
     expect(out.removed.join(' ')).not.toMatch(/node label|swarm/);
     docker('node', 'update', '--label-rm', key, nodeId());
@@ -163,14 +165,13 @@ describe('node labels an exercise declares (nodeLabels)', () => {
       'cl-test-other=b',
       nodeId(),
     );
-    // Another workspace's reset: the swarm is not its to leave, but the exercise's label goes.
-    const other = await removeDeclared(engine, resources, `ws-b-${tag}`);
+    // Any workspace's reset: the exercise's label goes; swarm mode and its ownership label stay.
+    const other = await removeDeclared(engine, resources);
     expect(other.removed).toEqual([`node label ${key}`]);
     expect(nodeLabels()).toEqual({ 'io.containerlings.sandbox': `ws-a-${tag}`, 'cl-test-other': 'b' });
     expect(swarmState()).toBe('active');
-    const own = await removeDeclared(engine, resources, `ws-a-${tag}`);
-    expect(own.removed).toEqual(['swarm mode (containerlings had initialised it)']);
-    expect(swarmState()).toBe('inactive');
+    expect((await removeDeclared(engine, resources)).removed).toEqual([]);
+    expect(swarmState()).toBe('active');
     restoreEngine();
   });
 });

@@ -1,5 +1,8 @@
 // Removes a repository an exercise declares (`resources.repositories`): from the local ECR state and the
 // registry, or, in real mode, from ECR, but only when containerlings created it (tagged containerlings=true).
+import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { readSettings, sandboxFiles } from '../services/registry/sandbox-dir.js';
 import { readState, updateState } from '../services/ecr/state.js';
 import { awsMode } from '../services/sandbox-env.js';
@@ -16,11 +19,21 @@ export async function removeRepository(name: string, files = sandboxFiles()): Pr
     removed = true;
   }
   const settings = await readSettings(files);
-  if (!settings.registryPort || !(await waitForHttp(`http://127.0.0.1:${settings.registryPort}/v2/`, 500)))
-    return removed;
-  const { registryApi } = await import('../services/services.js');
-  const api = await registryApi(files);
-  const digests = new Set([...(await api.images(name)).keys(), ...pushed]);
-  for (const digest of digests) if (await api.deleteManifest(name, digest)) removed = true;
+  const { configuredRegistry, registryApi } = await import('../services/services.js');
+  const ours = !configuredRegistry(process.env, settings.registryPort);
+  if (settings.registryPort && (await waitForHttp(`http://127.0.0.1:${settings.registryPort}/v2/`, 500))) {
+    const api = await registryApi(files);
+    const digests = new Set([...(await api.images(name)).keys(), ...pushed]);
+    for (const digest of digests) if (await api.deleteManifest(name, digest)) removed = true;
+  }
+  // Our registry's storage holds the repository's tags even while the registry is stopped (after a reboot, or
+  // `sandbox down`): without this, they came back with the next `sandbox up`. Blobs stay for the registry's GC.
+  if (ours) {
+    const folder = join(files.registryData, 'docker', 'registry', 'v2', 'repositories', name);
+    if (existsSync(folder)) {
+      await rm(folder, { recursive: true, force: true });
+      removed = true;
+    }
+  }
   return removed;
 }

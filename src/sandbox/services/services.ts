@@ -43,17 +43,25 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** CONTAINERLINGS_REGISTRY=host:port: a registry the learner runs, used instead of starting one. */
-export function configuredRegistry(env = process.env): { hostname: string; port: number } | undefined {
+/**
+ * CONTAINERLINGS_REGISTRY=host:port: a registry the learner runs, used instead of starting one. The sandbox shell
+ * exports the sandbox's own registry under that name too: that one (loopback, our port) is not the learner's.
+ */
+export function configuredRegistry(
+  env = process.env,
+  ownPort?: number,
+): { hostname: string; port: number } | undefined {
   const value = env.CONTAINERLINGS_REGISTRY;
   if (!value) return undefined;
   const url = new URL(`http://${value.replace(/^https?:\/\//, '')}`);
-  return { hostname: url.hostname === 'localhost' ? '127.0.0.1' : url.hostname, port: Number(url.port || 5000) };
+  const hostname = url.hostname === 'localhost' ? '127.0.0.1' : url.hostname;
+  const port = Number(url.port || 5000);
+  return hostname === '127.0.0.1' && port === ownPort ? undefined : { hostname, port };
 }
 
 export async function ensureRegistry(files: SandboxFiles, log: (line: string) => void): Promise<void> {
   const settings = await readSettings(files);
-  const external = configuredRegistry();
+  const external = configuredRegistry(process.env, settings.registryPort);
   if (external) {
     if (!(await waitForHttp(`http://${external.hostname}:${external.port}/v2/`, 3000)))
       throw new UserError(
@@ -127,7 +135,7 @@ export async function ensureServices(
 
 export async function describeServices(files = sandboxFiles()): Promise<SandboxServices> {
   const s = await readSettings(files);
-  const external = configuredRegistry();
+  const external = configuredRegistry(process.env, s.registryPort);
   return {
     registry:
       external && s.registryKind === 'external' ? process.env.CONTAINERLINGS_REGISTRY! : `localhost:${s.registryPort}`,
@@ -141,22 +149,24 @@ export async function describeServices(files = sandboxFiles()): Promise<SandboxS
 /** The registry's API with the learner's login, for checks and cleanup. */
 export async function registryApi(files = sandboxFiles()): Promise<RegistryApi> {
   const s = await readSettings(files);
-  const external = configuredRegistry();
+  const external = configuredRegistry(process.env, s.registryPort);
   const base = external ? `http://${external.hostname}:${external.port}` : `http://127.0.0.1:${s.registryPort}`;
   return RegistryApi.withLogin(base, 'learner', await learnerPassword(files));
 }
 
-/** Stops both services; their data stays, so `sandbox up` brings back the same images. */
+/**
+ * Stops both services; their data stays, so `sandbox up` brings back the same images. What runs is found from the
+ * sandbox folder (the pid files, the container that mounts it), never from settings or the environment: a registry
+ * the learner configured is never stopped, and ours always is.
+ */
 export async function stopServices(files = sandboxFiles()): Promise<string[]> {
   const stopped: string[] = [];
-  const settings = await readSettings(files);
   const endpoint = await readPid(files.ecrPid);
   if (endpoint) {
     process.kill(endpoint, 'SIGTERM');
     stopped.push('ECR endpoint');
   }
   await rm(files.ecrPid, { force: true });
-  if (settings.registryKind !== 'external' && (await stopRegistry(files, settings.registryKind)))
-    stopped.push('registry');
+  if (await stopRegistry(files)) stopped.push('registry');
   return stopped;
 }

@@ -8,7 +8,7 @@ import { awsRegion } from '../sandbox-env.js';
 /** Listens on 127.0.0.1 only; resolves once listening. */
 export async function startEndpoint(files: SandboxFiles = sandboxFiles(), port?: number): Promise<Server> {
   const settings = await readSettings(files);
-  const external = configuredRegistry();
+  const external = configuredRegistry(process.env, settings.registryPort);
   const listenPort = port ?? settings.ecrPort!;
   const server = createEndpoint({
     files,

@@ -126,12 +126,21 @@ export function registryImageAvailable(env = process.env): boolean {
   return spawnSync('docker', ['pull', REGISTRY_IMAGE], { stdio: 'ignore', timeout: 60_000 }).status === 0;
 }
 
-export async function stopRegistry(files: SandboxFiles, kind: SandboxSettings['registryKind']): Promise<boolean> {
-  if (kind === 'container')
-    return spawnSync('docker', ['rm', '-f', REGISTRY_CONTAINER], { stdio: 'ignore' }).status === 0;
+/** Stops this sandbox folder's registry: the binary it started (pid file), or the container that mounts the folder. */
+export async function stopRegistry(files: SandboxFiles): Promise<boolean> {
+  let stopped = false;
+  const mounts = spawnSync(
+    'docker',
+    ['inspect', '--format', '{{range .Mounts}}{{.Source}}\n{{end}}', REGISTRY_CONTAINER],
+    {
+      encoding: 'utf8',
+    },
+  );
+  if (mounts.status === 0 && mounts.stdout.split('\n').includes(dirname(files.registryConfig)))
+    stopped = spawnSync('docker', ['rm', '-f', REGISTRY_CONTAINER], { stdio: 'ignore' }).status === 0;
   const pid = await readPid(files.registryPid);
   await rm(files.registryPid, { force: true });
-  if (!pid) return false;
+  if (!pid) return stopped;
   process.kill(pid, 'SIGTERM');
   return true;
 }
