@@ -231,6 +231,7 @@ const TABLE: [argv: string[], code: number, says: string | RegExp, ws?: 'ws'][] 
   [['sandbox'], 2, 'needs an action'],
   [['sandbox', 'bogus'], 2, 'needs an action'],
   [['sandbox', 'down'], 0, 'Nothing was running'],
+  [['sandbox', 'status'], 1, 'the sandbox services were never started here'],
   [['sandbox', 'load', '/dev/null'], 2, /./],
   [['sandbox', 'pack', '/'], 2, NO_ENGINE],
   [['selftest', 'nope'], 2, 'There is no exercise "nope"'],

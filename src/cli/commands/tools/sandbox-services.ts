@@ -49,6 +49,16 @@ export default async function servicesCommand(inv: Invocation, action: ServicesA
   }
   if (action === 'status') {
     const s = await services.describeServices();
+    // Ports are chosen at the first `sandbox up`: before it there is nothing to look for.
+    if (s.registry.endsWith(':undefined') || s.ecrEndpoint.endsWith(':undefined')) {
+      if (inv.json) printJson({ registry: { up: false }, ecrEndpoint: { up: false }, started: false });
+      else
+        process.stdout.write(
+          `${marked(FINDING.warn, 'down')} the sandbox services were never started here (${s.files.dir}).\n` +
+            '  Start them with `containerlings sandbox up` (a check that needs them starts them too).\n',
+        );
+      return EXIT.fail;
+    }
     const { waitForHttp } = await import('../../../sandbox/services/registry/registry-process.js');
     const registryUp = await waitForHttp(`http://${s.registry.replace('localhost', '127.0.0.1')}/v2/`, 300);
     const endpointUp = await waitForHttp(
