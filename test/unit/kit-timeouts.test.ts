@@ -6,7 +6,7 @@ import { runInNewContext } from 'node:vm';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ANSWER_WITHIN_MS, httpGet } from '../../src/sandbox/engine/http.js';
 import { run } from '../../src/sandbox/process.js';
-import { DeadlineExceeded, withDeadline } from '../../src/sandbox/deadline.js';
+import { DeadlineExceeded, withDeadline } from '../../src/sandbox/engine/deadline.js';
 
 const SLACK_MS = 1500;
 let gc: () => void;

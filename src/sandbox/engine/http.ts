@@ -4,7 +4,7 @@ import type { HttpResponse } from './types.js';
 import { UserError } from '../../errors.js';
 import { runThrowaway } from './containers.js';
 import type { Engine } from './connection.js';
-import { isDeadline, seconds, withDeadline } from '../deadline.js';
+import { isDeadline, seconds, withDeadline } from './deadline.js';
 
 /** Our probes and requests from the engine's side run in the first lesson's base image, there on every engine we use. */
 export const PROBE_IMAGE = 'containerlings/busybox';

@@ -5,7 +5,7 @@
 // cgroup path holds its full id, so a line there is proof for exactly this container. Only an engine on this
 // machine leaves it here.
 import { run } from '../process.js';
-import { withDeadline } from '../deadline.js';
+import { withDeadline } from './deadline.js';
 import { onEngine, type Engine } from './connection.js';
 import type { ContainerEvents, OomKills } from './types.js';
 

@@ -9,7 +9,7 @@ import { runThrowaway } from './containers.js';
 import { httpGet, httpViaEngine, loopbackUrl, PROBE_IMAGE } from './http.js';
 import { isNotFound, onEngine, SANDBOX_LABEL, type Engine } from './connection.js';
 import { engineProfile, type EngineProfile } from './profile.js';
-import { withDeadline } from '../deadline.js';
+import { withDeadline } from './deadline.js';
 
 export type LoopbackReach = 'reachable' | 'unreachable' | 'unknown';
 
