@@ -1,8 +1,8 @@
 // cg-oom: cl-cg-hog ran a memory hog under a limit of at most 64 MiB and the kernel's OOM killer ended it:
-// State.OOMKilled true and exit code 137 (a plain docker kill gives 137 too, but no OOMKilled). Podman 4.3 on
-// cgroup v1 misses the kill (the hog's `tail` dies, not PID 1): there, the kernel's log of an OOM kill in this
-// container's memory cgroup, together with 137, is the proof.
-import type { Check } from 'containerlings/kit';
+// exit code 137 and State.OOMKilled true (a plain docker kill gives 137 too, but no OOMKilled). Engines can miss
+// the OOM in State.OOMKilled (see judgeUnflagged): then the engine's event log or the kernel's log, together with
+// 137, is the proof, a kill through the engine disproves it, and without either the verdict is "could not tell".
+import type { Check, CheckKit, CheckResult, ContainerFacts, Evidence } from 'containerlings/kit';
 
 const NAME = 'cl-cg-hog';
 const MIB = 1024 * 1024;
@@ -43,27 +43,13 @@ const check: Check = async (kit) => {
       evidence,
     );
   }
-  const kernel = !c.oomKilled && c.exitCode === 137 ? await kit.oomKills(c.id) : undefined;
-  if (kernel?.killed.length) {
-    const { task, pid } = kernel.killed[kernel.killed.length - 1];
-    return kit.pass(
-      `The kernel's OOM killer stopped the hog at ${Math.round(limit / MIB)} MiB: ` +
-        `its log shows ${task} (pid ${pid}) killed in ${NAME}'s memory cgroup, ` +
-        "and the exit code is 137 (128 + SIGKILL's 9). (This engine left State.OOMKilled false.)",
-      { ...evidence, kernelOomKills: kernel.killed.length },
-    );
-  }
-  if (!c.oomKilled) {
+  if (c.exitCode === 137 && !c.oomKilled) return judgeUnflagged(kit, c, limit, evidence);
+  if (!c.oomKilled)
     return kit.fail(
-      c.exitCode === 137
-        ? `${NAME} exited with 137 (killed by SIGKILL), but State.OOMKilled is false` +
-            `${kernel?.source === 'kernel-log' ? ' and the kernel log has no OOM kill in its memory cgroup' : ''}: ` +
-            "something else killed it (docker kill, docker stop's timeout), not the kernel's OOM killer."
-        : `${NAME} exited with ${c.exitCode} and was not OOM-killed. Did it run the hog?`,
+      `${NAME} exited with ${c.exitCode} and was not OOM-killed. Did it run the hog?`,
       `Remove it and let the hog run into the limit on its own: ${RUN}`,
       evidence,
     );
-  }
   if (c.exitCode !== 137)
     return kit.fail(
       `${NAME} was OOM-killed but exited with ${c.exitCode}, not 137.`,
@@ -77,3 +63,63 @@ const check: Check = async (kit) => {
   );
 };
 export default check;
+
+/**
+ * Exit code 137 (SIGKILL) but State.OOMKilled false: the engine may have missed the OOM (Docker 20.10 when the OOM
+ * reaches it after the exit, Podman 4.3 on cgroup v1), or someone killed the container. Ask its event log and the
+ * kernel's; when neither can tell, say so (an error: check again), never blame the learner without evidence.
+ */
+async function judgeUnflagged(
+  kit: CheckKit,
+  c: ContainerFacts,
+  limit: number,
+  evidence: Evidence,
+): Promise<CheckResult> {
+  const [events, kernel] = await Promise.all([kit.events(c.id), kit.oomKills(c.id)]);
+  const seen = {
+    ...evidence,
+    engineEvents: events
+      ? `${events.complete ? 'complete' : 'incomplete'}, oom ${events.oom}, kills [${events.killSignals.join(' ')}]`
+      : 'unreadable',
+    kernelLog: kernel.source,
+  };
+  const stopped = `The kernel's OOM killer stopped the hog at ${Math.round(limit / MIB)} MiB`;
+  if (events?.oom)
+    return kit.pass(
+      `${stopped}: the engine's event log records the OOM, and the exit code is 137 (128 + SIGKILL's 9). ` +
+        '(State.OOMKilled stayed false: this engine saw the OOM only after the exit.)',
+      seen,
+    );
+  if (kernel.killed.length) {
+    const { task, pid } = kernel.killed[kernel.killed.length - 1];
+    return kit.pass(
+      `${stopped}: its log shows ${task} (pid ${pid}) killed in ${NAME}'s memory cgroup, ` +
+        "and the exit code is 137 (128 + SIGKILL's 9). (This engine left State.OOMKilled false.)",
+      { ...seen, kernelOomKills: kernel.killed.length },
+    );
+  }
+  const notOom = `Remove it and let the hog run into the limit on its own: ${RUN}`;
+  if (events?.killSignals.length)
+    return kit.fail(
+      `${NAME} exited with 137 because it was killed through the engine (docker kill or docker stop, ` +
+        `signal ${events.killSignals.join(', ')}), not by the kernel's OOM killer.`,
+      notOom,
+      seen,
+    );
+  if (events?.complete && kernel.source === 'kernel-log')
+    return kit.fail(
+      `${NAME} exited with 137 (killed by SIGKILL), but State.OOMKilled is false, and neither the engine's event ` +
+        "log nor the kernel's log has an OOM for it: something else killed it, not the kernel's OOM killer.",
+      notOom,
+      seen,
+    );
+  return {
+    outcome: 'error',
+    message:
+      `Could not tell whether the OOM killer stopped ${NAME}: it exited with 137 (SIGKILL) but State.OOMKilled ` +
+      `is false, and the engine's event log ${events ? 'no longer reaches back to its start' : 'could not be read'}` +
+      ` and the kernel's log ${kernel.source === 'kernel-log' ? 'has nothing for it' : 'cannot be read here'}.`,
+    tryNext: `Run it again (docker rm -f ${NAME}, then ${RUN}) and check right after it ends.`,
+    evidence: seen,
+  };
+}

@@ -23,6 +23,7 @@ export type {
   LocalTaskRun,
   OomKills,
   LifecycleImage,
+  ContainerEvents,
 } from '../../sandbox/engine/types.js';
 import type {
   CgroupLimits,
@@ -36,6 +37,7 @@ import type {
   LifecycleImage,
   LocalTaskRun,
   OomKills,
+  ContainerEvents,
   RunOptions,
   RunResult,
   ServiceFacts,
@@ -86,6 +88,11 @@ export interface ContainersKit {
   processes(container: string): Promise<ContainerProcess[]>;
   /** The kernel's record of OOM kills in a container's memory cgroup (by its full id), for engines that miss them. */
   oomKills(containerId: string): Promise<OomKills>;
+  /**
+   * What the engine's event log says about a container (name or id) since its creation: an OOM, the signals sent
+   * through the engine (docker kill, stop). undefined when it is gone or the engine's log cannot be read.
+   */
+  events(container: string): Promise<ContainerEvents | undefined>;
   /** The last lines a container printed (stdout and stderr), e.g. to show why it exited. '' when it is gone. */
   logs(container: string, tail?: number): Promise<string>;
   /**

@@ -30,6 +30,7 @@ export function containersKit(ctx: KitContext): ContainersKit {
       parseProcessList((await execIn(ctx.engine, name, ['sh', '-c', PROCESS_LIST_SCRIPT])).stdout),
     logs: (name, tail) => containerLogs(ctx.engine, name, tail),
     oomKills: async (id) => (await import('../../sandbox/engine/oom.js')).oomKills(id),
+    events: async (name) => (await import('../../sandbox/engine/oom.js')).containerEvents(ctx.engine, name),
     http: (url) => getOnEngineLoopback(ctx.engine, ctx.workspaceId, url, ctx.signal),
     dockerfile: (file = 'Dockerfile') => parseDockerfile(inside(file)),
     readFile: (file) => readTextIfExists(inside(file)),

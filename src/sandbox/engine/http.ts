@@ -4,30 +4,48 @@ import type { HttpResponse } from './types.js';
 import { UserError } from '../../errors.js';
 import { runThrowaway } from './containers.js';
 import type { Engine } from './connection.js';
+import { isDeadline, seconds, withDeadline } from './deadline.js';
 
 /** Our probes and requests from the engine's side run in the first lesson's base image, there on every engine we use. */
 export const PROBE_IMAGE = 'containerlings/busybox';
 
-/** GET on loopback only, from this machine, retrying for a few seconds while a freshly started service comes up. */
+/** How long one request may take to answer (status, headers and body) once its connection is accepted. */
+export const ANSWER_WITHIN_MS = 5000;
+
+/**
+ * GET on loopback only, from this machine, retrying for a few seconds while a freshly started service comes up
+ * (nothing listening yet). A service that accepts the connection but does not answer within ANSWER_WITHIN_MS is
+ * not retried: status 0, and the body says so, since that is the service's fault.
+ */
 export async function httpGet(url: string, signal: AbortSignal, retryForMs = 5000): Promise<HttpResponse> {
   const target = loopbackUrl(url);
   const deadline = Date.now() + retryForMs;
   for (;;) {
+    let status = 0;
     try {
-      const response = await fetch(target, { signal: AbortSignal.any([signal, AbortSignal.timeout(5000)]) });
-      return { status: response.status, body: await response.text() };
+      return await withDeadline(ANSWER_WITHIN_MS, signal, async (request) => {
+        const response = await fetch(target, { signal: request });
+        status = response.status;
+        return { status, body: await response.text() };
+      });
     } catch (e) {
-      if (signal.aborted || Date.now() > deadline) {
-        if (signal.aborted) throw e;
-        return {
-          status: 0,
-          body: `no answer: ${(e as Error & { cause?: Error }).cause?.message ?? (e as Error).message}`,
-        };
-      }
+      if (signal.aborted) throw e;
+      if (isDeadline(e)) return { status: 0, body: `no answer: ${silence(target, status)}` };
+      if (Date.now() > deadline) return { status: 0, body: `no answer: ${reason(e)}` };
       await new Promise((r) => setTimeout(r, 200));
     }
   }
 }
+
+function silence(target: URL, status: number): string {
+  const port = `port ${target.port || '80'}`;
+  const within = `within ${seconds(ANSWER_WITHIN_MS)}`;
+  return status
+    ? `${port} answered ${status} but did not finish sending its body ${within}`
+    : `${port} accepted the connection but sent no answer ${within}`;
+}
+
+const reason = (e: unknown) => (e as Error & { cause?: Error }).cause?.message ?? (e as Error).message;
 
 /**
  * The same GET, sent by a labelled throw-away busybox on the engine's host network, so that it reaches the engine's
@@ -75,6 +93,9 @@ export async function httpViaEngine(
       { network: 'host' },
     );
     if (run.exitCode === 3) return { status: 0, body: `no answer: ${run.stdout.trim() || 'connection refused'}` };
+    // nc waited on a connection that never answered, until the run's own limit stopped it: the service's fault.
+    if (run.timedOut && !signal.aborted)
+      return { status: 0, body: `no answer: port ${port} sent no answer within ${seconds + 15} s` };
     if (run.exitCode !== 0)
       throw new UserError(
         `The request to ${target.href} from the engine's side failed: ${(run.stderr || run.stdout).trim()}`,

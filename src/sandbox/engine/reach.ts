@@ -9,6 +9,7 @@ import { runThrowaway } from './containers.js';
 import { httpGet, httpViaEngine, loopbackUrl, PROBE_IMAGE } from './http.js';
 import { isNotFound, onEngine, SANDBOX_LABEL, type Engine } from './connection.js';
 import { engineProfile, type EngineProfile } from './profile.js';
+import { withDeadline } from './deadline.js';
 
 export type LoopbackReach = 'reachable' | 'unreachable' | 'unknown';
 
@@ -55,16 +56,16 @@ async function runProbe(engine: Engine, workspaceId: string): Promise<LoopbackPr
     if (!binding?.HostPort)
       return { loopback: 'unknown', viaEngine: false, detail: 'the engine published the probe on no port' };
     const url = `http://127.0.0.1:${binding.HostPort}/t`;
-    const here = await httpGet(url, AbortSignal.timeout(10_000), 1500);
+    const here = await withDeadline(10_000, undefined, (signal) => httpGet(url, signal, 1500));
     if (here.status === 200 && here.body.trim() === token)
       return {
         loopback: 'reachable',
         viaEngine: false,
         detail: `a port the engine published on 127.0.0.1 answered here (${url})`,
       };
-    const there = await httpViaEngine(engine, workspaceId, url, AbortSignal.timeout(20_000), 3000).catch(
-      (e: Error) => ({ status: 0, body: e.message }),
-    );
+    const there = await withDeadline(20_000, undefined, (signal) =>
+      httpViaEngine(engine, workspaceId, url, signal, 3000),
+    ).catch((e: Error) => ({ status: 0, body: e.message }));
     const viaEngine = there.status === 200 && there.body.trim() === token;
     return {
       loopback: 'unreachable',
@@ -168,12 +169,8 @@ export async function probeOurLoopbackFromEngine(
   await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
   const { port } = server.address() as { port: number };
   try {
-    const answer = await httpViaEngine(
-      engine,
-      workspaceId,
-      `http://127.0.0.1:${port}/`,
-      AbortSignal.timeout(30_000),
-      1000,
+    const answer = await withDeadline(30_000, undefined, (signal) =>
+      httpViaEngine(engine, workspaceId, `http://127.0.0.1:${port}/`, signal, 1000),
     );
     const reaches = answer.status === 200 && answer.body === token;
     return {

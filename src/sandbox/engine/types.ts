@@ -217,6 +217,16 @@ export interface LocalTaskRun {
   readonly problem?: string;
 }
 
+/** What the engine recorded about one container (`docker events`), from its creation until now. */
+export interface ContainerEvents {
+  /** False when the engine's event log (it keeps only the latest events) no longer reaches back to the creation. */
+  readonly complete: boolean;
+  /** True when the engine recorded an OOM in the container, even if State.OOMKilled says otherwise. */
+  readonly oom: boolean;
+  /** The signals sent to it through the engine (docker kill, docker stop), e.g. ['9'] or ['15', '9']. */
+  readonly killSignals: readonly string[];
+}
+
 /** The kernel's record of OOM kills in one container's memory cgroup. */
 export interface OomKills {
   /** 'unreadable': no kernel log to read here (a remote engine, or dmesg restricted to root). */
