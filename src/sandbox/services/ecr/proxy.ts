@@ -27,15 +27,31 @@ function registryError(res: ServerResponse, status: number, code: string, messag
   res.end(JSON.stringify({ errors: [{ code, message, detail: null }] }));
 }
 
-function forward(ctx: ProxyContext, req: IncomingMessage, res: ServerResponse, body?: Buffer): Promise<number> {
+/**
+ * Passes the request on to the registry and its answer back. `beforeAnswer` runs once the registry has answered and
+ * before the client hears it: a push is on record by the time `docker push` returns (a ListImages right after it
+ * must see the image).
+ */
+function forward(
+  ctx: ProxyContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  body?: Buffer,
+  beforeAnswer?: (status: number) => Promise<void>,
+): Promise<number> {
   return new Promise((resolve) => {
     // The Host header is kept, so the registry's upload URLs (Location) point back at this proxy.
     const upstream = request(
       { host: ctx.registryHostname, port: ctx.registryPort, method: req.method, path: req.url, headers: req.headers },
       (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-        answer.on('end', () => resolve(answer.statusCode ?? 502));
+        const status = answer.statusCode ?? 502;
+        void (beforeAnswer?.(status) ?? Promise.resolve())
+          .catch(() => undefined)
+          .then(() => {
+            res.writeHead(status, answer.headers);
+            answer.pipe(res);
+            answer.on('end', () => resolve(status));
+          });
       },
     );
     upstream.on('error', (e) => {
@@ -98,6 +114,7 @@ export async function proxyRegistry(ctx: ProxyContext, req: IncomingMessage, res
   ) {
     return registryError(res, 400, 'TAG_INVALID', immutableTag(target.reference, repo.name));
   }
-  const status = await forward(ctx, req, res, body);
-  if (status === 201) await recordPush(ctx.files.ecrState, repo.name, digest);
+  await forward(ctx, req, res, body, async (status) => {
+    if (status === 201) await recordPush(ctx.files.ecrState, repo.name, digest);
+  });
 }
