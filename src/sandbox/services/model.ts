@@ -8,5 +8,7 @@ export interface SandboxServices {
   readonly ecrRegistry: string;
   readonly ecrEndpoint: string;
   readonly registryKind: 'binary' | 'container' | 'external';
+  /** False before the first `sandbox up` here: no ports are chosen yet, so there is nothing to look for. */
+  readonly started: boolean;
   readonly files: SandboxFiles;
 }

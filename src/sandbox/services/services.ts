@@ -142,6 +142,7 @@ export async function describeServices(files = sandboxFiles()): Promise<SandboxS
     ecrRegistry: `localhost:${s.ecrPort}`,
     ecrEndpoint: `http://localhost:${s.ecrPort}`,
     registryKind: s.registryKind ?? 'binary',
+    started: s.registryPort !== undefined && s.ecrPort !== undefined,
     files,
   };
 }

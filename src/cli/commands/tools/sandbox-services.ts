@@ -49,8 +49,7 @@ export default async function servicesCommand(inv: Invocation, action: ServicesA
   }
   if (action === 'status') {
     const s = await services.describeServices();
-    // Ports are chosen at the first `sandbox up`: before it there is nothing to look for.
-    if (s.registry.endsWith(':undefined') || s.ecrEndpoint.endsWith(':undefined')) {
+    if (!s.started) {
       if (inv.json) printJson({ registry: { up: false }, ecrEndpoint: { up: false }, started: false });
       else
         process.stdout.write(
