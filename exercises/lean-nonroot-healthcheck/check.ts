@@ -38,7 +38,17 @@ const check: Check = async (kit) => {
   const id = await kit.exec(CONTAINER, ['id', '-u']);
   const uid = id.stdout.trim();
   evidence.uid = uid;
-  if (/^(root|0)(:|$)/.test(image.user) || image.user === '' || uid === '0') {
+  const imageRunsAsRoot = /^(root|0)(:|$)/.test(image.user) || image.user === '';
+  if (!imageRunsAsRoot && uid === '0') {
+    // The image is right; the run command overrode it (docker run --user 0 / --user root).
+    return kit.fail(
+      `The image's USER is ${image.user}, but the service in ${CONTAINER} runs as uid 0: ` +
+        'it was started with --user 0 (or root), which overrides the USER of the image.',
+      `Start it again without --user: docker rm -f ${CONTAINER} && docker run -d --name ${CONTAINER} ${container.image}`,
+      evidence,
+    );
+  }
+  if (imageRunsAsRoot || uid === '0') {
     return kit.fail(
       `The service in ${CONTAINER} runs as root (USER ${image.user || 'not set'}, uid ${uid || '?'}).`,
       'Add USER 10001 (any uid other than 0) to the Dockerfile before CMD, rebuild, and start the container again.',
