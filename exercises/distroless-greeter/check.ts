@@ -7,6 +7,13 @@ const LEAN = 'containerlings/greeter:distroless';
 const MIN_RATIO = 10;
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 
+const STATIC = 'Compile the greeter with -static (gcc -static ...): distroless/static has no C library and no loader.';
+
+/** "no such file" when the binary is there: the kernel could not find the dynamic loader the binary names. */
+const noLoader = (said: string) =>
+  `${LEAN} does not start: "${said.slice(0, 120)}". If the binary is where ENTRYPOINT says, the missing file is ` +
+  'the dynamic loader it asks for (ld-linux): it was linked dynamically, and distroless/static has no loader or libc.';
+
 const check: Check = async (kit) => {
   const full = await kit.image(FULL);
   if (!full)
@@ -55,12 +62,17 @@ const check: Check = async (kit) => {
   try {
     report = await kit.run(LEAN, { cmd: ['--check'], timeout: 10 });
   } catch (e) {
+    const why = String((e as Error)?.message ?? e);
     return kit.fail(
-      `${LEAN} does not start: ${String((e as Error)?.message ?? e).slice(0, 200)}`,
-      'Keep ENTRYPOINT ["/usr/local/bin/greeter"] (exec form), pointing at where you copied the binary; and compile it with -static.',
+      /no such file/i.test(why) ? noLoader(why) : `${LEAN} does not start: ${why.slice(0, 200)}`,
+      /no such file/i.test(why)
+        ? STATIC
+        : 'Keep ENTRYPOINT ["/usr/local/bin/greeter"] (exec form), pointing at where you copied the binary.',
       evidence,
     );
   }
+  if (report.exitCode !== 0 && /no such file/i.test(report.stderr))
+    return kit.fail(noLoader(report.stderr.trim()), STATIC, { ...evidence, exitCode: report.exitCode });
   const out = report.stdout.trim();
   const facts = /uid=(\d+) ca_certs=(\d+) tzdata=(yes|no)/.exec(out);
   if (!facts) {

@@ -27,7 +27,8 @@ const check: Check = async (kit) => {
     );
   const versioned = tags.filter((t) => !t.endsWith(':latest'));
   if (!container.image.startsWith(`${REPO}:`) || container.image.endsWith(':latest') || versioned.length === 0) {
-    return kit.fail(
+    return kit.diagnose(
+      'unversioned',
       `${CONTAINER} was started from "${container.image}": that says nothing about which build it is.`,
       `Build with a version tag (docker build -t ${REPO}:1.0 .) and start the container from it: ` +
         `docker run -d --name ${CONTAINER} ${REPO}:1.0`,
@@ -38,8 +39,20 @@ const check: Check = async (kit) => {
   const id = await kit.exec(CONTAINER, ['id', '-u']);
   const uid = id.stdout.trim();
   evidence.uid = uid;
-  if (/^(root|0)(:|$)/.test(image.user) || image.user === '' || uid === '0') {
-    return kit.fail(
+  const imageRunsAsRoot = /^(root|0)(:|$)/.test(image.user) || image.user === '';
+  if (!imageRunsAsRoot && uid === '0') {
+    // The image is right; the run command overrode it (docker run --user 0 / --user root).
+    return kit.diagnose(
+      'run-as-root',
+      `The image's USER is ${image.user}, but the service in ${CONTAINER} runs as uid 0: ` +
+        'it was started with --user 0 (or root), which overrides the USER of the image.',
+      `Start it again without --user: docker rm -f ${CONTAINER} && docker run -d --name ${CONTAINER} ${container.image}`,
+      evidence,
+    );
+  }
+  if (imageRunsAsRoot || uid === '0') {
+    return kit.diagnose(
+      'image-as-root',
       `The service in ${CONTAINER} runs as root (USER ${image.user || 'not set'}, uid ${uid || '?'}).`,
       'Add USER 10001 (any uid other than 0) to the Dockerfile before CMD, rebuild, and start the container again.',
       evidence,
@@ -56,7 +69,8 @@ const check: Check = async (kit) => {
     );
   }
   if (health.status === 'unhealthy') {
-    return kit.fail(
+    return kit.diagnose(
+      'probe-fails',
       `The engine reports ${CONTAINER} unhealthy after ${health.failingStreak} failed probes. The last said: ` +
         `${health.lastOutput.slice(0, 160) || '(nothing)'}`,
       'Run the probe yourself: docker exec cl-lean-svc wget -q -O /dev/null http://127.0.0.1:8080/healthz; echo $?. Ask the port the server listens on.',
@@ -77,7 +91,8 @@ const check: Check = async (kit) => {
   const idle = await kit.run(container.imageId, { entrypoint: argv.slice(0, 1), cmd: argv.slice(1), timeout: 15 });
   evidence.probeWithoutServer = idle.timedOut ? 'timed out' : `exit ${idle.exitCode}`;
   if (!idle.timedOut && idle.exitCode === 0) {
-    return kit.fail(
+    return kit.diagnose(
+      'probe-asks-nothing',
       `${CONTAINER}'s health check says healthy even when no server is running: in a container of the same image ` +
         `where httpd was never started, its probe (${probe.slice(1).join(' ').slice(0, 120)}) exited 0.`,
       'Make the probe ask the server and fail when it does not answer: ' +

@@ -71,6 +71,16 @@ const check = async (kit: CheckKit): Promise<CheckResult> => {
       netEvidence,
     );
   }
+  if (offline.isolation.networkMode !== 'none' && interfaces.join(' ') === 'lo') {
+    // Only loopback now (disconnected, or sharing another container's empty namespace), but not by design.
+    return kit.fail(
+      `${OFFLINE} has only the loopback interface lo right now, but its network mode is ` +
+        `${offline.isolation.networkMode || 'default'}, not none: it was left without a network afterwards ` +
+        '(or shares a namespace with another container), and the engine connects it again when the mode says so.',
+      `Remove it and run it again with --network none, so it has no network by design.`,
+      netEvidence,
+    );
+  }
   if (offline.isolation.networkMode !== 'none' || interfaces.join(' ') !== 'lo') {
     return kit.fail(
       `${OFFLINE} has network mode ${offline.isolation.networkMode || 'default'} and the interfaces ` +

@@ -1,4 +1,23 @@
-import type { Check } from 'containerlings/kit';
+import type { Check, CheckKit } from 'containerlings/kit';
+
+/** What the digest in pinned.txt is, when it is not tested's: an image id, another tag's, or none of cl-pinned's. */
+async function whatIsPinned(
+  kit: CheckKit,
+  digest: string,
+  tested: { digest: string; configDigest?: string },
+): Promise<string> {
+  const short = `${digest.slice(0, 19)}...`;
+  const ofTested = `tested is ${tested.digest.slice(0, 19)}...`;
+  const next = await kit.registry.manifest('cl-pinned', 'next');
+  if (digest === tested.configDigest || digest === next?.configDigest)
+    return (
+      `pinned.txt names ${short}, which is an image ID (the digest of the image's config, as docker images shows ` +
+      `it), not the digest the registry knows the image by (the digest of its manifest); ${ofTested}`
+    );
+  if (digest === next?.digest)
+    return `pinned.txt names ${short}, the digest of cl-pinned:next (where stable points now), but ${ofTested}`;
+  return `pinned.txt names ${short}, which is not a digest of any cl-pinned tag in the registry; ${ofTested}`;
+}
 
 const check: Check = async (kit) => {
   const tested = await kit.registry.manifest('cl-pinned', 'tested');
@@ -16,9 +35,13 @@ const check: Check = async (kit) => {
     );
   if (pinned[1] !== tested.digest)
     return kit.fail(
-      `pinned.txt names ${pinned[1]!.slice(0, 19)}..., but tested is ${tested.digest.slice(0, 19)}...`,
-      'Take the digest of the tag the team tested, not of another tag.',
-      { pinned: pinned[1]!, tested: tested.digest },
+      await whatIsPinned(kit, pinned[1]!, tested),
+      'Take the digest of the tag the team tested: ' +
+        `docker image inspect -f '{{index .RepoDigests 0}}' <registry>/cl-pinned:tested after pulling it.`,
+      {
+        pinned: pinned[1]!,
+        tested: tested.digest,
+      },
     );
   const local = await kit.image('containerlings/pinned');
   if (!local)

@@ -21,6 +21,9 @@ export interface AttemptReport {
   readonly outcome: Outcome;
   readonly ok: boolean;
   readonly message: string;
+  /** The mistake the check named, and (for a wrong attempt that declares one) the one it had to name. */
+  readonly diagnosis?: string;
+  readonly expectedDiagnosis?: string;
   /** What the check saw (sizes, digests, ...), so a report can show the numbers behind a verdict. */
   readonly evidence?: Evidence;
   readonly seconds: number;
@@ -44,6 +47,7 @@ interface Attempt {
   readonly files?: string;
   readonly script?: string;
   readonly expected: 'pass' | 'fail';
+  readonly diagnosis?: string;
 }
 
 export function attemptsOf(exercise: Exercise): Attempt[] {
@@ -57,6 +61,7 @@ export function attemptsOf(exercise: Exercise): Attempt[] {
       files: w.dir,
       script: script(w.dir) ?? solutionScript,
       expected: 'fail' as const,
+      ...(exercise.meta.wrongAttempts[w.name] ? { diagnosis: exercise.meta.wrongAttempts[w.name] } : {}),
     })),
   ];
 }
@@ -122,13 +127,21 @@ export async function selftest(
           };
         } else {
           const result = await runCheck(exercise, { engine, workspaceId, dir, startedAt, baseline, signal });
+          // A wrong attempt must fail for its own reason: the mistake it declares, not any other.
+          const rightMistake = !attempt.diagnosis || result.diagnosis === attempt.diagnosis;
           report = {
             exercise: exercise.id,
             attempt: attempt.name,
             expected: attempt.expected,
             outcome: result.outcome,
-            ok: result.outcome === attempt.expected,
-            message: result.message,
+            ok: result.outcome === attempt.expected && rightMistake,
+            message:
+              result.outcome === 'fail' && !rightMistake
+                ? `failed for another reason: diagnosed ${result.diagnosis ?? 'nothing named'}, ` +
+                  `expected ${attempt.diagnosis}: ${result.message}`
+                : result.message,
+            ...(result.diagnosis ? { diagnosis: result.diagnosis } : {}),
+            ...(attempt.diagnosis ? { expectedDiagnosis: attempt.diagnosis } : {}),
             evidence: result.evidence,
             seconds: 0,
           };

@@ -60,6 +60,14 @@ export async function runCheck(exercise: Exercise, run: CheckRun): Promise<Check
         evidence: {},
       };
     }
+    if (result.diagnosis !== undefined && !Object.hasOwn(exercise.meta.diagnoses, result.diagnosis))
+      return {
+        outcome: 'error',
+        message:
+          `The check of ${exercise.id} named the mistake "${result.diagnosis}", which its exercise.yaml does not ` +
+          'declare under diagnoses (a bug in the exercise).',
+        evidence: {},
+      };
     return result;
   } catch (e) {
     if (e instanceof CancelledError || run.signal?.aborted) throw new CancelledError();

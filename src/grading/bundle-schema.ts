@@ -43,6 +43,7 @@ const result = z.strictObject({
   outcome: outcome(),
   message: str(),
   tryNext: str().optional(),
+  diagnosis: id().optional(),
   startedAt: dateTime().optional(),
   checkedAt: dateTime(),
   durationMs: count(),

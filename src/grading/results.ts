@@ -20,6 +20,8 @@ export interface ExerciseResult {
   readonly outcome: Outcome;
   readonly message: string;
   readonly tryNext?: string;
+  /** For a fail: the named mistake the check diagnosed, so an instructor can count which mistakes a class makes. */
+  readonly diagnosis?: string;
   /** When the learner started the exercise (its clock for "built after you started"). */
   readonly startedAt?: string;
   readonly checkedAt: string;
@@ -109,6 +111,7 @@ export async function gradeAll(
       outcome: result.outcome,
       message: result.message,
       ...(result.tryNext ? { tryNext: result.tryNext } : {}),
+      ...('diagnosis' in result && result.diagnosis ? { diagnosis: result.diagnosis } : {}),
       ...(progress.exercises[exercise.id] ? { startedAt: progress.exercises[exercise.id].startedAt } : {}),
       checkedAt: new Date().toISOString(),
       durationMs,

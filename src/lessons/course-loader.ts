@@ -123,6 +123,7 @@ async function loadExercise(root: string, id: string, problems: ContentProblem[]
   ] as const) {
     if (!(await isDir(path))) problems.push({ file: rel(path) + '/', message: `is missing; it holds ${what}` });
   }
+  problems.push(...diagnosisProblems(exercise, rel(metaFile)));
   if (exercise.wrong.length < 2) {
     problems.push({
       file: rel(join(dir, 'wrong')) + '/',
@@ -130,6 +131,35 @@ async function loadExercise(root: string, id: string, problems: ContentProblem[]
     });
   }
   return exercise;
+}
+
+/**
+ * Diagnoses and the wrong attempts that prove them: each attempt named in wrongAttempts is a folder under wrong/,
+ * each diagnosis it names is declared, and once an exercise declares diagnoses, every wrong attempt names one.
+ */
+function diagnosisProblems(exercise: Exercise, file: string): ContentProblem[] {
+  const { diagnoses, wrongAttempts } = exercise.meta;
+  const folders = new Set(exercise.wrong.map((w) => w.name));
+  const problems: ContentProblem[] = [];
+  for (const [attempt, diagnosis] of Object.entries(wrongAttempts)) {
+    if (!folders.has(attempt))
+      problems.push({ file, field: `wrongAttempts.${attempt}`, message: `there is no folder wrong/${attempt}` });
+    if (!Object.hasOwn(diagnoses, diagnosis))
+      problems.push({
+        file,
+        field: `wrongAttempts.${attempt}`,
+        message: `names the diagnosis "${diagnosis}", which is not declared under diagnoses`,
+      });
+  }
+  if (Object.keys(diagnoses).length > 0)
+    for (const name of folders)
+      if (!Object.hasOwn(wrongAttempts, name))
+        problems.push({
+          file,
+          field: 'wrongAttempts',
+          message: `wrong/${name} names no diagnosis: say which mistake it must be diagnosed as`,
+        });
+  return problems;
 }
 
 /** Reads and validates every lesson and exercise; throws a ContentError listing every problem. */

@@ -102,5 +102,12 @@ export const ExerciseMeta = z.strictObject({
    * pass): `containerlings submit` pushes it to the class registry and `containerlings verify` re-checks it there.
    */
   verify: z.strictObject({ image: dockerName }).optional(),
+  /**
+   * The named mistakes the check can diagnose (kit.diagnose): id → the hint that fits that mistake, shown first when
+   * the learner asks for a hint after the check diagnosed it.
+   */
+  diagnoses: z.record(id, z.strictObject({ hint: z.string().min(1) })).default({}),
+  /** Each wrong attempt (a folder under wrong/) → the diagnosis its check must give, proven by the self-test. */
+  wrongAttempts: z.record(z.string().min(1), id).default({}),
 });
 export type ExerciseMeta = z.infer<typeof ExerciseMeta>;

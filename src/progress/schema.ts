@@ -22,8 +22,10 @@ export const ExerciseProgress = z.object({
       message: z.string(),
       tryNext: z.string().optional(),
       evidence: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+      diagnosis: z.string().optional(),
     })
     .optional(),
+  diagnosisHintShown: z.string().optional(),
 });
 export type ExerciseProgress = z.infer<typeof ExerciseProgress>;
 

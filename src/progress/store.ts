@@ -31,6 +31,8 @@ export interface ExerciseProgress {
   images?: Record<string, string | null>;
   /** The latest check's verdict in this attempt, as shown to the learner (the TUI reads it from here). */
   lastResult?: StoredVerdict;
+  /** The diagnosis whose own hint was last shown, so `hint` gives it once per diagnosis, then the usual hints. */
+  diagnosisHintShown?: string;
 }
 
 /** A check's verdict as progress.json keeps it (the shape of a CheckResult; progress sits below the checks). */
@@ -39,6 +41,7 @@ export interface StoredVerdict {
   readonly message: string;
   readonly tryNext?: string;
   readonly evidence: Readonly<Record<string, string | number | boolean>>;
+  readonly diagnosis?: string;
 }
 
 export interface Progress {

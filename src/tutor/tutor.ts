@@ -177,13 +177,24 @@ export class Tutor {
   }
 
   /** Reveals the next hint (or repeats the last one) and saves the position. */
-  async nextHint(id: string): Promise<{ hint: string; number: number; total: number }> {
-    const { hints } = this.exercise(id).meta;
+  /**
+   * The hint for the mistake the last check diagnosed, once per diagnosis; otherwise the next progressive hint
+   * (or the last one again). The position is saved.
+   */
+  async nextHint(id: string): Promise<{ hint: string; number: number; total: number; diagnosis?: string }> {
+    const { hints, diagnoses } = this.exercise(id).meta;
+    let diagnosis: string | undefined;
     const p = await updateProgress(this.workspace.dir, (p) => {
       const ex = this.entry(p, id);
+      const named = ex.lastResult?.outcome === 'fail' ? ex.lastResult.diagnosis : undefined;
+      if (named && Object.hasOwn(diagnoses, named) && ex.diagnosisHintShown !== named) {
+        ex.diagnosisHintShown = diagnosis = named;
+        return;
+      }
       ex.hintsShown = Math.min(ex.hintsShown + 1, hints.length);
     });
     const number = p.exercises[id].hintsShown;
+    if (diagnosis) return { hint: diagnoses[diagnosis].hint, number, total: hints.length, diagnosis };
     return { hint: hints[number - 1], number, total: hints.length };
   }
 

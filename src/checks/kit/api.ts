@@ -58,6 +58,11 @@ export interface CheckResult {
   readonly tryNext?: string;
   /** What the check saw: image id, size, exit code, response body... */
   readonly evidence: Evidence;
+  /**
+   * For a fail, the named mistake it diagnosed: an id from the exercise's `diagnoses` (exercise.yaml). The self-test
+   * holds each wrong attempt to the diagnosis it declares; the results document carries it for instructors.
+   */
+  readonly diagnosis?: string;
 }
 
 /** An exercise's check: `export default (async (kit) => ...) satisfies Check;` */
@@ -123,6 +128,8 @@ export interface ContainersKit {
 
   pass(message: string, evidence?: Evidence): CheckResult;
   fail(message: string, tryNext?: string, evidence?: Evidence): CheckResult;
+  /** A fail that names the mistake: `diagnosis` is an id the exercise declares under `diagnoses` in exercise.yaml. */
+  diagnose(diagnosis: string, message: string, tryNext?: string, evidence?: Evidence): CheckResult;
 }
 
 // --- Images: files, lint, audit, builds, health ---

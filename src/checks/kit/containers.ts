@@ -43,5 +43,12 @@ export function containersKit(ctx: KitContext): ContainersKit {
     isNew: (image) => newBecause(image, ctx.startedAt, ctx.baseline) !== undefined,
     pass: (message, evidence = {}) => ({ outcome: 'pass', message, evidence }),
     fail: (message, tryNext, evidence = {}) => ({ outcome: 'fail', message, tryNext, evidence }),
+    diagnose: (diagnosis, message, tryNext, evidence = {}) => ({
+      outcome: 'fail',
+      message,
+      tryNext,
+      evidence,
+      diagnosis,
+    }),
   };
 }

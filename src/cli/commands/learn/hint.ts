@@ -7,8 +7,11 @@ import { EXIT, paint, printJson } from '../../output.js';
 export default async function hint(inv: Invocation): Promise<number> {
   const id = requireExercise(inv);
   const tutor = await openTutor(inv);
-  const { hint, number, total } = await tutor.nextHint(id);
-  if (inv.json) printJson({ exercise: id, hint, number, total });
-  else process.stdout.write(`${paint('blue', `Hint ${number} of ${total}:`)} ${hint}\n`);
+  const { hint, number, total, diagnosis } = await tutor.nextHint(id);
+  if (inv.json) printJson({ exercise: id, hint, number, total, ...(diagnosis ? { diagnosis } : {}) });
+  else
+    process.stdout.write(
+      `${paint('blue', diagnosis ? 'For the mistake your last check found:' : `Hint ${number} of ${total}:`)} ${hint}\n`,
+    );
   return EXIT.pass;
 }
