@@ -130,6 +130,57 @@ describe('lint rules', () => {
     expect(rules).toContain('cleanup-later-layer');
   });
 
+  it('apt lists cleaned in the same RUN, twice in one Dockerfile, are right (not a later-layer cleanup)', async () => {
+    const apt = 'RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*';
+    // As in the official node, postgres, python and redis Dockerfiles: each RUN cleans up after itself.
+    expect(
+      await rulesOf(df('FROM debian:bookworm-slim', apt, 'ENV A=1', apt.replace('curl', 'gnupg'), 'USER 1')),
+    ).toEqual([]);
+    // The same for a temp folder each RUN makes and removes ($GNUPGHOME).
+    const gpg = 'RUN export GNUPGHOME=/tmp/gpg && mkdir /tmp/gpg && gpg --version && rm -rf /tmp/gpg';
+    expect(await rulesOf(df('FROM debian:bookworm-slim', gpg, 'ENV A=1', gpg, 'USER 1'))).toEqual([]);
+    // A RUN that left the path, then a later rm: still an error.
+    expect(
+      await rulesOf(
+        df(
+          'FROM debian:bookworm-slim',
+          'RUN mkdir /tmp/gpg && touch /tmp/gpg/x',
+          'ENV A=1',
+          'RUN rm -rf /tmp/gpg',
+          'USER 1',
+        ),
+      ),
+    ).toContain('cleanup-later-layer');
+  });
+
+  it('root-user: a non-root base (distroless :nonroot) or a USER set in the stage it builds on is not root', async () => {
+    expect(await rulesOf(df('FROM gcr.io/distroless/static-debian12:nonroot', 'COPY app /app'))).not.toContain(
+      'root-user',
+    );
+    expect(
+      await rulesOf(df('FROM debian:bookworm-slim AS base', 'USER 10001', 'FROM base', 'COPY app /app')),
+    ).not.toContain('root-user');
+    // Inherited root is still root, and a later USER root still counts.
+    expect(await rulesOf(df('FROM debian:bookworm-slim AS base', 'FROM base', 'COPY app /app'))).toContain('root-user');
+    expect(await rulesOf(df('FROM gcr.io/distroless/static-debian12:nonroot', 'USER root'))).toContain('root-user');
+  });
+
+  it('a file with no FROM is said to be no Dockerfile, once, instead of rule findings', async () => {
+    const findings = await lintText('hello\nthis is not a Dockerfile\n');
+    expect(findings.map((f) => f.rule)).toEqual(['not-a-dockerfile']);
+    expect(findings[0].message).toMatch(/no FROM instruction, so it is not a Dockerfile/);
+    expect(
+      (await lintText(String.fromCharCode(...Array.from({ length: 64 }, (_, i) => (i * 37) % 256)))).map((f) => f.rule),
+    ).toEqual(['not-a-dockerfile']);
+  });
+
+  it('add-vs-copy keeps the quotes a source with a space needs', async () => {
+    const [finding] = (await lintText(df('FROM busybox:1.36', 'ADD "my file.txt" /app/', 'USER 1'))).filter(
+      (f) => f.rule === 'add-vs-copy',
+    );
+    expect(finding.fix).toBe('Use COPY "my file.txt" /app/');
+  });
+
   it('the cache-order rule knows a home-made dependency step', async () => {
     expect(
       await rulesOf(df('FROM busybox:1.36', 'WORKDIR /app', 'COPY . .', 'RUN ./fetch-deps.sh deps.txt', 'USER 1')),

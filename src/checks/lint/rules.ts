@@ -241,6 +241,10 @@ const cleanupLaterLayer: Rule = (model) => {
       const first = Math.min(mentions.first(path), wholeContext.first(path));
       if (first >= index) continue;
       const maker = all[first];
+      // An earlier RUN that removed the path in its own layer left nothing there (apt-get update ... && rm -rf
+      // /var/lib/apt/lists/* twice is right, and what apt-install asks for). A RUN between the two that made it again
+      // without removing it is not seen here: a missed finding, never a false one.
+      if (maker.keyword === 'RUN' && removed[first].includes(path)) continue;
       const copied = maker.keyword !== 'RUN';
       found.push({
         rule: 'cleanup-later-layer',
@@ -280,6 +284,27 @@ const aptInstall: Rule = (model) =>
           ];
     });
 
+/** Base images whose tag says they run as a non-root user (distroless's :nonroot and :debug-nonroot, say). */
+const NONROOT_TAG = /:(\S*-)?nonroot(-\S*)?$/i;
+
+/** With no USER of its own, does stage s run as non-root: FROM a non-root base, or FROM a stage that set one? */
+function inheritsNonRoot(model: LintModel, s: number, depth = 0): boolean {
+  const stage = inStage(model, s);
+  const from = stage.find((i) => i.keyword === 'FROM')?.args[0];
+  if (!from || depth > model.stages) return false;
+  if (NONROOT_TAG.test(from)) return true;
+  if (!model.stageNames.includes(from.toLowerCase())) return false;
+  const parentStage = model.instructions.find(
+    (i) => i.keyword === 'FROM' && i.args[1]?.toLowerCase() === 'as' && i.args[2]?.toLowerCase() === from.toLowerCase(),
+  )?.stage;
+  if (parentStage === undefined || parentStage >= s) return false;
+  const parentUser = inStage(model, parentStage)
+    .filter((i) => i.keyword === 'USER')
+    .at(-1);
+  if (parentUser) return !['root', '0'].includes((parentUser.args[0] ?? '').split(':')[0]);
+  return inheritsNonRoot(model, parentStage, depth + 1);
+}
+
 /** The final stage should not run as root. */
 const rootUser: Rule = (model) => {
   const stage = finalStage(model);
@@ -288,6 +313,7 @@ const rootUser: Rule = (model) => {
   const last = users.at(-1);
   const name = (last?.args[0] ?? '').split(':')[0];
   if (last && name !== 'root' && name !== '0') return [];
+  if (!last && inheritsNonRoot(model, model.stages - 1)) return [];
   return [
     {
       rule: 'root-user',
@@ -343,6 +369,9 @@ const baseTag: Rule = (model) =>
       ];
     });
 
+/** A word as it must be written again in a Dockerfile: quoted when it holds a space or a quote. */
+const quoted = (word: string) => (/[\s"']/.test(word) ? JSON.stringify(word) : word);
+
 const ARCHIVE = /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst)$/i;
 
 /** ADD fetches URLs and unpacks archives; for plain files it only hides what it does. */
@@ -359,7 +388,7 @@ const addVsCopy: Rule = (model) =>
       line: add.line,
       message:
         'ADD copies plain files here; it would also unpack archives and fetch URLs, which a reader has to rule out.',
-      fix: `Use COPY ${add.args.join(' ')}`,
+      fix: `Use COPY ${add.args.map(quoted).join(' ')}`,
     }));
 
 const DEPENDENCY_STEP =
@@ -416,6 +445,17 @@ export const RULES: Readonly<Record<string, Rule>> = {
 };
 
 export function applyRules(model: LintModel): LintFinding[] {
+  // Without a FROM there is no image to judge: say so once, instead of rule findings that make no sense.
+  if (model.stages === 0)
+    return [
+      {
+        rule: 'not-a-dockerfile',
+        severity: 'error',
+        line: model.instructions[0]?.line ?? 1,
+        message: 'This file has no FROM instruction, so it is not a Dockerfile (or its FROM line is missing).',
+        fix: 'Lint the Dockerfile itself (containerlings lint path/to/Dockerfile); a Dockerfile starts FROM <image>.',
+      },
+    ];
   return Object.values(RULES)
     .flatMap((rule) => rule(model))
     .sort((a, b) => a.line - b.line);
