@@ -1,6 +1,7 @@
 // The rules the lean-images lesson teaches, as pure functions over a parsed Dockerfile.
 import type { LintFinding } from '../kit/api.js';
 import type { LintInstruction, LintModel } from './model.js';
+import { PRACTICE_RULES } from './rules-practice.js';
 
 type Rule = (model: LintModel) => LintFinding[];
 
@@ -287,22 +288,31 @@ const aptInstall: Rule = (model) =>
 /** Base images whose tag says they run as a non-root user (distroless's :nonroot and :debug-nonroot, say). */
 const NONROOT_TAG = /:(\S*-)?nonroot(-\S*)?$/i;
 
-/** With no USER of its own, does stage s run as non-root: FROM a non-root base, or FROM a stage that set one? */
-function inheritsNonRoot(model: LintModel, s: number, depth = 0): boolean {
-  const stage = inStage(model, s);
-  const from = stage.find((i) => i.keyword === 'FROM')?.args[0];
-  if (!from || depth > model.stages) return false;
-  if (NONROOT_TAG.test(from)) return true;
-  if (!model.stageNames.includes(from.toLowerCase())) return false;
-  const parentStage = model.instructions.find(
-    (i) => i.keyword === 'FROM' && i.args[1]?.toLowerCase() === 'as' && i.args[2]?.toLowerCase() === from.toLowerCase(),
-  )?.stage;
-  if (parentStage === undefined || parentStage >= s) return false;
-  const parentUser = inStage(model, parentStage)
-    .filter((i) => i.keyword === 'USER')
-    .at(-1);
-  if (parentUser) return !['root', '0'].includes((parentUser.args[0] ?? '').split(':')[0]);
-  return inheritsNonRoot(model, parentStage, depth + 1);
+/**
+ * With no USER of its own, does stage s run as non-root: FROM a non-root base, or FROM a stage that set one (or that
+ * inherits one)? One pass over the instructions, then a walk up the chain of stages.
+ */
+function inheritsNonRoot(model: LintModel, s: number): boolean {
+  const from = new Map<number, string>();
+  const lastUser = new Map<number, string>();
+  const stageOfName = new Map<string, number>();
+  for (const i of model.instructions) {
+    if (i.keyword === 'FROM') {
+      from.set(i.stage, i.args[0] ?? '');
+      if (i.args[1]?.toLowerCase() === 'as' && i.args[2] && !stageOfName.has(i.args[2].toLowerCase()))
+        stageOfName.set(i.args[2].toLowerCase(), i.stage);
+    }
+    if (i.keyword === 'USER') lastUser.set(i.stage, (i.args[0] ?? '').split(':')[0]);
+  }
+  for (let stage = s; ;) {
+    const base = from.get(stage) ?? '';
+    if (NONROOT_TAG.test(base)) return true;
+    const parent = stageOfName.get(base.toLowerCase());
+    if (parent === undefined || parent >= stage) return false;
+    const user = lastUser.get(parent);
+    if (user !== undefined) return user !== 'root' && user !== '0';
+    stage = parent;
+  }
 }
 
 /** The final stage should not run as root. */
@@ -346,13 +356,13 @@ const healthcheckMissing: Rule = (model) => {
 };
 
 /** FROM x and FROM x:latest move whenever upstream pushes. */
-const baseTag: Rule = (model) =>
-  model.instructions
+const baseTag: Rule = (model) => {
+  const stageNames = new Set(model.stageNames); // a Set: one lookup per FROM, however many stages there are
+  return model.instructions
     .filter((i) => i.keyword === 'FROM' && i.args[0])
     .flatMap((from) => {
       const ref = from.args[0];
-      if (ref === 'scratch' || ref.includes('$') || ref.includes('@') || model.stageNames.includes(ref.toLowerCase()))
-        return [];
+      if (ref === 'scratch' || ref.includes('$') || ref.includes('@') || stageNames.has(ref.toLowerCase())) return [];
       const name = ref.split('/').at(-1)!;
       const tag = name.includes(':') ? name.split(':')[1] : undefined;
       if (tag && tag !== 'latest') return [];
@@ -368,6 +378,7 @@ const baseTag: Rule = (model) =>
         },
       ];
     });
+};
 
 /** A word as it must be written again in a Dockerfile: quoted when it holds a space or a quote. */
 const quoted = (word: string) => (/[\s"']/.test(word) ? JSON.stringify(word) : word);
@@ -444,6 +455,15 @@ export const RULES: Readonly<Record<string, Rule>> = {
   'cache-order': cacheOrder,
 };
 
+/** hadolint's code for the lesson's rules that it also checks (cleanup-later-layer, cache-order: it has none). */
+const HADOLINT_OF: Readonly<Record<string, (f: LintFinding) => string>> = {
+  'combine-runs': () => 'DL3059',
+  'apt-install': (f) => (f.message.includes('--no-install-recommends') ? 'DL3015' : 'DL3009'),
+  'root-user': () => 'DL3002',
+  'base-tag': (f) => (f.message.includes('"latest" tag') ? 'DL3007' : 'DL3006'),
+  'add-vs-copy': () => 'DL3020',
+};
+
 export function applyRules(model: LintModel): LintFinding[] {
   // Without a FROM there is no image to judge: say so once, instead of rule findings that make no sense.
   if (model.stages === 0)
@@ -456,7 +476,8 @@ export function applyRules(model: LintModel): LintFinding[] {
         fix: 'Lint the Dockerfile itself (containerlings lint path/to/Dockerfile); a Dockerfile starts FROM <image>.',
       },
     ];
-  return Object.values(RULES)
+  return [...Object.values(RULES), ...Object.values(PRACTICE_RULES)]
     .flatMap((rule) => rule(model))
+    .map((f) => (f.hadolint || !HADOLINT_OF[f.rule] ? f : { ...f, hadolint: HADOLINT_OF[f.rule](f) }))
     .sort((a, b) => a.line - b.line);
 }
