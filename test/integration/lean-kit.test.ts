@@ -48,11 +48,12 @@ describe('kit.audit', () => {
     expect(surface).toMatchObject({
       packageDb: 'none',
       packages: 0,
-      shell: true,
       setuid: [],
       runsAsRoot: true,
       user: '',
     });
+    // Every shell is listed, wherever it is: busybox's sh, and busybox itself.
+    expect(surface.shells).toEqual(expect.arrayContaining(['/bin/sh', '/bin/busybox']));
     expect(surface.packageManagers).toContain('dpkg');
     expect((await listLabelled(engine, workspaceId)).containers).toEqual([]);
   });
