@@ -59,6 +59,62 @@ describe('the ECR API (JSON 1.1) through @aws-sdk/client-ecr', () => {
   });
 });
 
+describe('the ECR API: paging, encryption and bad parameters as ECR answers them', () => {
+  it('pages DescribeRepositories with maxResults and nextToken, and the SDK paginator reads every page', async () => {
+    for (const n of [1, 2, 3, 4, 5]) await ecr.send(new sdk.CreateRepositoryCommand({ repositoryName: `paged/r${n}` }));
+    const first = await ecr.send(new sdk.DescribeRepositoriesCommand({ maxResults: 2 }));
+    expect(first.repositories).toHaveLength(2);
+    expect(first.nextToken).toEqual(expect.any(String));
+    const names: string[] = [];
+    for await (const page of sdk.paginateDescribeRepositories({ client: ecr, pageSize: 2 }, {}))
+      names.push(...(page.repositories ?? []).map((r) => r.repositoryName!));
+    expect(names.filter((n) => n.startsWith('paged/'))).toEqual([
+      'paged/r1',
+      'paged/r2',
+      'paged/r3',
+      'paged/r4',
+      'paged/r5',
+    ]);
+    await expect(ecr.send(new sdk.DescribeRepositoriesCommand({ maxResults: 0 }))).rejects.toMatchObject({
+      name: 'InvalidParameterException',
+    });
+    await expect(ecr.send(new sdk.DescribeRepositoriesCommand({ nextToken: 'forged' }))).rejects.toMatchObject({
+      name: 'InvalidParameterException',
+    });
+    // The aws CLI pages too: --page-size asks for small pages, --max-items stops early with a token to go on.
+    const cli = JSON.parse((await aws('ecr', 'describe-repositories', '--page-size', '2', '--max-items', '3')).stdout);
+    expect(cli.repositories).toHaveLength(3);
+    expect(cli.NextToken).toEqual(expect.any(String));
+  });
+
+  it('keeps the encryption a repository was created with, and refuses an unknown type', async () => {
+    const kms = await ecr.send(
+      new sdk.CreateRepositoryCommand({ repositoryName: 'sealed', encryptionConfiguration: { encryptionType: 'KMS' } }),
+    );
+    expect(kms.repository?.encryptionConfiguration).toEqual({
+      encryptionType: 'KMS',
+      kmsKey: expect.stringMatching(/^arn:aws:kms:.*:alias\/aws\/ecr$/),
+    });
+    const described = await ecr.send(new sdk.DescribeRepositoriesCommand({ repositoryNames: ['sealed'] }));
+    expect(described.repositories?.[0]?.encryptionConfiguration?.encryptionType).toBe('KMS');
+    await expect(
+      ecr.send(
+        new sdk.CreateRepositoryCommand({
+          repositoryName: 'odd',
+          encryptionConfiguration: { encryptionType: 'ROT13' as never },
+        }),
+      ),
+    ).rejects.toMatchObject({ name: 'InvalidParameterException' });
+  });
+
+  it('says a malformed ARN is an invalid parameter, not a missing repository', async () => {
+    await expect(ecr.send(new sdk.ListTagsForResourceCommand({ resourceArn: 'not-an-arn' }))).rejects.toMatchObject({
+      name: 'InvalidParameterException',
+      message: expect.stringMatching(/Invalid ARN/),
+    });
+  });
+});
+
 describe('the aws CLI and docker against the endpoint', () => {
   it('runs the course workflow: create, get-login-password | docker login, tag, push, list and describe', async () => {
     const create = await aws(

@@ -77,6 +77,49 @@ const policy = (...rules: object[]) =>
     rules: rules.map((selection, i) => ({ rulePriority: (i + 1) * 10, selection, action: { type: 'expire' } })),
   });
 
+describe('validateLifecyclePolicy refuses what ECR refuses', () => {
+  const rule = (priority: number, selection: object) => ({
+    rulePriority: priority,
+    selection,
+    action: { type: 'expire' },
+  });
+  const policy = (...rules: object[]) => JSON.stringify({ rules });
+  const tagged = { tagStatus: 'tagged', tagPrefixList: ['nightly'], countType: 'imageCountMoreThan', countNumber: 5 };
+  const old = { tagStatus: 'any', countType: 'sinceImagePushed', countUnit: 'days', countNumber: 30 };
+
+  it.each([
+    [
+      'countUnit with imageCountMoreThan',
+      policy(rule(1, { ...tagged, countUnit: 'days' })),
+      /countUnit is not allowed/,
+    ],
+    [
+      'a tagStatus any rule that is not last',
+      policy(rule(1, old), rule(2, tagged)),
+      /must have the highest rulePriority/,
+    ],
+    [
+      'an untagged rule with tagPrefixList',
+      policy(rule(1, { ...tagged, tagStatus: 'untagged' })),
+      /only allowed when tagStatus is tagged, not untagged/,
+    ],
+    ['both lists in one rule', policy(rule(1, { ...tagged, tagPatternList: ['n*'] })), /not both/],
+    [
+      'a pattern with five wildcards',
+      policy(rule(1, { ...tagged, tagPrefixList: undefined, tagPatternList: ['*a*b*c*d*'] })),
+      /more than 4 wildcards/,
+    ],
+  ])('%s', (_, text, why) => {
+    expect(() => validateLifecyclePolicy(text)).toThrow(why);
+  });
+
+  it('accepts the right forms: any last, days only with sinceImagePushed, a pattern list on a tagged rule', () => {
+    expect(validateLifecyclePolicy(policy(rule(1, tagged), rule(2, old)))).toHaveLength(2);
+    const patterned = { ...tagged, tagPrefixList: undefined, tagPatternList: ['nightly*'] };
+    expect(validateLifecyclePolicy(policy(rule(1, patterned)))).toHaveLength(1);
+  });
+});
+
 describe('the ecr-lifecycle check', () => {
   it('passes the solution and the same rules written with tagPatternList, in either order', async () => {
     expect((await judge(exercise('solution/policy.json'))).outcome).toBe('pass');

@@ -35,6 +35,8 @@ function reference(model: LintModel): { line: number; message: string }[] {
               (i.args.slice(0, -1).some(isWholeContext) && underDest(path, i.args.at(-1)!)))),
       );
       if (!maker) continue;
+      // The first maker removed the path in its own RUN: nothing of it is left in that layer (not a finding).
+      if (maker.keyword === 'RUN' && removedPaths(maker).includes(path)) continue;
       found.push({ line: run.line, message: `rm ${path} ... ${maker.keyword} on line ${maker.line}` });
       return;
     }

@@ -66,10 +66,97 @@ describe('lint rules', () => {
         'USER node',
       ),
     ],
+    // Good practice beyond the lesson (rules-practice.ts), each with hadolint's code of the same check.
+    [
+      'exec-form',
+      df('FROM busybox:1.36', 'USER 1', 'CMD httpd -f'),
+      df('FROM busybox:1.36', 'USER 1', 'CMD ["httpd", "-f"]'),
+    ],
+    [
+      'pipefail',
+      df('FROM debian:bookworm-slim', 'RUN wget -qO- http://x/k | gpg --dearmor > /k.gpg', 'USER 1'),
+      df(
+        'FROM debian:bookworm-slim',
+        'SHELL ["/bin/bash", "-o", "pipefail", "-c"]',
+        'RUN wget -qO- http://x/k | gpg --dearmor > /k.gpg || true',
+        'USER 1',
+      ),
+    ],
+    [
+      'pin-versions',
+      df('FROM alpine:3.20', 'RUN apk add --no-cache curl', 'USER 1'),
+      df('FROM alpine:3.20', 'RUN apk add --no-cache curl=8.9.1-r1', 'USER 1'),
+    ],
+    [
+      'workdir-not-cd',
+      df('FROM busybox:1.36', 'RUN cd /srv && touch x', 'USER 1'),
+      df('FROM busybox:1.36', 'WORKDIR /srv', 'RUN touch x', 'USER 1'),
+    ],
+    [
+      'no-sudo',
+      df('FROM debian:bookworm-slim', 'RUN sudo touch /x', 'USER 1'),
+      df('FROM debian:bookworm-slim', 'RUN touch /x', 'USER 1'),
+    ],
+    [
+      'apt-get-not-apt',
+      df('FROM debian:bookworm-slim', 'RUN apt update', 'USER 1'),
+      df('FROM debian:bookworm-slim', 'RUN apt-get update', 'USER 1'),
+    ],
+    [
+      'apt-get-yes',
+      df('FROM debian:bookworm-slim', 'RUN apt-get update && apt-get install curl=7.88.1-10', 'USER 1'),
+      df('FROM debian:bookworm-slim', 'RUN apt-get update && apt-get install -y curl=7.88.1-10', 'USER 1'),
+    ],
+    [
+      'no-cache',
+      df('FROM python:3.12-slim', 'RUN pip install requests==2.32.3', 'USER 1'),
+      df('FROM python:3.12-slim', 'RUN pip install --no-cache-dir requests==2.32.3', 'USER 1'),
+    ],
+    [
+      'one-cmd',
+      df('FROM busybox:1.36', 'USER 1', 'CMD ["a"]', 'CMD ["b"]'),
+      df('FROM busybox:1.36 AS a', 'CMD ["a"]', 'FROM busybox:1.36', 'USER 1', 'CMD ["b"]'),
+    ],
+    [
+      'stage-names',
+      df('FROM busybox:1.36 AS build', 'RUN touch /x', 'FROM busybox:1.36', 'COPY --from=biuld /x /x', 'USER 1'),
+      df('FROM busybox:1.36 AS build', 'RUN touch /x', 'FROM busybox:1.36', 'COPY --from=build /x /x', 'USER 1'),
+    ],
   ];
   it.each(cases)('%s: triggers on the bad Dockerfile, not on the fixed one', async (rule, triggers, passes) => {
     expect(await rulesOf(triggers)).toContain(rule);
     expect(await rulesOf(passes)).not.toContain(rule);
+  });
+
+  it("names hadolint's code for each finding it has one for, and errors only what breaks a build", async () => {
+    const findings = await lintText(
+      df(
+        'FROM debian:latest AS build',
+        'FROM build AS build',
+        'FROM busybox:1.36 AS app',
+        'COPY --from=app /x /x',
+        'RUN apt-get install curl=7.88.1-10 && sudo touch /x',
+        'ADD a.txt /a',
+        'CMD run',
+      ),
+    );
+    const codes = Object.fromEntries(findings.map((f) => [`${f.rule}@${f.line}`, f.hadolint]));
+    expect(codes).toMatchObject({
+      'base-tag@1': 'DL3007',
+      'stage-names@2': 'DL3024',
+      'stage-names@4': 'DL3023',
+      'no-sudo@5': 'DL3004',
+      'apt-get-yes@5': 'DL3014',
+      'add-vs-copy@6': 'DL3020',
+      'exec-form@7': 'DL3025',
+      'root-user@3': 'DL3002',
+    });
+    expect(
+      findings
+        .filter((f) => f.severity === 'error')
+        .map((f) => f.rule)
+        .sort(),
+    ).toEqual(['apt-get-yes', 'no-sudo', 'root-user', 'stage-names', 'stage-names']);
   });
 
   it('a clean, lean Dockerfile has no findings at all', async () => {
@@ -128,6 +215,60 @@ describe('lint rules', () => {
       ),
     );
     expect(rules).toContain('cleanup-later-layer');
+  });
+
+  it('apt lists cleaned in the same RUN, twice in one Dockerfile, are right (not a later-layer cleanup)', async () => {
+    const apt =
+      'RUN apt-get update && apt-get install -y --no-install-recommends curl=7.88.1-10 && rm -rf /var/lib/apt/lists/*';
+    // As in the official node, postgres, python and redis Dockerfiles: each RUN cleans up after itself.
+    expect(
+      await rulesOf(
+        df('FROM debian:bookworm-slim', apt, 'ENV A=1', apt.replace('curl=7.88.1-10', 'gnupg=2.2.40-1'), 'USER 1'),
+      ),
+    ).toEqual([]);
+    // The same for a temp folder each RUN makes and removes ($GNUPGHOME).
+    const gpg = 'RUN export GNUPGHOME=/tmp/gpg && mkdir /tmp/gpg && gpg --version && rm -rf /tmp/gpg';
+    expect(await rulesOf(df('FROM debian:bookworm-slim', gpg, 'ENV A=1', gpg, 'USER 1'))).toEqual([]);
+    // A RUN that left the path, then a later rm: still an error.
+    expect(
+      await rulesOf(
+        df(
+          'FROM debian:bookworm-slim',
+          'RUN mkdir /tmp/gpg && touch /tmp/gpg/x',
+          'ENV A=1',
+          'RUN rm -rf /tmp/gpg',
+          'USER 1',
+        ),
+      ),
+    ).toContain('cleanup-later-layer');
+  });
+
+  it('root-user: a non-root base (distroless :nonroot) or a USER set in the stage it builds on is not root', async () => {
+    expect(await rulesOf(df('FROM gcr.io/distroless/static-debian12:nonroot', 'COPY app /app'))).not.toContain(
+      'root-user',
+    );
+    expect(
+      await rulesOf(df('FROM debian:bookworm-slim AS base', 'USER 10001', 'FROM base', 'COPY app /app')),
+    ).not.toContain('root-user');
+    // Inherited root is still root, and a later USER root still counts.
+    expect(await rulesOf(df('FROM debian:bookworm-slim AS base', 'FROM base', 'COPY app /app'))).toContain('root-user');
+    expect(await rulesOf(df('FROM gcr.io/distroless/static-debian12:nonroot', 'USER root'))).toContain('root-user');
+  });
+
+  it('a file with no FROM is said to be no Dockerfile, once, instead of rule findings', async () => {
+    const findings = await lintText('hello\nthis is not a Dockerfile\n');
+    expect(findings.map((f) => f.rule)).toEqual(['not-a-dockerfile']);
+    expect(findings[0].message).toMatch(/no FROM instruction, so it is not a Dockerfile/);
+    expect(
+      (await lintText(String.fromCharCode(...Array.from({ length: 64 }, (_, i) => (i * 37) % 256)))).map((f) => f.rule),
+    ).toEqual(['not-a-dockerfile']);
+  });
+
+  it('add-vs-copy keeps the quotes a source with a space needs', async () => {
+    const [finding] = (await lintText(df('FROM busybox:1.36', 'ADD "my file.txt" /app/', 'USER 1'))).filter(
+      (f) => f.rule === 'add-vs-copy',
+    );
+    expect(finding.fix).toBe('Use COPY "my file.txt" /app/');
   });
 
   it('the cache-order rule knows a home-made dependency step', async () => {

@@ -60,6 +60,63 @@ describe('checkTaskDefinition', () => {
     expect(errorsOf({ ...valid, networkMode: 'bridge', containerDefinitions: [mapped(80)] })).toEqual([]);
   });
 
+  it('refuses the memory, naming and dependency mistakes ECS refuses, and accepts their right forms', () => {
+    const web = valid.containerDefinitions[0]!;
+    const errorsOf = (def: object) => {
+      const result = checkTaskDefinition(JSON.stringify(def));
+      return result.ok ? [] : result.errors;
+    };
+    const sidecar = { name: 'log', image: 'containerlings/busybox', essential: false, memory: 64 };
+    // Container memory above the task's; a reservation above the limit.
+    expect(errorsOf({ ...valid, containerDefinitions: [{ ...web, memory: 1024 }] })).toEqual([
+      "containerDefinitions[0].memory: 1024 MiB is more than the task's memory (512 MiB)",
+    ]);
+    expect(errorsOf({ ...valid, memory: '1 GB', containerDefinitions: [{ ...web, memory: 1024 }] })).toEqual([]);
+    expect(errorsOf({ ...valid, containerDefinitions: [{ ...web, memory: 128, memoryReservation: 256 }] })).toEqual([
+      'containerDefinitions[0].memoryReservation: 256 MiB is more than its memory limit (128 MiB); ' +
+        'the reservation must fit within the limit',
+    ]);
+    // Two containers with one name; dependsOn naming a container the task does not have, or itself.
+    expect(errorsOf({ ...valid, containerDefinitions: [web, { ...web, essential: false }] })).toEqual([
+      'containerDefinitions[1].name: "web" is already the name of another container',
+    ]);
+    const waits = (containerName: string) => ({
+      ...valid,
+      containerDefinitions: [{ ...web, dependsOn: [{ containerName, condition: 'START' }] }, sidecar],
+    });
+    expect(errorsOf(waits('log'))).toEqual([]);
+    expect(errorsOf(waits('db'))).toEqual([
+      'containerDefinitions[0].dependsOn[0].containerName: no container of this task is called "db"',
+    ]);
+    expect(errorsOf(waits('web'))).toEqual([
+      'containerDefinitions[0].dependsOn[0].containerName: a container cannot wait for itself',
+    ]);
+    // On EC2 (the default), with no task memory, each container needs memory or memoryReservation.
+    const { memory: _, cpu: __, ...noTaskSize } = valid;
+    expect(errorsOf(noTaskSize)).toEqual([
+      'containerDefinitions[0].memory: on EC2, each container needs memory or memoryReservation when the task sets no memory',
+    ]);
+    expect(errorsOf({ ...noTaskSize, containerDefinitions: [{ ...web, memoryReservation: 128 }] })).toEqual([]);
+    // secrets name where a value comes from (valueFrom), never the value; MANAGED_INSTANCES is in the model's enum.
+    expect(
+      errorsOf({ ...valid, containerDefinitions: [{ ...web, secrets: [{ name: 'TOKEN', value: 'x' }] }] }),
+    ).toEqual(
+      expect.arrayContaining([
+        'containerDefinitions[0].secrets[0].valueFrom: required, but missing',
+        'containerDefinitions[0].secrets[0].value: not a RegisterTaskDefinition field',
+      ]),
+    );
+    expect(
+      errorsOf({
+        ...valid,
+        containerDefinitions: [
+          { ...web, secrets: [{ name: 'TOKEN', valueFrom: 'arn:aws:ssm:eu-west-1:1:parameter/t' }] },
+        ],
+      }),
+    ).toEqual([]);
+    expect(errorsOf({ ...valid, requiresCompatibilities: ['MANAGED_INSTANCES'] })).toEqual([]);
+  });
+
   it('turns ECS cpu units and MiB into Docker limits', () => {
     expect(nanoCpus('256')).toBe(250_000_000);
     expect(nanoCpus('1 vCPU')).toBe(1_000_000_000);

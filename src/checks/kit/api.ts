@@ -161,6 +161,8 @@ export interface LintFinding {
   readonly message: string;
   /** What to change. */
   readonly fix: string;
+  /** The code of hadolint's check of the same thing (DL3025...), when it has one: to match findings across tools. */
+  readonly hadolint?: string;
 }
 
 export interface LintReport {

@@ -1,6 +1,7 @@
 // The rules the lean-images lesson teaches, as pure functions over a parsed Dockerfile.
 import type { LintFinding } from '../kit/api.js';
 import type { LintInstruction, LintModel } from './model.js';
+import { PRACTICE_RULES } from './rules-practice.js';
 
 type Rule = (model: LintModel) => LintFinding[];
 
@@ -241,6 +242,10 @@ const cleanupLaterLayer: Rule = (model) => {
       const first = Math.min(mentions.first(path), wholeContext.first(path));
       if (first >= index) continue;
       const maker = all[first];
+      // An earlier RUN that removed the path in its own layer left nothing there (apt-get update ... && rm -rf
+      // /var/lib/apt/lists/* twice is right, and what apt-install asks for). A RUN between the two that made it again
+      // without removing it is not seen here: a missed finding, never a false one.
+      if (maker.keyword === 'RUN' && removed[first].includes(path)) continue;
       const copied = maker.keyword !== 'RUN';
       found.push({
         rule: 'cleanup-later-layer',
@@ -280,6 +285,36 @@ const aptInstall: Rule = (model) =>
           ];
     });
 
+/** Base images whose tag says they run as a non-root user (distroless's :nonroot and :debug-nonroot, say). */
+const NONROOT_TAG = /:(\S*-)?nonroot(-\S*)?$/i;
+
+/**
+ * With no USER of its own, does stage s run as non-root: FROM a non-root base, or FROM a stage that set one (or that
+ * inherits one)? One pass over the instructions, then a walk up the chain of stages.
+ */
+function inheritsNonRoot(model: LintModel, s: number): boolean {
+  const from = new Map<number, string>();
+  const lastUser = new Map<number, string>();
+  const stageOfName = new Map<string, number>();
+  for (const i of model.instructions) {
+    if (i.keyword === 'FROM') {
+      from.set(i.stage, i.args[0] ?? '');
+      if (i.args[1]?.toLowerCase() === 'as' && i.args[2] && !stageOfName.has(i.args[2].toLowerCase()))
+        stageOfName.set(i.args[2].toLowerCase(), i.stage);
+    }
+    if (i.keyword === 'USER') lastUser.set(i.stage, (i.args[0] ?? '').split(':')[0]);
+  }
+  for (let stage = s; ;) {
+    const base = from.get(stage) ?? '';
+    if (NONROOT_TAG.test(base)) return true;
+    const parent = stageOfName.get(base.toLowerCase());
+    if (parent === undefined || parent >= stage) return false;
+    const user = lastUser.get(parent);
+    if (user !== undefined) return user !== 'root' && user !== '0';
+    stage = parent;
+  }
+}
+
 /** The final stage should not run as root. */
 const rootUser: Rule = (model) => {
   const stage = finalStage(model);
@@ -288,6 +323,7 @@ const rootUser: Rule = (model) => {
   const last = users.at(-1);
   const name = (last?.args[0] ?? '').split(':')[0];
   if (last && name !== 'root' && name !== '0') return [];
+  if (!last && inheritsNonRoot(model, model.stages - 1)) return [];
   return [
     {
       rule: 'root-user',
@@ -320,13 +356,13 @@ const healthcheckMissing: Rule = (model) => {
 };
 
 /** FROM x and FROM x:latest move whenever upstream pushes. */
-const baseTag: Rule = (model) =>
-  model.instructions
+const baseTag: Rule = (model) => {
+  const stageNames = new Set(model.stageNames); // a Set: one lookup per FROM, however many stages there are
+  return model.instructions
     .filter((i) => i.keyword === 'FROM' && i.args[0])
     .flatMap((from) => {
       const ref = from.args[0];
-      if (ref === 'scratch' || ref.includes('$') || ref.includes('@') || model.stageNames.includes(ref.toLowerCase()))
-        return [];
+      if (ref === 'scratch' || ref.includes('$') || ref.includes('@') || stageNames.has(ref.toLowerCase())) return [];
       const name = ref.split('/').at(-1)!;
       const tag = name.includes(':') ? name.split(':')[1] : undefined;
       if (tag && tag !== 'latest') return [];
@@ -342,6 +378,10 @@ const baseTag: Rule = (model) =>
         },
       ];
     });
+};
+
+/** A word as it must be written again in a Dockerfile: quoted when it holds a space or a quote. */
+const quoted = (word: string) => (/[\s"']/.test(word) ? JSON.stringify(word) : word);
 
 const ARCHIVE = /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst)$/i;
 
@@ -359,7 +399,7 @@ const addVsCopy: Rule = (model) =>
       line: add.line,
       message:
         'ADD copies plain files here; it would also unpack archives and fetch URLs, which a reader has to rule out.',
-      fix: `Use COPY ${add.args.join(' ')}`,
+      fix: `Use COPY ${add.args.map(quoted).join(' ')}`,
     }));
 
 const DEPENDENCY_STEP =
@@ -415,8 +455,29 @@ export const RULES: Readonly<Record<string, Rule>> = {
   'cache-order': cacheOrder,
 };
 
+/** hadolint's code for the lesson's rules that it also checks (cleanup-later-layer, cache-order: it has none). */
+const HADOLINT_OF: Readonly<Record<string, (f: LintFinding) => string>> = {
+  'combine-runs': () => 'DL3059',
+  'apt-install': (f) => (f.message.includes('--no-install-recommends') ? 'DL3015' : 'DL3009'),
+  'root-user': () => 'DL3002',
+  'base-tag': (f) => (f.message.includes('"latest" tag') ? 'DL3007' : 'DL3006'),
+  'add-vs-copy': () => 'DL3020',
+};
+
 export function applyRules(model: LintModel): LintFinding[] {
-  return Object.values(RULES)
+  // Without a FROM there is no image to judge: say so once, instead of rule findings that make no sense.
+  if (model.stages === 0)
+    return [
+      {
+        rule: 'not-a-dockerfile',
+        severity: 'error',
+        line: model.instructions[0]?.line ?? 1,
+        message: 'This file has no FROM instruction, so it is not a Dockerfile (or its FROM line is missing).',
+        fix: 'Lint the Dockerfile itself (containerlings lint path/to/Dockerfile); a Dockerfile starts FROM <image>.',
+      },
+    ];
+  return [...Object.values(RULES), ...Object.values(PRACTICE_RULES)]
     .flatMap((rule) => rule(model))
+    .map((f) => (f.hadolint || !HADOLINT_OF[f.rule] ? f : { ...f, hadolint: HADOLINT_OF[f.rule](f) }))
     .sort((a, b) => a.line - b.line);
 }

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { TaskDefinitionResult } from '../engine/types.js';
 import { fargateProblems } from './fargate.js';
+import { memoryBytes } from './units.js';
 
 const int = z.number().int('expected a whole number');
 const str = z.string();
@@ -13,6 +14,12 @@ const anyOf = <T extends string>(values: readonly [T, ...T[]]) =>
 const loose = z.unknown().optional();
 
 const KeyValuePair = z.strictObject({ name: str.optional(), value: str.optional() });
+// A secret is fetched by ECS: it names where from (valueFrom), never a value (the CLI refuses {name, value}).
+const Secret = z.strictObject({ name: str, valueFrom: str });
+const ContainerDependency = z.strictObject({
+  containerName: str,
+  condition: anyOf(['START', 'COMPLETE', 'SUCCESS', 'HEALTHY']),
+});
 
 const PortMapping = z.strictObject({
   containerPort: int.min(1).max(65535).optional(),
@@ -63,6 +70,8 @@ const ContainerDefinition = z.strictObject({
   readonlyRootFilesystem: z.boolean().optional(),
   privileged: z.boolean().optional(),
   dockerLabels: z.record(str, str).optional(),
+  secrets: z.array(Secret).optional(),
+  dependsOn: z.array(ContainerDependency).optional(),
   ...Object.fromEntries(
     [
       'repositoryCredentials',
@@ -72,8 +81,6 @@ const ContainerDefinition = z.strictObject({
       'mountPoints',
       'volumesFrom',
       'linuxParameters',
-      'secrets',
-      'dependsOn',
       'startTimeout',
       'stopTimeout',
       'versionConsistency',
@@ -99,7 +106,7 @@ export const RegisterTaskDefinitionInput = z.strictObject({
   taskRoleArn: str.optional(),
   executionRoleArn: str.optional(),
   networkMode: anyOf(['bridge', 'host', 'awsvpc', 'none']).optional(),
-  requiresCompatibilities: z.array(anyOf(['EC2', 'FARGATE', 'EXTERNAL'])).optional(),
+  requiresCompatibilities: z.array(anyOf(['EC2', 'FARGATE', 'EXTERNAL', 'MANAGED_INSTANCES'])).optional(),
   cpu: str
     .regex(/^\s*(\d+|\d+(\.\d+)?\s*vcpu)\s*$/i, 'expected CPU units as a string, such as "256", or "0.25 vCPU"')
     .optional(),
@@ -168,9 +175,49 @@ export function checkTaskDefinition(text: string): TaskDefinitionResult {
     : { ok: true, family: parsed.data.family, definition: parsed.data as Record<string, unknown> };
 }
 
-/** Rules RegisterTaskDefinition enforces across fields: an essential container, and awsvpc's port mappings. */
+/**
+ * Rules RegisterTaskDefinition enforces across fields: an essential container, awsvpc's port mappings, unique
+ * container names, dependsOn naming a container of the task, and memory that fits (container within task,
+ * reservation within limit, and some memory setting on EC2).
+ */
 function registrationProblems(definition: z.infer<typeof RegisterTaskDefinitionInput>): string[] {
   const problems: string[] = [];
+  const containers = definition.containerDefinitions;
+  const names = new Set<string>();
+  containers.forEach((c, i) => {
+    if (c.name && names.has(c.name))
+      problems.push(`containerDefinitions[${i}].name: "${c.name}" is already the name of another container`);
+    if (c.name) names.add(c.name);
+  });
+  containers.forEach((c, i) =>
+    c.dependsOn?.forEach((d, j) => {
+      if (!names.has(d.containerName))
+        problems.push(
+          `containerDefinitions[${i}].dependsOn[${j}].containerName: no container of this task is called ` +
+            `"${d.containerName}"`,
+        );
+      else if (d.containerName === c.name)
+        problems.push(`containerDefinitions[${i}].dependsOn[${j}].containerName: a container cannot wait for itself`);
+    }),
+  );
+  const taskMiB = definition.memory === undefined ? undefined : Math.round(memoryBytes(definition.memory) / 2 ** 20);
+  const onEc2 = !definition.requiresCompatibilities?.length || definition.requiresCompatibilities.includes('EC2');
+  containers.forEach((c, i) => {
+    if (taskMiB !== undefined && c.memory !== undefined && c.memory > taskMiB)
+      problems.push(
+        `containerDefinitions[${i}].memory: ${c.memory} MiB is more than the task's memory (${taskMiB} MiB)`,
+      );
+    if (c.memory !== undefined && c.memoryReservation !== undefined && c.memoryReservation > c.memory)
+      problems.push(
+        `containerDefinitions[${i}].memoryReservation: ${c.memoryReservation} MiB is more than its memory limit ` +
+          `(${c.memory} MiB); the reservation must fit within the limit`,
+      );
+    if (onEc2 && taskMiB === undefined && c.memory === undefined && c.memoryReservation === undefined)
+      problems.push(
+        `containerDefinitions[${i}].memory: on EC2, each container needs memory or memoryReservation ` +
+          'when the task sets no memory',
+      );
+  });
   if (definition.containerDefinitions.every((c) => c.essential === false))
     problems.push('containerDefinitions: a task needs at least one essential container (essential is true by default)');
   if (definition.networkMode === 'awsvpc')

@@ -43,14 +43,27 @@ export function validateLifecyclePolicy(text: string): LifecycleRule[] {
       throw fail('selection.tagStatus must be one of tagged, untagged, any');
     if (s.tagStatus === 'tagged' && !s.tagPrefixList?.length && !s.tagPatternList?.length)
       throw fail('tagPrefixList or tagPatternList is required when tagStatus is tagged');
+    if (s.tagStatus !== 'tagged' && (s.tagPrefixList !== undefined || s.tagPatternList !== undefined))
+      throw fail(`tagPrefixList and tagPatternList are only allowed when tagStatus is tagged, not ${s.tagStatus}`);
+    if (s.tagPrefixList !== undefined && s.tagPatternList !== undefined)
+      throw fail('a rule may have tagPrefixList or tagPatternList, not both');
+    for (const pattern of s.tagPatternList ?? [])
+      if (pattern.split('*').length - 1 > 4) throw fail(`tagPatternList "${pattern}" has more than 4 wildcards (*)`);
     if (!['imageCountMoreThan', 'sinceImagePushed'].includes(s.countType))
       throw fail('selection.countType must be imageCountMoreThan or sinceImagePushed');
     if (s.countType === 'sinceImagePushed' && s.countUnit !== 'days')
       throw fail('countUnit must be days when countType is sinceImagePushed');
+    if (s.countType === 'imageCountMoreThan' && s.countUnit !== undefined)
+      throw fail('countUnit is not allowed when countType is imageCountMoreThan');
     if (!Number.isInteger(s.countNumber) || s.countNumber < 1)
       throw fail('selection.countNumber must be a positive integer');
     if (rule.action?.type !== 'expire') throw fail('action.type must be expire');
   }
+  // A rule for any image must come last: it has the highest rulePriority of the policy.
+  const highest = Math.max(...policy.rules.map((r) => r.rulePriority));
+  const any = policy.rules.find((r) => r.selection.tagStatus === 'any' && r.rulePriority !== highest);
+  if (any)
+    throw fail(`the rule with tagStatus any (rulePriority ${any.rulePriority}) must have the highest rulePriority`);
   return policy.rules;
 }
 

@@ -30,6 +30,9 @@ interface Input {
   readonly imageManifestMediaType?: string;
   readonly imageTag?: string;
   readonly imageDigest?: string;
+  readonly maxResults?: unknown;
+  readonly nextToken?: unknown;
+  readonly encryptionConfiguration?: unknown;
 }
 
 const arn = (ctx: EndpointContext, name: string) => `arn:aws:ecr:${ctx.region}:${LOCAL_ACCOUNT}:repository/${name}`;
@@ -43,8 +46,48 @@ function repositoryShape(ctx: EndpointContext, r: RepositoryRecord) {
     createdAt: r.createdAt,
     imageTagMutability: r.imageTagMutability,
     imageScanningConfiguration: { scanOnPush: r.scanOnPush },
-    encryptionConfiguration: { encryptionType: 'AES256' },
+    encryptionConfiguration: r.encryption ?? { encryptionType: 'AES256' },
   };
+}
+
+/** CreateRepository's encryptionConfiguration: AES256 (the default), or KMS / KMS_DSSE with an optional key. */
+function encryption(ctx: EndpointContext, value: unknown): RepositoryRecord['encryption'] {
+  if (value === undefined) return undefined;
+  const given = value as { encryptionType?: unknown; kmsKey?: unknown };
+  const type = given?.encryptionType;
+  if (type !== 'AES256' && type !== 'KMS' && type !== 'KMS_DSSE')
+    throw invalid(
+      'encryptionConfiguration.encryptionType',
+      'Member must satisfy enum value set: [AES256, KMS, KMS_DSSE]',
+    );
+  if (type === 'AES256') {
+    if (given.kmsKey !== undefined) throw invalid('encryptionConfiguration.kmsKey', 'kmsKey is only allowed with KMS');
+    return { encryptionType: type };
+  }
+  // Without a key, ECR uses the account's AWS managed key for ECR.
+  const kmsKey =
+    typeof given.kmsKey === 'string' && given.kmsKey
+      ? given.kmsKey
+      : `arn:aws:kms:${ctx.region}:${LOCAL_ACCOUNT}:alias/aws/ecr`;
+  return { encryptionType: type, kmsKey };
+}
+
+/**
+ * One page of a listing, as ECR pages: maxResults (1 to 1000) items from the nextToken on, and a nextToken when
+ * more are left. A token is the position, opaque to the client; one that this endpoint did not give is refused.
+ */
+function page<T>(items: readonly T[], input: Input, what: string): { items: T[]; nextToken?: string } {
+  const max = input.maxResults;
+  if (max !== undefined && (!Number.isInteger(max) || (max as number) < 1 || (max as number) > 1000))
+    throw invalid('maxResults', 'Member must have value between 1 and 1000');
+  let start = 0;
+  if (input.nextToken !== undefined) {
+    const match = typeof input.nextToken === 'string' ? /^page-(\d+)-(\w+)$/.exec(input.nextToken) : null;
+    if (!match || match[2] !== what) throw invalid('nextToken', 'Invalid pagination token');
+    start = Number(match[1]);
+  }
+  const end = max === undefined ? items.length : Math.min(items.length, start + (max as number));
+  return { items: items.slice(start, end), ...(end < items.length ? { nextToken: `page-${end}-${what}` } : {}) };
 }
 
 function required(input: Input, field: string): string {
@@ -83,6 +126,9 @@ export const operations: Record<string, (ctx: EndpointContext, input: Input) => 
       createdAt: Math.floor(Date.now() / 1000),
       imageTagMutability: mutability(input.imageTagMutability),
       scanOnPush: Boolean(input.imageScanningConfiguration?.scanOnPush),
+      ...(input.encryptionConfiguration !== undefined
+        ? { encryption: encryption(ctx, input.encryptionConfiguration) }
+        : {}),
       tags: tags.map((t) => ({ Key: t.Key, Value: t.Value ?? '' })),
       pushes: {},
     };
@@ -100,10 +146,13 @@ export const operations: Record<string, (ctx: EndpointContext, input: Input) => 
   async DescribeRepositories(ctx, input) {
     const state = await readState(ctx.files.ecrState);
     const names: string[] | undefined = input.repositoryNames;
+    if (names && (input.maxResults !== undefined || input.nextToken !== undefined))
+      throw invalid('maxResults', 'maxResults and nextToken cannot be used together with repositoryNames');
     const found = names
       ? names.map((n) => repositoryIn(state, n))
       : Object.values(state.repositories).sort((a, b) => a.name.localeCompare(b.name));
-    return { repositories: found.map((r) => repositoryShape(ctx, r)) };
+    const { items, nextToken } = page(found, input, 'repositories');
+    return { repositories: items.map((r) => repositoryShape(ctx, r)), ...(nextToken ? { nextToken } : {}) };
   },
 
   async DeleteRepository(ctx, input) {
@@ -123,13 +172,16 @@ export const operations: Record<string, (ctx: EndpointContext, input: Input) => 
 
   async ListImages(ctx, input) {
     const repo = await repositoryFor(ctx, input);
-    return { imageIds: imageIds(await imagesOf(ctx, repo), input.filter?.tagStatus) };
+    const { items, nextToken } = page(imageIds(await imagesOf(ctx, repo), input.filter?.tagStatus), input, 'images');
+    return { imageIds: items, ...(nextToken ? { nextToken } : {}) };
   },
 
   async DescribeImages(ctx, input) {
     const repo = await repositoryFor(ctx, input);
     let images = await imagesOf(ctx, repo);
     const wanted = input.imageIds as ImageId[] | undefined;
+    if (wanted?.length && (input.maxResults !== undefined || input.nextToken !== undefined))
+      throw invalid('maxResults', 'maxResults and nextToken cannot be used together with imageIds');
     if (wanted?.length) {
       images = wanted.map((id) => {
         const image = images.find(
@@ -150,8 +202,10 @@ export const operations: Record<string, (ctx: EndpointContext, input: Input) => 
     const status = input.filter?.tagStatus;
     if (status === 'TAGGED') images = images.filter((i) => i.tags.length);
     if (status === 'UNTAGGED') images = images.filter((i) => !i.tags.length);
+    const paged = page(images, input, 'details');
     return {
-      imageDetails: images.map((i) => ({
+      ...(paged.nextToken ? { nextToken: paged.nextToken } : {}),
+      imageDetails: paged.items.map((i) => ({
         registryId: LOCAL_ACCOUNT,
         repositoryName: repo.name,
         imageDigest: i.digest,
@@ -239,7 +293,9 @@ export const operations: Record<string, (ctx: EndpointContext, input: Input) => 
 
   async ListTagsForResource(ctx, input) {
     const resource = required(input, 'resourceArn');
-    const name = resource.split(':repository/')[1] ?? '';
+    // arn:aws:ecr:<region>:<account>:repository/<name>; anything else is a bad parameter, not a missing repository.
+    const name = /^arn:aws[\w-]*:ecr:[\w-]+:\d{12}:repository\/(.+)$/.exec(resource)?.[1];
+    if (!name) throw invalid('resourceArn', `Invalid ARN: ${resource} is not the ARN of an ECR repository`);
     return { tags: repositoryIn(await readState(ctx.files.ecrState), name).tags };
   },
 };

@@ -12,6 +12,8 @@ export interface RepositoryRecord {
   scanOnPush: boolean;
   tags: { Key: string; Value: string }[];
   lifecyclePolicyText?: string;
+  /** As CreateRepository was asked (AES256 when not given); the local registry itself stores nothing encrypted. */
+  encryption?: { encryptionType: 'AES256' | 'KMS' | 'KMS_DSSE'; kmsKey?: string };
   /** digest → epoch seconds of the push that went through the endpoint (also finds untagged images). */
   pushes: Record<string, number>;
 }
