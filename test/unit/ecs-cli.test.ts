@@ -65,7 +65,7 @@ describe('containerlings ecs run', () => {
       expect(stdout).toMatch(/containerDefinitions\[0\]\.environment: expected an array/);
     }
     const notFargate = await ecsRun(
-      taskdef({ family: 'greeter', containerDefinitions: [{ name: 'web', image: 'nginx' }] }),
+      taskdef({ family: 'greeter', containerDefinitions: [{ name: 'web', image: 'nginx', memory: 256 }] }),
       '--aws',
       'real',
       '--json',

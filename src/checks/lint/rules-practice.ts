@@ -3,15 +3,9 @@
 // findings. Style choices are warnings; errors are for what breaks a build or a container.
 import type { LintFinding } from '../kit/api.js';
 import type { LintInstruction, LintModel } from './model.js';
+import { commandsOf } from './shell.js';
 
 type Rule = (model: LintModel) => LintFinding[];
-
-/** A RUN's commands, split at &&, ||, ; and | (pipes too: each side is a command). */
-const commands = (run: LintInstruction) =>
-  run.text
-    .split(/&&|\|\||;|\|/)
-    .map((c) => c.trim())
-    .filter(Boolean);
 
 const runs = (model: LintModel) => model.instructions.filter((i) => i.keyword === 'RUN');
 
@@ -79,7 +73,7 @@ const pipefail: Rule = (model) => {
 const pinVersions: Rule = (model) =>
   runs(model).flatMap((run) => {
     const unpinned: { what: string; code: string; fix: string }[] = [];
-    for (const c of commands(run)) {
+    for (const c of commandsOf(run)) {
       const words = c.split(/\s+/);
       const args = (from: number) => words.slice(from).filter((w) => w && !w.startsWith('-') && !w.includes('$'));
       if (/^apt-get$/.test(words[0]) && words.includes('install')) {
@@ -121,7 +115,7 @@ const pinVersions: Rule = (model) =>
 /** `cd` in a RUN lasts only for that RUN. */
 const workdirNotCd: Rule = (model) =>
   runs(model)
-    .filter((run) => commands(run).some((c) => /^cd\s/.test(c)))
+    .filter((run) => commandsOf(run).some((c) => /^cd\s/.test(c)))
     .map((run) =>
       finding(
         run,
@@ -136,7 +130,7 @@ const workdirNotCd: Rule = (model) =>
 /** sudo in a build: it is not there, or it hides who runs what; the build already runs as the current USER. */
 const noSudo: Rule = (model) =>
   runs(model)
-    .filter((run) => commands(run).some((c) => /^sudo\b/.test(c)))
+    .filter((run) => commandsOf(run).some((c) => /^sudo\b/.test(c)))
     .map((run) =>
       finding(
         run,
@@ -151,7 +145,7 @@ const noSudo: Rule = (model) =>
 /** `apt` is for people at a terminal; its output and options change between releases. */
 const aptGetNotApt: Rule = (model) =>
   runs(model)
-    .filter((run) => commands(run).some((c) => /^apt\s+(install|update|upgrade|remove)\b/.test(c)))
+    .filter((run) => commandsOf(run).some((c) => /^apt\s+(install|update|upgrade|remove)\b/.test(c)))
     .map((run) =>
       finding(
         run,
@@ -167,7 +161,7 @@ const aptGetNotApt: Rule = (model) =>
 const aptGetYes: Rule = (model) =>
   runs(model)
     .filter((run) =>
-      commands(run).some(
+      commandsOf(run).some(
         (c) =>
           /^apt-get\s+(.*\s)?install\b/.test(c) && !/(^|\s)(-\w*y\w*|--yes|--assume-yes|-qq|--force-yes)(\s|$)/.test(c),
       ),
@@ -186,7 +180,7 @@ const aptGetYes: Rule = (model) =>
 /** Package caches kept in the image: apk without --no-cache, pip without --no-cache-dir. */
 const noCache: Rule = (model) =>
   runs(model).flatMap((run) =>
-    commands(run).flatMap((c) => {
+    commandsOf(run).flatMap((c) => {
       if (/^apk\s+add\b/.test(c) && !/--no-cache\b/.test(c))
         return [
           finding(

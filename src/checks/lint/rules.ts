@@ -2,16 +2,9 @@
 import type { LintFinding } from '../kit/api.js';
 import type { LintInstruction, LintModel } from './model.js';
 import { PRACTICE_RULES } from './rules-practice.js';
+import { commandsOf } from './shell.js';
 
 type Rule = (model: LintModel) => LintFinding[];
-
-/** The shell commands of a RUN, split at &&, ||, ; and |. */
-export function commandsOf(run: LintInstruction): string[] {
-  return run.text
-    .split(/&&|\|\||;|\|/)
-    .map((c) => c.trim())
-    .filter(Boolean);
-}
 
 const inStage = (model: LintModel, stage: number) => model.instructions.filter((i) => i.stage === stage);
 const finalStage = (model: LintModel) => inStage(model, model.stages - 1);
