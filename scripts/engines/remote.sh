@@ -6,17 +6,22 @@
 # It never touches the main engine (/var/run/docker.sock) or its data. Needs root, ip(8) and dockerd.
 set -euo pipefail
 
-NS=cl-remote
-VETH_HOST=cl-remote0          # our side, 10.231.0.1
-VETH_NS=cl-remote1            # the namespace's side, 10.231.0.2
-HOST_IP=10.231.0.1
-NS_IP=10.231.0.2
+# CL_REMOTE_INSTANCE=N (1-9) makes an independent Nth engine (its own namespace, addresses and data), so that two
+# jobs can each have one; unset, the names below are the ones CI uses.
+N="${CL_REMOTE_INSTANCE:-}"
+case "$N" in ''|[1-9]) ;; *) echo "CL_REMOTE_INSTANCE must be 1 to 9" >&2; exit 2 ;; esac
+NS=cl-remote${N:+-$N}
+VETH_HOST=cl-remote${N:+$N-}0          # our side, 10.231.N.1
+VETH_NS=cl-remote${N:+$N-}1            # the namespace's side, 10.231.N.2
+HOST_IP=10.231.${N:-0}.1
+NS_IP=10.231.${N:-0}.2
 PORT=2375
-BRIDGE=cl-remote-br           # the engine's default bridge (inside the namespace)
-BIP=172.31.231.1/24
-ROOT=/var/lib/cl-remote-engine  # data root
-RUN=/run/cl-remote-engine       # exec root, pid file
-LOG=/tmp/cl-remote-engine.log
+BRIDGE=cl-remote${N:+$N-}br           # the engine's default bridge (inside the namespace)
+BIP=172.31.$((231 - ${N:-0})).1/24
+ROOT=/var/lib/cl-remote-engine${N:+-$N}  # data root
+RUN=/run/cl-remote-engine${N:+-$N}       # exec root, pid file
+LOG=/tmp/cl-remote-engine${N:+-$N}.log
+CGROUP=/cl-remote${N:+-$N}
 export DOCKER_HOST="tcp://$NS_IP:$PORT"
 
 answers() { timeout 5 docker version --format '{{.Server.Version}}' >/dev/null 2>&1; }
@@ -49,7 +54,7 @@ up() {
       for d in /tmp /work /root /home; do [ -d "$d" ] && mount -t tmpfs -o size=16m cl-remote-hidden "$d"; done
       exec nsenter --net="/run/netns/'"$NS"'" "$@"' remote-engine dockerd \
       --data-root "$ROOT" --exec-root "$RUN/exec" --pidfile "$RUN/dockerd.pid" \
-      -H "tcp://$NS_IP:$PORT" --bridge "$BRIDGE" --cgroup-parent /cl-remote \
+      -H "tcp://$NS_IP:$PORT" --bridge "$BRIDGE" --cgroup-parent "$CGROUP" \
       >"$LOG" 2>&1 </dev/null &
     for _ in $(seq 1 60); do answers && break; sleep 1; done
     answers || { echo "remote engine did not start; last lines of $LOG:" >&2; tail -30 "$LOG" >&2; exit 1; }
