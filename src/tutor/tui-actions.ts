@@ -24,6 +24,11 @@ export function createActions(
   const exercise = async (id: string): Promise<ExerciseView> => {
     const ex = tutor.exercise(id);
     const entry = await tutor.exerciseProgress(id);
+    const named = entry.lastResult?.outcome === 'fail' ? entry.lastResult.diagnosis : undefined;
+    const diagnosisHint =
+      named && Object.hasOwn(ex.meta.diagnoses, named)
+        ? { id: named, hint: ex.meta.diagnoses[named].hint, shown: entry.diagnosisHintShown === named }
+        : undefined;
     return {
       id,
       title: ex.meta.title,
@@ -33,6 +38,7 @@ export function createActions(
       status: entry.status,
       hintsShown: ex.meta.hints.slice(0, entry.hintsShown),
       hintsTotal: ex.meta.hints.length,
+      ...(diagnosisHint ? { diagnosisHint } : {}),
       solutionUnlocked: solutionUnlocked(entry),
       lastResult: entry.lastResult,
     };

@@ -176,7 +176,6 @@ export class Tutor {
     return result;
   }
 
-  /** Reveals the next hint (or repeats the last one) and saves the position. */
   /**
    * The hint for the mistake the last check diagnosed, once per diagnosis; otherwise the next progressive hint
    * (or the last one again). The position is saved.

@@ -50,6 +50,11 @@ export interface ExerciseView {
   readonly status: ExerciseStatus;
   readonly hintsShown: readonly string[];
   readonly hintsTotal: number;
+  /**
+   * The hint for the mistake the latest check named (a fail with a declared diagnosis); `shown` once the learner asked
+   * for it. The `h` key shows it before the next progressive hint.
+   */
+  readonly diagnosisHint?: { readonly id: string; readonly hint: string; readonly shown: boolean };
   /** True after a pass or an explicit give-up; only then may the solution be shown. */
   readonly solutionUnlocked: boolean;
   /** The latest check of this attempt, as the tutor recorded it (the one store of verdicts). */

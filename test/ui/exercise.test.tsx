@@ -82,6 +82,31 @@ describe('exercise screen', () => {
     await ui.see('All 3 hints are shown. Still stuck? Press g to give up');
   });
 
+  it('h shows the hint for the mistake the last check named first, even after every progressive hint', async () => {
+    const failed: CheckResult = {
+      outcome: 'fail',
+      message: 'The image runs as root.',
+      diagnosis: 'image-as-root',
+      evidence: {},
+    };
+    const { actions } = fakeActions(
+      {},
+      {
+        hintsShown: ['Look at the FROM line.', 'Tags go after a colon.', 'Try docker tag.'],
+        lastResult: failed,
+        diagnosisHint: { id: 'image-as-root', hint: 'Add USER 10001 after the COPY.', shown: false },
+      },
+    );
+    const ui = renderTui(<App actions={actions} start={start} />);
+    await ui.see('A hint for the mistake your last check found: press h.');
+    expect(ui.frame()).not.toContain('Add USER 10001');
+    await ui.press('h');
+    await ui.see('For the mistake your last check found', 'Add USER 10001 after the COPY.');
+    expect(ui.frame()).not.toContain('press h.');
+    await ui.press('h');
+    await ui.see('All 3 hints are shown.');
+  });
+
   it('asks before a reset; n cancels it and y resets', async () => {
     const resets: string[] = [];
     const { actions } = fakeActions({

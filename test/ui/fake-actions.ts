@@ -81,9 +81,9 @@ export const passResult: CheckResult = {
  * the tutor, it records each check's verdict (a reset clears it), and `exercise` reads it back; `started` lists the
  * exercises the app started (opened).
  */
-export function fakeActions(overrides: Partial<TutorActions> = {}) {
+export function fakeActions(overrides: Partial<TutorActions> = {}, initial: Partial<ExerciseView> = {}) {
   const state = new Map<string, ExerciseView>();
-  const view = (id: string) => state.get(id) ?? exerciseView(id);
+  const view = (id: string) => state.get(id) ?? exerciseView(id, initial);
   const saved: Location[] = [];
   const started: string[] = [];
   const actions: TutorActions = {
@@ -101,7 +101,12 @@ export function fakeActions(overrides: Partial<TutorActions> = {}) {
     check: async () => passResult,
     nextHint: async (id) => {
       const current = view(id);
-      const next = { ...current, hintsShown: hints.slice(0, current.hintsShown.length + 1) };
+      // As the tutor does: the hint for the diagnosed mistake first, then the progressive ones.
+      const mistake = current.diagnosisHint;
+      const next =
+        mistake && !mistake.shown
+          ? { ...current, diagnosisHint: { ...mistake, shown: true } }
+          : { ...current, hintsShown: hints.slice(0, current.hintsShown.length + 1) };
       state.set(id, next);
       return next;
     },

@@ -35,9 +35,10 @@ export function runExerciseCommand(ctx: CommandContext, command: Command): void 
     case 'check':
       runCheck(ctx, id);
       return;
-    case 'hint':
-      if (exercise.hintsTotal === 0) dispatch(info('This exercise has no hints.'));
-      else if (exercise.hintsShown.length >= exercise.hintsTotal) {
+    case 'hint': {
+      const mistakeHintWaits = exercise.diagnosisHint && !exercise.diagnosisHint.shown;
+      if (exercise.hintsTotal === 0 && !mistakeHintWaits) dispatch(info('This exercise has no hints.'));
+      else if (!mistakeHintWaits && exercise.hintsShown.length >= exercise.hintsTotal) {
         dispatch(
           info(
             `All ${exercise.hintsTotal} hints are shown.` +
@@ -55,6 +56,7 @@ export function runExerciseCommand(ctx: CommandContext, command: Command): void 
         );
       }
       return;
+    }
     case 'reset':
       dispatch({ type: 'confirm', confirm: 'reset' });
       return;

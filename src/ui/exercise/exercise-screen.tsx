@@ -23,7 +23,7 @@ export function ExerciseHeader({ exercise }: Pick<ExerciseScreenProps, 'exercise
 /** The scrollable part: task, folder, hints, last check and solution. */
 export function ExerciseScreen({ exercise, solution }: ExerciseScreenProps) {
   const shown = exercise.lastResult;
-  const { hintsShown, hintsTotal } = exercise;
+  const { hintsShown, hintsTotal, diagnosisHint } = exercise;
   return (
     <Box flexDirection="column">
       <Box marginTop={1}>
@@ -42,7 +42,15 @@ export function ExerciseScreen({ exercise, solution }: ExerciseScreenProps) {
           <Text>{hint.trimEnd()}</Text>
         </Box>
       ))}
-      {hintsShown.length === 0 && hintsTotal > 0 ? (
+      {diagnosisHint?.shown ? (
+        <Box marginTop={1} flexDirection="column">
+          <Text color="yellow">For the mistake your last check found</Text>
+          <Text>{diagnosisHint.hint.trimEnd()}</Text>
+        </Box>
+      ) : null}
+      {diagnosisHint && !diagnosisHint.shown ? (
+        <Text dimColor>A hint for the mistake your last check found: press h.</Text>
+      ) : hintsShown.length === 0 && hintsTotal > 0 ? (
         <Text dimColor>{hintsTotal === 1 ? 'One hint' : `${hintsTotal} hints`} available: press h.</Text>
       ) : null}
       {shown ? <CheckResultView result={shown} /> : <Text dimColor>Not checked yet: press c when you are ready.</Text>}
