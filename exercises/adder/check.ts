@@ -1,4 +1,4 @@
-// adder: containerlings/adder runs as cl-adder, published on 127.0.0.1, and adds numbers over HTTP.
+// adder: containerlings/adder runs as cl-adder, published on 127.0.0.1 only, and adds numbers over HTTP.
 import type { Check, CheckKit, ContainerFacts, Evidence } from 'containerlings/kit';
 
 const IMAGE = 'containerlings/adder';
@@ -9,14 +9,16 @@ const PORT = '8080/tcp';
 const check: Check = async (kit) => {
   const image = await kit.image(IMAGE);
   if (!image) {
-    return kit.fail(
+    return kit.diagnose(
+      'not-built',
       `There is no image called ${IMAGE} yet.`,
       `Build it from the adder folder: docker build -t ${IMAGE} .`,
     );
   }
   const evidence: Evidence = { image: shortId(image.id), exposed: image.exposedPorts.join(' ') || 'none' };
   if (!kit.isNew(image)) {
-    return kit.fail(
+    return kit.diagnose(
+      'built-before-start',
       `${IMAGE} was built before you started this exercise.`,
       `Rebuild it: docker build -t ${IMAGE} . (if Docker reuses an old build from its cache, add --no-cache)`,
       evidence,
@@ -24,14 +26,16 @@ const check: Check = async (kit) => {
   }
   const base = await kit.image(BASE);
   if (base?.id === image.id) {
-    return kit.fail(
+    return kit.diagnose(
+      'adds-nothing',
       `${IMAGE} is just the base image: the Dockerfile adds nothing after FROM.`,
       'Do the TODOs in the Dockerfile, then rebuild.',
       evidence,
     );
   }
   if (!image.exposedPorts.some((p) => normalPort(p) === PORT)) {
-    return kit.fail(
+    return kit.diagnose(
+      'not-exposed',
       `${IMAGE} does not declare port 8080.`,
       'Add EXPOSE 8080 to the Dockerfile: it documents where the service listens. Then rebuild.',
       evidence,
@@ -40,7 +44,8 @@ const check: Check = async (kit) => {
 
   const container = await kit.container(NAME);
   if (!container) {
-    return kit.fail(
+    return kit.diagnose(
+      'not-started',
       `There is no container named ${NAME}.`,
       `Run it in the background: docker run -d --name ${NAME} -p 127.0.0.1:8080:8080 ${IMAGE}`,
       evidence,
@@ -52,14 +57,16 @@ const check: Check = async (kit) => {
     ports: describePorts(container),
   });
   if (container.imageId !== image.id) {
-    return kit.fail(
+    return kit.diagnose(
+      'runs-old-build',
       `${NAME} runs an older build (${shortId(container.imageId)}), not the current ${IMAGE} (${shortId(image.id)}).`,
       `A container keeps the image it was created from. Replace it: docker rm -f ${NAME}, then docker run again.`,
       evidence,
     );
   }
   if (!container.running) {
-    return kit.fail(
+    return kit.diagnose(
+      'not-running',
       `${NAME} is not running (${container.status}, exit code ${container.exitCode}): its main process ended.`,
       `See why with docker logs ${NAME}. httpd needs -f to stay in the foreground; without it, ` +
         'it moves to the background and the container stops.',
@@ -69,15 +76,25 @@ const check: Check = async (kit) => {
 
   const bindings = container.ports.filter((p) => normalPort(p.containerPort) === PORT && p.hostPort > 0);
   const loopback = bindings.find((p) => p.hostIp.startsWith('127.'));
+  // Loopback only: one more binding on all addresses (or a LAN address) opens the service to the network anyway.
+  const open = bindings.filter((p) => !p.hostIp.startsWith('127.') && p.hostIp !== '::1');
+  const republish =
+    `Publish it on loopback only when you create the container: docker rm -f ${NAME}, ` +
+    `then docker run -d --name ${NAME} -p 127.0.0.1:8080:8080 ${IMAGE}`;
+  if (open.length > 0) {
+    return kit.diagnose(
+      'published-publicly',
+      `Port 8080 of ${NAME} is published on ${open.map((b) => `${b.hostIp || '0.0.0.0'}:${b.hostPort}`).join(', ')}` +
+        `${loopback ? ' (as well as on loopback)' : ''}, which anyone on your network can reach.`,
+      republish,
+      evidence,
+    );
+  }
   if (!loopback) {
-    return kit.fail(
-      bindings.length > 0
-        ? `Port 8080 of ${NAME} is published on ` +
-            `${bindings.map((b) => `${b.hostIp || '0.0.0.0'}:${b.hostPort}`).join(', ')}, ` +
-            'which anyone on your network can reach.'
-        : `Port 8080 of ${NAME} is not published: nothing on the host leads to it.`,
-      `Publish it on loopback when you create the container: docker rm -f ${NAME}, ` +
-        `then docker run -d --name ${NAME} -p 127.0.0.1:8080:8080 ${IMAGE}`,
+    return kit.diagnose(
+      'not-published',
+      `Port 8080 of ${NAME} is not published on 127.0.0.1: nothing on the host's loopback leads to it.`,
+      republish,
       evidence,
     );
   }
@@ -88,7 +105,8 @@ const check: Check = async (kit) => {
     const answer = await ask(kit, url);
     const asked = { ...evidence, url, expected: String(a + b) };
     if ('error' in answer) {
-      return kit.fail(
+      return kit.diagnose(
+        'no-answer',
         `Could not get an answer from ${url}: ${answer.error}.`,
         `Is httpd listening on port 8080 inside the container? Look at docker logs ${NAME}.`,
         asked,
@@ -100,26 +118,34 @@ const check: Check = async (kit) => {
       // busybox httpd also says 404 for a script that is there but not executable: look inside to tell which.
       const there = await kit.exec(NAME, ['test', '-f', '/www/cgi-bin/add']);
       return there.exitCode === 0
-        ? kit.fail(
+        ? kit.diagnose(
+            'not-executable',
             `${url} answered 404 Not Found: /www/cgi-bin/add is in the image but not executable, so httpd will not run it.`,
             'Add RUN chmod +x /www/cgi-bin/add after the COPY, rebuild, and replace the container.',
             got,
           )
-        : kit.fail(
+        : kit.diagnose(
+            'script-missing',
             `${url} answered 404 Not Found: there is no /www/cgi-bin/add in ${NAME}.`,
             'Check the COPY in your Dockerfile, rebuild, and replace the container.',
             got,
           );
     }
     if (answer.status !== 200) {
-      return kit.fail(
+      return kit.diagnose(
+        'http-error',
         `${url} answered HTTP ${answer.status}.`,
         'httpd runs only executable CGI scripts: does the Dockerfile chmod +x /www/cgi-bin/add? Rebuild and replace the container.',
         got,
       );
     }
     if (body !== String(a + b)) {
-      return kit.fail(`Asked for ${a} + ${b}, expected ${a + b}, got "${clip(body)}".`, wrongSumHint(a, b, body), got);
+      return kit.diagnose(
+        body === `${a}${b}` ? 'glues-text' : 'wrong-sum',
+        `Asked for ${a} + ${b}, expected ${a + b}, got "${clip(body)}".`,
+        wrongSumHint(a, b, body),
+        got,
+      );
     }
   }
   return kit.pass(`${NAME} answers on 127.0.0.1:${loopback.hostPort} and adds correctly, negative numbers included.`, {

@@ -11,22 +11,25 @@ const mib = (bytes: number | undefined) => (bytes ? `${Math.round((bytes / MIB) 
 
 const check: Check = async (kit) => {
   const c = await kit.container(NAME);
-  if (!c) return kit.fail(`There is no container named ${NAME}.`, `Start it: ${RUN}`);
+  if (!c) return kit.diagnose('not-started', `There is no container named ${NAME}.`, `Start it: ${RUN}`);
   if (!c.running)
-    return kit.fail(
+    return kit.diagnose(
+      'not-running',
       `${NAME} is not running (${c.status}).`,
       `Keep sh waiting with -dti. Remove it (docker rm -f ${NAME}) and run it again.`,
     );
   if (!kit.since(c.created))
-    return kit.fail(
+    return kit.diagnose(
+      'created-before-start',
       `${NAME} was created before you started this exercise.`,
       `Remove it (docker rm -f ${NAME}) and run it again.`,
     );
   const l = c.limits;
   const cgroup = await kit.cgroup(NAME);
   if (!cgroup)
-    return kit.fail(
-      `Could not read the cgroup files inside ${NAME}: is it running containerlings/busybox?`,
+    return kit.diagnose(
+      'cgroup-unreadable',
+      `Could not read the cgroup files inside ${NAME} (it needs sh and cat): is it running containerlings/busybox?`,
       `Remove it and run: ${RUN}`,
     );
   const evidence = {
@@ -38,33 +41,37 @@ const check: Check = async (kit) => {
     cgroupCpus: cgroup.cpus ?? 'max',
     cgroupPidsMax: cgroup.pidsMax ?? 'max',
   };
-  const redo = `Limits are set when a container is created: remove it (docker rm -f ${NAME}) and run: ${RUN}`;
+  const redo =
+    `Remove it (docker rm -f ${NAME}) and run: ${RUN} ` +
+    `(docker update --memory 64m --cpus 0.5 --pids-limit 50 ${NAME} changes them in place, too).`;
 
   if (l.memoryBytes !== WANT.memoryBytes || cgroup.memoryBytes !== WANT.memoryBytes) {
-    const why =
-      !l.memoryBytes && l.memoryReservationBytes
-        ? ` It has a memory reservation of ${mib(l.memoryReservationBytes)}: a soft target, not a ceiling (--memory sets the ceiling).`
-        : '';
+    const reservation = !l.memoryBytes && l.memoryReservationBytes > 0;
+    const why = reservation
+      ? ` It has a memory reservation of ${mib(l.memoryReservationBytes)}: a soft target, not a ceiling (--memory sets the ceiling).`
+      : '';
     const has = cgroup.memoryBytes ? `a memory limit of ${mib(cgroup.memoryBytes)}` : 'no memory limit';
-    return kit.fail(
-      `${NAME} has ${has} in its cgroup (HostConfig: ${mib(l.memoryBytes)}), not 64 MiB.${why}`,
+    return kit.diagnose(
+      reservation ? 'memory-reservation' : 'wrong-memory',
+      `${NAME} has ${has} in its cgroup (HostConfig: ${mib(l.memoryBytes)}), not 64 MiB (67108864 bytes).${why}`,
       redo,
       evidence,
     );
   }
   if (cgroup.cpus !== WANT.cpus) {
-    const why =
-      cgroup.cpus === undefined && l.cpuShares
-        ? ` --cpu-shares ${l.cpuShares} is only a weight against other busy containers; alone, ${NAME} may use every CPU.`
-        : '';
+    const shares = cgroup.cpus === undefined && l.cpuShares > 0;
+    const why = shares
+      ? ` --cpu-shares ${l.cpuShares} is only a weight against other busy containers; alone, ${NAME} may use every CPU.`
+      : '';
     const has =
       cgroup.cpus === undefined
         ? 'has no CPU quota in its cgroup'
         : `may use ${cgroup.cpus} CPUs by its cgroup's CPU quota`;
-    return kit.fail(`${NAME} ${has}, not 0.5 CPU.${why}`, redo, evidence);
+    return kit.diagnose(shares ? 'cpu-shares' : 'wrong-cpus', `${NAME} ${has}, not 0.5 CPU.${why}`, redo, evidence);
   }
   if (l.pidsLimit !== WANT.pids || cgroup.pidsMax !== WANT.pids) {
-    return kit.fail(
+    return kit.diagnose(
+      'wrong-pids-limit',
       `${NAME}'s pids limit is ${cgroup.pidsMax ?? 'max (none)'} in its cgroup, not ${WANT.pids}.`,
       redo,
       evidence,

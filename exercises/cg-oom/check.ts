@@ -12,32 +12,37 @@ const RUN = `docker run --name ${NAME} --memory 32m --memory-swap 32m containerl
 const check: Check = async (kit) => {
   const c = await kit.container(NAME);
   if (!c)
-    return kit.fail(
+    return kit.diagnose(
+      'not-started',
       `There is no container named ${NAME}. (With --rm it is removed as soon as it ends, and there is nothing left to inspect.)`,
       `Run it without --rm: ${RUN}`,
     );
   if (!kit.since(c.created))
-    return kit.fail(
+    return kit.diagnose(
+      'created-before-start',
       `${NAME} was created before you started this exercise.`,
       `Remove it (docker rm -f ${NAME}) and run: ${RUN}`,
     );
   const limit = c.limits.memoryBytes;
   const evidence = { status: c.status, exitCode: c.exitCode, oomKilled: c.oomKilled, memoryLimitBytes: limit };
   if (c.running)
-    return kit.fail(
+    return kit.diagnose(
+      'still-running',
       `${NAME} is still running: the hog has not hit a limit (yet).`,
       `Wait for it (docker wait ${NAME}), or remove it and run it with a smaller --memory.`,
       evidence,
     );
   if (!limit) {
-    return kit.fail(
+    return kit.diagnose(
+      'no-limit',
       `${NAME} has no memory limit, so the hog got all the memory it wanted and exited with ${c.exitCode}.`,
       `Remove it and run it with --memory 32m --memory-swap 32m: ${RUN}`,
       evidence,
     );
   }
   if (limit > MAX_LIMIT) {
-    return kit.fail(
+    return kit.diagnose(
+      'limit-too-high',
       `${NAME}'s memory limit is ${Math.round(limit / MIB)} MiB, more than 64 MiB (and than the hog needs); it exited with ${c.exitCode}.`,
       `Remove it and run it with --memory 32m --memory-swap 32m.`,
       evidence,
@@ -45,14 +50,17 @@ const check: Check = async (kit) => {
   }
   if (c.exitCode === 137 && !c.oomKilled) return judgeUnflagged(kit, c, limit, evidence);
   if (!c.oomKilled)
-    return kit.fail(
-      `${NAME} exited with ${c.exitCode} and was not OOM-killed. Did it run the hog?`,
+    return kit.diagnose(
+      'not-oom-killed',
+      `${NAME} exited with ${c.exitCode} and was not OOM-killed: the limit was never hit. Did it run the hog?`,
       `Remove it and let the hog run into the limit on its own: ${RUN}`,
       evidence,
     );
   if (c.exitCode !== 137)
-    return kit.fail(
-      `${NAME} was OOM-killed but exited with ${c.exitCode}, not 137.`,
+    return kit.diagnose(
+      'main-process-survived',
+      `The OOM killer killed a process in ${NAME}, but its main process went on and exited with ${c.exitCode}, ` +
+        'not 137: the hog must be what the container runs, so that the kill ends the container.',
       `Run the hog as given: ${RUN}`,
       evidence,
     );
@@ -100,16 +108,19 @@ async function judgeUnflagged(
   }
   const notOom = `Remove it and let the hog run into the limit on its own: ${RUN}`;
   if (events?.killSignals.length)
-    return kit.fail(
+    return kit.diagnose(
+      'killed-by-hand',
       `${NAME} exited with 137 because it was killed through the engine (docker kill or docker stop, ` +
         `signal ${events.killSignals.join(', ')}), not by the kernel's OOM killer.`,
       notOom,
       seen,
     );
   if (events?.complete && kernel.source === 'kernel-log')
-    return kit.fail(
-      `${NAME} exited with 137 (killed by SIGKILL), but State.OOMKilled is false, and neither the engine's event ` +
-        "log nor the kernel's log has an OOM for it: something else killed it, not the kernel's OOM killer.",
+    return kit.diagnose(
+      'not-oom-killed',
+      `${NAME} exited with 137, but State.OOMKilled is false, and neither the engine's event log nor the ` +
+        "kernel's log has an OOM for it: it was not the kernel's OOM killer (137 is also what a program " +
+        'returns with exit 137, or what any other SIGKILL leaves).',
       notOom,
       seen,
     );

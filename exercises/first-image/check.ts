@@ -8,7 +8,8 @@ const GREETING = 'Hello from my first image!';
 const check: Check = async (kit) => {
   const image = await kit.image(IMAGE);
   if (!image) {
-    return kit.fail(
+    return kit.diagnose(
+      'not-built',
       `There is no image called ${IMAGE} yet.`,
       `Build it from the first-image folder: docker build -t ${IMAGE} .`,
     );
@@ -16,14 +17,16 @@ const check: Check = async (kit) => {
   const evidence = { image: shortId(image.id), created: image.created.toISOString(), cmd: image.cmd.join(' ') };
   const base = await kit.image(BASE);
   if (base && addsNothing(image, base)) {
-    return kit.fail(
+    return kit.diagnose(
+      'adds-nothing',
       `${IMAGE} is the base image ${BASE} under a new name: your Dockerfile adds nothing after FROM.`,
       'Add an instruction that makes the container print the greeting, then rebuild.',
       evidence,
     );
   }
   if (!kit.isNew(image)) {
-    return kit.fail(
+    return kit.diagnose(
+      'built-before-start',
       `${IMAGE} was built before you started this exercise, so it is not your work yet.`,
       `Rebuild it: docker build -t ${IMAGE} . (if Docker reuses an old build from its cache, add --no-cache)`,
       evidence,
@@ -37,8 +40,9 @@ const check: Check = async (kit) => {
   const runEvidence = { ...evidence, exitCode: run.exitCode, stdout: clip(run.stdout), stderr: clip(run.stderr) };
 
   if (run.timedOut) {
-    return kit.fail(
-      `A container from ${IMAGE} did not finish within 10 seconds; its command is \`${image.cmd.join(' ')}\`.`,
+    return kit.diagnose(
+      'never-exits',
+      `A container from ${IMAGE} did not finish within 10 seconds; it runs \`${command(image)}\`.`,
       'Set a CMD that prints the greeting and exits.',
       runEvidence,
     );
@@ -46,26 +50,43 @@ const check: Check = async (kit) => {
   if (exact && run.exitCode === 0) {
     return kit.pass(`docker run --rm ${IMAGE} prints "${GREETING}".`, runEvidence);
   }
-  if (out === '') {
-    const built = await printsAtBuildTime(kit);
-    return kit.fail(
-      built
-        ? 'The container printed nothing: your Dockerfile echoes the greeting in a RUN step, ' +
-            'which runs once while the image is built, not when a container starts.'
-        : `The container printed nothing: its command is \`${image.cmd.join(' ')}\`, which is not your greeting.`,
-      'Use CMD to say what a container runs when it starts, e.g. CMD ["echo", "..."], then rebuild.',
+  if (out === '' && run.stderr.includes(GREETING)) {
+    return kit.diagnose(
+      'greeting-on-stderr',
+      'The container wrote the greeting to its error output (stderr), not to its standard output: ' +
+        'your terminal shows both, but a program reading the output (docker run ... | cat > file) gets nothing.',
+      'Print it the plain way, without >&2: CMD ["echo", "' + GREETING + '"], then rebuild.',
       runEvidence,
     );
   }
+  if (out === '') {
+    const built = await printsAtBuildTime(kit);
+    return built
+      ? kit.diagnose(
+          'prints-at-build-time',
+          'The container printed nothing: your Dockerfile echoes the greeting in a RUN step, ' +
+            'which runs once while the image is built, not when a container starts.',
+          'Use CMD to say what a container runs when it starts, e.g. CMD ["echo", "..."], then rebuild.',
+          runEvidence,
+        )
+      : kit.diagnose(
+          'prints-nothing',
+          `The container printed nothing on its standard output; it runs \`${command(image)}\`.`,
+          'Use CMD to say what a container runs when it starts, e.g. CMD ["echo", "..."], then rebuild.',
+          runEvidence,
+        );
+  }
   if (run.exitCode !== 0) {
-    return kit.fail(
+    return kit.diagnose(
+      'exits-with-error',
       `The container exited with code ${run.exitCode}.`,
       `Run it yourself to see the error: docker run --rm ${IMAGE}`,
       runEvidence,
     );
   }
   if (run.stdout.trim() === GREETING) {
-    return kit.fail(
+    return kit.diagnose(
+      'not-exact',
       `The container printed the greeting, but not exactly: ${JSON.stringify(clip(run.stdout))} ` +
         `instead of ${JSON.stringify(`${GREETING}\n`)} (the line and one line break, nothing more).`,
       'Remove the extra spaces or empty lines (or add the missing line break): CMD ["echo", "' +
@@ -74,7 +95,8 @@ const check: Check = async (kit) => {
       runEvidence,
     );
   }
-  return kit.fail(
+  return kit.diagnose(
+    'wrong-text',
     `The container printed "${clip(out)}", but it should print exactly "${GREETING}".`,
     'Fix the text in your CMD (capitals and punctuation count), then rebuild.',
     runEvidence,
@@ -105,6 +127,11 @@ function addsNothing(image: ImageFacts, base: ImageFacts): boolean {
     same(image.env, base.env) &&
     same(image.labels, base.labels)
   );
+}
+
+/** What a container of the image runs: ENTRYPOINT and CMD together, as the engine joins them. */
+function command(image: ImageFacts): string {
+  return [...image.entrypoint, ...image.cmd].join(' ') || '(nothing)';
 }
 
 function shortId(id: string): string {

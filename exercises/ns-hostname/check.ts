@@ -20,16 +20,29 @@ async function inNewUtsNamespace(kit: CheckKit): Promise<{ own: string; others: 
 
 const check: Check = async (kit) => {
   const c = await kit.container(NAME);
-  if (!c) return kit.fail(`There is no container named ${NAME}.`, `Start it: ${RUN}`);
+  if (!c) return kit.diagnose('not-started', `There is no container named ${NAME}.`, `Start it: ${RUN}`);
   if (c.isolation.privileged)
-    return kit.fail(
+    return kit.diagnose(
+      'privileged',
       `${NAME} runs with --privileged, far more than unshare needs.`,
       `Remove it and start it with: ${RUN}`,
     );
+  // "Not privileged" means more than the one flag: --cap-add ALL hands over every capability all the same.
+  if (c.isolation.capAdd.some((cap) => cap.toUpperCase() === 'ALL'))
+    return kit.diagnose(
+      'all-capabilities',
+      `${NAME} runs with --cap-add ALL: every capability of the kernel, when unshare needs only CAP_SYS_ADMIN.`,
+      `Remove it and start it with only what is needed: ${RUN}`,
+    );
   if (!c.running)
-    return kit.fail(`${NAME} is not running (${c.status}).`, `Remove it (docker rm -f ${NAME}) and run: ${RUN}`);
+    return kit.diagnose(
+      'not-running',
+      `${NAME} is not running (${c.status}).`,
+      `Remove it (docker rm -f ${NAME}) and run: ${RUN}`,
+    );
   if (!kit.since(c.created))
-    return kit.fail(
+    return kit.diagnose(
+      'created-before-start',
       `${NAME} was created before you started this exercise.`,
       `Remove it (docker rm -f ${NAME}) and run: ${RUN}`,
     );
@@ -38,7 +51,8 @@ const check: Check = async (kit) => {
   const { own, others } = await inNewUtsNamespace(kit);
   const evidence = { containerHostname: containerName, containerUtsNamespace: own };
   if (containerName === WANTED) {
-    return kit.fail(
+    return kit.diagnose(
+      'renamed-container',
       `The container's own hostname is ${WANTED}: every process in ${NAME} sees it. ` +
         "That renamed Docker's UTS namespace for the container (by hostname without unshare, " +
         'or by docker run --hostname).',
@@ -47,7 +61,8 @@ const check: Check = async (kit) => {
     );
   }
   if (others.length === 0) {
-    return kit.fail(
+    return kit.diagnose(
+      'namespace-gone',
       `No process in ${NAME} is in a UTS namespace of its own. ` +
         'A namespace disappears when its last process exits, ' +
         `so a bare "unshare --uts hostname ${WANTED}" leaves nothing behind.`,
@@ -71,7 +86,8 @@ const check: Check = async (kit) => {
     }
   }
   const p = others[0];
-  return kit.fail(
+  return kit.diagnose(
+    'wrong-name-inside',
     `"${p.command}" has a UTS namespace of its own, but its hostname is not ${WANTED}.`,
     `Set it inside the new namespace: ${UNSHARE}`,
     { ...evidence, process: p.command },

@@ -18,17 +18,30 @@ async function processesInNewPidNamespace(kit: CheckKit): Promise<{ own: string;
 
 const check: Check = async (kit) => {
   const c = await kit.container(NAME);
-  if (!c) return kit.fail(`There is no container named ${NAME}.`, `Start it: ${RUN}`);
+  if (!c) return kit.diagnose('not-started', `There is no container named ${NAME}.`, `Start it: ${RUN}`);
   if (c.isolation.privileged) {
-    return kit.fail(
+    return kit.diagnose(
+      'privileged',
       `${NAME} runs with --privileged: every capability and every host device, far more than unshare needs.`,
       `Remove it and start it with only what is needed: ${RUN}`,
     );
   }
+  // "Not privileged" means more than the one flag: --cap-add ALL hands over every capability all the same.
+  if (c.isolation.capAdd.some((cap) => cap.toUpperCase() === 'ALL'))
+    return kit.diagnose(
+      'all-capabilities',
+      `${NAME} runs with --cap-add ALL: every capability of the kernel, when unshare needs only CAP_SYS_ADMIN.`,
+      `Remove it and start it with only what is needed: ${RUN}`,
+    );
   if (!c.running)
-    return kit.fail(`${NAME} is not running (${c.status}).`, `Remove it (docker rm -f ${NAME}) and run: ${RUN}`);
+    return kit.diagnose(
+      'not-running',
+      `${NAME} is not running (${c.status}).`,
+      `Remove it (docker rm -f ${NAME}) and run: ${RUN}`,
+    );
   if (!kit.since(c.created))
-    return kit.fail(
+    return kit.diagnose(
+      'created-before-start',
       `${NAME} was created before you started this exercise.`,
       `Remove it (docker rm -f ${NAME}) and run: ${RUN}`,
     );
@@ -41,14 +54,16 @@ const check: Check = async (kit) => {
     securityOpt: c.isolation.securityOpt.join(',') || 'default',
   };
   if (others.length === 0) {
-    if (!caps.includes('SYS_ADMIN') && !caps.includes('ALL')) {
-      return kit.fail(
+    if (!caps.includes('SYS_ADMIN')) {
+      return kit.diagnose(
+        'no-sys-admin',
         `No process in ${NAME} lives in a new PID namespace, and ${NAME} lacks CAP_SYS_ADMIN, so unshare gets "Operation not permitted".`,
         `Remove it and start it with: ${RUN}. Then run unshare again.`,
         evidence,
       );
     }
-    return kit.fail(
+    return kit.diagnose(
+      'no-new-namespace',
       `Every process in ${NAME} is still in the container's PID namespace (${own}). ` +
         'unshare --pid without --fork runs the program in the old namespace; ' +
         'and a namespace vanishes when its last process exits.',
@@ -59,7 +74,8 @@ const check: Check = async (kit) => {
   const first = others.find((p) => p.nspid[p.nspid.length - 1] === 1);
   if (!first) {
     const p = others[0];
-    return kit.fail(
+    return kit.diagnose(
+      'not-pid-one',
       `"${p.command}" is in a new PID namespace but is not its PID 1 (NSpid ${p.nspid.join(' ')}).`,
       'Let unshare --fork start the program, so that it is the first process there.',
       evidence,
@@ -77,7 +93,8 @@ const check: Check = async (kit) => {
     procShows: proc || inside.stderr.trim(),
   };
   if (proc !== first.namespaces.pid) {
-    return kit.fail(
+    return kit.diagnose(
+      'old-proc',
       `"${first.command}" is PID 1 of ${first.namespaces.pid}, ` +
         "but /proc there still shows the container's processes (its /proc/1 is in " +
         `${proc || 'an unreadable namespace'}), so ps would list them.`,
