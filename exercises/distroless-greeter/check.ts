@@ -17,13 +17,14 @@ const noLoader = (said: string) =>
 const check: Check = async (kit) => {
   const full = await kit.image(FULL);
   if (!full)
-    return kit.fail(
+    return kit.diagnose(
+      'no-full-image',
       `There is no ${FULL} to compare with.`,
       `Build it from the unchanged Dockerfile.full: docker build -t ${FULL} -f Dockerfile.full .`,
     );
   const lean = await kit.image(LEAN);
   if (!lean)
-    return kit.fail(`There is no image ${LEAN} yet.`, `Build it: docker build -t ${LEAN} .`, {
+    return kit.diagnose('not-built', `There is no image ${LEAN} yet.`, `Build it: docker build -t ${LEAN} .`, {
       fullBytes: full.sizeBytes,
     });
   const ratio = full.sizeBytes / Math.max(lean.sizeBytes, 1);
@@ -36,13 +37,15 @@ const check: Check = async (kit) => {
     user: lean.user || 'root',
   };
   if (!kit.isNew(lean))
-    return kit.fail(
+    return kit.diagnose(
+      'built-before-start',
       `${LEAN} was built before you started this exercise.`,
       `Rebuild it: docker build -t ${LEAN} .`,
       evidence,
     );
   if (lean.id === full.id)
-    return kit.fail(
+    return kit.diagnose(
+      'same-as-full',
       `${LEAN} is the very same image as ${FULL}.`,
       'Change the Dockerfile into a multi-stage build whose last stage starts FROM containerlings/distroless-static:latest.',
       evidence,
@@ -51,7 +54,8 @@ const check: Check = async (kit) => {
   const { shells } = await kit.audit(LEAN);
   if (shells.length > 0) {
     const where = shells.slice(0, 5).join(', ') + (shells.length > 5 ? `, and ${shells.length - 5} more` : '');
-    return kit.fail(
+    return kit.diagnose(
+      'has-shell',
       `${LEAN} still has a shell (${where}): whoever gets into the container can run commands with it.`,
       'Compile in a first stage (AS build), then start the last stage FROM containerlings/distroless-static:latest ' +
         'and COPY --from=build only the binary: no shell or busybox, in any folder.',
@@ -63,7 +67,8 @@ const check: Check = async (kit) => {
     report = await kit.run(LEAN, { cmd: ['--check'], timeout: 10 });
   } catch (e) {
     const why = String((e as Error)?.message ?? e);
-    return kit.fail(
+    return kit.diagnose(
+      /no such file/i.test(why) ? 'dynamically-linked' : 'does-not-start',
       /no such file/i.test(why) ? noLoader(why) : `${LEAN} does not start: ${why.slice(0, 200)}`,
       /no such file/i.test(why)
         ? STATIC
@@ -72,11 +77,15 @@ const check: Check = async (kit) => {
     );
   }
   if (report.exitCode !== 0 && /no such file/i.test(report.stderr))
-    return kit.fail(noLoader(report.stderr.trim()), STATIC, { ...evidence, exitCode: report.exitCode });
+    return kit.diagnose('dynamically-linked', noLoader(report.stderr.trim()), STATIC, {
+      ...evidence,
+      exitCode: report.exitCode,
+    });
   const out = report.stdout.trim();
   const facts = /uid=(\d+) ca_certs=(\d+) tzdata=(yes|no)/.exec(out);
   if (!facts) {
-    return kit.fail(
+    return kit.diagnose(
+      'no-report',
       `greeter --check did not report (exit ${report.exitCode}): "${(out || report.stderr.trim()).slice(0, 160)}".`,
       'The ENTRYPOINT must be the greeter binary, in exec form: ENTRYPOINT ["/usr/local/bin/greeter"].',
       evidence,
@@ -85,21 +94,25 @@ const check: Check = async (kit) => {
   const [, uid, certs, tz] = facts;
   Object.assign(evidence, { uid: Number(uid), caCerts: Number(certs), tzdata: tz });
   if (uid === '0')
-    return kit.fail(
+    return kit.diagnose(
+      'runs-as-root',
       `${LEAN} runs as root (uid 0).`,
       'distroless/static has a nonroot user (uid 65532): add USER nonroot to the final stage.',
       evidence,
     );
   if (certs === '0' || tz === 'no') {
-    return kit.fail(
+    return kit.diagnose(
+      'no-certs-or-tzdata',
       `In ${LEAN} the service finds ${certs === '0' ? 'no CA certificates' : ''}` +
-        `${certs === '0' && tz === 'no' ? ' and ' : ''}${tz === 'no' ? 'no time zone data' : ''}: FROM scratch has neither.`,
+        `${certs === '0' && tz === 'no' ? ' and ' : ''}${tz === 'no' ? 'no time zone data' : ''}: ` +
+        'the final stage does not bring them (FROM scratch has neither).',
       'That is what distroless/static adds over scratch: start the final stage FROM containerlings/distroless-static:latest.',
       evidence,
     );
   }
   if (ratio < MIN_RATIO) {
-    return kit.fail(
+    return kit.diagnose(
+      'not-small-enough',
       `${LEAN} is ${mb(lean.sizeBytes)}, only ${ratio.toFixed(1)}x smaller than ${FULL} (${mb(full.sizeBytes)}); aim for ${MIN_RATIO}x.`,
       'Copy only the binary into the final stage, nothing else from the build stage.',
       evidence,

@@ -21,10 +21,15 @@ const others = [image('v1.0', 200, ['v1.0']), image('v2.0', 5, ['v2.0']), image(
 
 const check: Check = async (kit) => {
   if (!(await kit.ecr.repository('cl-nightly')))
-    return kit.fail('ECR has no repository cl-nightly.', 'aws ecr create-repository --repository-name cl-nightly');
+    return kit.diagnose(
+      'no-repository',
+      'ECR has no repository cl-nightly.',
+      'aws ecr create-repository --repository-name cl-nightly',
+    );
   const text = await kit.ecr.lifecyclePolicy('cl-nightly');
   if (!text)
-    return kit.fail(
+    return kit.diagnose(
+      'no-policy',
       'cl-nightly has no lifecycle policy.',
       'aws ecr put-lifecycle-policy --repository-name cl-nightly --lifecycle-policy-text file://policy.json',
     );
@@ -33,7 +38,8 @@ const check: Check = async (kit) => {
 
   const untaggedWrong = untagged.filter((i) => expired.has(i.id) !== +now - +i.pushedAt > 24 * 60 * 60 * 1000);
   if (untaggedWrong.length > 0)
-    return kit.fail(
+    return kit.diagnose(
+      'untagged-not-after-a-day',
       `ECR would ${expired.has(untaggedWrong[0]!.id) ? 'expire' : 'keep'} the ${untaggedWrong[0]!.id}: ` +
         'untagged images should go once they are more than 1 day old, and not before.',
       'Add a rule: tagStatus untagged, countType sinceImagePushed, countUnit days, countNumber 1.',
@@ -42,7 +48,8 @@ const check: Check = async (kit) => {
   const keptNightly = nightly.filter((i) => !expired.has(i.id));
   const newestFive = nightly.slice(0, 5);
   if (keptNightly.length !== 5 || !newestFive.every((i) => keptNightly.includes(i)))
-    return kit.fail(
+    return kit.diagnose(
+      'not-five-nightlies',
       `Of ${nightly.length} nightly builds, ECR would keep ${keptNightly.length} ` +
         `(${keptNightly.map((i) => i.id).join(', ') || 'none'}); the task asks for the 5 newest.`,
       'Select the tags that start with nightly (tagPrefixList ["nightly"] or tagPatternList ["nightly*"]) with ' +
@@ -52,7 +59,8 @@ const check: Check = async (kit) => {
     );
   const lost = others.filter((i) => expired.has(i.id));
   if (lost.length > 0)
-    return kit.fail(
+    return kit.diagnose(
+      'expires-others',
       `ECR would also expire images the task does not mention: ${lost.map((i) => i.id).join(', ')}.`,
       'Expire only untagged images and nightly builds beyond the 5 newest.',
       evidence,

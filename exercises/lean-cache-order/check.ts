@@ -17,15 +17,24 @@ const readFetchId = async (kit: CheckKit, image: string) =>
 const check: Check = async (kit) => {
   const image = await kit.image(IMAGE);
   if (!image)
-    return kit.fail(`There is no image ${IMAGE} yet.`, `Build it in lean-cache-order/: docker build -t ${IMAGE} .`);
+    return kit.diagnose(
+      'not-built',
+      `There is no image ${IMAGE} yet.`,
+      `Build it in lean-cache-order/: docker build -t ${IMAGE} .`,
+    );
   if (!kit.isNew(image))
-    return kit.fail(`${IMAGE} was built before you started this exercise.`, `Rebuild it: docker build -t ${IMAGE} .`);
+    return kit.diagnose(
+      'built-before-start',
+      `${IMAGE} was built before you started this exercise.`,
+      `Rebuild it: docker build -t ${IMAGE} .`,
+    );
   const run = await kit.run(IMAGE, { timeout: 15 });
   if (
     run.exitCode !== 0 ||
     !/report v1 with csvkit 1\.4, chartlib 0\.9|report v1 with chartlib 0\.9, csvkit 1\.4/.test(run.stdout)
   ) {
-    return kit.fail(
+    return kit.diagnose(
+      'no-report',
       `${IMAGE} did not print its report with both libraries (exit ${run.exitCode}): ` +
         `${(run.stderr.trim() || run.stdout.trim()).slice(0, 200)}`,
       'Keep the dependency step (RUN sh fetch-deps.sh deps.txt) and copy app.sh into /app.',
@@ -55,7 +64,8 @@ const check: Check = async (kit) => {
     });
   });
   if ('error' in outcome)
-    return kit.fail(
+    return kit.diagnose(
+      'does-not-build',
       `A copy of your folder does not build: ${outcome.error.slice(-300)}`,
       `Build it yourself to see why: docker build -t ${IMAGE} .`,
     );
@@ -67,14 +77,26 @@ const check: Check = async (kit) => {
     addedLibraryFetched: outcome.newLibFetched,
   };
   if (!outcome.changed) {
-    return kit.fail(
-      'After app.sh changed, the rebuilt image still had the old app.sh: the app is not copied after the dependency step.',
+    return kit.diagnose(
+      'app-change-missing',
+      'After app.sh changed, the image built from the changed folder still had the old app.sh: ' +
+        'the app is not copied into the image after the dependency step.',
       'Copy the rest of the folder (COPY . .) after the dependency step.',
       evidence,
     );
   }
-  if (!outcome.before || outcome.before !== outcome.after) {
-    return kit.fail(
+  if (!outcome.before) {
+    return kit.diagnose(
+      'no-fetch-step',
+      'The image built from a copy of your folder has no fetch id (/app/vendor/.fetch-id): ' +
+        'its libraries were not fetched by fetch-deps.sh in a build step.',
+      'Keep the dependency step: COPY deps.txt fetch-deps.sh ./ then RUN sh fetch-deps.sh deps.txt, before COPY . .',
+      evidence,
+    );
+  }
+  if (outcome.before !== outcome.after) {
+    return kit.diagnose(
+      'deps-rerun-on-app-change',
       'Changing app.sh made the dependency step run again (its fetch id changed): a step before it copies app.sh.',
       'Copy only deps.txt and fetch-deps.sh before RUN sh fetch-deps.sh deps.txt; copy everything else after it.',
       evidence,
@@ -82,9 +104,10 @@ const check: Check = async (kit) => {
   }
   // The other direction: a step that ignores deps.txt (the list written into the Dockerfile) stays cached for ever.
   if (!outcome.newLibFetched || outcome.depsChangedId === outcome.before) {
-    return kit.fail(
+    return kit.diagnose(
+      'deps-change-ignored',
       `After a library (${PROBE_LIB} 0.1) was added to deps.txt, the rebuilt image did not fetch it: ` +
-        'the dependency step does not read deps.txt, so its cached layer would never change.',
+        'the libraries in the image do not come from a build step that reads deps.txt, so they would never change.',
       'Copy deps.txt (and fetch-deps.sh) into the image before the dependency step, and run RUN sh fetch-deps.sh deps.txt.',
       evidence,
     );

@@ -1,10 +1,13 @@
 // lean-nonroot-healthcheck: cl-lean-svc runs from a version tag (not latest), as a non-root user, the engine's
-// own HEALTHCHECK reports it healthy, and that probe really asks the server: run where no server listens, it fails.
+// own HEALTHCHECK reports it healthy, and that probe really asks the server: run where no server listens, or where a
+// server answers every path with 404, it fails.
 import type { Check } from 'containerlings/kit';
 
 const CONTAINER = 'cl-lean-svc';
 const REPO = 'containerlings/lean-svc';
 const WAIT_SECONDS = 45;
+/** An empty folder for the decoy server: every path is a 404. */
+const DECOY_DIR = '/tmp/cl-decoy-www';
 
 const check: Check = async (kit) => {
   const container = await kit.container(CONTAINER);
@@ -100,8 +103,34 @@ const check: Check = async (kit) => {
       evidence,
     );
   }
+  // A probe that only asks whether httpd runs or the port is open (pidof httpd, nc -z) says healthy when the server
+  // answers with errors: run it where a decoy httpd on 8080 serves an empty folder (404 for every path).
+  const decoy = await kit.run(container.imageId, {
+    entrypoint: [
+      '/bin/sh',
+      '-c',
+      `mkdir -p ${DECOY_DIR} && httpd -p 8080 -h ${DECOY_DIR} && sleep 1 && exec "$@"`,
+      'sh',
+    ],
+    cmd: argv,
+    user: '0',
+    timeout: 15,
+  });
+  evidence.probeWithErrorServer = decoy.timedOut ? 'timed out' : `exit ${decoy.exitCode}`;
+  if (!decoy.timedOut && decoy.exitCode === 0) {
+    return kit.diagnose(
+      'probe-ignores-answer',
+      `${CONTAINER}'s health check says healthy when the server answers every request with an error: in a ` +
+        `container of the same image where an httpd on 8080 has no pages (404), its probe ` +
+        `(${probe.slice(1).join(' ').slice(0, 120)}) exited 0. It does not ask the server for /healthz.`,
+      'Make the probe ask for the page and fail on an error answer: ' +
+        'HEALTHCHECK --interval=2s CMD wget -q -O /dev/null http://127.0.0.1:8080/healthz || exit 1',
+      evidence,
+    );
+  }
   return kit.pass(
-    `${CONTAINER} runs ${versioned[0]} as uid ${uid}, and the engine reports it healthy (its probe fails when the server is down).`,
+    `${CONTAINER} runs ${versioned[0]} as uid ${uid}, and the engine reports it healthy (its probe fails when the ` +
+      'server is down or answers with errors).',
     evidence,
   );
 };

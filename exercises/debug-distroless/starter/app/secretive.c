@@ -8,22 +8,12 @@
 
 static void stop(int sig) { (void)sig; _exit(0); }
 
-/* Prints DEBUG_TOKEN from PID 1's environment: how the check (via docker exec) learns the answer. */
-static int reveal(void) {
-  char buf[8192];
-  FILE *f = fopen("/proc/1/environ", "r");
-  if (!f) { perror("/proc/1/environ"); return 1; }
-  size_t n = fread(buf, 1, sizeof buf - 1, f);
-  fclose(f);
-  buf[n] = 0;
-  for (size_t i = 0; i < n; i += strlen(buf + i) + 1)
-    if (strncmp(buf + i, "DEBUG_TOKEN=", 12) == 0) { puts(buf + i + 12); return 0; }
-  return 1;
-}
-
 int main(int argc, char **argv) {
-  if (argc > 1 && strcmp(argv[1], "--reveal") == 0) return reveal();
-  if (argc < 2 || strcmp(argv[1], "--serving") != 0) {
+  if (argc > 1 && strcmp(argv[1], "--serving") != 0) {
+    fprintf(stderr, "usage: secretive (it takes no arguments)\n");
+    return 2;
+  }
+  if (argc < 2) {
     /* First start: make a fresh token, then exec ourselves so it lands in /proc/1/environ. */
     unsigned char raw[8];
     char token[17];
