@@ -1,6 +1,6 @@
-// compose-app: the cl-shop project runs web, api and store; the store has a health check that reports healthy and
-// the api waits for it (depends_on with condition service_healthy); a note saved through the front end survives
-// the store's container being replaced.
+// compose-app: the cl-shop project runs web, api and store; the store has a health check that reports healthy, whose
+// probe fails where no store runs, and the api waits for it (depends_on with condition service_healthy); a note saved
+// through the front end survives the store's container being replaced.
 import type { Check, CheckKit, ContainerFacts } from 'containerlings/kit';
 
 const PROJECT = 'cl-shop';
@@ -9,7 +9,8 @@ const SERVICES = ['web', 'api', 'store'] as const;
 const check: Check = async (kit) => {
   const project = await kit.composeProject(PROJECT);
   if (!project)
-    return kit.fail(
+    return kit.diagnose(
+      'not-started',
       `There is no Compose project ${PROJECT} on the engine.`,
       'In the compose-app folder, run ./compose up -d --build (.env names the project cl-shop).',
     );
@@ -24,7 +25,8 @@ const check: Check = async (kit) => {
     volumes: project.volumes.join(' ') || 'none',
   };
   if (missing.length) {
-    return kit.fail(
+    return kit.diagnose(
+      'service-not-running',
       `${PROJECT} has no running container for ${missing.join(', ')}.`,
       `./compose ps shows each service's state, and ./compose logs ${missing[0]} why one stopped. Then ./compose up -d --build.`,
       evidence,
@@ -33,7 +35,8 @@ const check: Check = async (kit) => {
   const web = running.web;
   const binding = web.ports.find((p) => p.containerPort === '8080/tcp' && p.hostPort > 0);
   if (!binding || !binding.hostIp.startsWith('127.')) {
-    return kit.fail(
+    return kit.diagnose(
+      binding ? 'port-not-on-loopback' : 'port-not-published',
       binding
         ? `web's port 8080 is published on ${binding.hostIp || '0.0.0.0'}, which anyone on your network can reach.`
         : "web's port 8080 is not published, so nothing on your machine leads to the front end.",
@@ -43,7 +46,8 @@ const check: Check = async (kit) => {
   }
   const store = running.store;
   if (store.healthcheck.length === 0 || store.healthcheck[0] === 'NONE') {
-    return kit.fail(
+    return kit.diagnose(
+      'no-healthcheck',
       "The store's container has no health check, so Compose cannot tell when it is ready to answer.",
       'Under store, add healthcheck: test: ["CMD", "wget", "-qO-", "http://127.0.0.1:9000/ping"], interval: 2s; then ./compose up -d.',
       evidence,
@@ -51,16 +55,33 @@ const check: Check = async (kit) => {
   }
   const health = await kit.health(store.name, 30);
   if (health.status !== 'healthy') {
-    return kit.fail(
+    return kit.diagnose(
+      'store-not-healthy',
       `The store's health check reports "${health.status}", not healthy. ` +
         `Its last probe said: ${health.lastOutput.slice(0, 120) || '(nothing)'}`,
       'Ask the store itself: test: ["CMD", "wget", "-qO-", "http://127.0.0.1:9000/ping"].',
       { ...evidence, health: health.status },
     );
   }
+  // A probe that passes without a server (CMD true, `... || true`) makes service_healthy mean nothing: run the store's
+  // own probe in a throw-away container of its image, where the server was never started.
+  const probe = store.healthcheck;
+  const argv = probe[0] === 'CMD-SHELL' ? ['/bin/sh', '-c', probe.slice(1).join(' ')] : probe.slice(1);
+  const idle = await kit.run(store.imageId, { entrypoint: argv.slice(0, 1), cmd: argv.slice(1), timeout: 15 });
+  if (!idle.timedOut && idle.exitCode === 0) {
+    return kit.diagnose(
+      'probe-asks-nothing',
+      "The store's health check says healthy even when the store is not running: in a container of the store's " +
+        `image where httpd was never started, its probe (${probe.slice(1).join(' ').slice(0, 120)}) exited 0.`,
+      'Make the probe ask the store and fail when it does not answer: ' +
+        'test: ["CMD", "wget", "-qO-", "http://127.0.0.1:9000/ping"].',
+      { ...evidence, probeWithoutServer: `exit ${idle.exitCode}` },
+    );
+  }
   const condition = await storeCondition(kit, running.api);
   if (condition !== 'service_healthy') {
-    return kit.fail(
+    return kit.diagnose(
+      condition ? 'depends-on-started-only' : 'no-depends-on',
       condition
         ? `api depends on store with the condition ${condition}: it may start before the store answers.`
         : 'api does not depend on store, so Compose may start it before the store is there.',
@@ -74,9 +95,11 @@ const check: Check = async (kit) => {
   const saved = await ask(kit, `${base}?key=${key}&value=${value}`);
   const seen = { ...evidence, url: base, key, value };
   if (saved !== value) {
-    return kit.fail(
+    const why = endpoint(saved, running.api);
+    return kit.diagnose(
+      why.diagnosis,
       `Saving a note through the front end failed: it answered "${saved}".`,
-      endpointHint(saved, running.api),
+      why.hint,
       { ...seen, answer: saved },
     );
   }
@@ -90,7 +113,8 @@ const check: Check = async (kit) => {
   };
   if (after !== value) {
     const volume = store.mounts.find((m) => m.destination === '/data');
-    return kit.fail(
+    return kit.diagnose(
+      volume?.type === 'volume' ? 'anonymous-volume' : 'no-volume',
       `After the store's container was replaced, the note was gone (the API answered "${after}").`,
       volume?.type === 'volume'
         ? 'The store keeps notes in /data: make that a *named* volume ' +
@@ -132,18 +156,30 @@ async function ask(kit: CheckKit, url: string): Promise<string> {
   return answer.status === 0 ? answer.body : answer.body.trim();
 }
 
-function endpointHint(answer: string, api: ContainerFacts): string {
+/** Why a note could not be saved, as far as the api's STORE_URL tells. */
+function endpoint(answer: string, api: ContainerFacts): { diagnosis: string; hint: string } {
   const url = api.env.STORE_URL;
   if (!url)
-    return 'The API does not know where the store is: set STORE_URL under api, environment (the host is the service name, store).';
+    return {
+      diagnosis: 'store-url-missing',
+      hint: 'The API does not know where the store is: set STORE_URL under api, environment (the host is the service name, store).',
+    };
   if (/localhost|127\.0\.0\.1/.test(url))
-    return `STORE_URL is ${url}, but inside the API's container localhost is the API itself. Use the store's service name: http://store:9000.`;
+    return {
+      diagnosis: 'store-url-localhost',
+      hint: `STORE_URL is ${url}, but inside the API's container localhost is the API itself. Use the store's service name: http://store:9000.`,
+    };
   if (!/\/\/store[:/]/.test(url))
-    return (
-      `STORE_URL is ${url}. On the project's network a service is found by its service name (store), ` +
-      'not by its image or container name.'
-    );
-  return `Look at ./compose logs api and ./compose logs store (${answer.slice(0, 80)}).`;
+    return {
+      diagnosis: 'store-url-not-service-name',
+      hint:
+        `STORE_URL is ${url}. On the project's network a service is found by its service name (store), ` +
+        'not by its image name.',
+    };
+  return {
+    diagnosis: 'note-not-saved',
+    hint: `Look at ./compose logs web, ./compose logs api and ./compose logs store (${answer.slice(0, 80)}).`,
+  };
 }
 
 export default check;

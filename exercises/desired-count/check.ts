@@ -1,6 +1,5 @@
 // desired-count: cl-hello runs 3 replicas with an update policy (one task at a time, a delay between tasks, roll
-// back on failure), and the scheduler
-// replaces a task whose container is killed.
+// back on failure), the scheduler replaces a task whose container is killed, and the name resolves to the VIP.
 import type { Check } from 'containerlings/kit';
 
 const SERVICE = 'cl-hello';
@@ -12,11 +11,13 @@ const check: Check = async (kit) => {
   if (!first) {
     const container = await kit.container(SERVICE);
     return container
-      ? kit.fail(
+      ? kit.diagnose(
+          'plain-container',
           `${SERVICE} is a plain container, not a Swarm service: no scheduler watches over it.`,
           `Remove it (docker rm -f ${SERVICE}) and create a service: docker service create --name ${SERVICE} ...`,
         )
-      : kit.fail(
+      : kit.diagnose(
+          'not-started',
           `There is no Swarm service called ${SERVICE}.`,
           `Create it: docker service create --name ${SERVICE} --replicas ${DESIRED} --network ${NETWORK} ... containerlings/hello-svc`,
         );
@@ -28,7 +29,8 @@ const check: Check = async (kit) => {
     image: first.image,
   };
   if (first.mode !== 'replicated' || first.replicas !== DESIRED) {
-    return kit.fail(
+    return kit.diagnose(
+      'wrong-count',
       `${SERVICE} wants ${first.mode === 'global' ? 'one task per node (global mode)' : `${first.replicas} tasks`}, not ${DESIRED}.`,
       `Scale it: docker service scale ${SERVICE}=${DESIRED}`,
       evidence,
@@ -37,7 +39,8 @@ const check: Check = async (kit) => {
   const settled = await kit.waitForTasks(SERVICE, DESIRED, 30);
   if (!settled || settled.running !== DESIRED) {
     const why = settled?.tasks.map((t) => t.error).find(Boolean);
-    return kit.fail(
+    return kit.diagnose(
+      'tasks-not-running',
       `${SERVICE} has ${settled?.running ?? 0} of ${DESIRED} tasks running${why ? `: ${why}` : ''}.`,
       `docker service ps --no-trunc ${SERVICE} shows what its tasks are doing.`,
       evidence,
@@ -45,7 +48,8 @@ const check: Check = async (kit) => {
   }
   evidence.running = settled.running;
   if (!first.networks.includes(NETWORK)) {
-    return kit.fail(
+    return kit.diagnose(
+      'not-on-network',
       `${SERVICE} is not attached to ${NETWORK}.`,
       `docker service update --network-add ${NETWORK} ${SERVICE}`,
       evidence,
@@ -58,7 +62,8 @@ const check: Check = async (kit) => {
     delaySeconds: update.delaySeconds,
   });
   if (update.parallelism !== 1) {
-    return kit.fail(
+    return kit.diagnose(
+      'parallelism-not-one',
       `Rolling updates of ${SERVICE} replace ` +
         `${update.parallelism === 0 ? 'all tasks at once' : `${update.parallelism} tasks at a time`}, not one.`,
       `docker service update --update-parallelism 1 ${SERVICE}`,
@@ -66,14 +71,16 @@ const check: Check = async (kit) => {
     );
   }
   if (!(update.delaySeconds > 0)) {
-    return kit.fail(
+    return kit.diagnose(
+      'no-update-delay',
       `Rolling updates of ${SERVICE} move straight on to the next task: there is no delay between tasks.`,
       `docker service update --update-delay 2s ${SERVICE}`,
       evidence,
     );
   }
   if (update.failureAction !== 'rollback') {
-    return kit.fail(
+    return kit.diagnose(
+      'no-rollback',
       `When an update of ${SERVICE} fails, Swarm will ${update.failureAction} it, not roll it back.`,
       `docker service update --update-failure-action rollback ${SERVICE}`,
       evidence,
@@ -81,13 +88,20 @@ const check: Check = async (kit) => {
   }
 
   const killed = await kit.killTask(SERVICE);
-  if (!killed) return kit.fail(`No task of ${SERVICE} was running to kill.`, `docker service ps ${SERVICE}`, evidence);
+  if (!killed)
+    return kit.diagnose(
+      'tasks-not-running',
+      `No task of ${SERVICE} was running to kill.`,
+      `docker service ps ${SERVICE}`,
+      evidence,
+    );
   const after = await kit.waitForTasks(SERVICE, DESIRED, 30);
   const replacement = after?.tasks.find(
     (t) => t.state === 'running' && t.id !== killed && !first.tasks.some((o) => o.id === t.id),
   );
   if (!after || after.running !== DESIRED || !replacement) {
-    return kit.fail(
+    return kit.diagnose(
+      'not-replaced',
       "After one task's container was killed, " +
         `${SERVICE} did not get back to ${DESIRED} running tasks within 30 s (${after?.running ?? 0} running).`,
       `docker service ps ${SERVICE} shows the tasks and their errors.`,
@@ -110,14 +124,16 @@ const check: Check = async (kit) => {
     answers: answers.length,
   };
   if (!vip || !vipsSeen.includes(vip)) {
-    return kit.fail(
+    return kit.diagnose(
+      'no-vip',
       `Inside the network, the name cl-hello resolved to ${vipsSeen.join(', ') || 'nothing'}, not to the service's VIP ${vip || '(none)'}.`,
       `Create the service with --network ${NETWORK} and the default endpoint mode (vip).`,
       proof,
     );
   }
   if (answers.length !== DESIRED || !answers.every((a) => / hello from /.test(a))) {
-    return kit.fail(
+    return kit.diagnose(
+      'not-hello-svc',
       `Not every task of cl-hello answered "hello from ..." on port 8080: ${answers.join('; ') || call.stderr.trim() || 'no answers'}.`,
       'Is the service running containerlings/hello-svc, built from the desired-count folder?',
       proof,

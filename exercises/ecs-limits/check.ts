@@ -8,12 +8,21 @@ const WANT = { units: 256, nanoCpus: 250_000_000, memoryMiB: 512 };
 
 const check: Check = async (kit) => {
   const image = await kit.image(IMAGE);
-  if (!image) return kit.fail(`There is no image ${IMAGE}.`, `Build it: docker build -t ${IMAGE} .`);
+  if (!image) return kit.diagnose('no-image', `There is no image ${IMAGE}.`, `Build it: docker build -t ${IMAGE} .`);
   const result = await kit.taskDefinition('taskdef.json');
   if (!result)
-    return kit.fail('There is no taskdef.json in the exercise folder.', 'Write it in ecs-limits/taskdef.json.');
+    return kit.diagnose(
+      'no-task-definition',
+      'There is no taskdef.json in the exercise folder.',
+      'Write it in ecs-limits/taskdef.json.',
+    );
   if (!result.ok)
-    return kit.fail(
+    return kit.diagnose(
+      /required for Fargate, at task level/.test(result.errors.join('\n'))
+        ? 'no-task-size'
+        : /Fargate offers/.test(result.errors.join('\n'))
+          ? 'not-a-fargate-size'
+          : 'invalid-task-definition',
       `taskdef.json is not a valid task definition:\n${result.errors.map((e) => `  ${e}`).join('\n')}`,
       'Fix each field named above.',
     );
@@ -22,22 +31,34 @@ const check: Check = async (kit) => {
 
   const run = await kit.runTaskDefinitionLocally(result.definition);
   if (run.problem)
-    return kit.fail(run.problem, `docker service ps --no-trunc ${run.service} shows what its task is doing.`, evidence);
+    return kit.diagnose(
+      /^No task/.test(run.problem) ? 'task-does-not-run' : 'no-swarm',
+      run.problem,
+      `docker service ps --no-trunc ${run.service} shows what its task is doing.`,
+      evidence,
+    );
   const service = await kit.service(run.service);
   const task = service?.tasks.find((t) => t.state === 'running' && t.desiredState === 'running');
   if (!service || !task)
-    return kit.fail(`${run.service} has no running task to measure.`, `docker service ps ${run.service}`, evidence);
+    return kit.diagnose(
+      'task-does-not-run',
+      `${run.service} has no running task to measure.`,
+      `docker service ps ${run.service}`,
+      evidence,
+    );
   const limits = service.limits;
   Object.assign(evidence, { service: run.service, nanoCpus: limits.nanoCpus, memoryBytes: limits.memoryBytes });
   if (limits.nanoCpus !== WANT.nanoCpus) {
-    return kit.fail(
+    return kit.diagnose(
+      'wrong-cpu',
       `${run.service} may use ${limits.nanoCpus / 1e9} CPU, not a quarter (task cpu ${def.cpu}).`,
       `A quarter of a vCPU is ${WANT.units} CPU units: "cpu": "${WANT.units}" at task level.`,
       evidence,
     );
   }
   if (limits.memoryBytes !== WANT.memoryMiB * MiB) {
-    return kit.fail(
+    return kit.diagnose(
+      'wrong-memory',
       `${run.service} may use ${limits.memoryBytes / MiB} MiB, not ${WANT.memoryMiB} (task memory ${def.memory}).`,
       `"memory": "${WANT.memoryMiB}" at task level (MiB).`,
       evidence,
@@ -57,7 +78,8 @@ const check: Check = async (kit) => {
   }
   const answer = await kit.http(`${run.urls[0]}/cgi-bin/greet`);
   if (answer.status !== 200)
-    return kit.fail(
+    return kit.diagnose(
+      'no-answer',
       `The sized task does not answer on ${run.urls[0]} (${answer.status || answer.body.trim()}).`,
       'Keep the port mapping for 8080.',
       evidence,

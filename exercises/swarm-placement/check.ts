@@ -13,7 +13,8 @@ const normal = (constraint: string) => constraint.replace(/\s+/g, '');
 const check: Check = async (kit) => {
   const first = await kit.service(SERVICE);
   if (!first) {
-    return kit.fail(
+    return kit.diagnose(
+      'not-started',
       `There is no Swarm service called ${SERVICE}.`,
       'Build containerlings/placed, then: ' +
         `docker service create --name ${SERVICE} --replicas ${DESIRED} --constraint ... --placement-pref ... ` +
@@ -28,7 +29,8 @@ const check: Check = async (kit) => {
     image: first.image,
   };
   if (first.mode !== 'replicated' || first.replicas !== DESIRED) {
-    return kit.fail(
+    return kit.diagnose(
+      'wrong-count',
       `${SERVICE} wants ${first.mode === 'global' ? 'one task per node (global mode)' : `${first.replicas} tasks`}, not ${DESIRED}.`,
       `docker service scale ${SERVICE}=${DESIRED}`,
       evidence,
@@ -43,7 +45,8 @@ const check: Check = async (kit) => {
     const why = waiting.map((t) => t.error).find(Boolean) ?? 'no error reported';
     const proof = { ...evidence, running, pending: pending.length };
     if (pending.length > 0) {
-      return kit.fail(
+      return kit.diagnose(
+        'no-node-fits',
         `${running} of ${DESIRED} tasks of ${SERVICE} run; ${pending.length} wait in Pending: ${why}. ` +
           `The scheduler finds no node that meets ${constraints.join(' and ') || 'the placement'}.`,
         "Compare the constraint with your node's labels: " +
@@ -52,21 +55,24 @@ const check: Check = async (kit) => {
         proof,
       );
     }
-    return kit.fail(
+    return kit.diagnose(
+      'tasks-not-running',
       `${running} of ${DESIRED} tasks of ${SERVICE} run (${waiting.map((t) => t.state).join(', ') || 'no tasks'}): ${why}.`,
       `docker service ps --no-trunc ${SERVICE} shows what its tasks are doing.`,
       proof,
     );
   }
   if (!constraints.includes(CONSTRAINT)) {
-    return kit.fail(
+    return kit.diagnose(
+      'no-constraint',
       `${SERVICE}'s tasks run, but it is not constrained to zone a (constraints: ${evidence.constraints}): they may go to any node.`,
       `docker service update --constraint-add ${CONSTRAINT} ${SERVICE}`,
       { ...evidence, running },
     );
   }
   if (!first.placement.spreadOver.includes(SPREAD)) {
-    return kit.fail(
+    return kit.diagnose(
+      'no-spread',
       `${SERVICE} runs in zone a, but has no spread preference over ${SPREAD} (spreads over: ` +
         `${evidence.spreadOver}): with more zones, its tasks could all land in one.`,
       `docker service update --placement-pref-add spread=${SPREAD} ${SERVICE}`,

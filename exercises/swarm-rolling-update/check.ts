@@ -13,7 +13,8 @@ const MOVING = new Set(['updating', 'rollback_started']);
 const check: Check = async (kit) => {
   let service = await kit.service(SERVICE);
   if (!service) {
-    return kit.fail(
+    return kit.diagnose(
+      'not-started',
       `There is no Swarm service called ${SERVICE}.`,
       `Build both images, then: docker service create --name ${SERVICE} --replicas ${DESIRED} ... ${V1}`,
     );
@@ -24,7 +25,8 @@ const check: Check = async (kit) => {
     service = await kit.service(SERVICE);
   }
   if (!service)
-    return kit.fail(
+    return kit.diagnose(
+      'not-started',
       `${SERVICE} disappeared while the check waited for its update.`,
       `Create it again: docker service create --name ${SERVICE} ...`,
     );
@@ -40,7 +42,8 @@ const check: Check = async (kit) => {
     failedV2Tasks: failedOnV2.length,
   };
   if (service.mode !== 'replicated' || service.replicas !== DESIRED) {
-    return kit.fail(
+    return kit.diagnose(
+      'wrong-count',
       `${SERVICE} wants ${service.mode === 'global' ? 'one task per node (global mode)' : `${service.replicas} tasks`}, not ${DESIRED}.`,
       `Create it with --replicas ${DESIRED} (docker service rm ${SERVICE}, then create it again).`,
       evidence,
@@ -48,14 +51,16 @@ const check: Check = async (kit) => {
   }
   const state = service.updateState;
   if (state === undefined) {
-    return kit.fail(
+    return kit.diagnose(
+      'never-updated',
       `${SERVICE} was never updated: it still runs the spec it was created with (${service.image}).`,
       `Roll out the new version: docker service update --image ${V2} ${SERVICE}`,
       evidence,
     );
   }
   if (state === 'paused') {
-    return kit.fail(
+    return kit.diagnose(
+      'update-paused',
       `The update of ${SERVICE} to v2 stopped half-way (state paused), with tasks on v2 that never get healthy: ` +
         `its failure action is ${update.failureAction}, so Swarm waits for you instead of rolling back.`,
       `Start over with the failure action set when you create the service: docker service rm ${SERVICE}, ` +
@@ -64,21 +69,24 @@ const check: Check = async (kit) => {
     );
   }
   if (state !== 'rollback_completed') {
-    return kit.fail(
+    return kit.diagnose(
+      'not-rolled-back',
       `The last update of ${SERVICE} ended as "${state}", not rolled back: it now runs ${service.image}.`,
       `Create it on ${V1} with --update-failure-action rollback, then update it to ${V2} (whose health check fails).`,
       evidence,
     );
   }
   if (failedOnV2.length === 0) {
-    return kit.fail(
+    return kit.diagnose(
+      'rollback-without-failure',
       `${SERVICE} was rolled back, but no v2 task failed first: the rollback was not Swarm's answer to a failed update.`,
       `Let the update to ${V2} run until its tasks fail their health check; Swarm rolls back by itself.`,
       evidence,
     );
   }
   if (update.failureAction !== 'rollback' || update.parallelism !== PARALLELISM || update.delaySeconds <= 0) {
-    return kit.fail(
+    return kit.diagnose(
+      'settings-not-kept',
       `${SERVICE} rolled back, but its spec now says parallelism ${update.parallelism}, ` +
         `delay ${update.delaySeconds} s, failure action ${update.failureAction}: ` +
         'a rollback restores the whole previous spec, so settings passed in the same command as the broken image ' +
@@ -90,7 +98,8 @@ const check: Check = async (kit) => {
     );
   }
   if (service.image !== V1) {
-    return kit.fail(
+    return kit.diagnose(
+      'not-back-on-v1',
       `${SERVICE} rolled back to ${service.image}, not to ${V1}.`,
       `Create it on ${V1}, then update it to ${V2}.`,
       evidence,
@@ -99,7 +108,8 @@ const check: Check = async (kit) => {
   const settled = await kit.waitForTasks(SERVICE, DESIRED, 30);
   const running = (settled?.tasks ?? []).filter((t) => t.state === 'running' && t.desiredState === 'running');
   if (running.length !== DESIRED || running.some((t) => t.image !== V1)) {
-    return kit.fail(
+    return kit.diagnose(
+      'tasks-not-running',
       `After the rollback, ${running.length} of ${DESIRED} tasks run, ` +
         `on ${[...new Set(running.map((t) => t.image))].join(', ') || 'nothing'}.`,
       `docker service ps ${SERVICE} shows the tasks and their errors.`,
