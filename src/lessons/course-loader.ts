@@ -135,7 +135,7 @@ async function loadExercise(root: string, id: string, problems: ContentProblem[]
 
 /**
  * Diagnoses and the wrong attempts that prove them: each attempt named in wrongAttempts is a folder under wrong/,
- * each diagnosis it names is declared, and once an exercise declares diagnoses, every wrong attempt names one.
+ * each diagnosis it names is declared, and every wrong attempt names one.
  */
 function diagnosisProblems(exercise: Exercise, file: string): ContentProblem[] {
   const { diagnoses, wrongAttempts } = exercise.meta;
@@ -151,14 +151,14 @@ function diagnosisProblems(exercise: Exercise, file: string): ContentProblem[] {
         message: `names the diagnosis "${diagnosis}", which is not declared under diagnoses`,
       });
   }
-  if (Object.keys(diagnoses).length > 0)
-    for (const name of folders)
-      if (!Object.hasOwn(wrongAttempts, name))
-        problems.push({
-          file,
-          field: 'wrongAttempts',
-          message: `wrong/${name} names no diagnosis: say which mistake it must be diagnosed as`,
-        });
+  // Every wrong attempt names the mistake it must be diagnosed as: one that fails for another reason proves nothing.
+  for (const name of folders)
+    if (!Object.hasOwn(wrongAttempts, name))
+      problems.push({
+        file,
+        field: 'wrongAttempts',
+        message: `wrong/${name} names no diagnosis: say which mistake it must be diagnosed as`,
+      });
   return problems;
 }
 

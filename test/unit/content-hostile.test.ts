@@ -47,6 +47,9 @@ lesson: basics
 hints: [Look at the README.]
 resources:
   images: [containerlings/hello]
+diagnoses:
+  no-image: { hint: Build the image. }
+wrongAttempts: { a: no-image, b: no-image }
 `;
 
 /** A tiny valid course: one lesson, one exercise with everything it needs. */
