@@ -66,6 +66,7 @@ async function judge(policy: string): Promise<CheckResult> {
     },
     pass: verdict('pass'),
     fail: verdict('fail'),
+    diagnose: (diagnosis: string, message: string) => ({ ...verdict('fail')(message), diagnosis }),
   } as unknown as CheckKit;
   return check(kit);
 }
