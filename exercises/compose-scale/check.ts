@@ -36,7 +36,7 @@ const check: Check = async (kit) => {
     }
     return kit.diagnose(
       'too-few-replicas',
-      `${PROJECT} runs ${running.length} copies of api; the task asks for ${REPLICAS}.`,
+      `${PROJECT} runs ${running.length} ${running.length === 1 ? 'copy' : 'copies'} of api; the task asks for ${REPLICAS}.`,
       `Start three: ./compose up -d --build --scale api=${REPLICAS}. ./compose ps lists them, and ./compose logs api ` +
         'says why one stopped.',
       evidence,
