@@ -301,6 +301,8 @@ export interface OrchestrationKit {
    * on the same networks with the same aliases, as Compose or an orchestrator does when it replaces one.
    */
   recreateContainer(name: string): Promise<ContainerFacts>;
+  /** Kills a container (SIGKILL, as a crash would) and waits until the engine reports it stopped. */
+  killContainer(name: string): Promise<void>;
   /** Reads a JSON file in the exercise folder and checks it against RegisterTaskDefinition's input shape. */
   taskDefinition(file: string): Promise<TaskDefinitionResult | undefined>;
   /** Runs a valid task definition as a Swarm service (cpu/memory → limits, portMappings → 127.0.0.1, environment). */

@@ -14,6 +14,7 @@ export function orchestrationKit(ctx: KitContext): OrchestrationKit {
       (await services()).waitForTasks(ctx.engine, name, count, timeoutSeconds, ctx.signal),
     composeProject: async (name) => (await compose()).composeProjectFacts(ctx.engine, name),
     recreateContainer: async (name) => (await compose()).recreateContainer(ctx.engine, name),
+    killContainer: async (name) => (await compose()).killContainer(ctx.engine, name),
     taskDefinition: async (file) => {
       const text = await readTextIfExists(insideDir(ctx.dir, file));
       if (text === undefined) return undefined;

@@ -1,4 +1,5 @@
-// Reads a Compose project from the engine's labels, and replaces a container the way Compose or a scheduler does.
+// Reads a Compose project from the engine's labels, and replaces or kills a container the way Compose, a scheduler
+// or a crash does.
 import { projectFilter, SERVICE_LABEL } from './compose.js';
 import { onEngine, type Engine } from './connection.js';
 import { containerFacts } from './facts.js';
@@ -49,5 +50,14 @@ export async function recreateContainer(engine: Engine, name: string): Promise<C
     const facts = await containerFacts(engine, created.id);
     if (!facts) throw new Error(`${name} disappeared right after it was recreated`);
     return facts;
+  });
+}
+
+/** Kills the container with SIGKILL, as a crash would, and waits until it has stopped. */
+export async function killContainer(engine: Engine, name: string): Promise<void> {
+  return onEngine(engine, async () => {
+    const container = engine.docker.getContainer(name);
+    await container.kill({ signal: 'SIGKILL' });
+    await container.wait();
   });
 }

@@ -1,0 +1,2 @@
+./compose up -d --build --scale api=3
+./compose ps
