@@ -7,6 +7,8 @@ export type {
   ImageFacts,
   PortBinding,
   ContainerFacts,
+  ContainerNetwork,
+  NetworkFacts,
   ContainerIsolation,
   ContainerLimits,
   CgroupLimits,
@@ -36,6 +38,7 @@ import type {
   ImageFacts,
   LifecycleImage,
   LocalTaskRun,
+  NetworkFacts,
   OomKills,
   ContainerEvents,
   RunOptions,
@@ -83,6 +86,8 @@ export interface ContainersKit {
 
   image(ref: string): Promise<ImageFacts | undefined>;
   container(name: string): Promise<ContainerFacts | undefined>;
+  /** A network by name: its driver, subnets and the containers on it now. undefined when there is none. */
+  network(name: string): Promise<NetworkFacts | undefined>;
   /** Runs a throw-away container: labelled, memory- and pids-limited, always removed. */
   run(image: string, options?: RunOptions): Promise<RunResult>;
   /** Runs a command in a running container. */

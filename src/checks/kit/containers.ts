@@ -10,7 +10,7 @@ import { containerLogs, execIn, runThrowaway } from '../../sandbox/engine/contai
 import { getOnEngineLoopback } from '../../sandbox/engine/reach.js';
 import { CGROUP_READ_SCRIPT, cgroupLimitsFrom, parseListing } from '../../sandbox/engine/cgroups.js';
 import { parseProcessList, PROCESS_LIST_SCRIPT } from '../../sandbox/engine/processes.js';
-import { containerFacts, imageFacts } from '../../sandbox/engine/facts.js';
+import { containerFacts, imageFacts, networkFacts } from '../../sandbox/engine/facts.js';
 
 export function containersKit(ctx: KitContext): ContainersKit {
   const inside = (file: string) => insideDir(ctx.dir, file);
@@ -20,6 +20,7 @@ export function containersKit(ctx: KitContext): ContainersKit {
     signal: ctx.signal,
     image: (ref) => imageFacts(ctx.engine, ref),
     container: (name) => containerFacts(ctx.engine, name),
+    network: (name) => networkFacts(ctx.engine, name),
     run: (image, options) => runThrowaway(ctx.engine, ctx.workspaceId, image, options, ctx.signal),
     exec: (name, cmd) => execIn(ctx.engine, name, cmd),
     cgroup: async (name) => {

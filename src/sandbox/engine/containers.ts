@@ -34,6 +34,7 @@ export async function runThrowaway(
   probe: { readonly network?: 'host'; readonly binds?: readonly string[] } = {},
 ): Promise<RunResult> {
   const { docker } = engine;
+  const network = options.network ?? probe.network;
   return onEngine(engine, async () => {
     const container = await docker.createContainer({
       Image: image,
@@ -42,9 +43,9 @@ export async function runThrowaway(
       Env: Object.entries(options.env ?? {}).map(([k, v]) => `${k}=${v}`),
       User: options.user,
       Labels: { [SANDBOX_LABEL]: workspaceId },
-      NetworkDisabled: probe.network !== 'host',
+      NetworkDisabled: network === undefined,
       HostConfig: {
-        NetworkMode: probe.network,
+        NetworkMode: network,
         Binds: probe.binds ? [...probe.binds] : undefined,
         Memory: (options.memoryMb ?? 256) * MB,
         MemorySwap: (options.memoryMb ?? 256) * MB,

@@ -1,5 +1,12 @@
 // Reads an image or a container from the engine into the small, typed facts that checks judge.
-import type { ContainerFacts, ContainerIsolation, ContainerLimits, ImageFacts, PortBinding } from './types.js';
+import type {
+  ContainerFacts,
+  ContainerIsolation,
+  ContainerLimits,
+  ImageFacts,
+  NetworkFacts,
+  PortBinding,
+} from './types.js';
 import { isNotFound, onEngine, type Engine } from './connection.js';
 
 /** KEY=value entries (a container's or a service's Env) as a map. */
@@ -65,6 +72,17 @@ export async function containerFacts(engine: Engine, name: string): Promise<Cont
       for (const [containerPort, bindings] of Object.entries(info.NetworkSettings?.Ports ?? {})) {
         for (const b of bindings ?? []) ports.push({ containerPort, hostIp: b.HostIp, hostPort: Number(b.HostPort) });
       }
+      const requestedPorts: PortBinding[] = [];
+      for (const [containerPort, bindings] of Object.entries(info.HostConfig?.PortBindings ?? {}) as [
+        string,
+        { HostIp?: string; HostPort?: string }[] | null,
+      ][]) {
+        for (const b of bindings ?? [])
+          requestedPorts.push({ containerPort, hostIp: b.HostIp ?? '', hostPort: Number(b.HostPort || 0) });
+      }
+      const networks = Object.entries(info.NetworkSettings?.Networks ?? {})
+        .filter(([name]) => name !== 'host' && name !== 'none')
+        .map(([name, n]) => ({ name, ipv4: n.IPAddress ?? '', aliases: n.Aliases ?? [] }));
       return {
         id: info.Id,
         name: info.Name.replace(/^\//, ''),
@@ -77,6 +95,8 @@ export async function containerFacts(engine: Engine, name: string): Promise<Cont
         created: new Date(info.Created),
         env: envMap(info.Config.Env),
         ports,
+        requestedPorts,
+        networks,
         mounts: (info.Mounts ?? []).map((m) => ({ type: m.Type ?? '', source: m.Source, destination: m.Destination })),
         labels: info.Config.Labels ?? {},
         isolation: isolationOf(info.HostConfig),
@@ -114,4 +134,35 @@ function limitsOf(host: HostConfig): ContainerLimits {
     cpuShares: host.CpuShares ?? 0,
     pidsLimit: host.PidsLimit ?? 0,
   };
+}
+
+/** A network by name or id; undefined when there is none. */
+export async function networkFacts(engine: Engine, name: string): Promise<NetworkFacts | undefined> {
+  return onEngine(engine, async () => {
+    try {
+      const info = (await engine.docker.getNetwork(name).inspect()) as {
+        Id: string;
+        Name: string;
+        Driver: string;
+        Created: string;
+        Internal?: boolean;
+        IPAM?: { Config?: { Subnet?: string }[] | null };
+        Containers?: Record<string, { Name?: string }> | null;
+        Labels?: Record<string, string> | null;
+      };
+      return {
+        id: info.Id,
+        name: info.Name,
+        driver: info.Driver,
+        created: new Date(info.Created),
+        internal: info.Internal ?? false,
+        subnets: (info.IPAM?.Config ?? []).map((c) => c.Subnet ?? '').filter((s) => s && !s.includes(':')),
+        containers: Object.values(info.Containers ?? {}).map((c) => c.Name ?? ''),
+        labels: info.Labels ?? {},
+      };
+    } catch (e) {
+      if (isNotFound(e)) return undefined;
+      throw e;
+    }
+  });
 }

@@ -42,6 +42,10 @@ export interface ContainerFacts {
   readonly created: Date;
   readonly env: Readonly<Record<string, string>>;
   readonly ports: readonly PortBinding[];
+  /** The bindings the run asked for (HostConfig.PortBindings): hostPort 0 when it left the choice to the engine. */
+  readonly requestedPorts: readonly PortBinding[];
+  /** The networks it is attached to now, with its address and DNS aliases on each ([] for none and host). */
+  readonly networks: readonly ContainerNetwork[];
   readonly mounts: readonly { readonly type: string; readonly source: string; readonly destination: string }[];
   readonly labels: Readonly<Record<string, string>>;
   /** The namespaces it shares or drops, and the privileges it was given (HostConfig). */
@@ -50,6 +54,30 @@ export interface ContainerFacts {
   readonly limits: ContainerLimits;
   /** The health probe the engine runs (Config.Healthcheck.Test: ["CMD-SHELL", "..."], ["CMD", ...]); [] for none. */
   readonly healthcheck: readonly string[];
+}
+
+export interface ContainerNetwork {
+  readonly name: string;
+  /** Its IPv4 address on that network; '' when it has none (host, a stopped container). */
+  readonly ipv4: string;
+  /** Names other containers on the network may use for it (its name, --network-alias, Compose service names). */
+  readonly aliases: readonly string[];
+}
+
+/** A network as the engine describes it (GET /networks/{id}). */
+export interface NetworkFacts {
+  readonly id: string;
+  readonly name: string;
+  /** bridge, overlay, host, null, macvlan... */
+  readonly driver: string;
+  readonly created: Date;
+  /** True for --internal: no route out of the network. */
+  readonly internal: boolean;
+  /** Its IPv4 subnets, e.g. 172.18.0.0/16. */
+  readonly subnets: readonly string[];
+  /** Names of the containers attached to it now. */
+  readonly containers: readonly string[];
+  readonly labels: Readonly<Record<string, string>>;
 }
 
 export interface ContainerIsolation {
@@ -118,6 +146,11 @@ export interface RunOptions {
   readonly securityOpt?: readonly string[];
   /** "host" to share the engine host's PID namespace (e.g. to read its namespace inode). */
   readonly pidMode?: string;
+  /**
+   * "host" to probe what the engine's host reaches (its loopback, the ports it publishes), or the name of a network
+   * the exercise declares. Default: no network at all.
+   */
+  readonly network?: string;
 }
 
 export interface HttpResponse {
