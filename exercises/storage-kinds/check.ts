@@ -34,18 +34,18 @@ const check: Check = async (kit) => {
     );
 
   const data = container.mounts.find((m) => m.destination === '/data');
-  if (data?.type !== 'volume' || data.name !== VOLUME)
+  if (data?.type !== 'volume' || data.name !== VOLUME) {
+    const anonymous = data?.type === 'volume' && /^[0-9a-f]{64}$/.test(data.name ?? '');
+    const what = data?.type === 'volume' ? `the volume ${data.name}` : `a ${data?.type} mount of ${data?.source}`;
     return kit.diagnose(
       'data-not-named-volume',
       data
-        ? `/data in ${NAME} is ${data.type === 'volume' ? `the volume ${data.name}` : `a ${data.type} mount of ${data.source}`}, not ${VOLUME}` +
-            (data.type === 'volume' && /^[0-9a-f]{64}$/.test(data.name ?? '')
-              ? ': an anonymous volume, new and empty.'
-              : '.')
+        ? `/data in ${NAME} is ${what}, not ${VOLUME}${anonymous ? ': an anonymous volume, new and empty.' : '.'}`
         : `${NAME} has nothing mounted at /data: what it writes there dies with the container.`,
       `Mount the named volume: docker rm -f ${NAME}, then ${RUN}`,
       evidence,
     );
+  }
 
   const site = container.mounts.find((m) => m.destination === '/site');
   if (site?.type !== 'bind' || !(await kit.isExerciseFile(site.source, 'site')))

@@ -119,6 +119,12 @@ export interface ContainersKit {
    * identity (other spellings and symlinks count), or by path when either is missing here. A copy is not.
    */
   isExerciseFile(path: string, file: string): Promise<boolean>;
+  /**
+   * Whether the engine sees the exercise folder as this machine has it (a throw-away container bind-mounts a folder
+   * made in it and reads a token). false on a remote engine, which mounts an empty folder of its own: a check that
+   * judges a bind mount then says `error`, never blames the learner. undefined when the probe could not run.
+   */
+  seesExerciseFolder(): Promise<boolean | undefined>;
   /** Reads and parses a YAML file (a Compose file, say) in the exercise folder. undefined when missing; throws when it is not YAML. */
   yaml(file: string): Promise<unknown>;
   /** True when `date` is at or after the exercise began (with slack for clock rounding). For images, use isNew. */

@@ -25,6 +25,7 @@ export function normalPath(path: string): string {
 
 /** Parses a tar archive (pure). Throws when it is not one. */
 export function parseTar(data: Buffer): StoredFile[] {
+  if (data.length < 512) throw new Error('not a tar archive');
   const out: StoredFile[] = [];
   let offset = 0;
   let longName: string | undefined;
