@@ -1,7 +1,8 @@
 // The checks' manual: what a check is, what it returns, and every member of the kit it is given. Types only.
 // Exercise checks import it by its stable name, `import type { Check } from 'containerlings/kit'` (package.json
 // "exports" maps it here), never by a path into src/. The implementation: kit.ts builds the kit from one member file
-// per domain (containers.ts, images.ts, registry.ts, orchestration.ts, pipeline.ts) and the context in context.ts.
+// per domain (containers.ts, images.ts, storage.ts, registry.ts, orchestration.ts, pipeline.ts) and the context in
+// context.ts.
 
 export type {
   ImageFacts,
@@ -26,6 +27,8 @@ export type {
   OomKills,
   LifecycleImage,
   ContainerEvents,
+  VolumeFacts,
+  StoredFile,
 } from '../../sandbox/engine/types.js';
 import type {
   CgroupLimits,
@@ -45,6 +48,8 @@ import type {
   RunResult,
   ServiceFacts,
   TaskDefinitionResult,
+  StoredFile,
+  VolumeFacts,
 } from '../../sandbox/engine/types.js';
 
 // --- What a check returns ---
@@ -74,7 +79,7 @@ export type Check = (kit: CheckKit) => Promise<CheckResult>;
 // --- The kit ---
 
 /** Everything a check is given: one object, grouped below by domain. */
-export interface CheckKit extends ContainersKit, ImagesKit, RegistriesKit, OrchestrationKit, PipelineKit {}
+export interface CheckKit extends ContainersKit, ImagesKit, StorageKit, RegistriesKit, OrchestrationKit, PipelineKit {}
 
 /** The core: the exercise folder, images and containers as the engine sees them, throw-away runs, verdicts. */
 export interface ContainersKit {
@@ -119,6 +124,12 @@ export interface ContainersKit {
    * identity (other spellings and symlinks count), or by path when either is missing here. A copy is not.
    */
   isExerciseFile(path: string, file: string): Promise<boolean>;
+  /**
+   * Whether the engine sees the exercise folder as this machine has it (a throw-away container bind-mounts a folder
+   * made in it and reads a token). false on a remote engine, which mounts an empty folder of its own: a check that
+   * judges a bind mount then says `error`, never blames the learner. undefined when the probe could not run.
+   */
+  seesExerciseFolder(): Promise<boolean | undefined>;
   /** Reads and parses a YAML file (a Compose file, say) in the exercise folder. undefined when missing; throws when it is not YAML. */
   yaml(file: string): Promise<unknown>;
   /** True when `date` is at or after the exercise began (with slack for clock rounding). For images, use isNew. */
@@ -225,6 +236,23 @@ export interface ImagesKit {
   ): Promise<T>;
   /** Waits (at most `waitSeconds`) until a container's health is no longer "starting", and reports it. */
   health(container: string, waitSeconds?: number): Promise<HealthFacts>;
+}
+
+// --- Storage: volumes and backups ---
+
+export interface StorageKit {
+  /** A named volume as the engine records it; undefined when there is none. */
+  volume(name: string): Promise<VolumeFacts | undefined>;
+  /**
+   * Everything stored in a named volume (paths, types, owners, modes, sizes, content hashes), read by a labelled
+   * throw-away container that mounts it read-only. undefined when there is no such volume (it is never created).
+   */
+  volumeFiles(name: string): Promise<StoredFile[] | undefined>;
+  /**
+   * The entries of a tar archive (plain or gzip) in the exercise folder, described as volumeFiles describes a volume.
+   * undefined when the file is missing; throws when it is not a tar archive (catch it: that is the learner's fail).
+   */
+  archiveFiles(file: string): Promise<StoredFile[] | undefined>;
 }
 
 // --- Registries: the local registry and ECR ---

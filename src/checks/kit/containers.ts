@@ -7,7 +7,7 @@ import { parseDockerfile } from './dockerfile.js';
 import { parse as parseYaml } from 'yaml';
 import { CLOCK_SLACK_MS, newBecause } from './image-baseline.js';
 import { containerLogs, execIn, runThrowaway } from '../../sandbox/engine/containers.js';
-import { getOnEngineLoopback } from '../../sandbox/engine/reach.js';
+import { getOnEngineLoopback, probeSharedFiles } from '../../sandbox/engine/reach.js';
 import { CGROUP_READ_SCRIPT, cgroupLimitsFrom, parseListing } from '../../sandbox/engine/cgroups.js';
 import { parseProcessList, PROCESS_LIST_SCRIPT } from '../../sandbox/engine/processes.js';
 import { containerFacts, imageFacts, networkFacts } from '../../sandbox/engine/facts.js';
@@ -36,6 +36,7 @@ export function containersKit(ctx: KitContext): ContainersKit {
     dockerfile: (file = 'Dockerfile') => parseDockerfile(inside(file)),
     readFile: (file) => readTextIfExists(inside(file)),
     isExerciseFile: (path, file) => samePlace(path, inside(file)),
+    seesExerciseFolder: async () => (await probeSharedFiles(ctx.engine, ctx.workspaceId, ctx.dir)).shared,
     yaml: async (file) => {
       const text = await readTextIfExists(inside(file));
       return text === undefined ? undefined : parseYaml(text);

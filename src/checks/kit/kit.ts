@@ -8,6 +8,7 @@ import { imagesKit } from './images.js';
 import { orchestrationKit } from './orchestration.js';
 import { pipelineKit } from './pipeline.js';
 import { registriesKit } from './registry.js';
+import { storageKit } from './storage.js';
 
 export type { KitContext } from './context.js';
 
@@ -15,6 +16,7 @@ export function createKit(ctx: KitContext): CheckKit {
   return {
     ...containersKit(ctx),
     ...imagesKit(ctx),
+    ...storageKit(ctx),
     ...registriesKit(),
     ...orchestrationKit(ctx),
     ...pipelineKit(ctx),

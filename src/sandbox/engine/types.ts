@@ -46,7 +46,14 @@ export interface ContainerFacts {
   readonly requestedPorts: readonly PortBinding[];
   /** The networks it is attached to now, with its address and DNS aliases on each ([] for none and host). */
   readonly networks: readonly ContainerNetwork[];
-  readonly mounts: readonly { readonly type: string; readonly source: string; readonly destination: string }[];
+  /** bind, volume, tmpfs (`--mount type=tmpfs`; `--tmpfs` shows only inside the container)...; `name` for volumes. */
+  readonly mounts: readonly {
+    readonly type: string;
+    readonly source: string;
+    readonly destination: string;
+    readonly name?: string;
+    readonly rw: boolean;
+  }[];
   readonly labels: Readonly<Record<string, string>>;
   /** The namespaces it shares or drops, and the privileges it was given (HostConfig). */
   readonly isolation: ContainerIsolation;
@@ -273,4 +280,28 @@ export interface LifecycleImage {
   readonly id: string;
   readonly tags: readonly string[];
   readonly pushedAt: Date;
+}
+
+/** A named volume as the engine records it (`docker volume inspect`). */
+export interface VolumeFacts {
+  readonly name: string;
+  readonly driver: string;
+  /** When the engine created it (to the second). */
+  readonly created: Date;
+  readonly labels: Readonly<Record<string, string>>;
+}
+
+/** One entry of a volume or of a tar archive, described the same way so that the two can be compared. */
+export interface StoredFile {
+  /** Relative to the volume's root or the archive's: "notes/today.txt" (no leading ./ or /, no trailing /). */
+  readonly path: string;
+  readonly type: 'file' | 'dir' | 'symlink' | 'other';
+  readonly uid: number;
+  readonly gid: number;
+  /** Permission bits (0o644); 0 for a symlink. */
+  readonly mode: number;
+  /** Bytes, for files; 0 otherwise. */
+  readonly size: number;
+  /** sha256 of a file's content, or a symlink's target; '' otherwise. */
+  readonly content: string;
 }
