@@ -6,9 +6,15 @@ import { dirname, join } from 'node:path';
 import type { Exercise } from '../lessons/course.js';
 import { ATTEMPT_SCRIPT, copyFiles } from '../progress/workspace.js';
 import { mutantsOf, pickMutants, solutionFiles } from '../lessons/mutants.js';
-import type { AttemptReport } from './selftest.js';
 
 export const MUTANT_PREFIX = 'mutant: ';
+
+/** What the tally reads of a self-test's attempt report. */
+interface JudgedAttempt {
+  readonly exercise: string;
+  readonly attempt: string;
+  readonly outcome: string;
+}
 
 export interface MutantAttempt {
   readonly name: string;
@@ -64,7 +70,7 @@ export async function mutantAttempts(
 export function tallyMutants(
   exercise: string,
   equivalent: readonly string[],
-  reports: readonly AttemptReport[],
+  reports: readonly JudgedAttempt[],
 ): MutantTally {
   const mine = reports.filter((r) => r.exercise === exercise && r.attempt.startsWith(MUTANT_PREFIX));
   const ids = (outcome: string) =>

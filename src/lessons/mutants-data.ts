@@ -1,7 +1,7 @@
 // Mutants of an answer written as data: one field of a JSON or YAML file changed (a number raised by one, a string
 // changed, a boolean flipped) or dropped, and one line of a .dockerignore dropped. YAML keeps its comments.
 import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
-import { bumped, shown, type Change } from './mutants.js';
+import { bumped, shown, type Change } from './mutant-change.js';
 
 type Path = (string | number)[];
 

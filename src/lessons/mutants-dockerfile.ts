@@ -1,7 +1,7 @@
 // Mutants of a Dockerfile: drop or change one instruction (CMD, ENTRYPOINT, USER, HEALTHCHECK, EXPOSE, WORKDIR,
 // COPY, ADD, ENV, and the final stage's FROM), found with dockerfile-ast, the parser the checks' kit uses.
 import * as dockerfileAst from 'dockerfile-ast';
-import { bumped, shown, type Change } from './mutants.js';
+import { bumped, shown, type Change } from './mutant-change.js';
 
 // dockerfile-ast is CommonJS: depending on the loader its exports arrive named or under default.
 const ast = dockerfileAst as typeof dockerfileAst & { default?: typeof dockerfileAst };

@@ -1,7 +1,7 @@
 // Mutants of a shell script (commands.sh, pipeline.sh): drop or change one flag of one `docker run`, `docker
 // create`, `docker service create|update`, `docker build` or `aws ecr create-repository`. Flags after a run's
 // image belong to the container's command and are left alone.
-import { bumped, shown, type Change } from './mutants.js';
+import { bumped, shown, type Change } from './mutant-change.js';
 
 interface Word {
   readonly start: number;

@@ -6,6 +6,7 @@ import { join, relative } from 'node:path';
 import { dockerfileMutants } from './mutants-dockerfile.js';
 import { dataMutants, ignoreFileMutants } from './mutants-data.js';
 import { shellMutants } from './mutants-shell.js';
+import type { Change } from './mutant-change.js';
 
 export interface Mutant {
   /** Stable and readable: `Dockerfile: drop USER 10001`, `commands.sh: --memory 64m→65m`. */
@@ -18,9 +19,6 @@ export interface Mutant {
   readonly file: string;
   readonly text: string;
 }
-
-/** One change to one file, before it is given its file's name. */
-export type Change = Omit<Mutant, 'file' | 'id' | 'kind'> & { readonly what: string; readonly kind: string };
 
 export const DEFAULT_MUTANTS_MAX = 12;
 
@@ -87,16 +85,4 @@ export async function solutionFiles(dir: string): Promise<Map<string, string>> {
   };
   await walk(dir);
   return files;
-}
-
-/** A value shown in an id: one line, at most 60 characters. */
-export function shown(value: string): string {
-  const flat = value.replace(/\s+/g, ' ').trim();
-  return flat.length > 60 ? `${flat.slice(0, 59)}…` : flat;
-}
-
-/** A number with an optional unit (`64m`, `0.5`, `2s`, `256`) with its first number raised by one; else undefined. */
-export function bumped(value: string): string | undefined {
-  const m = /^(\d+)(\.\d+)?([a-zA-Z]*)$/.exec(value);
-  return m ? `${Number(m[1]) + 1}${m[2] ?? ''}${m[3]}` : undefined;
 }
