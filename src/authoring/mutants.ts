@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Exercise } from '../lessons/course.js';
+import type { Resources } from '../lessons/schema.js';
 import { ATTEMPT_SCRIPT, copyFiles } from '../progress/workspace.js';
 import { mutantsOf, pickMutants, solutionFiles } from '../lessons/mutants.js';
 
@@ -21,6 +22,28 @@ export interface MutantAttempt {
   readonly files: string;
   readonly script?: string;
   readonly expected: 'fail';
+  /** What to remove after it: the declared resources, and those under the name the mutant changed them to. */
+  readonly resources: Resources;
+}
+
+const NAME_KINDS = ['images', 'containers', 'networks', 'volumes', 'repositories', 'services'] as const;
+
+/**
+ * The exercise's resources plus their renamed twins: a mutant that runs `--name cl-xx` or builds `-t app:v2` must
+ * not leave that container or image behind. A new name that is a plain image reference is removed too.
+ */
+export function resourcesAfter(declared: Resources, renamed?: { from: string; to: string }): Resources {
+  if (!renamed || !renamed.from) return declared;
+  const out: Record<string, unknown> = { ...declared };
+  for (const kind of NAME_KINDS) {
+    const twins = declared[kind]
+      .filter((n) => n.includes(renamed.from))
+      .map((n) => n.replaceAll(renamed.from, renamed.to));
+    out[kind] = [...new Set([...declared[kind], ...twins])];
+  }
+  if (/^[a-z0-9][a-z0-9_./-]*(:[A-Za-z0-9_.-]+)?$/.test(renamed.to) && renamed.to.includes('/'))
+    out.images = [...new Set([...(out.images as string[]), renamed.to])];
+  return out as unknown as Resources;
 }
 
 export interface MutantTally {
@@ -61,6 +84,7 @@ export async function mutantAttempts(
       files: at,
       ...(existsSync(join(at, ATTEMPT_SCRIPT)) ? { script: join(at, ATTEMPT_SCRIPT) } : {}),
       expected: 'fail',
+      resources: resourcesAfter(exercise.meta.resources, mutant.renamed),
     });
   }
   return { attempts, equivalent: picked.filter((m) => Object.hasOwn(declared, m.id)).map((m) => m.id) };

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { CancelledError, UserError } from '../errors.js';
 import type { Exercise } from '../lessons/course.js';
+import type { Resources } from '../lessons/schema.js';
 import { ATTEMPT_SCRIPT, copyFiles } from '../progress/workspace.js';
 import { danglingImages, listLabelled, removeDeclared, removeLabelled, removeNewDangling } from '../sandbox/cleanup.js';
 import type { Engine } from '../sandbox/engine/connection.js';
@@ -56,6 +57,8 @@ export interface Attempt {
   readonly script?: string;
   readonly expected: 'pass' | 'fail';
   readonly diagnosis?: string;
+  /** What to remove after it, when more than the exercise declares (a mutant's renamed container or image). */
+  readonly resources?: Resources;
 }
 
 export function attemptsOf(exercise: Exercise): Attempt[] {
@@ -169,7 +172,7 @@ export async function selftest(
             seconds: 0,
           };
         }
-        await removeDeclared(engine, exercise.meta.resources);
+        await removeDeclared(engine, attempt.resources ?? exercise.meta.resources);
         // The attempt's build stages are the self-test's own, not the learner's: without this, each multi-stage
         // attempt left about 325 MB of untagged images on the classic builder.
         await removeNewDangling(engine, dangling, began);

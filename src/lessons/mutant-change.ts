@@ -8,6 +8,8 @@ export interface Change {
   readonly rank: number;
   /** The file's new text. */
   readonly text: string;
+  /** A name, tag or string it changed: what the mutant's commands create may carry the new one. */
+  readonly renamed?: { readonly from: string; readonly to: string };
 }
 
 /** A value shown in an id: one line, at most 60 characters. */

@@ -78,6 +78,7 @@ export function dataMutants(source: string, format: 'json' | 'yaml'): Change[] {
         kind: change.kind,
         rank: 1,
         text: write(leaf.path, change.now),
+        ...(change.kind === 'string' ? { renamed: { from: String(leaf.value), to: String(change.now) } } : {}),
       });
   }
   return changes;

@@ -167,6 +167,7 @@ export function shellMutants(script: string): Change[] {
           kind: `change docker ${sub}`,
           rank: 1,
           text: edit(ref.start, ref.end, requote(retagged(value))),
+          renamed: { from: value, to: retagged(value) },
         });
     }
     const where = contextOf(words);
@@ -206,6 +207,7 @@ export function shellMutants(script: string): Change[] {
           kind: kind ?? `change ${name}`,
           rank,
           text: edit(valueStart, end, requote(now)),
+          ...(rank === 3 ? { renamed: { from: value, to: now } } : {}),
         });
       }
       if (valueWord) i++;

@@ -18,6 +18,7 @@ export interface Mutant {
   /** The file it changes (relative to the solution folder), and that file's new text. */
   readonly file: string;
   readonly text: string;
+  readonly renamed?: { readonly from: string; readonly to: string };
 }
 
 export const DEFAULT_MUTANTS_MAX = 12;
@@ -45,7 +46,8 @@ export function mutantsOf(files: ReadonlyMap<string, string>): Mutant[] {
       // Two identical instructions (say two COPY lines alike) still get distinct, stable ids.
       for (let n = 2; seen.has(id); n++) id = `${file}: ${change.what} (#${n})`;
       seen.add(id);
-      out.push({ id, kind: `${file} ${change.kind}`, rank: change.rank, file, text: change.text });
+      const { what: _, kind, ...rest } = change;
+      out.push({ id, kind: `${file} ${kind}`, file, ...rest });
     }
   }
   return out;

@@ -8,6 +8,8 @@ import { parse } from 'yaml';
 import { ContentError, loadCourseFromFiles } from '../../src/lessons/course-loader.js';
 import { mutantsOf, pickMutants, solutionFiles, type Mutant } from '../../src/lessons/mutants.js';
 import { ROOT } from '../support/cli.js';
+import { resourcesAfter } from '../../src/authoring/mutants.js';
+import { Resources } from '../../src/lessons/schema.js';
 
 const files = (entries: Record<string, string>) => new Map(Object.entries(entries));
 const byId = (ms: Mutant[]) => new Map(ms.map((m) => [m.id, m.text]));
@@ -163,4 +165,24 @@ describe('declared equivalent mutants', () => {
     );
     await expect(loadCourseFromFiles(root)).resolves.toBeDefined();
   }, 120_000);
+});
+
+describe('what a mutant leaves behind', () => {
+  it('is removed under its new name too: a renamed container, a retagged image', () => {
+    const declared = Resources.parse({ images: ['containerlings/hello'], containers: ['cl-hello'] });
+    const [tag, name] = mutantsOf(
+      files({
+        'commands.sh': 'docker build -t containerlings/hello .\ndocker run -d --name cl-hello containerlings/hello\n',
+      }),
+    );
+    expect(resourcesAfter(declared, tag!.renamed)).toMatchObject({
+      images: ['containerlings/hello', 'containerlings/hello:v2'],
+      containers: ['cl-hello'],
+    });
+    expect(resourcesAfter(declared, name!.renamed)).toMatchObject({
+      images: ['containerlings/hello'],
+      containers: ['cl-hello', 'cl-hellox'],
+    });
+    expect(resourcesAfter(declared, undefined)).toBe(declared);
+  });
 });
