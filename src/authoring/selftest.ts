@@ -1,11 +1,12 @@
 // The self-test: for every exercise, the starter must fail, the solution must pass, every wrong attempt must
-// fail, and nothing labelled may be left behind afterwards.
+// fail, and nothing labelled may be left behind afterwards. With `mutants`, the solution and its mutants instead.
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { CancelledError, UserError } from '../errors.js';
 import type { Exercise } from '../lessons/course.js';
+import type { Resources } from '../lessons/schema.js';
 import { ATTEMPT_SCRIPT, copyFiles } from '../progress/workspace.js';
 import { danglingImages, listLabelled, removeDeclared, removeLabelled, removeNewDangling } from '../sandbox/cleanup.js';
 import type { Engine } from '../sandbox/engine/connection.js';
@@ -13,6 +14,7 @@ import { runScript, scriptEnv } from '../sandbox/script.js';
 import { baselineFrom, imageSnapshot } from '../checks/kit/image-baseline.js';
 import { runCheck } from '../checks/runner.js';
 import type { Evidence, Outcome } from '../checks/kit/api.js';
+import { MUTANT_PREFIX, mutantAttempts, mutantsOk, tallyMutants, type MutantTally } from './mutants.js';
 
 export interface AttemptReport {
   readonly exercise: string;
@@ -40,14 +42,23 @@ export interface SelftestReport {
     readonly networks: number;
     readonly volumes: number;
   };
+  /** With `mutants`: the mutant test's figures, per exercise. */
+  readonly mutants?: readonly MutantTally[];
 }
 
-interface Attempt {
+export interface SelftestOptions {
+  /** Run the solution and at most this many of its mutants (each must fail), instead of the usual attempts. */
+  readonly mutants?: number;
+}
+
+export interface Attempt {
   readonly name: string;
   readonly files?: string;
   readonly script?: string;
   readonly expected: 'pass' | 'fail';
   readonly diagnosis?: string;
+  /** What to remove after it, when more than the exercise declares (a mutant's renamed container or image). */
+  readonly resources?: Resources;
 }
 
 export function attemptsOf(exercise: Exercise): Attempt[] {
@@ -73,19 +84,34 @@ export async function selftest(
   signal?: AbortSignal,
   /** Whose label the attempts' throw-away resources carry; parallel runs (selftest-schedule.ts) each use their own. */
   workspaceId = `ws-selftest${process.pid}`,
+  options: SelftestOptions = {},
 ): Promise<SelftestReport> {
   const root = await mkdtemp(join(tmpdir(), 'containerlings-selftest-'));
   const attempts: AttemptReport[] = [];
   let current: Exercise | undefined;
+  const equivalents = new Map<string, string[]>();
   // Exercises that push to a registry need the sandbox registry and ECR endpoint running first.
   if (exercises.some((e) => e.meta.resources.repositories.length > 0))
     await (await import('../sandbox/services/services.js')).ensureServices();
   try {
     for (const exercise of exercises) {
-      for (const attempt of attemptsOf(exercise)) {
+      let list: Attempt[] = attemptsOf(exercise);
+      if (options.mutants !== undefined) {
+        const made = await mutantAttempts(exercise, join(root, `${exercise.id}.mutants`), options.mutants);
+        equivalents.set(exercise.id, made.equivalent);
+        list = [...list.filter((a) => a.name === 'solution'), ...made.attempts];
+      }
+      for (const attempt of list) {
+        // A mutant means something only next to a solution that passes.
+        const mutant = attempt.name.startsWith(MUTANT_PREFIX);
+        if (mutant && attempts.at(-1)?.attempt === 'solution' && !attempts.at(-1)!.ok) break;
         const began = Date.now();
         current = exercise;
-        const dir = join(root, exercise.id, attempt.name.replace('/', '-'));
+        const dir = join(
+          root,
+          exercise.id,
+          mutant ? `mutant-${basename(attempt.files!)}` : attempt.name.replace('/', '-'),
+        );
         // A resource that cannot be removed (something else uses it) would make the verdict meaningless.
         const before = await removeDeclared(engine, exercise.meta.resources);
         if (before.kept.length > 0)
@@ -146,7 +172,7 @@ export async function selftest(
             seconds: 0,
           };
         }
-        await removeDeclared(engine, exercise.meta.resources);
+        await removeDeclared(engine, attempt.resources ?? exercise.meta.resources);
         // The attempt's build stages are the self-test's own, not the learner's: without this, each multi-stage
         // attempt left about 325 MB of untagged images on the classic builder.
         await removeNewDangling(engine, dangling, began);
@@ -169,5 +195,8 @@ export async function selftest(
     volumes: left.volumes.length,
   };
   const clean = Object.values(leftovers).every((n) => n === 0);
-  return { ok: clean && attempts.every((a) => a.ok), attempts, leftovers };
+  if (options.mutants === undefined) return { ok: clean && attempts.every((a) => a.ok), attempts, leftovers };
+  // A surviving mutant is not a broken self-test: the tally says whether the checks hold.
+  const mutants = exercises.map((e) => tallyMutants(e.id, equivalents.get(e.id) ?? [], attempts));
+  return { ok: clean && mutantsOk(mutants), attempts, leftovers, mutants };
 }

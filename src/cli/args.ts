@@ -36,6 +36,9 @@ export interface Invocation {
   readonly cluster?: string;
   readonly subnets?: string;
   readonly securityGroups?: string;
+  /** selftest: run mutants of each solution, at most `mutantsMax` per exercise. */
+  readonly mutants: boolean;
+  readonly mutantsMax?: string;
 }
 
 /** `containerlings` and its command groups, or one command with its own options. */
@@ -165,6 +168,8 @@ export function parseInvocation(argv: readonly string[]): Invocation {
     cluster: text('cluster'),
     subnets: text('subnets'),
     securityGroups: text('security-groups'),
+    mutants: flag('mutants'),
+    mutantsMax: text('mutants-max'),
   };
 }
 

@@ -98,7 +98,7 @@ export const COMMANDS = {
     group: 'teach',
     args: '[exercise...]',
     summary: 'prove every check: starter fails, solution passes, wrong attempts fail',
-    takes: { json: true, ...COURSE, aws: true, yes: true },
+    takes: { json: true, ...COURSE, aws: true, yes: true, mutants: true, 'mutants-max': true },
   },
   aws: {
     group: 'cloud',

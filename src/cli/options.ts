@@ -45,6 +45,11 @@ export const OPTIONS = {
   title: { type: 'string', value: 'TEXT', help: "the workshop's title" },
   registry: { type: 'string', value: 'HOST[/PATH]', help: 'the class registry students push to' },
   lessons: { type: 'string', value: 'a,b,...', help: 'the lessons, in order (else every lesson)' },
+  mutants: {
+    type: 'boolean',
+    help: 'prove the checks against single-change mutants of each solution (each must fail)',
+  },
+  'mutants-max': { type: 'string', value: 'N', help: 'with --mutants: at most N mutants per exercise (default 12)' },
   cluster: { type: 'string', value: 'NAME', help: 'the ECS cluster (else containerlings)' },
   subnets: { type: 'string', value: 'a,b', help: "the task's subnets (else the default VPC's)" },
   'security-groups': { type: 'string', value: 'a,b', help: "the task's security groups (else the default VPC's)" },

@@ -124,6 +124,7 @@ async function loadExercise(root: string, id: string, problems: ContentProblem[]
     if (!(await isDir(path))) problems.push({ file: rel(path) + '/', message: `is missing; it holds ${what}` });
   }
   problems.push(...diagnosisProblems(exercise, rel(metaFile)));
+  problems.push(...(await equivalentMutantProblems(exercise, rel(metaFile))));
   if (exercise.wrong.length < 2) {
     problems.push({
       file: rel(join(dir, 'wrong')) + '/',
@@ -160,6 +161,23 @@ function diagnosisProblems(exercise: Exercise, file: string): ContentProblem[] {
         message: `wrong/${name} names no diagnosis: say which mistake it must be diagnosed as`,
       });
   return problems;
+}
+
+/** Declared equivalent mutants must be ones the generators make of this solution, so a declaration cannot rot. */
+async function equivalentMutantProblems(exercise: Exercise, file: string): Promise<ContentProblem[]> {
+  const declared = Object.keys(exercise.meta.equivalentMutants);
+  if (declared.length === 0) return [];
+  const { mutantsOf, solutionFiles } = await import('./mutants.js');
+  const made = new Set(mutantsOf(await solutionFiles(exercise.solution)).map((m) => m.id));
+  return declared
+    .filter((id) => !made.has(id))
+    .map((id) => ({
+      file,
+      field: `equivalentMutants.${id}`,
+      message:
+        'no mutant of solution/ has this id (did the solution change?); ' +
+        '`containerlings selftest --mutants --mutants-max 999` lists the ids',
+    }));
 }
 
 /** Reads and validates every lesson and exercise; throws a ContentError listing every problem. */

@@ -109,5 +109,10 @@ export const ExerciseMeta = z.strictObject({
   diagnoses: z.record(id, z.strictObject({ hint: z.string().min(1) })).default({}),
   /** Each wrong attempt (a folder under wrong/) → the diagnosis its check must give, proven by the self-test. */
   wrongAttempts: z.record(z.string().min(1), id).default({}),
+  /**
+   * Mutants of the solution (ids as `selftest --mutants` names them) that are equivalent to it, with the reason: the
+   * mutant test does not count them as survivors. The loader refuses an id that no generator makes.
+   */
+  equivalentMutants: z.record(z.string().min(1), z.string().min(1)).default({}),
 });
 export type ExerciseMeta = z.infer<typeof ExerciseMeta>;

@@ -1,4 +1,5 @@
-// `containerlings selftest [exercise...]`: prove every check against the real engine.
+// `containerlings selftest [exercise...]`: prove every check against the real engine; with --mutants, against
+// single-change mutants of each solution.
 import { selftest } from '../../../authoring/selftest.js';
 import { okWithSkips, selftestProfile, splitRunnable } from '../../../authoring/selftest-skips.js';
 import { findExercise, loadCourse } from '../../../lessons/course.js';
@@ -7,9 +8,12 @@ import { connect } from '../../../sandbox/engine/connection.js';
 import type { Invocation } from '../../args.js';
 import { billingConsentFor } from '../../confirm.js';
 import { EXIT, outcomeLabel, paint, printJson } from '../../output.js';
+import { mutantLine, mutantsMax, mutantSummary } from '../../selftest-mutants.js';
+import { mutantTotals } from '../../../authoring/mutants.js';
 
 export default async function selftestCommand(inv: Invocation, signal: AbortSignal): Promise<number> {
   if (inv.workshop) return (await import('./selftest-workshop.js')).default(inv, signal);
+  const mutants = mutantsMax(inv);
   const course = await loadCourse();
   const chosen = inv.positionals.length ? inv.positionals.map((id) => findExercise(course, id)) : course.exercises;
   const engine = await connect();
@@ -32,6 +36,7 @@ export default async function selftestCommand(inv: Invocation, signal: AbortSign
     exercises,
     (a) => {
       if (inv.json) return;
+      if (mutants !== undefined) return void process.stdout.write(mutantLine(a));
       const verdict = a.ok ? paint('green', 'ok  ') : paint('red', 'BAD ');
       process.stdout.write(
         `${verdict} ${a.exercise.padEnd(20)} ${a.attempt.padEnd(26)} ` +
@@ -40,10 +45,22 @@ export default async function selftestCommand(inv: Invocation, signal: AbortSign
       if (!a.ok) process.stdout.write(paint('dim', `     ${a.message}\n${a.commandOutput ?? ''}`));
     },
     signal,
+    undefined,
+    { mutants },
   );
   const ok = okWithSkips(report.ok, skipped);
-  if (inv.json) printJson({ ...report, ok, skipped, profile: await profile() });
-  else {
+  if (inv.json)
+    printJson({
+      ...report,
+      ok,
+      skipped,
+      profile: await profile(),
+      ...(report.mutants ? { mutantTotals: mutantTotals(report.mutants) } : {}),
+    });
+  else if (report.mutants) {
+    for (const s of skipped) process.stdout.write(`${paint('yellow', 'skip')} ${s.exercise.padEnd(20)} ${s.reason}\n`);
+    process.stdout.write(mutantSummary(report.mutants));
+  } else {
     for (const s of skipped) process.stdout.write(`${paint('yellow', 'skip')} ${s.exercise.padEnd(20)} ${s.reason}\n`);
     const bad = report.attempts.filter((a) => !a.ok).length;
     const left = Object.entries(report.leftovers)
