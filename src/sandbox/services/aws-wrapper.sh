@@ -8,7 +8,7 @@ here=$(cd "$here" && pwd) || exit 127
 # Which aws CLI: the first version 2 on PATH (a pip-installed 1.x often comes first), else the first aws there is,
 # with a warning, as the lessons are written for version 2. Asking a CLI its version takes a second or more, so
 # the choice is kept in $here/.aws-cli for as long as PATH offers the same candidates.
-# CONTAINERLINGS_AWS_WHICH=1 prints the choice (path, then version) and every candidate (path<TAB>version): doctor.
+# CONTAINERLINGS_AWS_WHICH=1 prints the choice (path, then version), then each CLI asked (path<TAB>version): doctor.
 candidates="" saved_ifs=$IFS
 set -f
 IFS=:
@@ -18,28 +18,35 @@ for d in $PATH; do
   candidates="${candidates:+$candidates:}$d/aws"
 done
 IFS=$saved_ifs
-real="" version="" cache="$here/.aws-cli"
-if [ -z "${CONTAINERLINGS_AWS_WHICH:-}" ] && [ -r "$cache" ]; then
-  { read -r key; read -r real; read -r version; } <"$cache"
-  if [ "$key" != "$candidates" ] || [ ! -x "$real" ]; then real="" version=""; fi
+real="" version="" seen="" cache="$here/.aws-cli"
+if [ -r "$cache" ]; then
+  {
+    read -r key
+    read -r real
+    read -r version
+    while IFS= read -r line; do seen="$seen$line
+"; done
+  } <"$cache"
+  if [ "$key" != "$candidates" ] || [ ! -x "$real" ]; then real="" version="" seen=""; fi
 fi
 if [ -z "$real" ] && [ -n "$candidates" ]; then
-  first="" first_version="" last_resort="" seen=""
+  # Asked in PATH order until the first version 2, which is most often the first one.
+  first="" first_version="" last_resort=""
   IFS=:
   for c in $candidates; do
+    IFS=$saved_ifs
     v=$("$c" --version 2>&1 </dev/null | { read -r line; printf %s "$line"; })
     seen="$seen$c	$v
 "
-    if [ -z "$real" ]; then case "$v" in aws-cli/2.*) real=$c version=$v ;; esac; fi
+    case "$v" in aws-cli/2.*) real=$c version=$v && break ;; esac
     # A candidate that does not answer as an aws CLI (a pyenv shim with no aws behind it) is the last resort.
     case "$v" in aws-cli/*) if [ -z "$first" ]; then first=$c first_version=$v; fi ;; esac
     if [ -z "$last_resort" ]; then last_resort=$c; fi
-    if [ -n "$real" ] && [ -z "${CONTAINERLINGS_AWS_WHICH:-}" ]; then break; fi
   done
   IFS=$saved_ifs
   if [ -z "$real" ]; then real=${first:-$last_resort} version=${first:+$first_version}; fi
   tmp="$cache.$$"
-  { printf '%s\n%s\n%s\n' "$candidates" "$real" "$version" >"$tmp" && mv -f "$tmp" "$cache"; } 2>/dev/null || rm -f "$tmp" 2>/dev/null
+  { printf '%s\n%s\n%s\n%s' "$candidates" "$real" "$version" "$seen" >"$tmp" && mv -f "$tmp" "$cache"; } 2>/dev/null || rm -f "$tmp" 2>/dev/null
 fi
 set +f
 if [ -n "${CONTAINERLINGS_AWS_WHICH:-}" ]; then

@@ -2,7 +2,7 @@
 // setting for a custom ECR endpoint, only the --endpoint-url flag; the wrapper adds it to `aws ecr ...` in
 // local mode, so learners type exactly what they would type against AWS.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,12 +54,14 @@ export interface AwsCli {
 
 /**
  * The aws CLI the wrapper runs with this process's PATH, and every aws CLI it found there, in PATH order: asked of
- * the wrapper itself (CONTAINERLINGS_AWS_WHICH=1), from a throw-away copy, so the answer is the wrapper's own.
+ * the wrapper itself (CONTAINERLINGS_AWS_WHICH=1), from a copy of its own in `dir`, so the answer is the wrapper's
+ * own; the copy keeps the answer while PATH offers the same CLIs, as asking each takes a second or more.
  * Undefined when there is no aws CLI on PATH.
  */
-export async function awsCliInUse(): Promise<{ chosen: AwsCli; candidates: AwsCli[] } | undefined> {
-  const dir = mkdtempSync(join(tmpdir(), 'containerlings-aws-which-'));
-  try {
+export async function awsCliInUse(
+  dir = join(tmpdir(), `containerlings-aws-which-${process.getuid?.() ?? 'user'}`),
+): Promise<{ chosen: AwsCli; candidates: AwsCli[] } | undefined> {
+  {
     installWrapper(dir, 'http://localhost:1');
     const { code, stdout } = await new Promise<{ code: number; stdout: string }>((done) =>
       execFile(
@@ -76,7 +78,5 @@ export async function awsCliInUse(): Promise<{ chosen: AwsCli; candidates: AwsCl
       return { path: p, version: v };
     });
     return { chosen: { path, version }, candidates };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
   }
 }

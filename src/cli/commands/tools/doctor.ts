@@ -189,6 +189,8 @@ async function awsCliFinding(): Promise<Finding> {
 export default async function doctor(inv: Invocation): Promise<number> {
   if (inv.workshop) return (await import('./doctor-workshop.js')).default(inv);
   const out: Finding[] = [];
+  // Asked first, answered last: the aws CLIs take seconds to say their versions, while the engine is probed.
+  const awsCli = awsCliFinding();
   const [major, minor] = process.versions.node.split('.').map(Number);
   const nodeOk = major > 20 || (major === 20 && minor >= 19);
   out.push({
@@ -266,7 +268,7 @@ export default async function doctor(inv: Invocation): Promise<number> {
         : { name, status: 'warn', detail: `not installed: ${needed}`, fix: install },
     );
   }
-  out.push(await awsCliFinding());
+  out.push(await awsCli);
   if (process.env.CONTAINERLINGS_AWS === 'real') {
     // Real AWS mode: who the default credential chain makes us (account and ARN only, never the keys).
     const { callerIdentity } = await import('../../../sandbox/aws/identity.js');
