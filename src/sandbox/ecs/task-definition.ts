@@ -141,11 +141,14 @@ function describe(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys')
     return issue.keys.map((k) => `${fieldPath([...issue.path, k])}: not a RegisterTaskDefinition field`).join('\n');
   if (issue.code === 'invalid_type') {
-    const missing = issue.input === undefined;
-    return (
-      `${fieldPath(issue.path)}: ` +
-      `${missing ? 'required, but missing' : issue.input === null ? `is null; expected ${article(issue.expected)}` : `expected ${article(issue.expected)}, got ${JSON.stringify(issue.input)}`}`
-    );
+    const expected = article(issue.expected);
+    const why =
+      issue.input === undefined
+        ? 'required, but missing'
+        : issue.input === null
+          ? `is null; expected ${expected}`
+          : `expected ${expected}, got ${JSON.stringify(issue.input)}`;
+    return `${fieldPath(issue.path)}: ${why}`;
   }
   return `${fieldPath(issue.path)}: ${issue.message}`;
 }
