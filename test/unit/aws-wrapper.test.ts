@@ -30,6 +30,7 @@ const SECRETS = {
 // One line per call: the arguments, each in brackets. --output text makes create print only the URI.
 const FAKE_AWS =
   `#!/bin/sh
+if [ "$1" = --version ]; then echo "aws-cli/2.9.19 Python/3.11.2 Linux/6.1 source/x86_64.debian.12"; exit 0; fi
 line=call; for a in "$@"; do line="$line [$a]"; done
 echo "$line" >> "$FAKE_AWS_LOG"
 case " $* " in
@@ -213,5 +214,54 @@ describe('the sandbox environment in real mode', () => {
       `${join(dir, 'tools')}:/usr/bin`,
     );
     expect(readFileSync(join(dir, 'tools', 'containerlings'), 'utf8')).toMatch(/dist\/cli\.js' "\$@"$/m);
+  });
+});
+
+describe('which aws CLI the wrapper runs', () => {
+  /** A fake aws CLI of a version, in its own folder, that says which one ran. */
+  function fakeCli(name: string, version: string): string {
+    const dir = join(tempDir('containerlings-awscli-'), name);
+    mkdirSync(dir);
+    writeFileSync(
+      join(dir, 'aws'),
+      `#!/bin/sh\nif [ "$1" = --version ]; then echo "${version} Python/3.11"; exit 0; fi\necho "ran ${name} $*"\n`,
+    );
+    chmodSync(join(dir, 'aws'), 0o755);
+    return dir;
+  }
+  const run = (path: string, env: Record<string, string> = {}) =>
+    new Promise<{ code: number; stdout: string; stderr: string }>((done) =>
+      execFile(join(bin, 'aws'), ['sts', 'get-caller-identity'], { env: { PATH: path, ...env } }, (e, stdout, stderr) =>
+        done({ code: e ? Number(e.code) : 0, stdout, stderr }),
+      ),
+    );
+
+  it('runs the first version 2 on PATH, even after a version 1 that comes first, and says so when asked', async () => {
+    const v1 = fakeCli('v1', 'aws-cli/1.45.11');
+    const v2 = fakeCli('v2', 'aws-cli/2.9.19');
+    const later = fakeCli('later', 'aws-cli/2.31.0');
+    const path = `${bin}:${v1}:${v2}:${later}:/usr/bin:/bin`;
+    const ran = await run(path);
+    expect(ran.stdout).toBe('ran v2 sts get-caller-identity\n');
+    expect(ran.stderr).toBe('');
+    const which = await run(path, { CONTAINERLINGS_AWS_WHICH: '1' });
+    expect(which.stdout.split('\n').slice(0, 2)).toEqual([join(v2, 'aws'), 'aws-cli/2.9.19 Python/3.11']);
+    expect(which.stdout).toContain(`${join(v1, 'aws')}\taws-cli/1.45.11 Python/3.11`);
+    // The choice is kept while PATH offers the same CLIs, and made again when it does not.
+    expect((await run(`${bin}:${v1}:${later}:/usr/bin:/bin`)).stdout).toBe('ran later sts get-caller-identity\n');
+  });
+
+  it('with only version 1, runs it and warns on stderr that the lessons are written for version 2', async () => {
+    const v1 = fakeCli('v1', 'aws-cli/1.45.11');
+    // Not /usr/bin, which may hold a real aws CLI: choosing needs nothing but the shell.
+    const ran = await run(`${bin}:${v1}`);
+    expect(ran.stdout).toBe('ran v1 sts get-caller-identity\n');
+    expect(ran.stderr).toMatch(/using aws-cli\/1\.45\.11 at .*v1\/aws, as no aws CLI version 2 is on PATH/);
+  });
+
+  it('says plainly that there is no aws CLI (exit 127)', async () => {
+    const ran = await run(`${bin}:/nonexistent`);
+    expect(ran.code).toBe(127);
+    expect(ran.stderr).toMatch(/the aws CLI is not installed/);
   });
 });

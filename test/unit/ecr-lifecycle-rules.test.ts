@@ -158,3 +158,30 @@ describe('the ecr-lifecycle check', () => {
     expect((await judge(policy(untaggedRule, nightly5, { ...any, countNumber: 3 }))).outcome).toBe('fail');
   });
 });
+
+describe('validateLifecyclePolicy with null values', () => {
+  const refused = (policy: unknown) => {
+    try {
+      validateLifecyclePolicy(JSON.stringify(policy));
+    } catch (e) {
+      return (e as Error).message;
+    }
+    return 'accepted';
+  };
+  const selection = { tagStatus: 'untagged', countType: 'imageCountMoreThan', countNumber: 1 };
+  it('says which value is null instead of failing on it', () => {
+    expect(refused(null)).toMatch(/the policy is null; expected an object/);
+    expect(refused({ rules: null })).toMatch(/rules is null; expected an array of rules/);
+    expect(refused({ rules: [null] })).toMatch(/rules\[0\] is null; expected an object/);
+    expect(refused({ rules: [{ rulePriority: 1, selection: null, action: { type: 'expire' } }] })).toMatch(
+      /rules\[0\]\.selection is null; expected an object/,
+    );
+    expect(refused({ rules: [{ rulePriority: 1, selection, action: null }] })).toMatch(/rules\[0\]\.action is null/);
+    expect(
+      refused({
+        rules: [{ rulePriority: 1, selection: { ...selection, tagPrefixList: null }, action: { type: 'expire' } }],
+      }),
+    ).toMatch(/rules\[0\]\.selection\.tagPrefixList is null/);
+    expect(refused({ rules: [{ rulePriority: 1, selection, action: { type: 'expire' } }] })).toBe('accepted');
+  });
+});

@@ -35,6 +35,26 @@ describe('checkTaskDefinition', () => {
     );
   });
 
+  it('says a null value is null, in plain words (no "record")', () => {
+    const nulls = {
+      ...valid,
+      family: null,
+      containerDefinitions: [{ ...valid.containerDefinitions[0], dockerLabels: null, environment: null }],
+    };
+    expect(checkTaskDefinition(JSON.stringify(nulls))).toMatchObject({
+      errors: [
+        'family: is null; expected a string',
+        'containerDefinitions[0].environment: is null; expected an array',
+        'containerDefinitions[0].dockerLabels: is null; expected an object of strings',
+      ],
+    });
+    expect(checkTaskDefinition('null')).toMatchObject({ errors: ['(the whole file): is null; expected an object'] });
+    const labels = { ...valid, containerDefinitions: [{ ...valid.containerDefinitions[0], dockerLabels: [] }] };
+    expect(checkTaskDefinition(JSON.stringify(labels))).toMatchObject({
+      errors: ['containerDefinitions[0].dockerLabels: expected an object of strings, got []'],
+    });
+  });
+
   it('reports missing required fields and broken JSON', () => {
     expect(checkTaskDefinition('{"containerDefinitions":[{}]}')).toEqual({
       ok: false,

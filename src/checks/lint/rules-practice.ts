@@ -34,6 +34,17 @@ const execForm: Rule = (model) =>
       ),
     );
 
+/**
+ * A RUN's text without what looks like a pipe but cannot hide a failure: a case pattern (amd64|x86_64), and a pipe
+ * fed by echo or printf, or by a { ...; } group of them (echo "$sha  file" | sha256sum -c -), which do not fail.
+ */
+function withoutSafePipes(text: string): string {
+  return text
+    .replace(/[\w*.-]+(\|[\w*.-]+)+\)/g, ' ')
+    .replace(/\{(\s*(echo|printf)\b[^;{}|]*;)+\s*\}\s*\|(?!\|)/g, ' ')
+    .replace(/(^|[;&|(]\s*)(echo|printf)\b[^;&|]*\|(?!\|)/g, '$1 ');
+}
+
 /** A pipe in RUN: without pipefail, only the last command's failure fails the step. */
 const pipefail: Rule = (model) => {
   const found: LintFinding[] = [];
@@ -51,8 +62,8 @@ const pipefail: Rule = (model) => {
       /set\s+(-\w*\s+)*-o\s+pipefail|set\s+-\w*o\w*\s+pipefail/.test(i.text)
     )
       continue;
-    // A single | that is not part of ||.
-    if (!/(^|[^|])\|([^|]|$)/.test(i.text)) continue;
+    // A single | that is not part of ||, once pipes that cannot hide a failure are left out.
+    if (!/(^|[^|])\|([^|]|$)/.test(withoutSafePipes(i.text))) continue;
     found.push(
       finding(
         i,
@@ -180,32 +191,41 @@ const aptGetYes: Rule = (model) =>
 /** Package caches kept in the image: apk without --no-cache, pip without --no-cache-dir. */
 const noCache: Rule = (model) =>
   runs(model).flatMap((run) =>
-    commandsOf(run).flatMap((c) => {
-      if (/^apk\s+add\b/.test(c) && !/--no-cache\b/.test(c))
-        return [
-          finding(
-            run,
-            'no-cache',
-            'DL3019',
-            'warning',
-            'apk add keeps its package index in the image.',
-            'Use apk add --no-cache <packages>.',
-          ),
-        ];
-      if (/^pip3?\s+install\b/.test(c) && !/--no-cache-dir\b/.test(c) && !/PIP_NO_CACHE_DIR/.test(run.text))
-        return [
-          finding(
-            run,
-            'no-cache',
-            'DL3042',
-            'warning',
-            "pip install keeps its download cache in the image's layer.",
-            'Use pip install --no-cache-dir <packages> (or ENV PIP_NO_CACHE_DIR=1).',
-          ),
-        ];
-      return [];
-    }),
+    // One finding per RUN and tool: two pip installs in one RUN are one fix.
+    uniqueBy(
+      commandsOf(run).flatMap((c) => {
+        if (/^apk\s+add\b/.test(c) && !/--no-cache\b/.test(c))
+          return [
+            finding(
+              run,
+              'no-cache',
+              'DL3019',
+              'warning',
+              'apk add keeps its package index in the image.',
+              'Use apk add --no-cache <packages>.',
+            ),
+          ];
+        if (/^pip3?\s+install\b/.test(c) && !/--no-cache-dir\b/.test(c) && !/PIP_NO_CACHE_DIR/.test(run.text))
+          return [
+            finding(
+              run,
+              'no-cache',
+              'DL3042',
+              'warning',
+              "pip install keeps its download cache in the image's layer.",
+              'Use pip install --no-cache-dir <packages> (or ENV PIP_NO_CACHE_DIR=1).',
+            ),
+          ];
+        return [];
+      }),
+      (f) => f.hadolint ?? f.message,
+    ),
   );
+
+function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => !seen.has(key(item)) && Boolean(seen.add(key(item))));
+}
 
 /** Only the last CMD and the last ENTRYPOINT of a stage count. */
 const oneCmd: Rule = (model) => {

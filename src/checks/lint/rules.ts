@@ -308,6 +308,9 @@ function inheritsNonRoot(model: LintModel, s: number): boolean {
   }
 }
 
+/** The tools an ENTRYPOINT script uses to drop from root to another user. */
+const DROP = /\b(gosu|su-exec)\b/;
+
 /** The final stage should not run as root. */
 const rootUser: Rule = (model) => {
   const stage = finalStage(model);
@@ -317,6 +320,21 @@ const rootUser: Rule = (model) => {
   const name = (last?.args[0] ?? '').split(':')[0];
   if (last && name !== 'root' && name !== '0') return [];
   if (!last && inheritsNonRoot(model, model.stages - 1)) return [];
+  // Official images of servers (mongo, redis, postgres...) start as root on purpose, and their ENTRYPOINT drops to
+  // the server's user with gosu or su-exec once it has fixed the data folder's owner: a choice, not a mistake.
+  const dropsPrivileges = stage.some((i) => i.keyword === 'ENTRYPOINT') && stage.some((i) => DROP.test(i.text));
+  if (!last && dropsPrivileges)
+    return [
+      {
+        rule: 'root-user',
+        severity: 'warning',
+        line: stage[0].line,
+        message:
+          'The final stage has no USER: the container starts as root. It installs gosu or su-exec, so its ENTRYPOINT ' +
+          'may drop to another user; lint cannot see that script.',
+        fix: 'Make sure the ENTRYPOINT script runs the server through gosu or su-exec, or add a USER.',
+      },
+    ];
   return [
     {
       rule: 'root-user',

@@ -141,17 +141,25 @@ function describe(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys')
     return issue.keys.map((k) => `${fieldPath([...issue.path, k])}: not a RegisterTaskDefinition field`).join('\n');
   if (issue.code === 'invalid_type') {
-    const missing = issue.input === undefined;
-    return (
-      `${fieldPath(issue.path)}: ` +
-      `${missing ? 'required, but missing' : `expected ${article(issue.expected)}, got ${JSON.stringify(issue.input)}`}`
-    );
+    const expected = article(issue.expected);
+    const why =
+      issue.input === undefined
+        ? 'required, but missing'
+        : issue.input === null
+          ? `is null; expected ${expected}`
+          : `expected ${expected}, got ${JSON.stringify(issue.input)}`;
+    return `${fieldPath(issue.path)}: ${why}`;
   }
   return `${fieldPath(issue.path)}: ${issue.message}`;
 }
 
+// zod's "record" is a JSON object whose values are all of one type (dockerLabels, logConfiguration.options).
 const article = (type: string) =>
-  type === 'array' || type === 'object' || type === 'integer' ? `an ${type}` : `a ${type}`;
+  type === 'record'
+    ? 'an object of strings'
+    : type === 'array' || type === 'object' || type === 'integer'
+      ? `an ${type}`
+      : `a ${type}`;
 
 /** Parses JSON text and checks it against the RegisterTaskDefinition input; each error names its field. */
 export function checkTaskDefinition(text: string): TaskDefinitionResult {

@@ -1,7 +1,9 @@
 // The `aws` wrapper the sandbox shell and run blocks put first on PATH. The aws CLI (v2.9 in Debian) has no
 // setting for a custom ECR endpoint, only the --endpoint-url flag; the wrapper adds it to `aws ecr ...` in
 // local mode, so learners type exactly what they would type against AWS.
+import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SandboxServices } from './model.js';
@@ -42,4 +44,39 @@ export function installWrapper(dir: string, endpoint: string): string {
 
 export async function wrapperDir(services: SandboxServices): Promise<string> {
   return installWrapper(services.files.bin, services.ecrEndpoint);
+}
+
+export interface AwsCli {
+  readonly path: string;
+  /** The first line of `aws --version` ("aws-cli/2.9.19 Python/3.11.2 ..."); empty if it did not answer. */
+  readonly version: string;
+}
+
+/**
+ * The aws CLI the wrapper runs with this process's PATH, and every aws CLI it found there, in PATH order: asked of
+ * the wrapper itself (CONTAINERLINGS_AWS_WHICH=1), from a copy of its own in `dir`, so the answer is the wrapper's
+ * own; the copy keeps the answer while PATH offers the same CLIs, as asking each takes a second or more.
+ * Undefined when there is no aws CLI on PATH.
+ */
+export async function awsCliInUse(
+  dir = join(tmpdir(), `containerlings-aws-which-${process.getuid?.() ?? 'user'}`),
+): Promise<{ chosen: AwsCli; candidates: AwsCli[] } | undefined> {
+  {
+    installWrapper(dir, 'http://localhost:1');
+    const { code, stdout } = await new Promise<{ code: number; stdout: string }>((done) =>
+      execFile(
+        join(dir, 'aws'),
+        [],
+        { env: { ...process.env, PATH: `${dir}:${process.env.PATH ?? ''}`, CONTAINERLINGS_AWS_WHICH: '1' } },
+        (e, out) => done({ code: e ? 1 : 0, stdout: out }),
+      ),
+    );
+    const [path = '', version = '', ...rest] = stdout.split('\n');
+    if (code !== 0 || !path) return undefined;
+    const candidates = rest.filter(Boolean).map((line) => {
+      const [p = '', v = ''] = line.split('\t');
+      return { path: p, version: v };
+    });
+    return { chosen: { path, version }, candidates };
+  }
 }

@@ -157,17 +157,40 @@ const TOOLS = [
     'the continuous-delivery lesson runs its pipelines at git commits',
     'Install git (Debian/Ubuntu: sudo apt-get install git).',
   ],
-  [
-    'aws CLI',
-    'aws',
-    'the ECR and continuous-delivery lessons use the aws CLI',
-    'Install the AWS CLI (Debian/Ubuntu: sudo apt-get install awscli).',
-  ],
 ] as const;
+
+const AWS_INSTALL =
+  "Install the AWS CLI version 2 (Debian 12 and later: sudo apt-get install awscli; elsewhere, AWS's installer).";
+
+/** Which aws CLI the sandbox's `aws` runs (the first version 2 on PATH, else the first one, with a warning). */
+async function awsCliFinding(): Promise<Finding> {
+  const { awsCliInUse } = await import('../../../sandbox/services/aws-wrapper.js');
+  const found = await awsCliInUse();
+  const needed = 'the ECR and continuous-delivery lessons use it';
+  if (!found) return { name: 'aws CLI', status: 'warn', detail: `not installed: ${needed}`, fix: AWS_INSTALL };
+  const { chosen, candidates } = found;
+  const release = (v: string) => v.split(' ')[0] || 'an unknown version';
+  const skipped = candidates
+    .filter((c) => c.path !== chosen.path && c.version !== chosen.version)
+    .map((c) => `${release(c.version)} at ${c.path}`);
+  const detail =
+    `${release(chosen.version)} at ${chosen.path} (${needed})` +
+    (skipped.length ? `; not used: ${skipped.join(', ')}` : '');
+  return chosen.version.startsWith('aws-cli/2.')
+    ? { name: 'aws CLI', status: 'ok', detail }
+    : {
+        name: 'aws CLI',
+        status: 'warn',
+        detail: `${detail}: no version 2 on PATH, and the lessons are written for version 2`,
+        fix: AWS_INSTALL,
+      };
+}
 
 export default async function doctor(inv: Invocation): Promise<number> {
   if (inv.workshop) return (await import('./doctor-workshop.js')).default(inv);
   const out: Finding[] = [];
+  // Asked first, answered last: the aws CLIs take seconds to say their versions, while the engine is probed.
+  const awsCli = awsCliFinding();
   const [major, minor] = process.versions.node.split('.').map(Number);
   const nodeOk = major > 20 || (major === 20 && minor >= 19);
   out.push({
@@ -245,6 +268,7 @@ export default async function doctor(inv: Invocation): Promise<number> {
         : { name, status: 'warn', detail: `not installed: ${needed}`, fix: install },
     );
   }
+  out.push(await awsCli);
   if (process.env.CONTAINERLINGS_AWS === 'real') {
     // Real AWS mode: who the default credential chain makes us (account and ARN only, never the keys).
     const { callerIdentity } = await import('../../../sandbox/aws/identity.js');

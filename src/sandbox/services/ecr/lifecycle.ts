@@ -23,6 +23,16 @@ export interface LifecycleRule {
   action: { type: 'expire' };
 }
 
+/** What a JSON value is, in the words a message uses: null and arrays are named as such, not as objects. */
+const kindOf = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value);
+
+/** Refuses a value that is not a JSON object, saying what it is instead ("rules[0].selection is null"). */
+function mustBeObject(value: unknown, where: string): void {
+  if (value === undefined) throw fail(`${where} is missing`);
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw fail(`${where} is ${kindOf(value)}; expected an object`);
+}
+
 export function validateLifecyclePolicy(text: string): LifecycleRule[] {
   let policy: { rules?: LifecycleRule[] };
   try {
@@ -30,8 +40,18 @@ export function validateLifecyclePolicy(text: string): LifecycleRule[] {
   } catch {
     throw fail('the policy is not valid JSON');
   }
+  mustBeObject(policy, 'the policy');
+  if (policy.rules === null) throw fail('rules is null; expected an array of rules');
   if (!Array.isArray(policy.rules) || policy.rules.length === 0)
     throw fail('object has missing required properties (["rules"])');
+  policy.rules.forEach((rule, i) => {
+    mustBeObject(rule, `rules[${i}]`);
+    mustBeObject(rule.selection, `rules[${i}].selection`);
+    mustBeObject(rule.action, `rules[${i}].action`);
+    for (const list of ['tagPrefixList', 'tagPatternList'] as const)
+      if (rule.selection[list] === null)
+        throw fail(`rules[${i}].selection.${list} is null; leave it out or give a list`);
+  });
   const priorities = new Set<number>();
   for (const rule of policy.rules) {
     if (!Number.isInteger(rule.rulePriority) || rule.rulePriority < 1)

@@ -120,7 +120,8 @@ export const operations: Record<string, (ctx: EndpointContext, input: Input) => 
         "must satisfy regular expression '(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*'",
       );
     const tags = (input.tags ?? []) as { Key: string; Value: string }[];
-    if (tags.some((t) => !t.Key)) throw new EcrError('InvalidTagParameterException', 'Every tag needs a Key.');
+    if (!Array.isArray(tags) || tags.some((t) => !t?.Key))
+      throw new EcrError('InvalidTagParameterException', 'Every tag needs a Key (a tag here is null or has none).');
     const record: RepositoryRecord = {
       name,
       createdAt: Math.floor(Date.now() / 1000),
