@@ -22,6 +22,15 @@ const bomb = (fuse: string) =>
 const check: Check = async (kit) => {
   const c = await kit.container(NAME);
   if (!c) return kit.diagnose('not-started', `There is no container named ${NAME}.`, `Start it: ${RUN}`);
+  // A run that could not start (an --ulimit some engines refuse) still shows what it asked for: no pids limit is the
+  // mistake to name first.
+  if (!c.running && !c.limits.pidsLimit)
+    return kit.diagnose(
+      'no-pids-limit',
+      `${NAME} is not running (${c.status}), and it has no pids limit: a fork bomb would take every process slot on ` +
+        'the machine. (A --ulimit nproc is not such a limit: it counts per user across the machine, and root is exempt.)',
+      `Remove it and run it with --pids-limit: ${RUN}`,
+    );
   if (!c.running)
     return kit.diagnose(
       'not-running',

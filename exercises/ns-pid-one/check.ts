@@ -27,7 +27,7 @@ const check: Check = async (kit) => {
     );
   }
   // "Not privileged" means more than the one flag: --cap-add ALL hands over every capability all the same.
-  if (c.isolation.capAdd.some((cap) => cap.toUpperCase() === 'ALL'))
+  if (c.isolation.allCapabilities)
     return kit.diagnose(
       'all-capabilities',
       `${NAME} runs with --cap-add ALL: every capability of the kernel, when unshare needs only CAP_SYS_ADMIN.`,

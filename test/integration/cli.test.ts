@@ -45,9 +45,14 @@ describe('a learner in a new workspace', () => {
     expect(locked.code).toBe(2);
     expect(locked.stderr).toMatch(/after you pass the exercise, or after you give up/);
     expect(locked.stderr).not.toMatch(STACK_FRAME);
+    // The starter's check (the test before) named its mistake: the first hint is that mistake's own, then the
+    // progressive hints follow.
+    const mistake = JSON.parse((await inWs(['hint', 'first-image', '--json'])).stdout);
+    expect(mistake).toMatchObject({ number: 0, diagnosis: expect.stringMatching(/^[a-z][a-z0-9-]*$/) });
     await inWs(['hint', 'first-image']);
     const second = JSON.parse((await inWs(['hint', 'first-image', '--json'])).stdout);
     expect(second).toMatchObject({ number: 2, total: expect.any(Number) });
+    expect(second.diagnosis).toBeUndefined();
     expect(
       JSON.parse(readFileSync(join(ws, '.containerlings', 'progress.json'), 'utf8')).exercises['first-image']
         .hintsShown,

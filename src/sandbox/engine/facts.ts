@@ -118,6 +118,13 @@ export async function containerFacts(engine: Engine, name: string): Promise<Cont
 
 type HostConfig = Awaited<ReturnType<import('dockerode').Container['inspect']>>['HostConfig'];
 
+const ONLY_WITH_ALL = ['SYS_MODULE', 'SYS_RAWIO', 'SYS_BOOT'];
+
+function addsEveryCapability(capAdd: readonly string[]): boolean {
+  const caps = new Set(capAdd.map((cap) => cap.toUpperCase().replace(/^CAP_/, '')));
+  return caps.has('ALL') || ONLY_WITH_ALL.every((cap) => caps.has(cap));
+}
+
 function isolationOf(host: HostConfig): ContainerIsolation {
   return {
     pidMode: host.PidMode ?? '',
@@ -126,6 +133,7 @@ function isolationOf(host: HostConfig): ContainerIsolation {
     ipcMode: host.IpcMode ?? '',
     privileged: host.Privileged ?? false,
     capAdd: host.CapAdd ?? [],
+    allCapabilities: addsEveryCapability(host.CapAdd ?? []),
     securityOpt: host.SecurityOpt ?? [],
   };
 }

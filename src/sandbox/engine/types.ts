@@ -96,6 +96,11 @@ export interface ContainerIsolation {
   readonly ipcMode: string;
   readonly privileged: boolean;
   readonly capAdd: readonly string[];
+  /**
+   * Every capability was added (--cap-add ALL). Docker records "ALL"; Podman records the list it expanded to, so
+   * a list that holds the capabilities no workload asks for one by one (loading modules, raw I/O, reboot) counts.
+   */
+  readonly allCapabilities: boolean;
   readonly securityOpt: readonly string[];
 }
 
