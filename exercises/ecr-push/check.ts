@@ -100,14 +100,23 @@ async function builtFromFolder(kit: CheckKit, echo: EcrImageFacts): Promise<true
 
 /**
  * Where the image of this folder went when it is not in cl-models: another repository of the same ECR registry, or
- * the plain sandbox registry, read from the local image's RepoDigests (the engine notes each push there) and from
- * the plain registry's cl-models. undefined when neither shows a push.
+ * the plain sandbox registry. Read from the local image's RepoDigests (the engine notes each push there, until the
+ * pushed tag is removed), from ECR's other repositories (an image pushed during this attempt whose config is the
+ * local image) and from the plain registry's cl-models. undefined when none shows a push.
  */
 async function pushedElsewhere(kit: CheckKit, ecrRegistry: string): Promise<string | undefined> {
   const local = await kit.image(IMAGE);
   const repos = (local?.repoDigests ?? []).map((d) => d.slice(0, d.indexOf('@')));
   const otherEcr = repos.find((r) => r.startsWith(`${ecrRegistry}/`) && r !== `${ecrRegistry}/cl-models`);
   if (otherEcr) return `another ECR repository, ${otherEcr}`;
+  if (local) {
+    const others = (await kit.ecr.repositoryNames()).filter((n) => n !== 'cl-models').slice(0, 50);
+    for (const name of others) {
+      const images = await kit.ecr.images(name);
+      if (images.some((i) => i.configDigest === local.id && kit.since(i.pushedAt)))
+        return `another ECR repository, ${ecrRegistry}/${name}`;
+    }
+  }
   const plain = await kit.registry.address();
   if ((await kit.registry.tags('cl-models')).length > 0 || repos.some((r) => r.startsWith(`${plain}/`)))
     return `the plain sandbox registry (${plain}), which is not ECR`;

@@ -6,7 +6,13 @@ import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/sandbox/engine/connection.js';
-import { BUILDKIT_DOCKER, buildkitEnv, buildkitMissing, claimedEngines } from '../support/buildkit.js';
+import {
+  BUILDKIT_DOCKER,
+  buildkitEnv,
+  buildkitMissing,
+  claimedEngines,
+  exercisesThatBuild,
+} from '../support/buildkit.js';
 import { ROOT, runCli, tempDir } from '../support/cli.js';
 import { expectWholeCourseProven } from '../support/course-report.js';
 import { dockerOk, requireEngine } from '../support/docker.js';
@@ -85,12 +91,17 @@ describe.skipIf(missing !== undefined && !claimed)(`under BuildKit${missing ? ` 
     }
   }, 180_000);
 
-  it('the whole course: selftest --json under BuildKit is all green and leaves nothing labelled', async () => {
+  it('every exercise that builds: selftest --json under BuildKit is all green and leaves nothing labelled', async () => {
+    // Only builds differ under BuildKit; the exercises that never build are proven by the legacy run (selftest.test).
+    const ids = exercisesThatBuild();
+    for (const id of ['first-image', 'ecr-push', 'compose-app', 'lean-cache-order', 'cd-commit-tag'])
+      expect(ids).toContain(id);
+    for (const id of ['ns-hostname', 'cg-oom', 'storage-kinds']) expect(ids).not.toContain(id);
     const began = Date.now();
-    const result = await runCli(['selftest', '--json'], { env: buildkitEnv(), timeoutMs: 2_400_000 });
+    const result = await runCli(['selftest', ...ids, '--json'], { env: buildkitEnv(), timeoutMs: 2_400_000 });
     const seconds = Math.round((Date.now() - began) / 1000);
-    console.log(`selftest of the whole course under BuildKit: ${seconds} s`);
-    expectWholeCourseProven(result);
+    console.log(`selftest of ${ids.length} exercises that build, under BuildKit: ${seconds} s`);
+    expectWholeCourseProven(result, ids);
     // The attempts' builds went through BuildKit: its build cache was used during the run (the legacy builder has none).
     const df = (await engine.docker.df()) as { BuildCache?: { LastUsedAt?: string }[] };
     expect((df.BuildCache ?? []).some((r) => r.LastUsedAt && Date.parse(r.LastUsedAt) >= began)).toBe(true);

@@ -1,7 +1,8 @@
 // Tests that need a Docker client which builds with BuildKit: where it is, or why it is not here.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { delimiter } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { ROOT } from './cli.js';
 
 /** Debian's docker.io client (20.10): with DOCKER_BUILDKIT=1 it builds through the daemon's BuildKit, no buildx needed. */
 export const BUILDKIT_DOCKER = process.env.CONTAINERLINGS_BUILDKIT_DOCKER ?? '/usr/bin/docker';
@@ -37,4 +38,21 @@ export function buildkitMissing(): string | undefined {
     return `${BUILDKIT_DOCKER} does not build with DOCKER_BUILDKIT=1 (it needs buildx)`;
   }
   return undefined;
+}
+
+const BUILDS = /\b(docker|podman) (image )?build\b|\bcompose\b.*\bbuild\b|^\s*build:|^FROM\s/im;
+
+/**
+ * The exercises whose attempts build an image: a Dockerfile in any of their folders, or a build in their scripts or
+ * Compose files. Only builds differ under BuildKit; every other exercise makes the same engine calls with either
+ * builder, and the legacy self-test proves it.
+ */
+export function exercisesThatBuild(): string[] {
+  const builds = (dir: string): boolean =>
+    readdirSync(dir, { withFileTypes: true }).some((e) =>
+      e.isDirectory()
+        ? builds(join(dir, e.name))
+        : e.name.startsWith('Dockerfile') || BUILDS.test(readFileSync(join(dir, e.name), 'utf8')),
+    );
+  return readdirSync(join(ROOT, 'exercises')).filter((id) => builds(join(ROOT, 'exercises', id)));
 }

@@ -1,12 +1,13 @@
 // What a whole-course `selftest --json` must show on any engine: no wrong verdict, nothing labelled left, and every
-// exercise on disk tried (starter, solution, each wrong attempt) or skipped out loud with its reason.
+// exercise on disk (or every one of `only`) tried (starter, solution, each wrong attempt) or skipped out loud with its
+// reason.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { CliResult } from './cli.js';
 import { ROOT } from './cli.js';
 
-export function expectWholeCourseProven({ code, stdout, stderr }: CliResult): void {
+export function expectWholeCourseProven({ code, stdout, stderr }: CliResult, only?: readonly string[]): void {
   const report = JSON.parse(stdout);
   const bad = report.attempts.filter((a: { ok: boolean }) => !a.ok);
   expect(bad, stderr).toEqual([]);
@@ -18,7 +19,11 @@ export function expectWholeCourseProven({ code, stdout, stderr }: CliResult): vo
       (s: { exercise: string; noCluster: boolean }) => (expect(s.noCluster).toBe(true), s.exercise),
     ),
   );
-  for (const id of readdirSync(join(ROOT, 'exercises'))) {
+  const ids = only ?? readdirSync(join(ROOT, 'exercises'));
+  expect(new Set(report.attempts.map((a: { exercise: string }) => a.exercise))).toEqual(
+    new Set(ids.filter((id) => !skipped.has(id))),
+  );
+  for (const id of ids) {
     if (skipped.has(id)) continue;
     const names = report.attempts
       .filter((a: { exercise: string }) => a.exercise === id)

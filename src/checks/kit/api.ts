@@ -300,6 +300,8 @@ export interface EcrKit {
   mode(): 'local' | 'real';
   /** undefined when there is no such repository. */
   repository(name: string): Promise<EcrRepositoryFacts | undefined>;
+  /** The names of the registry's repositories (DescribeRepositories, first 1000), to find where a push went. */
+  repositoryNames(): Promise<string[]>;
   /** DescribeImages; [] when the repository is missing or empty. */
   images(repository: string): Promise<EcrImageFacts[]>;
   /** The lifecycle policy's JSON text; undefined when none is set. */

@@ -47,6 +47,19 @@ export function registriesKit(): RegistriesKit {
           throw e;
         }
       },
+      async repositoryNames(): Promise<string[]> {
+        const { client, sdk, call } = await ecr();
+        const names: string[] = [];
+        let nextToken: string | undefined;
+        do {
+          const out = await call('DescribeRepositories', () =>
+            client.send(new sdk.DescribeRepositoriesCommand({ maxResults: 100, ...(nextToken ? { nextToken } : {}) })),
+          );
+          names.push(...(out.repositories ?? []).map((r) => r.repositoryName!));
+          nextToken = out.nextToken;
+        } while (nextToken && names.length < 1000);
+        return names;
+      },
       async images(repository): Promise<EcrImageFacts[]> {
         const { client, sdk, call } = await ecr();
         try {
