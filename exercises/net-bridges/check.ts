@@ -13,6 +13,8 @@ const RUN: Record<string, string> = {
   [API]: `docker run -dti --name ${API} --network ${FRONT} containerlings/busybox && docker network connect ${BACK} ${API}`,
 };
 const networksOf = (c: ContainerFacts) => c.networks.map((n) => n.name);
+/** The network a container joins without --network: Docker's bridge, Podman's podman. Neither has name DNS. */
+const isDefault = (network: string) => network === 'bridge' || network === 'podman';
 const listed = (c: ContainerFacts) => networksOf(c).join(', ') || 'none';
 
 /** Docker's embedded DNS server, which answers container names on user-defined networks only. */
@@ -48,9 +50,10 @@ async function runningContainer(kit: CheckKit, name: string): Promise<ContainerF
 }
 
 /**
- * The addresses `from` gets for `to`'s name: from /etc/hosts (where --link writes), then from the engine's embedded
- * DNS when the container's resolver is that server and the two share a network. The embedded DNS sends names it does
- * not know, and the default bridge's resolver sends every name, to the host's DNS servers: the check never asks those.
+ * The addresses `from` gets for `to`'s name: from /etc/hosts (where --link writes), then from the engine's own DNS for
+ * the networks the two share: Docker's embedded server (127.0.0.11), or Podman's per-network server, which listens
+ * on the network's gateway inside its subnet. The default bridge's resolver sends every name to the host's DNS
+ * servers: the check never asks those.
  */
 async function resolve(
   kit: CheckKit,
@@ -65,16 +68,30 @@ async function resolve(
     .filter((f) => /^\d+\.\d+\.\d+\.\d+$/.test(f[0]) && f.slice(1).includes(name))
     .map((f) => f[0]);
   if (hosts.length > 0) return { addresses: hosts, how: '/etc/hosts' };
-  const nameserver = /^nameserver\s+(\S+)/m.exec(files)?.[1] ?? '';
-  if (nameserver !== EMBEDDED_DNS) return { addresses: [], how: `no embedded DNS (resolver ${nameserver || 'none'})` };
-  if (!networksOf(from).some((n) => n !== 'bridge' && networksOf(to).includes(n)))
-    return { addresses: [], how: 'no user-defined network in common' };
-  const answer = (await kit.exec(from.name, ['nslookup', '-type=a', name, EMBEDDED_DNS])).stdout;
-  const after = answer.slice(answer.indexOf(`Name:`));
-  const addresses = answer.includes('Name:')
-    ? [...after.matchAll(/Address:\s*(\d+\.\d+\.\d+\.\d+)/g)].map((m) => m[1])
-    : [];
-  return { addresses, how: `embedded DNS ${EMBEDDED_DNS}` };
+  const nameservers = [...files.matchAll(/^nameserver\s+(\S+)/gm)].map((m) => m[1]!);
+  const shared = networksOf(from).filter((n) => !isDefault(n) && networksOf(to).includes(n));
+  if (!shared.length) return { addresses: [], how: 'no user-defined network in common' };
+  const subnets = (await Promise.all(shared.map(async (n) => (await kit.network(n))?.subnets ?? []))).flat();
+  const servers = nameservers.filter((s) => s === EMBEDDED_DNS || subnets.some((net) => inSubnet(s, net)));
+  if (!servers.length) return { addresses: [], how: `no network DNS (resolver ${nameservers.join(', ') || 'none'})` };
+  for (const server of servers) {
+    const answer = (await kit.exec(from.name, ['nslookup', '-type=a', name, server])).stdout;
+    const after = answer.slice(answer.indexOf('Name:'));
+    const addresses = answer.includes('Name:')
+      ? [...after.matchAll(/Address:\s*(\d+\.\d+\.\d+\.\d+)/g)].map((m) => m[1]!)
+      : [];
+    if (addresses.length) return { addresses, how: `the network's DNS at ${server}` };
+  }
+  return { addresses: [], how: `the network's DNS at ${servers.join(', ')}` };
+}
+
+/** Whether the IPv4 address lies in the subnet (a.b.c.d/n). */
+function inSubnet(address: string, subnet: string): boolean {
+  const [base, bits] = subnet.split('/');
+  const number = (ip: string) => ip.split('.').reduce((n, part) => n * 256 + Number(part), 0);
+  if (!/^\d+\.\d+\.\d+\.\d+$/.test(address) || !base || !/^\d+\.\d+\.\d+\.\d+$/.test(base)) return false;
+  const size = 2 ** (32 - Number(bits ?? 32));
+  return Math.floor(number(address) / size) === Math.floor(number(base) / size);
 }
 
 /** True when `from` gets an echo reply from `address` (two tries: the first may wait for ARP). */
@@ -107,7 +124,7 @@ const check = async (kit: CheckKit): Promise<CheckResult> => {
     const found = await resolve(kit, fromFacts, api);
     evidence[`${from}Resolves${API}`] = found.addresses.join(' ') || `no (${found.how})`;
     if (found.addresses.length === 0) {
-      if (networksOf(fromFacts).every((n) => n === 'bridge')) {
+      if (networksOf(fromFacts).every(isDefault)) {
         return kit.diagnose(
           'default-bridge',
           `${from} cannot resolve the name ${API}: it is on the default bridge (${listed(fromFacts)}), ` +

@@ -5,8 +5,12 @@ const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a lowercase id made of lett
 
 export const Need = z.enum(['docker', 'registry', 'aws', 'swarm', 'kubernetes']);
 export type Need = z.infer<typeof Need>;
-/** What one exercise needs beyond its lesson: `host-files`, the engine sees this machine's files (bind mounts). */
-export const ExerciseNeed = z.enum(['host-files']);
+/**
+ * What one exercise needs beyond its lesson: `host-files`, the engine sees this machine's files (bind mounts);
+ * `container-dns`, containers on a user-defined network find each other by name; `port-requests`, the engine keeps
+ * the host port a container asked for (none: the engine picks) apart from the port it got.
+ */
+export const ExerciseNeed = z.enum(['host-files', 'container-dns', 'port-requests']);
 export type ExerciseNeed = z.infer<typeof ExerciseNeed>;
 
 export const LessonFrontmatter = z.strictObject({

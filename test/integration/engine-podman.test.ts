@@ -13,7 +13,12 @@ const required = (process.env.CONTAINERLINGS_TEST_ENGINES ?? '')
   .includes('podman');
 
 /** Lessons whose every verdict is proven on Podman 4.3, and the lessons it cannot run (stated skips). */
-const CLAIMED = ['dockerfiles-and-images', 'namespaces', 'cgroups', 'lean-images', 'distroless'];
+const CLAIMED = ['dockerfiles-and-images', 'namespaces', 'cgroups', 'lean-images', 'distroless', 'networks'];
+// Exercises of a claimed lesson that Podman 4.3 cannot run, stated skips with the reason: it records the host port
+// it picks as if the container had asked for it, so "a port the engine chooses" cannot be told from a fixed one.
+const UNAVAILABLE_EXERCISES: Record<string, RegExp> = {
+  'net-publish': /records the host port it picked/,
+};
 // Swarm and ECS: Podman has no swarm mode. Registries, ECR, continuous delivery: Podman pushes to the sandbox
 // registry on 127.0.0.1 only over HTTPS unless registries.conf marks it insecure. Compose is not claimed either:
 // its health-gated start needs Podman's health checks, which run from systemd timers (none in CI containers).
@@ -93,8 +98,14 @@ describe.skipIf(skipped)(
             report.attempts.filter((a) => !a.ok),
             stderr,
           ).toEqual([]);
-          expect(report.skipped).toEqual([]);
-          for (const id of ids) {
+          const stated = ids.filter((id) => UNAVAILABLE_EXERCISES[id]);
+          expect(report.skipped.map((s) => s.exercise).sort()).toEqual(stated.sort());
+          for (const s of report.skipped)
+            expect(s).toMatchObject({
+              engine: expect.stringMatching(/^Podman /),
+              reason: expect.stringMatching(UNAVAILABLE_EXERCISES[s.exercise]!),
+            });
+          for (const id of ids.filter((i) => !UNAVAILABLE_EXERCISES[i])) {
             const wrong = readdirSync(join(ROOT, 'exercises', id, 'wrong')).map((w) => `wrong/${w}`);
             expect(
               report.attempts

@@ -177,6 +177,22 @@ describe('an engine on another machine', () => {
       ).keys(),
     ]).toEqual(['run-flags']);
   });
+
+  it('the probes rule out name DNS and port requests only when they found them missing; unprobed, both run', () => {
+    const exercises = [
+      { id: 'net-bridges', needs: ['container-dns'] },
+      { id: 'net-publish', needs: ['port-requests'] },
+    ];
+    const podman = profileFrom(captured('podman-4.3').version, captured('podman-4.3').info);
+    expect(engineUnavailable(exercises, podman).size).toBe(0);
+    const probed = engineUnavailable(exercises, { ...podman, containerDns: true, portRequests: false });
+    expect([...probed.keys()]).toEqual(['net-publish']);
+    expect(probed.get('net-publish')).toMatchObject({ expected: true, engine: 'Podman 4.3.1' });
+    expect(probed.get('net-publish')!.reason).toMatch(/records the host port it picked/);
+    const noDns = engineUnavailable(exercises, { ...podman, containerDns: false, portRequests: true });
+    expect([...noDns.keys()]).toEqual(['net-bridges']);
+    expect(noDns.get('net-bridges')!.reason).toMatch(/do not find each other by name/);
+  });
 });
 
 describe('lessons an engine cannot run', () => {

@@ -29,6 +29,20 @@ export const ENGINE_RULES: readonly EngineRule[] = [
       `${e.remote ? 'runs on another machine' : 'runs in a VM'} that does not see your files`,
   },
   {
+    need: 'container-dns',
+    has: (e) => e.containerDns !== false,
+    reason: (e) =>
+      `containers on a user-defined network of ${e.name} do not find each other by name here ` +
+      '(Podman needs its DNS plugin: aardvark-dns with netavark, or dnsname with CNI)',
+  },
+  {
+    need: 'port-requests',
+    has: (e) => e.portRequests !== false,
+    reason: (e) =>
+      `${e.name} records the host port it picked as if you had asked for it, so the check cannot tell ` +
+      '`-p 127.0.0.1::8080` from `-p 127.0.0.1:<port>:8080`',
+  },
+  {
     need: 'swarm',
     has: (e) => e.swarm,
     reason: (e) => `${e.name} has no swarm mode, which this lesson runs on (Docker Engine and Docker Desktop have it)`,

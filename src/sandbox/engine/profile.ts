@@ -30,6 +30,13 @@ export interface EngineProfile {
   readonly ourLoopback: 'reachable' | 'unreachable' | 'unknown';
   /** Whether the engine sees this machine's files, so that `-v "$PWD/notes:/notes"` mounts the workspace folder. */
   readonly hostFiles: 'shared' | 'unshared' | 'unknown';
+  /** Set by the probes only: whether containers on a user-defined network resolve each other's names. */
+  readonly containerDns?: boolean;
+  /**
+   * Set by the probes only: whether the engine keeps the host port a container asked for apart from the one it got
+   * (Docker: HostConfig.PortBindings keeps "" for "pick one"; Podman 4 writes the port it picked there).
+   */
+  readonly portRequests?: boolean;
 }
 
 /** The parts of GET /version and GET /info the profile reads. */

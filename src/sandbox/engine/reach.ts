@@ -20,6 +20,8 @@ export interface LoopbackProbe {
   readonly viaEngine: boolean;
   /** What the probe saw, for doctor and error messages. */
   readonly detail: string;
+  /** Whether the engine kept the probe's request (no host port: "pick one") apart from the port it picked. */
+  readonly portRequests?: boolean;
 }
 
 const PROBE_PORT = 8080;
@@ -52,15 +54,19 @@ async function runProbe(engine: Engine, workspaceId: string): Promise<LoopbackPr
       }),
     );
     await container.start();
-    const binding = (await container.inspect()).NetworkSettings.Ports?.[`${PROBE_PORT}/tcp`]?.[0];
+    const facts = await container.inspect();
+    const binding = facts.NetworkSettings.Ports?.[`${PROBE_PORT}/tcp`]?.[0];
     if (!binding?.HostPort)
       return { loopback: 'unknown', viaEngine: false, detail: 'the engine published the probe on no port' };
+    const asked = facts.HostConfig.PortBindings?.[`${PROBE_PORT}/tcp`]?.[0]?.HostPort;
+    const portRequests = asked === undefined ? undefined : asked === '' || asked === '0';
     const url = `http://127.0.0.1:${binding.HostPort}/t`;
     const here = await withDeadline(10_000, undefined, (signal) => httpGet(url, signal, 1500));
     if (here.status === 200 && here.body.trim() === token)
       return {
         loopback: 'reachable',
         viaEngine: false,
+        portRequests,
         detail: `a port the engine published on 127.0.0.1 answered here (${url})`,
       };
     const there = await withDeadline(20_000, undefined, (signal) =>
@@ -70,6 +76,7 @@ async function runProbe(engine: Engine, workspaceId: string): Promise<LoopbackPr
     return {
       loopback: 'unreachable',
       viaEngine,
+      portRequests,
       detail:
         `127.0.0.1:${binding.HostPort} on the engine does not answer here ` +
         `(${here.status ? `another service answered, ${here.status}` : here.body}); ` +
@@ -187,11 +194,54 @@ export async function probeOurLoopbackFromEngine(
   }
 }
 
+/**
+ * Whether containers on a user-defined network find each other by name: a labelled network, a named container on
+ * it, and a second one that resolves the first's name. undefined when the probe itself could not run.
+ */
+export async function probeContainerDns(
+  engine: Engine,
+  workspaceId: string,
+): Promise<{ resolves: boolean | undefined; detail: string }> {
+  const name = `containerlings-dns-probe-${process.pid}-${Date.now().toString(36)}`;
+  let network;
+  let target;
+  try {
+    network = await onEngine(engine, () =>
+      engine.docker.createNetwork({ Name: name, Labels: { [SANDBOX_LABEL]: workspaceId } }),
+    );
+    target = await engine.docker.createContainer({
+      Image: PROBE_IMAGE,
+      name,
+      Cmd: ['sleep', '30'],
+      Labels: { [SANDBOX_LABEL]: workspaceId },
+      HostConfig: { Memory: 32 * MB, MemorySwap: 32 * MB, PidsLimit: 16, NetworkMode: name },
+    });
+    await target.start();
+    const run = await runThrowaway(engine, workspaceId, PROBE_IMAGE, {
+      cmd: ['nslookup', name],
+      memoryMb: 32,
+      network: name,
+    });
+    const resolves = run.exitCode === 0 && /Address/.test(run.stdout.split(name).slice(1).join(''));
+    return {
+      resolves,
+      detail: resolves
+        ? 'containers on a user-defined network find each other by name'
+        : `containers on a user-defined network do not find each other by name (${run.stdout.trim().split('\n').pop()})`,
+    };
+  } catch (e) {
+    return { resolves: undefined, detail: `the name probe could not run: ${(e as Error).message}` };
+  } finally {
+    await target?.remove({ force: true, v: true }).catch(() => undefined);
+    await network?.remove().catch(() => undefined);
+  }
+}
+
 const answer = (probed: boolean | undefined, yes: string, no: string, otherwise: string) =>
   probed === undefined ? otherwise : probed ? yes : no;
 
 /**
- * The engine profile with what only probes can tell (three throw-away containers, about a second each): for doctor
+ * The engine profile with what only probes can tell (five throw-away containers, about a second each): for doctor
  * and the self-test. `dir` is where the file probe makes its folder: the workspace, or where attempts run.
  */
 export async function probedProfile(
@@ -199,17 +249,20 @@ export async function probedProfile(
   workspaceId: string,
   dir: string,
 ): Promise<EngineProfile & { readonly probes: readonly string[] }> {
-  const [profile, loop, ours, files] = await Promise.all([
+  const [profile, loop, ours, files, dns] = await Promise.all([
     engineProfile(engine),
     probeLoopback(engine, workspaceId),
     probeOurLoopbackFromEngine(engine, workspaceId),
     probeSharedFiles(engine, workspaceId, dir),
+    probeContainerDns(engine, workspaceId),
   ]);
   return {
     ...profile,
     loopback: loop.loopback === 'unknown' ? profile.loopback : loop.loopback,
     ourLoopback: answer(ours.reaches, 'reachable', 'unreachable', profile.ourLoopback) as EngineProfile['ourLoopback'],
     hostFiles: answer(files.shared, 'shared', 'unshared', profile.hostFiles) as EngineProfile['hostFiles'],
-    probes: [loop.detail, ours.detail, files.detail],
+    ...(dns.resolves === undefined ? {} : { containerDns: dns.resolves }),
+    ...(loop.portRequests === undefined ? {} : { portRequests: loop.portRequests }),
+    probes: [loop.detail, ours.detail, files.detail, dns.detail],
   };
 }

@@ -76,7 +76,8 @@ function profileFindings(profile: EngineProfile, endpoint: string, swarmState: s
     status: 'ok',
     detail:
       `${profile.remote ? 'on another machine' : 'on this machine (or its VM)'}; ${reach.loopback[profile.loopback]}; ` +
-      `${reach.ourLoopback[profile.ourLoopback]}; ${reach.hostFiles[profile.hostFiles]}`,
+      `${reach.ourLoopback[profile.ourLoopback]}; ${reach.hostFiles[profile.hostFiles]}` +
+      (profile.containerDns === false ? '; containers on a user-defined network do not find each other by name' : ''),
   });
   if (profile.swarm)
     out.push({
