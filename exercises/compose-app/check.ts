@@ -66,9 +66,8 @@ const check: Check = async (kit) => {
   // A probe that passes without a server (CMD true, `... || true`) makes service_healthy mean nothing: run the store's
   // own probe in a throw-away container of its image, where the server was never started.
   const probe = store.healthcheck;
-  const argv = probe[0] === 'CMD-SHELL' ? ['/bin/sh', '-c', probe.slice(1).join(' ')] : probe.slice(1);
-  const idle = await kit.run(store.imageId, { entrypoint: argv.slice(0, 1), cmd: argv.slice(1), timeout: 15 });
-  if (!idle.timedOut && idle.exitCode === 0) {
+  const idle = await kit.probeWithoutServer(store);
+  if (idle && !idle.timedOut && idle.exitCode === 0) {
     return kit.diagnose(
       'probe-asks-nothing',
       "The store's health check says healthy even when the store is not running: in a container of the store's " +
@@ -78,7 +77,7 @@ const check: Check = async (kit) => {
       { ...evidence, probeWithoutServer: `exit ${idle.exitCode}` },
     );
   }
-  const condition = await storeCondition(kit, running.api);
+  const condition = await kit.composeDependsOn(running.api, 'store');
   if (condition !== 'service_healthy') {
     return kit.diagnose(
       condition ? 'depends-on-started-only' : 'no-depends-on',
@@ -129,27 +128,6 @@ const check: Check = async (kit) => {
     proof,
   );
 };
-
-/**
- * The condition on which api waits for store: service_started for a plain list, undefined when it does not wait.
- * Compose v2 records it on the container (label com.docker.compose.depends_on: "store:service_healthy:false");
- * Compose v1 records nothing, so then it is read from the project's Compose file, named by another label.
- */
-async function storeCondition(kit: CheckKit, api: ContainerFacts): Promise<string | undefined> {
-  const label = api.labels['com.docker.compose.depends_on'];
-  if (label !== undefined) {
-    const entry = label.split(',').find((e) => e.split(':')[0] === 'store');
-    return entry ? (entry.split(':')[1] ?? 'service_started') : undefined;
-  }
-  const configured = api.labels['com.docker.compose.project.config_files']?.split(',')[0]?.split('/').pop();
-  const file = (await kit.yaml(configured || 'docker-compose.yml')) as {
-    services?: { api?: { depends_on?: string[] | Record<string, { condition?: string } | null> } };
-  };
-  const deps = file?.services?.api?.depends_on;
-  if (Array.isArray(deps)) return deps.includes('store') ? 'service_started' : undefined;
-  if (deps && 'store' in deps) return deps.store?.condition ?? 'service_started';
-  return undefined;
-}
 
 async function ask(kit: CheckKit, url: string): Promise<string> {
   const answer = await kit.http(url);

@@ -52,7 +52,7 @@ const check: Check = async (kit) => {
       './compose ps shows its state and ./compose logs web why it stopped; then ./compose up -d --scale api=3.',
       evidence,
     );
-  const condition = await dependsOn(kit, web, 'api');
+  const condition = await kit.composeDependsOn(web, 'api');
   evidence.dependsOn = condition ?? 'none';
   if (condition !== 'service_healthy') {
     return kit.diagnose(
@@ -159,8 +159,7 @@ async function judgeProbe(
   }
   // A probe that never asks the API (CMD true, `... || true`, a file test) says healthy while it does not serve:
   // run it in a throw-away container of the same image whose server was never started.
-  const argv = probe[0] === 'CMD-SHELL' ? ['/bin/sh', '-c', probe.slice(1).join(' ')] : probe.slice(1);
-  const idle = await kit.run(running[0].imageId, { entrypoint: argv.slice(0, 1), cmd: argv.slice(1), timeout: 15 });
+  const idle = (await kit.probeWithoutServer(running[0]))!;
   evidence.probeWithoutServer = idle.timedOut ? 'timed out' : `exit ${idle.exitCode}`;
   if (!idle.timedOut && idle.exitCode === 0) {
     return kit.diagnose(
@@ -172,27 +171,6 @@ async function judgeProbe(
       evidence,
     );
   }
-  return undefined;
-}
-
-/**
- * The condition on which `container` waits for `service`: service_started for a plain list, undefined when it does
- * not wait. Compose v2 records it on the container (label com.docker.compose.depends_on: "api:service_healthy:false");
- * Compose v1 records nothing, so then it is read from the project's Compose file, named by another label.
- */
-async function dependsOn(kit: CheckKit, container: ContainerFacts, service: string): Promise<string | undefined> {
-  const label = container.labels['com.docker.compose.depends_on'];
-  if (label !== undefined) {
-    const entry = label.split(',').find((e) => e.split(':')[0] === service);
-    return entry ? (entry.split(':')[1] ?? 'service_started') : undefined;
-  }
-  const configured = container.labels['com.docker.compose.project.config_files']?.split(',')[0]?.split('/').pop();
-  const file = (await kit.yaml(configured || 'docker-compose.yml')) as {
-    services?: Record<string, { depends_on?: string[] | Record<string, { condition?: string } | null> }>;
-  };
-  const deps = file?.services?.[container.labels['com.docker.compose.service'] ?? '']?.depends_on;
-  if (Array.isArray(deps)) return deps.includes(service) ? 'service_started' : undefined;
-  if (deps && service in deps) return deps[service]?.condition ?? 'service_started';
   return undefined;
 }
 

@@ -332,6 +332,18 @@ export interface OrchestrationKit {
   /** A Compose project's containers, networks and volumes; undefined when it has no containers. */
   composeProject(name: string): Promise<ComposeProjectFacts | undefined>;
   /**
+   * The condition on which a Compose container waits for `service`: service_started for a plain list, undefined when
+   * it does not wait. Compose v2 records it on the container (label com.docker.compose.depends_on); Compose v1 does
+   * not, so then it is read from the project's Compose file in the exercise folder, named by another label.
+   */
+  composeDependsOn(container: ContainerFacts, service: string): Promise<string | undefined>;
+  /**
+   * Runs the container's health probe (its healthcheck's test) in a throw-away container of its image whose own
+   * command never ran. Exit 0 there means the probe says healthy without asking the service (CMD true, `|| true`).
+   * undefined when the container has no health check.
+   */
+  probeWithoutServer(container: ContainerFacts): Promise<RunResult | undefined>;
+  /**
    * Removes a container (and its anonymous volumes) and creates it again from the same image and settings,
    * on the same networks with the same aliases, as Compose or an orchestrator does when it replaces one.
    */
