@@ -7,7 +7,7 @@
 // No engine: the endpoint runs in this process in front of Debian's docker-registry binary (started by the test);
 // the test image's blobs are uploaded to the registry directly, and PutImage stores its manifest through ECR's API.
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEndpoint } from '../../src/sandbox/services/ecr/server.js';
@@ -302,6 +302,7 @@ describe.skipIf(!installed)("the local ECR endpoint against awscli 2.9.19's ECR 
   afterAll(async () => {
     await new Promise((resolve) => endpoint?.close(resolve));
     registry?.stop();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('speaks the protocol the model names, and the model has every operation the endpoint claims', () => {
