@@ -137,6 +137,87 @@ describe('checkTaskDefinition', () => {
     expect(errorsOf({ ...valid, requiresCompatibilities: ['MANAGED_INSTANCES'] })).toEqual([]);
   });
 
+  it("knows which rules are Fargate's: what the model says Fargate does not support is refused there, kept on EC2", () => {
+    const heavy = {
+      family: 'heavy',
+      cpu: '256',
+      memory: '512',
+      networkMode: 'awsvpc',
+      pidMode: 'host',
+      ipcMode: 'task',
+      volumes: [
+        { name: 'data', dockerVolumeConfiguration: { scope: 'task' } },
+        { name: 'logs', host: { sourcePath: '/var/log' } },
+      ],
+      containerDefinitions: [
+        {
+          name: 'web',
+          image: 'containerlings/greeter',
+          privileged: true,
+          dockerSecurityOptions: ['no-new-privileges'],
+          linuxParameters: {
+            initProcessEnabled: true,
+            sharedMemorySize: 64,
+            tmpfs: [{ containerPath: '/t', size: 8 }],
+          },
+        },
+      ],
+    };
+    expect(checkTaskDefinition(JSON.stringify({ ...heavy, requiresCompatibilities: ['FARGATE'] }))).toMatchObject({
+      ok: false,
+      errors: [
+        'pidMode: sharing the host\'s process namespace ("host") is not supported on Fargate; remove it',
+        'ipcMode: an IPC mode is not supported on Fargate; remove it',
+        'containerDefinitions[0].privileged: a privileged container is not supported on Fargate; remove it',
+        'containerDefinitions[0].dockerSecurityOptions: dockerSecurityOptions is not supported on Fargate; remove it',
+        'containerDefinitions[0].linuxParameters.sharedMemorySize: sharedMemorySize is not supported on Fargate; remove it',
+        'containerDefinitions[0].linuxParameters.tmpfs: tmpfs is not supported on Fargate; remove it',
+        'volumes[0].dockerVolumeConfiguration: a Docker volume is not supported on Fargate; remove it',
+        'volumes[1].host.sourcePath: a bind mount of a host path is not supported on Fargate; remove it',
+      ],
+    });
+    expect(checkTaskDefinition(JSON.stringify({ ...heavy, requiresCompatibilities: ['EC2'] }))).toMatchObject({
+      ok: true,
+    });
+    expect(checkTaskDefinition(JSON.stringify(heavy))).toMatchObject({ ok: true });
+    const fargate = { ...valid, requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc', pidMode: 'task' };
+    const plain = [{ ...valid.containerDefinitions[0], privileged: false, dockerSecurityOptions: [] }];
+    expect(checkTaskDefinition(JSON.stringify({ ...fargate, containerDefinitions: plain }))).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it("knows which rules are the network mode's: links need bridge, awsvpc has no hostname or extraHosts", () => {
+    const web = {
+      name: 'web',
+      image: 'containerlings/greeter',
+      links: ['db'],
+      hostname: 'web',
+      extraHosts: [{ hostname: 'db', ipAddress: '10.0.0.2' }],
+      portMappings: [{ containerPort: 8080, hostPort: 80 }],
+    };
+    const db = { name: 'db', image: 'postgres' };
+    const task = (networkMode?: string) => JSON.stringify({ ...valid, networkMode, containerDefinitions: [web, db] });
+    expect(checkTaskDefinition(task())).toMatchObject({ ok: true });
+    expect(checkTaskDefinition(task('bridge'))).toMatchObject({ ok: true });
+    expect(checkTaskDefinition(task('awsvpc'))).toMatchObject({
+      errors: [
+        'containerDefinitions[0].links: links work only with networkMode bridge, not "awsvpc"; remove them',
+        'containerDefinitions[0].hostname: not supported with networkMode awsvpc; remove it',
+        'containerDefinitions[0].extraHosts: not supported with networkMode awsvpc; remove it',
+        'containerDefinitions[0].portMappings[0].hostPort: with networkMode awsvpc it must be left out or equal ' +
+          'containerPort (8080), not 80',
+      ],
+    });
+    expect(checkTaskDefinition(task('host'))).toMatchObject({
+      errors: [
+        'containerDefinitions[0].links: links work only with networkMode bridge, not "host"; remove them',
+        'containerDefinitions[0].portMappings[0].hostPort: with networkMode host it must be left out or equal ' +
+          'containerPort (8080), not 80',
+      ],
+    });
+  });
+
   it('turns ECS cpu units and MiB into Docker limits', () => {
     expect(nanoCpus('256')).toBe(250_000_000);
     expect(nanoCpus('1 vCPU')).toBe(1_000_000_000);

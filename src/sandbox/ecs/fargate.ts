@@ -1,5 +1,6 @@
 // What RegisterTaskDefinition adds for requiresCompatibilities FARGATE: task-level cpu and memory, one of the
-// sizes Fargate offers, and the awsvpc network mode. Each problem names its field, like the shape's errors.
+// sizes Fargate offers, the awsvpc network mode, and none of the parameters the ECS service model documents as
+// not supported on Fargate. Each problem names its field, like the shape's errors.
 import { memoryBytes, nanoCpus } from './units.js';
 
 const GiB = 1024;
@@ -22,11 +23,26 @@ interface FargateFields {
   readonly networkMode?: string;
   readonly cpu?: string;
   readonly memory?: string;
+  readonly pidMode?: string;
+  readonly ipcMode?: string;
+  readonly volumes?: unknown;
+  readonly containerDefinitions: readonly {
+    readonly privileged?: boolean;
+    readonly dockerSecurityOptions?: unknown;
+    readonly linuxParameters?: unknown;
+  }[];
 }
+
+const record = (v: unknown): Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+const set = (v: unknown) => v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0);
+
+// linuxParameters members the model documents as "not supported" for tasks that use the Fargate launch type.
+const LINUX_NOT_ON_FARGATE = ['devices', 'sharedMemorySize', 'tmpfs', 'maxSwap', 'swappiness'] as const;
 
 export function fargateProblems(definition: FargateFields): string[] {
   if (!definition.requiresCompatibilities?.includes('FARGATE')) return [];
-  const problems: string[] = [];
+  const problems = [...notOnFargate(definition)];
   if (definition.networkMode !== 'awsvpc')
     problems.push(
       `networkMode: Fargate tasks need "awsvpc"${definition.networkMode ? `, not "${definition.networkMode}"` : ''}`,
@@ -46,5 +62,27 @@ export function fargateProblems(definition: FargateFields): string[] {
         `${sizes.length > 4 ? `${sizes[0]} to ${sizes.at(-1)} MiB in steps of ${sizes[1]! - sizes[0]!}` : sizes.join(', ')}` +
         ` MiB, not ${memory}`,
     );
+  return problems;
+}
+
+/** Parameters that the model documents as not supported on Fargate: ECS refuses them when FARGATE is required. */
+function notOnFargate(definition: FargateFields): string[] {
+  const problems: string[] = [];
+  const no = (field: string, what: string) => problems.push(`${field}: ${what} is not supported on Fargate; remove it`);
+  if (definition.pidMode === 'host') no('pidMode', 'sharing the host\'s process namespace ("host")');
+  if (definition.ipcMode !== undefined) no('ipcMode', 'an IPC mode');
+  definition.containerDefinitions.forEach((c, i) => {
+    if (c.privileged) no(`containerDefinitions[${i}].privileged`, 'a privileged container');
+    if (set(c.dockerSecurityOptions)) no(`containerDefinitions[${i}].dockerSecurityOptions`, 'dockerSecurityOptions');
+    const linux = record(c.linuxParameters);
+    for (const key of LINUX_NOT_ON_FARGATE)
+      if (set(linux[key])) no(`containerDefinitions[${i}].linuxParameters.${key}`, key);
+  });
+  if (Array.isArray(definition.volumes))
+    definition.volumes.forEach((v: unknown, i) => {
+      const volume = record(v);
+      if (set(volume['dockerVolumeConfiguration'])) no(`volumes[${i}].dockerVolumeConfiguration`, 'a Docker volume');
+      if (set(record(volume['host'])['sourcePath'])) no(`volumes[${i}].host.sourcePath`, 'a bind mount of a host path');
+    });
   return problems;
 }

@@ -72,11 +72,12 @@ const ContainerDefinition = z.strictObject({
   dockerLabels: z.record(str, str).optional(),
   secrets: z.array(Secret).optional(),
   dependsOn: z.array(ContainerDependency).optional(),
+  links: z.array(str).optional(),
+  extraHosts: z.array(z.strictObject({ hostname: str, ipAddress: str })).optional(),
   ...Object.fromEntries(
     [
       'repositoryCredentials',
       'restartPolicy',
-      'links',
       'environmentFiles',
       'mountPoints',
       'volumesFrom',
@@ -87,7 +88,6 @@ const ContainerDefinition = z.strictObject({
       'disableNetworking',
       'dnsServers',
       'dnsSearchDomains',
-      'extraHosts',
       'dockerSecurityOptions',
       'interactive',
       'pseudoTerminal',
@@ -228,15 +228,33 @@ function registrationProblems(definition: z.infer<typeof RegisterTaskDefinitionI
   });
   if (definition.containerDefinitions.every((c) => c.essential === false))
     problems.push('containerDefinitions: a task needs at least one essential container (essential is true by default)');
-  if (definition.networkMode === 'awsvpc')
-    definition.containerDefinitions.forEach((c, i) =>
+  return [...problems, ...networkModeProblems(definition)];
+}
+
+/**
+ * What the network mode rules out, as the model documents it: links need bridge (the default on EC2 when
+ * networkMode is left out); awsvpc has no hostname or extraHosts; awsvpc and host map each containerPort to the
+ * same port, so a hostPort must be left out or equal it.
+ */
+function networkModeProblems(definition: z.infer<typeof RegisterTaskDefinitionInput>): string[] {
+  const problems: string[] = [];
+  const mode = definition.networkMode;
+  definition.containerDefinitions.forEach((c, i) => {
+    const field = `containerDefinitions[${i}]`;
+    if (mode !== undefined && mode !== 'bridge' && c.links?.length)
+      problems.push(`${field}.links: links work only with networkMode bridge, not "${mode}"; remove them`);
+    if (mode === 'awsvpc' && c.hostname !== undefined)
+      problems.push(`${field}.hostname: not supported with networkMode awsvpc; remove it`);
+    if (mode === 'awsvpc' && c.extraHosts?.length)
+      problems.push(`${field}.extraHosts: not supported with networkMode awsvpc; remove it`);
+    if (mode === 'awsvpc' || mode === 'host')
       c.portMappings?.forEach((p, j) => {
         if (p.hostPort !== undefined && p.hostPort !== p.containerPort)
           problems.push(
-            `containerDefinitions[${i}].portMappings[${j}].hostPort: with networkMode awsvpc it must be left out ` +
+            `${field}.portMappings[${j}].hostPort: with networkMode ${mode} it must be left out ` +
               `or equal containerPort (${p.containerPort}), not ${p.hostPort}`,
           );
-      }),
-    );
+      });
+  });
   return problems;
 }

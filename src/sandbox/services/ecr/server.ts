@@ -3,6 +3,7 @@
 // so `repositoryUri` (localhost:<port>/<name>) is where docker pushes, as with a real ECR registry.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { EcrError } from './errors.js';
+import { checkInput } from './inputs.js';
 import { operations } from './operations.js';
 import { proxyRegistry, type ProxyContext } from './proxy.js';
 
@@ -43,7 +44,9 @@ export async function handleApi(ctx: ProxyContext, req: IncomingMessage, res: Se
         'UnknownOperationException',
         `The local ECR endpoint does not implement ${target.slice(TARGET_PREFIX.length)}.`,
       );
-    send(res, 200, await operation(ctx, await readJson(req)));
+    const input = await readJson(req);
+    checkInput(target.slice(TARGET_PREFIX.length), input);
+    send(res, 200, await operation(ctx, input));
   } catch (e) {
     if (e instanceof EcrError) send(res, e.status, { __type: e.type, message: e.message });
     else send(res, 500, { __type: 'ServerException', message: (e as Error).message });
