@@ -3,6 +3,7 @@
 // files the loader never reads, resource names, ports off loopback, a check's imports, dead links, overlays.
 import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { parse } from 'yaml';
 import { compileCheck } from '../checks/compile.js';
 import { UserError } from '../errors.js';
 import { readCourse } from '../lessons/course-loader.js';
@@ -30,8 +31,26 @@ export async function devCheck(root: string): Promise<ContentProblem[]> {
         });
     problems.push(...runnableProblems(root, lesson.file));
   }
-  for (const exercise of course.exercises) problems.push(...(await exerciseProblems(root, exercise)));
+  // An exercise whose metadata the loader refused is still checked file by file, so every problem shows at once.
+  const loaded = new Map(course.exercises.map((e) => [e.id, e]));
+  for (const id of entries(join(root, 'exercises')).filter((name) => isDir(join(root, 'exercises', name))))
+    problems.push(...(await exerciseProblems(root, loaded.get(id) ?? folderOnly(root, id))));
   return problems;
+}
+
+/** An exercise as its folder lays it out, for one whose exercise.yaml could not be read: no metadata. */
+function folderOnly(root: string, id: string): Folder {
+  const dir = join(root, 'exercises', id);
+  return {
+    dir,
+    readme: join(dir, 'README.md'),
+    check: join(dir, 'check.ts'),
+    starter: join(dir, 'starter'),
+    solution: join(dir, 'solution'),
+    wrong: entries(join(dir, 'wrong'))
+      .filter((name) => isDir(join(dir, 'wrong', name)))
+      .map((name) => ({ name, dir: join(dir, 'wrong', name) })),
+  };
 }
 
 function manifestProblems(root: string): ContentProblem[] {
@@ -62,10 +81,15 @@ function manifestProblems(root: string): ContentProblem[] {
   return [];
 }
 
+/** What these checks read of an exercise: its folders, and its metadata when it could be loaded. */
+type Folder = Pick<Exercise, 'dir' | 'readme' | 'check' | 'starter' | 'solution' | 'wrong'> & {
+  meta?: Exercise['meta'];
+};
+
 const EXERCISE_FILES = /^(exercise\.yaml|README(\.[a-z]{2}(-[A-Za-z]{2,4})?)?\.md|check\.ts|setup\.sh)$/;
 const EXERCISE_FOLDERS = new Set(['starter', 'solution', 'wrong']);
 
-async function exerciseProblems(root: string, exercise: Exercise): Promise<ContentProblem[]> {
+async function exerciseProblems(root: string, exercise: Folder): Promise<ContentProblem[]> {
   const problems: ContentProblem[] = [];
   const rel = (path: string) => relative(root, path);
   const linked = markdownProblems(root, exercise.readme, problems);
@@ -106,17 +130,32 @@ const NAMING: Partial<Record<keyof Exercise['meta']['resources'], RegExp>> = {
   composeProjects: /^cl-/,
 };
 
-function resourceProblems(root: string, exercise: Exercise): ContentProblem[] {
+function resourceProblems(root: string, exercise: Folder): ContentProblem[] {
   const file = relative(root, join(exercise.dir, 'exercise.yaml'));
-  const text = readFileSync(join(exercise.dir, 'exercise.yaml'), 'utf8');
+  let text: string;
+  try {
+    text = readFileSync(join(exercise.dir, 'exercise.yaml'), 'utf8');
+  } catch {
+    return [];
+  }
+  // Metadata the loader refused is read as plain YAML here, so its resource names are still checked.
+  let resources: Record<string, unknown> = exercise.meta?.resources ?? {};
+  if (!exercise.meta)
+    try {
+      const raw = (parse(text) as { resources?: unknown } | null)?.resources;
+      if (raw && typeof raw === 'object') resources = raw as Record<string, unknown>;
+    } catch {
+      /* the loader reported the YAML */
+    }
   const problems: ContentProblem[] = [];
   for (const [kind, rule] of Object.entries(NAMING)) {
-    const names = exercise.meta.resources[kind as keyof typeof NAMING] as readonly string[];
-    names.forEach((name, i) => {
-      if (!rule.test(name))
+    const names = resources[kind];
+    if (!Array.isArray(names)) continue;
+    names.forEach((name: unknown, i) => {
+      if (typeof name === 'string' && !rule.test(name))
         problems.push({
           file,
-          line: lineOf(text, name),
+          line: lineOf(text, `- ${name}`) ?? lineOf(text, name),
           field: `resources.${kind}.${i}`,
           message:
             `"${name}" should start with ${kind === 'images' ? 'containerlings/' : 'cl-'}, ` +
@@ -128,7 +167,7 @@ function resourceProblems(root: string, exercise: Exercise): ContentProblem[] {
 }
 
 /** A check compiles, has a default export, and imports types only from containerlings/kit (or Node's built-ins). */
-async function checkFileProblems(root: string, exercise: Exercise): Promise<ContentProblem[]> {
+async function checkFileProblems(root: string, exercise: Folder): Promise<ContentProblem[]> {
   const file = relative(root, exercise.check);
   let text: string;
   try {
@@ -193,7 +232,7 @@ async function checkFileProblems(root: string, exercise: Exercise): Promise<Cont
  * solution/ and wrong/<name>/ are laid over a copy of starter/: a file where the starter has a folder (or the other
  * way round) cannot be laid over it, and a file the starter lacks must be one the README tells the learner to make.
  */
-function overlayProblems(root: string, exercise: Exercise, dir: string): ContentProblem[] {
+function overlayProblems(root: string, exercise: Folder, dir: string): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const readme = existsSync(exercise.readme) ? readFileSync(exercise.readme, 'utf8') : '';
   for (const file of filesUnder(dir)) {
