@@ -66,7 +66,7 @@ describe('the course format (course.yaml)', () => {
     });
     expect(made.code).toBe(0);
     expect(readFileSync(join(root, 'lessons', 'intro', 'lesson.md'), 'utf8')).toMatch(/^id: intro$/m);
-  });
+  }, 30_000); // the built CLI: slower than 5 s on a loaded 2-core machine
 });
 
 describe('dev new', () => {
@@ -198,5 +198,5 @@ describe('dev check', () => {
     expect(code).toBe(1);
     expect(stdout).toContain('exercises/hello-img/notes.txt: unexpected');
     expect(stdout).toMatch(/^2 problems in /m);
-  });
+  }, 30_000); // the built CLI, twice: slower than 5 s on a loaded 2-core machine
 });
