@@ -39,6 +39,9 @@ export interface Invocation {
   /** selftest: run mutants of each solution, at most `mutantsMax` per exercise. */
   readonly mutants: boolean;
   readonly mutantsMax?: string;
+  /** --content: the course folder (main.ts passes it on as CONTAINERLINGS_CONTENT); dev new exercise --lesson. */
+  readonly content?: string;
+  readonly lesson?: string;
 }
 
 /** `containerlings` and its command groups, or one command with its own options. */
@@ -170,6 +173,8 @@ export function parseInvocation(argv: readonly string[]): Invocation {
     securityGroups: text('security-groups'),
     mutants: flag('mutants'),
     mutantsMax: text('mutants-max'),
+    content: text('content'),
+    lesson: text('lesson'),
   };
 }
 

@@ -22,7 +22,7 @@ export interface CommandSpec {
 }
 
 /** The options of every command that opens the workspace and the course in it. */
-const COURSE = { workspace: true, workshop: true } as const;
+const COURSE = { workspace: true, workshop: true, content: true } as const;
 
 export const COMMANDS = {
   tui: {
@@ -80,7 +80,14 @@ export const COMMANDS = {
     group: 'teach',
     args: 'init [file]',
     summary: 'write a workshop file: title, lessons in order, deadlines, class registry',
-    takes: { title: true, lessons: true, registry: true, yes: 'overwrite the file if it exists', json: true },
+    takes: {
+      title: true,
+      lessons: true,
+      registry: true,
+      yes: 'overwrite the file if it exists',
+      json: true,
+      content: true,
+    },
   },
   report: {
     group: 'teach',
@@ -99,6 +106,12 @@ export const COMMANDS = {
     args: '[exercise...]',
     summary: 'prove every check: starter fails, solution passes, wrong attempts fail',
     takes: { json: true, ...COURSE, aws: true, yes: true, mutants: true, 'mutants-max': true },
+  },
+  dev: {
+    group: 'teach',
+    args: 'new lesson <id> | new exercise <id> --lesson <id> | check [dir]',
+    summary: 'write your own course: scaffold a lesson or an exercise; check the content without an engine',
+    takes: { lesson: true, content: true, json: true },
   },
   aws: {
     group: 'cloud',

@@ -1,4 +1,5 @@
 // Entry point: parse argv, run one command, turn every error into a message and an exit code.
+import { resolve } from 'node:path';
 import { describeError, CancelledError } from '../errors.js';
 import { parseInvocation, usage, type Invocation } from './args.js';
 import { endQuietlyOnClosedPipe, EXIT } from './output.js';
@@ -39,6 +40,7 @@ const run: Record<
   verify: () => import('./commands/teach/verify.js'),
   lint: () => import('./commands/tools/lint.js'),
   audit: () => import('./commands/tools/audit.js'),
+  dev: () => import('./commands/teach/dev.js'),
   aws: () => import('./commands/cloud/aws.js'),
   ecs: () => import('./commands/cloud/ecs.js'),
 };
@@ -60,6 +62,8 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   // Every part (checks, the sandbox shell, the aws wrapper) reads the mode from the environment.
   if (inv.aws) process.env.CONTAINERLINGS_AWS = inv.aws;
+  // --content works as CONTAINERLINGS_CONTENT does, for this process and every child it starts.
+  if (inv.content) process.env.CONTAINERLINGS_CONTENT = resolve(inv.content);
   // The TUI handles Ctrl-C itself (raw mode); other commands cancel their work on the first one.
   if (inv.command !== 'tui') {
     // SIGTERM (a CI timeout, `kill`) cleans up the same way as Ctrl-C.

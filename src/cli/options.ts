@@ -24,6 +24,12 @@ export const OPTIONS = {
     value: 'FILE',
     help: "only this workshop's lessons (else the workshop file kept in the workspace, if any)",
   },
+  content: {
+    type: 'string',
+    value: 'DIR',
+    help: 'the course: a folder with course.yaml, lessons/ and exercises/ (else $CONTAINERLINGS_CONTENT, the shipped one)',
+  },
+  lesson: { type: 'string', value: 'ID', help: 'dev new exercise: the lesson that lists the new exercise' },
   aws: {
     type: 'string',
     value: 'real|local',

@@ -5,7 +5,8 @@ import { UserError } from '../errors.js';
 import type { Course, Exercise } from './model.js';
 import { insideCourse, readContentFile } from './content-file.js';
 import { parseLessonFile, type Lesson } from './lesson-file.js';
-import { ExerciseMeta } from './schema.js';
+import { MANIFEST } from './manifest.js';
+import { CourseManifest, ExerciseMeta } from './schema.js';
 import { formatProblem, parseYaml, type ContentProblem } from './validate.js';
 
 /** Raised with every problem found, so an author fixes them in one pass. */
@@ -180,16 +181,34 @@ async function equivalentMutantProblems(exercise: Exercise, file: string): Promi
     }));
 }
 
+/** course.yaml, when there is one, in full (the format version was checked already, by course.ts). */
+async function manifestProblems(root: string, problems: ContentProblem[]): Promise<void> {
+  const read = await readContentFile(root, join(root, MANIFEST));
+  if (!read) return;
+  if ('problem' in read) return void problems.push({ file: MANIFEST, line: read.line, message: read.problem });
+  problems.push(...parseYaml(CourseManifest, read.text, MANIFEST).problems);
+}
+
 /** Reads and validates every lesson and exercise; throws a ContentError listing every problem. */
 export async function loadCourseFromFiles(root: string): Promise<Course> {
+  const { lessons, exercises, problems } = await readCourse(root);
+  if (problems.length > 0) throw new ContentError(problems);
+  return sortedCourse(root, lessons, exercises);
+}
+
+/** What `dev check` builds on: the lessons and exercises that could be read, and every problem found on the way. */
+export async function readCourse(
+  root: string,
+): Promise<{ lessons: Lesson[]; exercises: Exercise[]; problems: ContentProblem[] }> {
   const problems: ContentProblem[] = [];
   const lessons: Lesson[] = [];
   if (!(await isDir(root)))
     throw new UserError(
       `The course folder ${root} is not a folder.`,
-      'Point CONTAINERLINGS_CONTENT at a folder that holds lessons/ and exercises/, or unset it.',
+      'Point --content (or CONTAINERLINGS_CONTENT) at a folder that holds lessons/ and exercises/, or unset it.',
       'content',
     );
+  await manifestProblems(root, problems);
   for (const id of await subdirs(join(root, 'lessons'), problems, 'lessons')) {
     const lesson = await parseLessonFile(root, id, problems);
     if (lesson) lessons.push(lesson);
@@ -202,11 +221,14 @@ export async function loadCourseFromFiles(root: string): Promise<Course> {
   // Exercises whose folder exists but whose metadata is invalid were reported already; don't report them as missing.
   const present = new Set(await subdirs(join(root, 'exercises')));
   crossCheck(root, lessons, exercises, problems, present);
-  if (problems.length > 0) throw new ContentError(problems);
+  return { lessons, exercises, problems };
+}
+
+function sortedCourse(root: string, lessons: Lesson[], exercises: Exercise[]): Course {
   if (lessons.length === 0)
     throw new UserError(
       `No lessons found in ${join(root, 'lessons')}.`,
-      'Add a lesson folder with a lesson.md, or set CONTAINERLINGS_CONTENT.',
+      'Add a lesson folder with a lesson.md (containerlings dev new lesson <id>), or point --content at a course.',
       'content',
     );
   lessons.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../errors.js';
+import { checkCourseFormat } from './manifest.js';
 import { readSnapshot } from './snapshot.js';
 
 export type { Lesson } from './lesson-file.js';
@@ -32,6 +33,8 @@ export function packageRoot(): string {
 }
 
 export async function loadCourse(root = contentRoot()): Promise<Course> {
+  // A course for another format is refused before its files are read (a missing folder is the loader's to report).
+  if (existsSync(root)) checkCourseFormat(root);
   const snapshot = readSnapshot(root);
   if (snapshot) return snapshot;
   const { loadCourseFromFiles } = await import('./course-loader.js');

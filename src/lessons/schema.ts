@@ -120,3 +120,11 @@ export const ExerciseMeta = z.strictObject({
   equivalentMutants: z.record(z.string().min(1), z.string().min(1)).default({}),
 });
 export type ExerciseMeta = z.infer<typeof ExerciseMeta>;
+
+/** course.yaml at the content root: the course format it is written for (manifest.ts), and its name. */
+export const CourseManifest = z.strictObject({
+  format_version: z.number().int().positive(),
+  title: z.string().min(1).optional(),
+  summary: z.string().min(1).optional(),
+});
+export type CourseManifest = z.infer<typeof CourseManifest>;

@@ -10,7 +10,7 @@ export const snapshotPath = (root: string) => join(root, 'dist', 'course.json');
 
 /**
  * Everything the snapshot is made from, and nothing more (so it stays cheap to compute at every start): the
- * folders' names down to exercises/<id>/wrong/<name>, and the size and time of each lesson.md and
+ * folders' names down to exercises/<id>/wrong/<name>, and the size and time of course.yaml, each lesson.md and
  * exercise.yaml. A check's or a starter's content is read when used, never from the snapshot.
  */
 export function fingerprint(root: string): string {
@@ -34,6 +34,12 @@ export function fingerprint(root: string): string {
       if (e.dir && depth > 0 && (rel === 'lessons' || rel === 'exercises' || e.name === 'wrong')) walk(path, depth - 1);
     }
   };
+  try {
+    const s = statSync(join(root, 'course.yaml'));
+    lines.push(`course.yaml ${s.size} ${s.mtimeMs}`);
+  } catch {
+    lines.push('course.yaml: missing');
+  }
   walk('lessons', 1);
   walk('exercises', 2);
   return createHash('sha256').update(lines.sort().join('\n')).digest('hex');

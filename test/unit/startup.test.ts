@@ -67,6 +67,9 @@ describe('lazy loading in the bundle', () => {
     // Lean-images tools (issue 3): the linter and the offline audit.
     ['lint', join(ROOT, 'exercises/lean-cache-order/starter')],
     ['audit', 'containerlings/busybox:latest'],
+    // The authoring kit (issue 16).
+    ['dev', 'check', tempDir()],
+    ['dev', 'new', 'exercise', 'x', '--lesson', 'none'],
   ])('`%s` loads no ink, react or marked', (...args) => {
     const loaded = packagesLoadedBy(args);
     for (const heavy of ['ink', 'react', 'marked', 'marked-terminal', 'yoga-layout'])
