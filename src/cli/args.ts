@@ -39,6 +39,11 @@ export interface Invocation {
   /** selftest: run mutants of each solution, at most `mutantsMax` per exercise. */
   readonly mutants: boolean;
   readonly mutantsMax?: string;
+  /** tui: the screen-reader layout; the learner's editor (`editor`: $VISUAL/$EDITOR). */
+  readonly screenReader: boolean;
+  readonly editor: boolean;
+  readonly editCmd?: string;
+  readonly noEditor: boolean;
 }
 
 /** `containerlings` and its command groups, or one command with its own options. */
@@ -170,6 +175,10 @@ export function parseInvocation(argv: readonly string[]): Invocation {
     securityGroups: text('security-groups'),
     mutants: flag('mutants'),
     mutantsMax: text('mutants-max'),
+    screenReader: flag('screen-reader'),
+    editor: flag('editor'),
+    editCmd: text('edit-cmd'),
+    noEditor: flag('no-editor'),
   };
 }
 

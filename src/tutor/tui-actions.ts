@@ -13,10 +13,12 @@ import type { ExerciseView, LessonView, TutorActions } from '../ui/model.js';
 export function createActions(
   tutor: Tutor,
   width: () => number,
+  /** Markdown without box drawing, for the screen-reader layout. */
+  plain = false,
 ): TutorActions & { firstLessons(): Promise<LessonView[]> } {
   let values: Promise<TemplateValues> | undefined;
   const render = async (md: string) =>
-    renderMarkdown(fillTemplate(md, await (values ??= templateValues(tutor))), Math.min(width() - 4, 100));
+    renderMarkdown(fillTemplate(md, await (values ??= templateValues(tutor))), Math.min(width() - 4, 100), plain);
 
   const rendered = new Map<string, LessonView>();
 
