@@ -9,6 +9,7 @@ import { loadInk } from '../../ink-loader.js';
 import { createActions } from '../../../tutor/tui-actions.js';
 import { openShell } from '../../../tutor/sandbox-session.js';
 import { screenReaderWanted } from '../../../accessibility.js';
+import { editorChoice } from '../../../tutor/editor.js';
 
 const NO_TTY = `containerlings needs an interactive terminal for the tutorial, and this is not one.
 Without a terminal you can use:
@@ -44,7 +45,8 @@ export default async function tui(inv: Invocation): Promise<number> {
     if (!(e instanceof UserError)) throw e;
   });
   const screenReader = screenReaderWanted(inv.screenReader);
-  const actions = createActions(tutor, () => process.stdout.columns || 80, screenReader);
+  const editor = await editorChoice(tutor.workspace.dir, inv);
+  const actions = createActions(tutor, () => process.stdout.columns || 80, { plain: screenReader, editor });
   let location: Location = (await tutor.progress()).location;
   // The base images of the lesson the learner is in are needed before their first build: get them ready
   // while they read, after the first frame (loading dockerode would delay it). Later lessons' images (a
