@@ -1,7 +1,8 @@
 // The screen-reader layout of the real binary in a real terminal (tmux), with NO_COLOR: no alternate screen, no
 // colour, no box drawing, each page printed once below the last (so the scrollback reads in order), keys in words.
+// The learner's editor (--edit-cmd) is a script that records its arguments: the real TUI starts it, detached.
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, runCli, tempDir } from '../support/cli.js';
@@ -9,6 +10,8 @@ import { requireEngine } from '../support/docker.js';
 
 const session = `containerlings-sr-${process.pid}`;
 const ws = join(tempDir(), 'ws');
+const editorDir = tempDir();
+const recorded = join(editorDir, 'argv.txt');
 const tmux = (...args: string[]) => execFileSync('tmux', args, { encoding: 'utf8' });
 /** Everything the terminal printed, scrollback included, with its escape sequences (colours would show). */
 const transcript = () => tmux('capture-pane', '-p', '-e', '-S', '-', '-t', session);
@@ -32,8 +35,12 @@ async function press(key: string, expected: RegExp): Promise<string> {
 beforeAll(async () => {
   await requireEngine();
   expect((await runCli(['init', ws])).code).toBe(0);
+  const editor = join(editorDir, 'fake-editor.sh');
+  writeFileSync(editor, `#!/bin/sh\nprintf '%s\\n' "$@" >> ${recorded}\n`);
+  chmodSync(editor, 0o755);
   const script =
-    `env NO_COLOR=1 TERM=xterm-256color ${process.execPath} ${CLI} --screen-reader --workspace ${ws}; ` +
+    `env NO_COLOR=1 TERM=xterm-256color ${process.execPath} ${CLI} --screen-reader --workspace ${ws} ` +
+    `--edit-cmd '${editor} -n'; ` +
     `echo "EXIT=$?"; sleep 600`;
   tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', 'sh', '-c', script);
 });
@@ -54,6 +61,20 @@ describe('the screen-reader layout in a real terminal', () => {
     const step2 = await press('n', /Step 2 of \d+/);
     expect(step2).toMatch(/Keys: n next, p prev, r run, /);
     await press('?', /On this screen/);
+    // On to the first exercise: its Dockerfile opens in the editor, and o opens its folder.
+    await press('Escape', /Keys: n next[^\n]*\s*$/);
+    for (let step = 3; !/Work in: /.test(transcript()); step++) {
+      expect(step).toBeLessThan(20);
+      await press('n', new RegExp(`Step ${step} of|Work in: `));
+    }
+    await waitFor(/Opened .*first-image\/Dockerfile in fake-editor\.sh\./);
+    await press('o', /Opened .*first-image in fake-editor\.sh\./);
+    expect(readFileSync(recorded, 'utf8').trimEnd().split('\n')).toEqual([
+      '-n',
+      join(ws, 'first-image', 'Dockerfile'),
+      '-n',
+      join(ws, 'first-image'),
+    ]);
     const text = await press('q', /\nEXIT=0/);
     // Step 1 is still there above step 2: a page is added below, never drawn over.
     expect(text.indexOf('Step 1 of')).toBeLessThan(text.indexOf('Step 2 of'));
