@@ -51,7 +51,9 @@ function EntryView({ entry }: { readonly entry: Entry }) {
       return <Text>{`Hint ${shown.length} of ${exercise?.hintsTotal ?? 0}: ${(shown.at(-1) ?? '').trimEnd()}`}</Text>;
     }
     case 'diagnosis':
-      return <Text>{`Hint for the mistake your last check found: ${exercise?.diagnosisHint?.hint.trimEnd() ?? ''}`}</Text>;
+      return (
+        <Text>{`Hint for the mistake your last check found: ${exercise?.diagnosisHint?.hint.trimEnd() ?? ''}`}</Text>
+      );
     case 'result':
       return exercise?.lastResult ? <CheckResultView result={exercise.lastResult} /> : null;
     case 'solution':
@@ -68,9 +70,8 @@ function selection(state: AppState) {
   const lesson = state.location.screen === 'lessons' ? state.lessons?.[state.selected] : undefined;
   if (!lesson || state.help) return null;
   const passed = lesson.exercises.filter((e) => e.status === 'passed').length;
-  return (
-    <Text>{`Selected lesson ${state.selected + 1} of ${state.lessons?.length ?? 0}: ${lesson.title}, ${passed} of ${lesson.exercises.length} exercises passed.`}</Text>
-  );
+  const where = `Selected lesson ${state.selected + 1} of ${state.lessons?.length ?? 0}`;
+  return <Text>{`${where}: ${lesson.title}, ${passed} of ${lesson.exercises.length} exercises passed.`}</Text>;
 }
 
 /** Nothing scrolls in this layout: the terminal keeps every line. */

@@ -74,7 +74,8 @@ export function useTranscript(state: AppState): readonly Entry[] {
     const kinds = changes(seen.current, now, state.output);
     // A page not loaded yet keeps the last one's baseline, so its loading is not a change.
     seen.current = now.page === undefined && seen.current ? { ...now, page: seen.current.page } : now;
-    if (kinds.length > 0) setEntries((all) => [...all, ...kinds.map((kind) => ({ id: nextId.current++, kind, state }))]);
+    if (kinds.length > 0)
+      setEntries((all) => [...all, ...kinds.map((kind) => ({ id: nextId.current++, kind, state }))]);
   }, [state]);
   return entries;
 }
