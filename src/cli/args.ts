@@ -42,6 +42,11 @@ export interface Invocation {
   /** --content: the course folder (main.ts passes it on as CONTAINERLINGS_CONTENT); dev new exercise --lesson. */
   readonly content?: string;
   readonly lesson?: string;
+  /** tui: the screen-reader layout; the learner's editor (`editor`: $VISUAL/$EDITOR). */
+  readonly screenReader: boolean;
+  readonly editor: boolean;
+  readonly editCmd?: string;
+  readonly noEditor: boolean;
 }
 
 /** `containerlings` and its command groups, or one command with its own options. */
@@ -175,6 +180,10 @@ export function parseInvocation(argv: readonly string[]): Invocation {
     mutantsMax: text('mutants-max'),
     content: text('content'),
     lesson: text('lesson'),
+    screenReader: flag('screen-reader'),
+    editor: flag('editor'),
+    editCmd: text('edit-cmd'),
+    noEditor: flag('no-editor'),
   };
 }
 

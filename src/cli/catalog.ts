@@ -29,7 +29,15 @@ export const COMMANDS = {
     group: 'learn',
     args: '',
     summary: 'open the tutorial (the default command)',
-    takes: { ...COURSE, aws: true, yes: 'agree to real AWS costs of exercise setups without being asked' },
+    takes: {
+      ...COURSE,
+      aws: true,
+      yes: 'agree to real AWS costs of exercise setups without being asked',
+      'screen-reader': true,
+      editor: true,
+      'edit-cmd': true,
+      'no-editor': true,
+    },
   },
   init: {
     group: 'learn',

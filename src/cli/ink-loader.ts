@@ -1,5 +1,6 @@
 // Loads the TUI's screens (ink, react, yoga) once. main.ts starts this as soon as it knows the TUI will open, so
 // the biggest module loads while the command's own modules do.
+import { colourRefused } from '../accessibility.js';
 
 let loading: Promise<typeof import('../ui/run-tui.js')> | undefined;
 
@@ -8,6 +9,8 @@ export function loadInk(): Promise<typeof import('../ui/run-tui.js')> {
   // it, and only on a terminal, so a person is watching: let it draw.
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
+  // NO_COLOR (no-color.org) for ink and marked-terminal too: their chalk reads FORCE_COLOR when it loads.
+  if (colourRefused()) process.env.FORCE_COLOR = '0';
   return (loading ??= withoutFetch(() => import('../ui/run-tui.js')));
 }
 

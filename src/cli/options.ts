@@ -59,6 +59,18 @@ export const OPTIONS = {
   cluster: { type: 'string', value: 'NAME', help: 'the ECS cluster (else containerlings)' },
   subnets: { type: 'string', value: 'a,b', help: "the task's subnets (else the default VPC's)" },
   'security-groups': { type: 'string', value: 'a,b', help: "the task's security groups (else the default VPC's)" },
+  // The tutorial's reach (issue 16): a screen reader's layout, and the learner's own editor.
+  'screen-reader': {
+    type: 'boolean',
+    help: 'plain lines for a screen reader: no boxes, no redraws, outcomes in words',
+  },
+  editor: { type: 'boolean', help: 'open each exercise in $VISUAL or $EDITOR (remembered in the workspace)' },
+  'edit-cmd': {
+    type: 'string',
+    value: 'CMD',
+    help: 'open each exercise with CMD <file>, e.g. "code" or "subl -n" (remembered in the workspace)',
+  },
+  'no-editor': { type: 'boolean', help: 'open no editor (remembered in the workspace)' },
 } as const satisfies Record<string, OptionSpec>;
 
 export type OptionName = keyof typeof OPTIONS;

@@ -1,8 +1,9 @@
 // Plain terminal output for the non-interactive commands: colour only on a TTY, JSON when asked.
 import type { CheckResult, Outcome } from '../checks/kit/api.js';
+import { colourRefused } from '../accessibility.js';
 import { OUTCOME, type Look } from '../outcome-theme.js';
 
-const useColour = () => Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+const useColour = () => Boolean(process.stdout.isTTY) && !colourRefused();
 const codes = { red: 31, green: 32, yellow: 33, blue: 34, gray: 90, dim: 2, bold: 1 } as const;
 
 export function paint(colour: keyof typeof codes, text: string): string {

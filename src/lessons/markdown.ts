@@ -15,9 +15,18 @@ export function placeholders(text: string): string[] {
   return [...text.matchAll(PLACEHOLDER)].map((m) => m[1]);
 }
 
-export async function renderMarkdown(markdown: string, width = 80): Promise<string> {
+/** cli-table3's border characters, all empty: a table as plain columns, for a screen reader. */
+const NO_BORDERS = Object.fromEntries(
+  ['top', 'top-mid', 'top-left', 'top-right', 'bottom', 'bottom-mid', 'bottom-left', 'bottom-right']
+    .concat(['left', 'left-mid', 'mid', 'mid-mid', 'right', 'right-mid', 'middle'])
+    .map((name) => [name, '']),
+);
+
+/** `plain`: no box drawing (tables as columns, a rule as a blank line), for a screen reader. */
+export async function renderMarkdown(markdown: string, width = 80, plain = false): Promise<string> {
   const [{ Marked }, { markedTerminal }] = await Promise.all([import('marked'), import('marked-terminal')]);
-  const marked = new Marked(markedTerminal({ width, reflowText: true, showSectionPrefix: false, tab: 2 }), {
+  const layout = plain ? { tableOptions: { chars: NO_BORDERS }, hr: () => '' } : {};
+  const marked = new Marked(markedTerminal({ width, reflowText: true, showSectionPrefix: false, tab: 2, ...layout }), {
     // marked-terminal 7 prints list items' text raw (mikaelbr/marked-terminal#304, #371): parse its inline tokens.
     renderer: {
       text(token) {

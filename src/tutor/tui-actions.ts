@@ -4,6 +4,7 @@ import { watch } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { CancelledError, UserError } from '../errors.js';
 import { fillTemplate, renderMarkdown, type TemplateValues } from '../lessons/markdown.js';
+import { mainFile, openInEditor, type EditorChoice } from './editor.js';
 import { exerciseOverview, courseOverview } from './overview.js';
 import { sandboxEnv, startServices, templateValues } from './sandbox-session.js';
 import { solutionUnlocked, type Tutor } from './tutor.js';
@@ -13,10 +14,12 @@ import type { ExerciseView, LessonView, TutorActions } from '../ui/model.js';
 export function createActions(
   tutor: Tutor,
   width: () => number,
+  /** `plain`: Markdown without box drawing, for the screen-reader layout. `editor`: the learner's editor. */
+  { plain = false, editor }: { readonly plain?: boolean; readonly editor?: EditorChoice } = {},
 ): TutorActions & { firstLessons(): Promise<LessonView[]> } {
   let values: Promise<TemplateValues> | undefined;
   const render = async (md: string) =>
-    renderMarkdown(fillTemplate(md, await (values ??= templateValues(tutor))), Math.min(width() - 4, 100));
+    renderMarkdown(fillTemplate(md, await (values ??= templateValues(tutor))), Math.min(width() - 4, 100), plain);
 
   const rendered = new Map<string, LessonView>();
 
@@ -141,6 +144,10 @@ export function createActions(
         clearTimeout(timer);
         watcher.close();
       };
+    },
+    openEditor: async (id, asked) => {
+      const dir = tutor.dir(id);
+      return openInEditor(editor, asked ? dir : await mainFile(dir), asked);
     },
     saveLocation: (location) => tutor.saveLocation(location),
   };

@@ -1,6 +1,6 @@
 // The root component: state, effects and keyboard wired together; each screen is a plain view. The frame
 // fills the terminal: header on top, status bar at the bottom, and the body scrolls in between.
-import { Box, useApp, useStdin } from 'ink';
+import { Box, useApp, useIsScreenReaderEnabled, useStdin } from 'ink';
 import { useCallback, useReducer, useRef } from 'react';
 import type { CommandContext } from './command-context.js';
 import { BusyLine } from './components/busy-line.js';
@@ -10,6 +10,7 @@ import { NoticeLine } from './components/notice-line.js';
 import { StatusBar } from './components/status-bar.js';
 import { ScrollIndicator, Viewport } from './components/viewport.js';
 import { confirmQuestions } from './exercise/exercise-commands.js';
+import { LinearFrame } from './linear/linear-frame.js';
 import type { Command } from './keys.js';
 import type { ExitRequest, LessonView, Location, TutorActions } from './model.js';
 import { ScreenBody, ScreenHeader } from './screen.js';
@@ -59,10 +60,13 @@ export function App({ actions, start, lessons, interactive, onExit }: AppProps) 
   useKeyboard(ctxRef, (interactive ?? isRawModeSupported) === true);
 
   const { rows } = useTerminalSize();
+  const linear = useIsScreenReaderEnabled();
   const context = state.busy ? 'busy' : state.confirm ? 'confirm' : state.help ? 'help' : state.location.screen;
   const dimmed: Command[] = [];
   if (state.exercise && !state.exercise.solutionUnlocked) dimmed.push('solution');
   if (!canScroll(state.scroll)) dimmed.push('lineDown');
+  // ink's screen-reader mode (render-tui.tsx): lines printed once, for a screen reader to read in order.
+  if (linear) return <LinearFrame state={state} context={context} dimmed={dimmed} />;
   return (
     // One row short of the terminal: a frame as tall as the terminal makes ink clear the whole screen,
     // scrollback included, on every render.

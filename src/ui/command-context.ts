@@ -44,6 +44,14 @@ export function startExercise(ctx: CommandContext, id: string): void {
   attempt(
     ctx,
     () => ctx.actions.start(id),
-    (exercise) => ctx.dispatch({ type: 'exercise-loaded', exercise }),
+    (exercise) => {
+      ctx.dispatch({ type: 'exercise-loaded', exercise });
+      // Its main file opens in the learner's editor, if they chose one; the TUI does not wait for it.
+      attempt(
+        ctx,
+        () => ctx.actions.openEditor(id, false),
+        (said) => said && ctx.dispatch({ type: 'notice', notice: { tone: 'info', text: said } }),
+      );
+    },
   );
 }

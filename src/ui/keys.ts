@@ -15,6 +15,7 @@ export type Command =
   | 'solution'
   | 'giveUp'
   | 'watch'
+  | 'edit'
   | 'next'
   | 'previous'
   | 'down'
@@ -167,6 +168,14 @@ export const keyBindings: readonly KeyBinding[] = [
     keys: ['w'],
     label: 'watch',
     help: 'Watch mode: check again whenever a file in the exercise folder is saved',
+    contexts: ['exercise'],
+    inStatusBar: true,
+  },
+  {
+    command: 'edit',
+    keys: ['o'],
+    label: 'open folder',
+    help: 'Open the exercise folder in your editor (or the file manager)',
     contexts: ['exercise'],
     inStatusBar: true,
   },

@@ -89,6 +89,11 @@ export interface TutorActions {
   runBlock(code: string, onOutput: (chunk: string) => void, signal: AbortSignal): Promise<number>;
   /** Calls onChange when a file in the exercise's folder is saved; returns a function that stops watching. */
   watch(id: string, onChange: () => void): () => void;
+  /**
+   * Opens the exercise in the learner's editor without waiting for it: its main file when the learner starts it
+   * (`asked` false: only when an editor is chosen), or its folder when asked. Resolves with what to tell them.
+   */
+  openEditor(id: string, asked: boolean): Promise<string | undefined>;
   /** Saves where the learner is. */
   saveLocation(location: Location): Promise<void>;
 }

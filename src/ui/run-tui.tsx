@@ -11,6 +11,8 @@ export interface RunTuiOptions {
   readonly stdout?: NodeJS.WriteStream;
   /** Lessons loaded beforehand, so the first frame is the list itself. */
   readonly lessons?: readonly LessonView[];
+  /** Ink's screen-reader mode: the linear layout (linear/linear-frame.tsx). @default INK_SCREEN_READER=true */
+  readonly screenReader?: boolean;
 }
 
 /**
@@ -29,6 +31,7 @@ export async function runTui(
       // ink spreads these over its defaults, so an explicit undefined would replace process.stdin.
       ...(options.stdin ? { stdin: options.stdin } : {}),
       ...(options.stdout ? { stdout: options.stdout } : {}),
+      ...(options.screenReader !== undefined ? { isScreenReaderEnabled: options.screenReader } : {}),
       // Ctrl-C first cancels running work; App quits on it when nothing runs.
       exitOnCtrlC: false,
       // Console output goes to process.stdout; ink moves it above the frame only when that is where it draws.

@@ -86,6 +86,7 @@ export function fakeActions(overrides: Partial<TutorActions> = {}, initial: Part
   const view = (id: string) => state.get(id) ?? exerciseView(id, initial);
   const saved: Location[] = [];
   const started: string[] = [];
+  const opened: { id: string; asked: boolean }[] = [];
   const actions: TutorActions = {
     lessons: async () => lessons,
     lesson: async (id) => {
@@ -122,6 +123,10 @@ export function fakeActions(overrides: Partial<TutorActions> = {}, initial: Part
     },
     runBlock: async () => 0,
     watch: () => () => undefined,
+    openEditor: async (id, asked) => {
+      opened.push({ id, asked });
+      return asked ? `Opened the folder of ${id}.` : undefined;
+    },
     saveLocation: async (location) => {
       saved.push(location);
     },
@@ -138,5 +143,5 @@ export function fakeActions(overrides: Partial<TutorActions> = {}, initial: Part
     state.set(id, { ...view(id), lastResult: undefined });
     return message;
   };
-  return { actions, saved, started };
+  return { actions, saved, started, opened };
 }

@@ -1,5 +1,5 @@
 // Shown while long work runs: a spinner, what runs, and how to stop it.
-import { Box, Text } from 'ink';
+import { Box, Text, useIsScreenReaderEnabled } from 'ink';
 import Spinner from 'ink-spinner';
 import type { Busy } from '../state.js';
 
@@ -8,6 +8,9 @@ export interface BusyLineProps {
 }
 
 export function BusyLine({ busy }: BusyLineProps) {
+  // A spinner redraws its line ten times a second, which a screen reader would read out each time.
+  if (useIsScreenReaderEnabled())
+    return <Text>{busy.cancelling ? 'Cancelling…' : `${busy.label}… Press Esc to cancel.`}</Text>;
   return (
     <Box marginTop={1}>
       <Text color="cyan">

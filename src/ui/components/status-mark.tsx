@@ -8,6 +8,10 @@ export interface StatusMarkProps {
 }
 
 export function StatusMark({ status }: StatusMarkProps) {
-  const { mark, tone } = STATUS[status];
-  return <Text color={tone}>{mark}</Text>;
+  const { mark, word, tone } = STATUS[status];
+  return (
+    <Text color={tone} aria-label={`(${word})`}>
+      {mark}
+    </Text>
+  );
 }

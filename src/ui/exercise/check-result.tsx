@@ -7,6 +7,9 @@ export interface CheckResultViewProps {
   readonly result: CheckResult;
 }
 
+/** The outcome in words, for a screen reader: "check failed: <message>". */
+const said = { pass: 'check passed:', fail: 'check failed:', error: 'check could not finish:' } as const;
+
 export function CheckResultView({ result }: CheckResultViewProps) {
   const { mark, word, tone: color } = OUTCOME[result.outcome];
   const label = `${mark} ${word.toUpperCase()}`;
@@ -14,7 +17,7 @@ export function CheckResultView({ result }: CheckResultViewProps) {
   return (
     <Box flexDirection="column" marginTop={1}>
       <Text>
-        <Text bold color={color}>
+        <Text bold color={color} aria-label={said[result.outcome]}>
           {label}
         </Text>{' '}
         {result.message}

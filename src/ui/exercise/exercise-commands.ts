@@ -1,4 +1,4 @@
-// The exercise screen's commands: check, hint, reset, solution, give up, watch.
+// The exercise screen's commands: check, hint, reset, solution, give up, watch, open in the editor.
 import { attempt, refreshLessons, type CommandContext } from '../command-context.js';
 import type { Command } from '../keys.js';
 import type { ConfirmKind } from '../state.js';
@@ -83,6 +83,13 @@ export function runExerciseCommand(ctx: CommandContext, command: Command): void 
       dispatch({ type: 'toggle-watch' });
       dispatch(
         info(state.watching ? 'Watch mode off.' : `Watch mode on: saving a file in ${exercise.dir} checks again.`),
+      );
+      return;
+    case 'edit':
+      attempt(
+        ctx,
+        () => actions.openEditor(id, true),
+        (said) => said && dispatch(info(said)),
       );
       return;
     default:

@@ -30,12 +30,15 @@ export function LessonList({ lessons, selected }: LessonListProps) {
         return (
           <Box key={lesson.id} flexDirection="column">
             <Box columnGap={1}>
-              <Text color="cyan">{isSelected ? '❯' : ' '}</Text>
+              <Text color="cyan" aria-hidden>
+                {isSelected ? '❯' : ' '}
+              </Text>
               <Text bold={isSelected} color={isSelected ? 'cyan' : undefined} dimColor={Boolean(lesson.unavailable)}>
                 {i + 1}. {lesson.title}
               </Text>
               <Text dimColor>{lesson.unavailable ? `unavailable: ${lesson.unavailable}` : progress(lesson)}</Text>
-              <Text>
+              {/* The progress just before says it in words. */}
+              <Text aria-hidden>
                 {lesson.exercises.map((e) => (
                   <StatusMark key={e.id} status={e.status} />
                 ))}

@@ -8,6 +8,8 @@ import { EXIT, paint } from '../../output.js';
 import { loadInk } from '../../ink-loader.js';
 import { createActions } from '../../../tutor/tui-actions.js';
 import { openShell } from '../../../tutor/sandbox-session.js';
+import { screenReaderWanted } from '../../../accessibility.js';
+import { editorChoice } from '../../../tutor/editor.js';
 
 const NO_TTY = `containerlings needs an interactive terminal for the tutorial, and this is not one.
 Without a terminal you can use:
@@ -42,7 +44,9 @@ export default async function tui(inv: Invocation): Promise<number> {
   await tutor.confirmBilling(tutor.course.exercises.filter((e) => e.setup)).catch((e: unknown) => {
     if (!(e instanceof UserError)) throw e;
   });
-  const actions = createActions(tutor, () => process.stdout.columns || 80);
+  const screenReader = screenReaderWanted(inv.screenReader);
+  const editor = await editorChoice(tutor.workspace.dir, inv);
+  const actions = createActions(tutor, () => process.stdout.columns || 80, { plain: screenReader, editor });
   let location: Location = (await tutor.progress()).location;
   // The base images of the lesson the learner is in are needed before their first build: get them ready
   // while they read, after the first frame (loading dockerode would delay it). Later lessons' images (a
@@ -52,14 +56,18 @@ export default async function tui(inv: Invocation): Promise<number> {
   for (;;) {
     const lessons = await actions.firstLessons();
     // The alternate screen, as full-screen programs (less, vim) use: the tutorial starts on a clean screen
-    // even after a sandbox shell, and quitting gives back the terminal exactly as it was.
-    process.stdout.write(ENTER_ALT_SCREEN);
-    process.once('exit', leaveAltScreen);
+    // even after a sandbox shell, and quitting gives back the terminal exactly as it was. Not for a screen
+    // reader: its lines stay in the terminal's scrollback, to be read again.
+    const altScreen = !screenReader;
+    if (altScreen) process.stdout.write(ENTER_ALT_SCREEN);
+    if (altScreen) process.once('exit', leaveAltScreen);
     let exit;
     try {
-      exit = await runTui(actions, location, { lessons });
+      exit = await runTui(actions, location, { lessons, screenReader });
     } finally {
-      leaveAltScreen();
+      // The live lines stay where they were: what comes next starts on a line of its own.
+      if (altScreen) leaveAltScreen();
+      else process.stdout.write('\n');
       process.removeListener('exit', leaveAltScreen);
     }
     location = exit.location;

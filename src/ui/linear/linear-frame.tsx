@@ -1,0 +1,86 @@
+// The screen-reader layout: one column of plain lines, no boxes, no spinner, and no screen drawn again. What is new
+// is printed once below what came before (use-transcript.ts); only the last lines (what runs, the question, the
+// keys) are live.
+import { Box, Static, Text } from 'ink';
+import { BusyLine } from '../components/busy-line.js';
+import { HelpOverlay } from '../components/help-overlay.js';
+import { CheckResultView } from '../exercise/check-result.js';
+import { confirmQuestions } from '../exercise/exercise-commands.js';
+import { bindingsFor, keyName, type Command, type KeyContext } from '../keys.js';
+import { ScreenBody, ScreenHeader } from '../screen.js';
+import type { AppState } from '../state.js';
+import { useTranscript, type Entry } from './use-transcript.js';
+
+export interface LinearFrameProps {
+  readonly state: AppState;
+  readonly context: KeyContext;
+  /** Commands that cannot act yet, said as "locked". */
+  readonly dimmed: readonly Command[];
+}
+
+export function LinearFrame({ state, context, dimmed }: LinearFrameProps) {
+  const entries = useTranscript(state);
+  return (
+    <>
+      <Static items={[...entries]}>{(entry) => <EntryView key={entry.id} entry={entry} />}</Static>
+      <Box flexDirection="column">
+        {state.busy ? <BusyLine busy={state.busy} /> : null}
+        {state.confirm ? <Text>{confirmQuestions[state.confirm]} Press y for yes, n for no.</Text> : null}
+        {selection(state)}
+        <Text>{keysSaid(context, dimmed, state.watching)}</Text>
+      </Box>
+    </>
+  );
+}
+
+function EntryView({ entry }: { readonly entry: Entry }) {
+  const { state } = entry;
+  const exercise = state.exercise;
+  switch (entry.kind) {
+    case 'page':
+      return (
+        <Box flexDirection="column">
+          <ScreenHeader state={state} />
+          <ScreenBody state={state} />
+        </Box>
+      );
+    case 'help':
+      return <HelpOverlay screen={state.location.screen} />;
+    case 'hint': {
+      const shown = exercise?.hintsShown ?? [];
+      return <Text>{`Hint ${shown.length} of ${exercise?.hintsTotal ?? 0}: ${(shown.at(-1) ?? '').trimEnd()}`}</Text>;
+    }
+    case 'diagnosis':
+      return (
+        <Text>{`Hint for the mistake your last check found: ${exercise?.diagnosisHint?.hint.trimEnd() ?? ''}`}</Text>
+      );
+    case 'result':
+      return exercise?.lastResult ? <CheckResultView result={exercise.lastResult} /> : null;
+    case 'solution':
+      return <Text>{`Solution:\n${(state.solution ?? '').trimEnd()}`}</Text>;
+    case 'notice':
+      return <Text>{(state.notice?.tone === 'error' ? 'Problem: ' : '') + (state.notice?.text ?? '')}</Text>;
+    case 'output':
+      return <Text>{`Output:\n${(state.output ?? '').trimEnd() || '(none)'}\nEnd of output.`}</Text>;
+  }
+}
+
+/** On the list: which lesson Enter opens. */
+function selection(state: AppState) {
+  const lesson = state.location.screen === 'lessons' ? state.lessons?.[state.selected] : undefined;
+  if (!lesson || state.help) return null;
+  const passed = lesson.exercises.filter((e) => e.status === 'passed').length;
+  const where = `Selected lesson ${state.selected + 1} of ${state.lessons?.length ?? 0}`;
+  return <Text>{`${where}: ${lesson.title}, ${passed} of ${lesson.exercises.length} exercises passed.`}</Text>;
+}
+
+/** Nothing scrolls in this layout: the terminal keeps every line. */
+const scrollKeys: ReadonlySet<Command> = new Set(['lineDown', 'lineUp', 'pageDown', 'pageUp', 'top', 'bottom']);
+
+/** "Keys: c check, h hint, s solution (locked), ? every key." */
+export function keysSaid(context: KeyContext, dimmed: readonly Command[], watching: boolean): string {
+  const keys = bindingsFor(context)
+    .filter((b) => b.inStatusBar && !scrollKeys.has(b.command))
+    .map((b) => `${keyName(b.keys[0] ?? '')} ${b.label}${dimmed.includes(b.command) ? ' (locked)' : ''}`);
+  return `${watching ? 'Watching for saves. ' : ''}Keys: ${keys.join(', ')}.`;
+}
