@@ -106,6 +106,11 @@ export interface ContainerIsolation {
 
 export interface ContainerLimits {
   readonly memoryBytes: number;
+  /**
+   * --memory-swap: memory plus swap, in bytes (HostConfig.MemorySwap). -1: unlimited swap; 0: not recorded. Docker
+   * records twice --memory when only --memory is given.
+   */
+  readonly memorySwapBytes: number;
   readonly memoryReservationBytes: number;
   /** --cpus, in billionths of a CPU. */
   readonly nanoCpus: number;
