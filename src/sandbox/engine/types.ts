@@ -149,6 +149,12 @@ export interface RunResult {
   readonly stderr: string;
   readonly timedOut: boolean;
   readonly oomKilled: boolean;
+  /**
+   * The engine could not start the image's command: it is not in the image (exitCode 127) or not executable (126),
+   * as `docker run` reports it. This is the engine's message; stdout and stderr are then empty. A run that failed
+   * for any other reason throws, as before (an engine problem, not the image's).
+   */
+  readonly cannotStart?: string;
 }
 
 export interface RunOptions {
