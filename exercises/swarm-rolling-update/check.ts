@@ -135,7 +135,9 @@ export default check;
  */
 async function judgeV2Failure(kit: CheckKit, failed: readonly TaskFacts[], evidence: Evidence) {
   const v2 = await kit.image(V2);
-  const build = `Build it from the v2/ folder (docker build -t ${V2} v2), then start over: docker service rm ${SERVICE}, create it on ${V1} and update it to ${V2}.`;
+  const build =
+    `Build it from the v2/ folder (docker build -t ${V2} v2), then start over: docker service rm ${SERVICE}, ` +
+    `create it on ${V1} and update it to ${V2}.`;
   if (!v2 || !kit.isNew(v2))
     return kit.diagnose(
       'v2-not-built',

@@ -12,7 +12,8 @@ describe('commandMissingCode', () => {
     expect(
       commandMissingCode(
         engineError(
-          'failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "echo": executable file not found in $PATH: unknown',
+          'failed to create shim task: OCI runtime create failed: runc create failed: ' +
+            'unable to start container process: exec: "echo": executable file not found in $PATH: unknown',
         ),
       ),
     ).toBe(127);
@@ -24,7 +25,8 @@ describe('commandMissingCode', () => {
     expect(
       commandMissingCode(
         engineError(
-          'crun: executable file `echo` not found in $PATH: No such file or directory: OCI runtime attempted to invoke a command that was not found',
+          'crun: executable file `echo` not found in $PATH: No such file or directory: ' +
+            'OCI runtime attempted to invoke a command that was not found',
         ),
       ),
     ).toBe(127);
