@@ -2,6 +2,8 @@
 // exit code 137 and State.OOMKilled true (a plain docker kill gives 137 too, but no OOMKilled). Engines can miss
 // the OOM in State.OOMKilled (see judgeUnflagged): then the engine's event log or the kernel's log, together with
 // 137, is the proof, a kill through the engine disproves it, and without either the verdict is "could not tell".
+// --memory-swap must equal --memory (HostConfig.MemorySwap), so the hog cannot spill into swap: without it Docker
+// allows twice --memory (memory plus as much again in swap), and -1 allows unlimited swap.
 import type { Check, CheckKit, CheckResult, ContainerFacts, Evidence } from 'containerlings/kit';
 
 const NAME = 'cl-cg-hog';
@@ -24,7 +26,14 @@ const check: Check = async (kit) => {
       `Remove it (docker rm -f ${NAME}) and run: ${RUN}`,
     );
   const limit = c.limits.memoryBytes;
-  const evidence = { status: c.status, exitCode: c.exitCode, oomKilled: c.oomKilled, memoryLimitBytes: limit };
+  const swap = c.limits.memorySwapBytes;
+  const evidence = {
+    status: c.status,
+    exitCode: c.exitCode,
+    oomKilled: c.oomKilled,
+    memoryLimitBytes: limit,
+    memorySwapBytes: swap,
+  };
   if (c.running)
     return kit.diagnose(
       'still-running',
@@ -48,6 +57,14 @@ const check: Check = async (kit) => {
       evidence,
     );
   }
+  if (swap !== limit)
+    return kit.diagnose(
+      'swap-not-limited',
+      `${NAME} may use ${swapAllowance(swap, limit)}, not just its ${Math.round(limit / MIB)} MiB of memory: ` +
+        '--memory-swap is not the same value as --memory, so the hog can spill into swap instead of meeting the limit.',
+      `Remove it and give --memory-swap the same value as --memory: ${RUN}`,
+      evidence,
+    );
   if (c.exitCode === 137 && !c.oomKilled) return judgeUnflagged(kit, c, limit, evidence);
   if (!c.oomKilled)
     return kit.diagnose(
@@ -71,6 +88,15 @@ const check: Check = async (kit) => {
   );
 };
 export default check;
+
+/** What --memory-swap (memory plus swap) lets the container use, in words. */
+function swapAllowance(swap: number, limit: number): string {
+  if (swap < 0) return 'unlimited swap (--memory-swap -1)';
+  if (swap === 0 || swap === 2 * limit)
+    return `${Math.round(limit / MIB)} MiB of swap on top (without --memory-swap, Docker allows twice --memory)`;
+  if (swap < limit) return `a swap total (${Math.round(swap / MIB)} MiB) below its memory`;
+  return `${Math.round((swap - limit) / MIB) || '<1'} MiB of swap on top (--memory-swap ${Math.round(swap / MIB)} MiB)`;
+}
 
 /**
  * Exit code 137 (SIGKILL) but State.OOMKilled false: the engine may have missed the OOM (Docker 20.10 when the OOM

@@ -3,6 +3,7 @@
 import type { Check } from 'containerlings/kit';
 
 const IMAGE = 'containerlings/greeter';
+const FAMILY = 'greeter-small';
 const MiB = 1024 * 1024;
 const WANT = { units: 256, nanoCpus: 250_000_000, memoryMiB: 512 };
 
@@ -26,7 +27,15 @@ const check: Check = async (kit) => {
       `taskdef.json is not a valid task definition:\n${result.errors.map((e) => `  ${e}`).join('\n')}`,
       'Fix each field named above.',
     );
-  const def = result.definition as { cpu?: string; memory?: string };
+  const def = result.definition as { family?: string; cpu?: string; memory?: string };
+  if (def.family !== FAMILY)
+    return kit.diagnose(
+      'wrong-family',
+      `taskdef.json's family is "${def.family}", not "${FAMILY}": the README sizes the family ${FAMILY}, ` +
+        `which runs here as the service cl-${FAMILY}.`,
+      `Set "family": "${FAMILY}" in taskdef.json.`,
+      { family: String(def.family) },
+    );
   const evidence = { cpu: def.cpu ?? 'none', memory: def.memory ?? 'none' };
 
   const run = await kit.runTaskDefinitionLocally(result.definition);

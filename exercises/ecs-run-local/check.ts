@@ -10,6 +10,7 @@ interface Container {
 }
 
 const IMAGE = 'containerlings/greeter';
+const FAMILY = 'greeter';
 
 const check: Check = async (kit) => {
   const image = await kit.image(IMAGE);
@@ -37,6 +38,15 @@ const check: Check = async (kit) => {
       'invalid-task-definition',
       `taskdef.json is not a valid task definition:\n${result.errors.map((e) => `  ${e}`).join('\n')}`,
       'Fix each field named above.',
+    );
+  const family = String(result.definition.family);
+  if (family !== FAMILY)
+    return kit.diagnose(
+      'wrong-family',
+      `taskdef.json's family is "${family}", not "${FAMILY}": the README's task definition is the family ${FAMILY}, ` +
+        `which runs here as the service cl-${FAMILY}.`,
+      `Set "family": "${FAMILY}" in taskdef.json.`,
+      { family },
     );
   const containers = (result.definition as { containerDefinitions: Container[] }).containerDefinitions;
   const main = containers.find((c) => c.essential !== false) ?? containers[0]!;

@@ -47,6 +47,17 @@ const check: Check = async (kit) => {
       runEvidence,
     );
   }
+  if (run.cannotStart) {
+    const program = /exec: "([^"]+)"|executable file `([^`]+)`/.exec(run.cannotStart)?.slice(1).find(Boolean);
+    const what = program ? `\`${program}\`` : 'the program your CMD names';
+    return kit.diagnose(
+      'command-not-in-image',
+      `A container from ${IMAGE} cannot start: ${what} is not in the image (the engine says: ${clip(run.cannotStart)}). ` +
+        'An image has only the programs its base (FROM) and your steps put in it.',
+      `Build FROM ${BASE}, which has echo, and keep CMD ["echo", "${GREETING}"]; then rebuild.`,
+      { ...runEvidence, cannotStart: clip(run.cannotStart) },
+    );
+  }
   if (exact && run.exitCode === 0) {
     return kit.pass(`docker run --rm ${IMAGE} prints "${GREETING}".`, runEvidence);
   }

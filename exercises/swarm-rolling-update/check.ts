@@ -1,6 +1,8 @@
 // swarm-rolling-update: cl-rollout (4 replicas) was updated to a broken v2, two tasks at a time, and its failure
-// action `rollback` brought it back to v1 by itself, keeping the update settings in the spec.
-import type { Check } from 'containerlings/kit';
+// action `rollback` brought it back to v1 by itself, keeping the update settings in the spec. The failure must be
+// the README's: v2 tasks ran the learner's v2 image (on the engine, built in this attempt) and failed their health
+// check; an update to an image that was never built fails too ("No such image"), and rolls back just the same.
+import type { Check, CheckKit, Evidence, TaskFacts } from 'containerlings/kit';
 
 const SERVICE = 'cl-rollout';
 const V1 = 'containerlings/rollout:v1';
@@ -84,6 +86,8 @@ const check: Check = async (kit) => {
       evidence,
     );
   }
+  const notHealth = await judgeV2Failure(kit, failedOnV2, evidence);
+  if (notHealth) return notHealth;
   if (update.failureAction !== 'rollback' || update.parallelism !== PARALLELISM || update.delaySeconds <= 0) {
     return kit.diagnose(
       'settings-not-kept',
@@ -124,3 +128,38 @@ const check: Check = async (kit) => {
 };
 
 export default check;
+
+/**
+ * The v2 tasks must have failed as the README says: their container ran the v2 image built in this attempt and the
+ * engine killed it as unhealthy. A v2 that was never built (or an old one) fails or succeeds for other reasons.
+ */
+async function judgeV2Failure(kit: CheckKit, failed: readonly TaskFacts[], evidence: Evidence) {
+  const v2 = await kit.image(V2);
+  const build =
+    `Build it from the v2/ folder (docker build -t ${V2} v2), then start over: docker service rm ${SERVICE}, ` +
+    `create it on ${V1} and update it to ${V2}.`;
+  if (!v2 || !kit.isNew(v2))
+    return kit.diagnose(
+      'v2-not-built',
+      v2
+        ? `${V2} was built before you started this exercise, so the v2 tasks did not run the v2 of this attempt.`
+        : `There is no image ${V2} on the engine: the v2 tasks failed because Swarm could not find it ` +
+            `(${failed[0]!.error || 'failed'}), not because v2 is unhealthy.`,
+      build,
+      evidence,
+    );
+  const unhealthy = failed.filter((t) => /unhealthy/i.test(t.error));
+  const ran = await Promise.all(unhealthy.map((t) => (t.containerId ? kit.container(t.containerId) : undefined)));
+  // A failed task's container may have been pruned (task history); one that is still there must hold this v2.
+  const onV2 = unhealthy.filter((_, i) => !ran[i] || ran[i]!.imageId === v2.id);
+  Object.assign(evidence, { unhealthyV2Tasks: onV2.length, v2ImageId: v2.id.slice(0, 19) });
+  if (onV2.length === 0)
+    return kit.diagnose(
+      'v2-not-unhealthy',
+      `The v2 tasks of ${SERVICE} failed, but not on their health check with the image ${V2} built here: ` +
+        `${failed[0]!.error || 'failed'}.`,
+      `${build} Its health check is what must fail (docker service ps --no-trunc ${SERVICE} shows each task's error).`,
+      evidence,
+    );
+  return undefined;
+}

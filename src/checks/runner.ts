@@ -36,6 +36,7 @@ export async function runCheck(exercise: Exercise, run: CheckRun): Promise<Check
       startedAt: run.startedAt,
       baseline: run.baseline,
       signal: controller.signal,
+      declaredServices: exercise.meta.resources.services,
     });
     const timeout = new Promise<CheckResult>((resolve) => {
       timer = setTimeout(() => {

@@ -352,7 +352,11 @@ export interface OrchestrationKit {
   killContainer(name: string): Promise<void>;
   /** Reads a JSON file in the exercise folder and checks it against RegisterTaskDefinition's input shape. */
   taskDefinition(file: string): Promise<TaskDefinitionResult | undefined>;
-  /** Runs a valid task definition as a Swarm service (cpu/memory → limits, portMappings → 127.0.0.1, environment). */
+  /**
+   * Runs a valid task definition as a Swarm service cl-<family> (cpu/memory → limits, portMappings → 127.0.0.1,
+   * environment). Throws when the exercise does not declare that service: hold the family first (a wrong one is the
+   * learner's mistake, a fail), or the service would outlive every reset.
+   */
   runTaskDefinitionLocally(definition: Readonly<Record<string, unknown>>): Promise<LocalTaskRun>;
   /**
    * Runs kubectl against the current context (bounded time) and returns its output; code is the exit code.

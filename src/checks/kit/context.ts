@@ -10,4 +10,9 @@ export interface KitContext {
   /** The declared image names' ids at the start; undefined for a progress file written before baselines. */
   readonly baseline?: ImageBaseline;
   readonly signal: AbortSignal;
+  /**
+   * The Swarm services the exercise declares (reset removes them). When given, the kit refuses to start a service
+   * by another name (a task definition's family), which no reset would remove.
+   */
+  readonly declaredServices?: readonly string[];
 }

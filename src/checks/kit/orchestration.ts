@@ -48,13 +48,17 @@ export function orchestrationKit(ctx: KitContext): OrchestrationKit {
       if (text === undefined) return undefined;
       return (await import('../../sandbox/ecs/task-definition.js')).checkTaskDefinition(text);
     },
-    runTaskDefinitionLocally: async (definition) =>
-      (await import('../../sandbox/ecs/local-run.js')).runTaskDefinitionLocally(
-        ctx.engine,
-        ctx.workspaceId,
-        definition,
-        ctx.signal,
-      ),
+    runTaskDefinitionLocally: async (definition) => {
+      const local = await import('../../sandbox/ecs/local-run.js');
+      const { service } = local.localNames(String(definition.family));
+      // A service the exercise does not declare would outlive every reset: the check must hold the family first.
+      if (ctx.declaredServices && !ctx.declaredServices.includes(service))
+        throw new Error(
+          `the task definition's family would run as ${service}, which this exercise does not declare ` +
+            `(it declares ${ctx.declaredServices.join(', ') || 'no service'})`,
+        );
+      return local.runTaskDefinitionLocally(ctx.engine, ctx.workspaceId, definition, ctx.signal);
+    },
     kubectl: async (args) => {
       const ran = await (
         await import('../../sandbox/engine/kubernetes.js')

@@ -66,7 +66,15 @@ export async function runThrowaway(
     );
     signal?.addEventListener('abort', kill, { once: true });
     try {
-      await container.start();
+      const refused = await container.start().then(
+        () => undefined,
+        (e: unknown) => {
+          const code = commandMissingCode(e);
+          if (code === undefined) throw e;
+          return { exitCode: code, stdout: '', stderr: '', timedOut, oomKilled: false, cannotStart: messageOf(e) };
+        },
+      );
+      if (refused) return refused;
       const { StatusCode } = (await container.wait()) as { StatusCode: number };
       if (signal?.aborted) throw new CancelledError();
       const logs = (await container.logs({ stdout: true, stderr: true, follow: false })) as unknown as Buffer;
@@ -80,6 +88,30 @@ export async function runThrowaway(
       });
     }
   });
+}
+
+/**
+ * The exit code `docker run` gives when the engine cannot start the image's command: 127 when it is not in the image
+ * (or not on PATH), 126 when it is not executable, the CLI's own rule; undefined for any other failure to start.
+ */
+export function commandMissingCode(e: unknown): number | undefined {
+  const text = messageOf(e);
+  // Docker (runc): exec: "echo": executable file not found in $PATH / exec: "/app": stat /app: no such file or
+  // directory / exec: "/app.sh": permission denied. Podman: executable file `echo` not found in $PATH: ... OCI runtime
+  // attempted to invoke a command that was not found / OCI runtime permission denied error.
+  if (
+    /exec: "[^"]*": (executable file not found|stat [^\n]*no such file or directory)|invoke a command that was not found/i.test(
+      text,
+    )
+  )
+    return 127;
+  if (/exec: "[^"]*": permission denied|OCI runtime permission denied/i.test(text)) return 126;
+  return undefined;
+}
+
+function messageOf(e: unknown): string {
+  const json = (e as { json?: { message?: string } })?.json;
+  return json?.message ?? (e instanceof Error ? e.message : String(e));
 }
 
 /** Runs a command in a running container and collects its output. */

@@ -141,6 +141,7 @@ function isolationOf(host: HostConfig): ContainerIsolation {
 function limitsOf(host: HostConfig): ContainerLimits {
   return {
     memoryBytes: host.Memory ?? 0,
+    memorySwapBytes: host.MemorySwap ?? 0,
     memoryReservationBytes: host.MemoryReservation ?? 0,
     nanoCpus: host.NanoCpus ?? 0,
     cpuQuota: host.CpuQuota ?? 0,

@@ -106,6 +106,11 @@ export interface ContainerIsolation {
 
 export interface ContainerLimits {
   readonly memoryBytes: number;
+  /**
+   * --memory-swap: memory plus swap, in bytes (HostConfig.MemorySwap). -1: unlimited swap; 0: not recorded. Docker
+   * records twice --memory when only --memory is given.
+   */
+  readonly memorySwapBytes: number;
   readonly memoryReservationBytes: number;
   /** --cpus, in billionths of a CPU. */
   readonly nanoCpus: number;
@@ -144,6 +149,12 @@ export interface RunResult {
   readonly stderr: string;
   readonly timedOut: boolean;
   readonly oomKilled: boolean;
+  /**
+   * The engine could not start the image's command: it is not in the image (exitCode 127) or not executable (126),
+   * as `docker run` reports it. This is the engine's message; stdout and stderr are then empty. A run that failed
+   * for any other reason throws, as before (an engine problem, not the image's).
+   */
+  readonly cannotStart?: string;
 }
 
 export interface RunOptions {
