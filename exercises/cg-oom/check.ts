@@ -27,7 +27,7 @@ const check: Check = async (kit) => {
     );
   const limit = c.limits.memoryBytes;
   const swap = c.limits.memorySwapBytes;
-  const evidence = {
+  const evidence: Evidence = {
     status: c.status,
     exitCode: c.exitCode,
     oomKilled: c.oomKilled,
@@ -57,7 +57,10 @@ const check: Check = async (kit) => {
       evidence,
     );
   }
-  if (swap !== limit)
+  // An engine that cannot limit swap records -1 whatever was asked: then the swap limit cannot be judged.
+  const judgeSwap = swap !== -1 || (await kit.swapLimitSupported());
+  if (!judgeSwap) evidence.swapLimit = 'the engine cannot limit swap: not judged';
+  if (judgeSwap && swap !== limit)
     return kit.diagnose(
       'swap-not-limited',
       `${NAME} may use ${swapAllowance(swap, limit)}, not just its ${Math.round(limit / MIB)} MiB of memory: ` +

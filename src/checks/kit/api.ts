@@ -130,6 +130,11 @@ export interface ContainersKit {
    * judges a bind mount then says `error`, never blames the learner. undefined when the probe could not run.
    */
   seesExerciseFolder(): Promise<boolean | undefined>;
+  /**
+   * Whether the engine can limit swap (GET /info SwapLimit; Podman and engines that do not say count as able).
+   * Without it (cgroup v1 without swap accounting), Docker records every --memory-swap as -1, whatever was asked.
+   */
+  swapLimitSupported(): Promise<boolean>;
   /** Reads and parses a YAML file (a Compose file, say) in the exercise folder. undefined when missing; throws when it is not YAML. */
   yaml(file: string): Promise<unknown>;
   /** True when `date` is at or after the exercise began (with slack for clock rounding). For images, use isNew. */

@@ -36,6 +36,7 @@ export function containersKit(ctx: KitContext): ContainersKit {
     dockerfile: (file = 'Dockerfile') => parseDockerfile(inside(file)),
     readFile: (file) => readTextIfExists(inside(file)),
     isExerciseFile: (path, file) => samePlace(path, inside(file)),
+    swapLimitSupported: async () => ((await ctx.engine.docker.info()) as { SwapLimit?: boolean }).SwapLimit !== false,
     seesExerciseFolder: async () => (await probeSharedFiles(ctx.engine, ctx.workspaceId, ctx.dir)).shared,
     yaml: async (file) => {
       const text = await readTextIfExists(inside(file));
