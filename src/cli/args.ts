@@ -2,6 +2,7 @@
 import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { UserError } from '../errors.js';
+import { languageOf } from '../i18n/lang.js';
 import { COMMANDS, GROUPS, type CommandName, type CommandSpec } from './catalog.js';
 import { EVERY_COMMAND, OPTIONS, optionLabel, type OptionName } from './options.js';
 
@@ -41,6 +42,8 @@ export interface Invocation {
   readonly mutantsMax?: string;
   /** --content: the course folder (main.ts passes it on as CONTAINERLINGS_CONTENT); dev new exercise --lesson. */
   readonly content?: string;
+  /** --lang: the course's language (main.ts passes it on as CONTAINERLINGS_LANG). */
+  readonly lang?: string;
   readonly lesson?: string;
   /** tui: the screen-reader layout; the learner's editor (`editor`: $VISUAL/$EDITOR). */
   readonly screenReader: boolean;
@@ -179,12 +182,24 @@ export function parseInvocation(argv: readonly string[]): Invocation {
     mutants: flag('mutants'),
     mutantsMax: text('mutants-max'),
     content: text('content'),
+    lang: langFlag(text('lang')),
     lesson: text('lesson'),
     screenReader: flag('screen-reader'),
     editor: flag('editor'),
     editCmd: text('edit-cmd'),
     noEditor: flag('no-editor'),
   };
+}
+
+function langFlag(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const lang = languageOf(value);
+  if (lang) return lang;
+  throw new UserError(
+    `--lang takes a language code such as de or en, not "${value}".`,
+    'Use `--lang de` for German, or leave it out to follow your locale (LANG).',
+    'usage',
+  );
 }
 
 function awsFlag(value: string | undefined): 'real' | 'local' | undefined {

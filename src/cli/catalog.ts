@@ -22,7 +22,7 @@ export interface CommandSpec {
 }
 
 /** The options of every command that opens the workspace and the course in it. */
-const COURSE = { workspace: true, workshop: true, content: true } as const;
+const COURSE = { workspace: true, workshop: true, content: true, lang: true } as const;
 
 export const COMMANDS = {
   tui: {

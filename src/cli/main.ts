@@ -64,6 +64,8 @@ async function main(argv: readonly string[]): Promise<number> {
   if (inv.aws) process.env.CONTAINERLINGS_AWS = inv.aws;
   // --content works as CONTAINERLINGS_CONTENT does, for this process and every child it starts.
   if (inv.content) process.env.CONTAINERLINGS_CONTENT = resolve(inv.content);
+  // --lang likewise: the course's words and the program's own strings (src/i18n) read CONTAINERLINGS_LANG.
+  if (inv.lang) process.env.CONTAINERLINGS_LANG = inv.lang;
   // The TUI handles Ctrl-C itself (raw mode); other commands cancel their work on the first one.
   if (inv.command !== 'tui') {
     // SIGTERM (a CI timeout, `kill`) cleans up the same way as Ctrl-C.

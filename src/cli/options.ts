@@ -29,6 +29,11 @@ export const OPTIONS = {
     value: 'DIR',
     help: 'the course: a folder with course.yaml, lessons/ and exercises/ (else $CONTAINERLINGS_CONTENT, the shipped one)',
   },
+  lang: {
+    type: 'string',
+    value: 'CODE',
+    help: 'the language to read the course in, e.g. de (else $CONTAINERLINGS_LANG, your locale); English where untranslated',
+  },
   lesson: { type: 'string', value: 'ID', help: 'dev new exercise: the lesson that lists the new exercise' },
   aws: {
     type: 'string',

@@ -74,6 +74,15 @@ const isFile = (p: string) =>
     () => false,
   );
 
+/** README.de.md → de: the languages an exercise's task is written in besides English. */
+export const README_TRANSLATION = /^README\.([a-z]{2,3})\.md$/;
+
+async function readmeLangs(dir: string): Promise<{ readmeLangs?: string[] }> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const langs = names.flatMap((n) => README_TRANSLATION.exec(n)?.[1] ?? []).sort();
+  return langs.length > 0 ? { readmeLangs: langs } : {};
+}
+
 async function loadExercise(root: string, id: string, problems: ContentProblem[]): Promise<Exercise | undefined> {
   const dir = join(root, 'exercises', id);
   const rel = (p: string) => relative(root, p) || '.';
@@ -108,6 +117,7 @@ async function loadExercise(root: string, id: string, problems: ContentProblem[]
       dir: join(dir, 'wrong', name),
     })),
     ...((await isFile(join(dir, 'setup.sh'))) ? { setup: join(dir, 'setup.sh') } : {}),
+    ...(await readmeLangs(dir)),
   };
   for (const [path, what] of [
     [exercise.readme, 'the task'],

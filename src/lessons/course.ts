@@ -4,6 +4,8 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../errors.js';
+import { chosenLanguage } from '../i18n/lang.js';
+import { localize } from './localize.js';
 import { checkCourseFormat } from './manifest.js';
 import { readSnapshot } from './snapshot.js';
 
@@ -32,13 +34,14 @@ export function packageRoot(): string {
   return dir;
 }
 
-export async function loadCourse(root = contentRoot()): Promise<Course> {
+/** The course, in the learner's language (--lang, CONTAINERLINGS_LANG, the locale) wherever it is translated. */
+export async function loadCourse(root = contentRoot(), lang = chosenLanguage()): Promise<Course> {
   // A course for another format is refused before its files are read (a missing folder is the loader's to report).
   if (existsSync(root)) checkCourseFormat(root);
   const snapshot = readSnapshot(root);
-  if (snapshot) return snapshot;
+  if (snapshot) return localize(snapshot, lang);
   const { loadCourseFromFiles } = await import('./course-loader.js');
-  return loadCourseFromFiles(root);
+  return localize(await loadCourseFromFiles(root), lang);
 }
 
 export function findExercise(course: Course, id: string): Exercise {

@@ -1,8 +1,10 @@
-// Reads lessons/<id>/lesson.md: YAML frontmatter, then steps that each begin with an H2 heading.
+// Reads lessons/<id>/lesson.md: YAML frontmatter, then steps that each begin with an H2 heading; and its
+// translations, lesson.<lang>.md, which change only the words.
+import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { readContentFile } from './content-file.js';
 import { placeholders } from './markdown.js';
-import { LessonFrontmatter } from './schema.js';
+import { LessonFrontmatter, LessonTranslationFrontmatter } from './schema.js';
 import { parseYaml, type ContentProblem } from './validate.js';
 
 export interface CodeBlock {
@@ -19,10 +21,21 @@ export interface Step {
   readonly blocks: readonly CodeBlock[];
 }
 
-export interface Lesson extends LessonFrontmatter {
+/** lesson.<lang>.md: the same steps in the same order, with the same `sh run` blocks; only the words differ. */
+export interface LessonTranslation extends LessonTranslationFrontmatter {
   readonly file: string;
   readonly steps: readonly Step[];
 }
+
+export interface Lesson extends LessonFrontmatter {
+  readonly file: string;
+  readonly steps: readonly Step[];
+  /** By language code; a language without a file here reads lesson.md. */
+  readonly translations?: Readonly<Record<string, LessonTranslation>>;
+}
+
+/** lesson.de.md → de. */
+export const LESSON_TRANSLATION = /^lesson\.([a-z]{2,3})\.md$/;
 
 const FENCE = /^(```+|~~~+)\s*([^\s`]*)\s*(.*)$/;
 
@@ -84,12 +97,13 @@ function checkPlaceholders(text: string, images: readonly string[], file: string
   });
 }
 
-export async function parseLessonFile(
+/** A lesson file's frontmatter (validated by `schema`) and steps, with every problem found in it. */
+async function readLessonText<S extends typeof LessonFrontmatter | typeof LessonTranslationFrontmatter>(
   root: string,
-  id: string,
+  file: string,
+  schema: S,
   problems: ContentProblem[],
-): Promise<Lesson | undefined> {
-  const file = join(root, 'lessons', id, 'lesson.md');
+): Promise<{ value: S['_output']; text: string; steps: Step[]; line: number } | undefined> {
   const rel = relative(root, file);
   const read = await readContentFile(root, file);
   if (!read) {
@@ -106,11 +120,9 @@ export async function parseLessonFile(
     problems.push({ file: rel, line: 1, message: 'expected YAML frontmatter between two `---` lines at the top' });
     return undefined;
   }
-  const { value, problems: found } = parseYaml(LessonFrontmatter, match[1], rel, 1);
+  const { value, problems: found } = parseYaml(schema, match[1], rel, 1);
   problems.push(...found);
   if (!value) return undefined;
-  if (value.id !== id)
-    problems.push({ file: rel, line: 2, field: 'id', message: `expected "${id}", the folder's name` });
   const stepProblems: StepProblems = { blankTitles: [] };
   const steps = splitSteps(text.slice(match[0].length), stepProblems);
   const bodyLine = (n: number) => match[0].split('\n').length - 1 + n;
@@ -126,10 +138,70 @@ export async function parseLessonFile(
       line: bodyLine(n),
       message: "a step heading with no title; write the step's title after ##",
     });
-  checkPlaceholders(text, value.images, rel, problems);
   if (steps.length === 0) {
     const line = match[0].split('\n').length;
     problems.push({ file: rel, line, message: 'has no steps; start each step with a `## Heading`' });
   }
-  return { ...value, file, steps };
+  return { value, text, steps, line: match[0].split('\n').length };
+}
+
+export async function parseLessonFile(
+  root: string,
+  id: string,
+  problems: ContentProblem[],
+): Promise<Lesson | undefined> {
+  const file = join(root, 'lessons', id, 'lesson.md');
+  const rel = relative(root, file);
+  const read = await readLessonText(root, file, LessonFrontmatter, problems);
+  if (!read) return undefined;
+  const { value, text, steps } = read;
+  if (value.id !== id)
+    problems.push({ file: rel, line: 2, field: 'id', message: `expected "${id}", the folder's name` });
+  checkPlaceholders(text, value.images, rel, problems);
+  const lesson: Lesson = { ...value, file, steps };
+  const translations = await readTranslations(root, lesson, problems);
+  return Object.keys(translations).length > 0 ? { ...lesson, translations } : lesson;
+}
+
+/** The runnable blocks of a step, which a translation must keep exactly (the TUI runs them). */
+const runnable = (step: Step) => step.blocks.filter((b) => b.runnable).map((b) => b.code);
+
+async function readTranslations(
+  root: string,
+  english: Lesson,
+  problems: ContentProblem[],
+): Promise<Record<string, LessonTranslation>> {
+  const dir = join(root, 'lessons', english.id);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const translations: Record<string, LessonTranslation> = {};
+  for (const name of names.sort()) {
+    const lang = LESSON_TRANSLATION.exec(name)?.[1];
+    if (!lang) continue;
+    const file = join(dir, name);
+    const rel = relative(root, file);
+    const found: ContentProblem[] = [];
+    const read = await readLessonText(root, file, LessonTranslationFrontmatter, found);
+    if (read) {
+      checkPlaceholders(read.text, english.images, rel, found);
+      if (read.steps.length !== english.steps.length)
+        found.push({
+          file: rel,
+          message:
+            `has ${read.steps.length} steps, lesson.md has ${english.steps.length}: ` +
+            'a translation keeps every step, in the same order',
+        });
+      else
+        read.steps.forEach((step, i) => {
+          if (JSON.stringify(runnable(step)) !== JSON.stringify(runnable(english.steps[i])))
+            found.push({
+              file: rel,
+              field: `## ${step.title}`,
+              message: `its \`sh run\` blocks differ from those of step ${i + 1} in lesson.md; copy them unchanged`,
+            });
+        });
+    }
+    problems.push(...found);
+    if (read && found.length === 0) translations[lang] = { ...read.value, file, steps: read.steps };
+  }
+  return translations;
 }

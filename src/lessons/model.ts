@@ -7,7 +7,10 @@ export interface Exercise {
   readonly meta: ExerciseMeta;
   /** Absolute path of exercises/<id>. */
   readonly dir: string;
+  /** README.md; in a course localized to a language (localize.ts), README.<lang>.md when there is one. */
   readonly readme: string;
+  /** The languages of the README.<lang>.md files next to README.md. */
+  readonly readmeLangs?: readonly string[];
   readonly check: string;
   readonly starter: string;
   readonly solution: string;
@@ -26,4 +29,6 @@ export interface Course {
   readonly root: string;
   readonly lessons: readonly Lesson[];
   readonly exercises: readonly Exercise[];
+  /** The language the words were taken from where a translation exists (localize.ts); English when unset. */
+  readonly lang?: string;
 }

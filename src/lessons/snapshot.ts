@@ -5,13 +5,13 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Course } from './model.js';
 
-const VERSION = 1;
+const VERSION = 2;
 export const snapshotPath = (root: string) => join(root, 'dist', 'course.json');
 
 /**
  * Everything the snapshot is made from, and nothing more (so it stays cheap to compute at every start): the
- * folders' names down to exercises/<id>/wrong/<name>, and the size and time of course.yaml, each lesson.md and
- * exercise.yaml. A check's or a starter's content is read when used, never from the snapshot.
+ * folders' names down to exercises/<id>/wrong/<name>, and the size and time of course.yaml, each lesson.md (and its
+ * translations, lesson.<lang>.md) and exercise.yaml. A check's or a starter's content is read when used, never from the snapshot.
  */
 export function fingerprint(root: string): string {
   const lines: string[] = [];
@@ -27,7 +27,7 @@ export function fingerprint(root: string): string {
     if (!entries) return void lines.push(`${rel}: missing`);
     for (const e of entries) {
       const path = `${rel}/${e.name}`;
-      if (e.name === 'lesson.md' || e.name === 'exercise.yaml') {
+      if (/^lesson(\.[a-z]{2,3})?\.md$/.test(e.name) || e.name === 'exercise.yaml') {
         const s = statSync(join(root, path));
         lines.push(`${path} ${s.size} ${s.mtimeMs}`);
       } else lines.push(e.dir ? `${path}/` : path);

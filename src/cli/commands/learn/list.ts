@@ -5,13 +5,25 @@ import { courseInUse } from '../../workshop-context.js';
 import { STATUS } from '../../../outcome-theme.js';
 import { EXIT, mark, paint, printJson } from '../../output.js';
 import { courseOverview } from '../../../tutor/overview.js';
+import { coverage, type Coverage } from '../../../lessons/localize.js';
+
+/** In a language other than English: how much of the course is in it. */
+function coverageLine({ lang, lessons, readmes, hints }: Coverage): string {
+  const share = (s: { translated: number; total: number }) => `${s.translated}/${s.total}`;
+  return (
+    `In ${lang}: ${share(lessons)} lessons, ${share(readmes)} exercise tasks and ${share(hints)} hints; ` +
+    'the rest is in English.'
+  );
+}
 
 export default async function list(inv: Invocation): Promise<number> {
   const tutor = await maybeTutor(inv);
   const course = tutor?.course ?? (await courseInUse(inv)).course;
   const lessons = await courseOverview(course, tutor?.progress());
+  // Said only for another language: in English the whole course is there.
+  const translated = course.lang ? coverage(course, course.lang) : undefined;
   if (inv.json) {
-    printJson({ workspace: tutor?.workspace.dir ?? null, lessons });
+    printJson({ workspace: tutor?.workspace.dir ?? null, lessons, ...(translated ? { translated } : {}) });
     return EXIT.pass;
   }
   for (const lesson of lessons) {
@@ -26,6 +38,7 @@ export default async function list(inv: Invocation): Promise<number> {
     for (const e of lesson.exercises)
       process.stdout.write(`  ${mark(STATUS[e.status])} ${e.id.padEnd(22)} ${e.title}\n`);
   }
+  if (translated) process.stdout.write(paint('dim', `\n${coverageLine(translated)}\n`));
   if (!tutor) process.stdout.write(paint('dim', '\nNo workspace yet: `containerlings init` creates one.\n'));
   return EXIT.pass;
 }

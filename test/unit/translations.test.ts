@@ -1,0 +1,162 @@
+// Given a course with some parts translated, when it is loaded in that language, then the translated words are used
+// and English fills in everything else; translations that would change what a lesson does are refused.
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { chosenLanguage, languageOf } from '../../src/i18n/lang.js';
+import { loadCourse } from '../../src/lessons/course.js';
+import { ContentError } from '../../src/lessons/course-loader.js';
+import { coverage } from '../../src/lessons/localize.js';
+import { readSnapshot, writeSnapshot } from '../../src/lessons/snapshot.js';
+import { formatProblem } from '../../src/lessons/validate.js';
+import { ROOT, tempDir } from '../support/cli.js';
+
+const LESSON = 'dockerfiles-and-images';
+const EXERCISES = ['first-image', 'layers', 'run-flags', 'adder'];
+/** A made-up language, so the shipped translations (German) never meet the test's. */
+const XX = 'xx';
+
+/** Lesson 1 and its exercises in a temp folder, without any shipped translation. */
+function smallCourse(): string {
+  const root = tempDir('containerlings-i18n-');
+  cpSync(join(ROOT, 'sandbox'), join(root, 'sandbox'), { recursive: true });
+  cpSync(join(ROOT, 'lessons', LESSON), join(root, 'lessons', LESSON), { recursive: true });
+  for (const id of EXERCISES) cpSync(join(ROOT, 'exercises', id), join(root, 'exercises', id), { recursive: true });
+  writeFileSync(join(root, 'package.json'), '{}');
+  for (const dir of [join(root, 'lessons', LESSON), ...EXERCISES.map((id) => join(root, 'exercises', id))])
+    for (const name of readdirSync(dir)) if (/\.[a-z]{2,3}\.md$/.test(name)) rmSync(join(dir, name));
+  return root;
+}
+
+const lessonFile = (root: string, lang?: string) => join(root, 'lessons', LESSON, `lesson${lang ? `.${lang}` : ''}.md`);
+const metaFile = (root: string, id: string) => join(root, 'exercises', id, 'exercise.yaml');
+
+/** lesson.md with its frontmatter replaced by `frontmatter` and every step heading marked as translated. */
+function translatedLesson(root: string, frontmatter = 'title: Translated title'): string {
+  const body = readFileSync(lessonFile(root), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
+  return `---\n${frontmatter}\n---\n${body.replace(/^## (.*)$/gm, '## [xx] $1')}`;
+}
+
+/** first-image's exercise.yaml with its title and all of its hints translated. */
+function translateFirstImage(root: string, hints = 3): void {
+  const list = Array.from({ length: hints }, (_, i) => `      - "xx hint ${i + 1}"`).join('\n');
+  const file = metaFile(root, 'first-image');
+  writeFileSync(file, `${readFileSync(file, 'utf8')}translations:\n  xx:\n    title: xx title\n    hints:\n${list}\n`);
+}
+
+async function problemsOf(root: string): Promise<string[]> {
+  try {
+    await loadCourse(root, XX);
+  } catch (e) {
+    if (e instanceof ContentError) return e.problems.map(formatProblem);
+    throw e;
+  }
+  return [];
+}
+
+describe('the language', () => {
+  it('comes from CONTAINERLINGS_LANG, else LC_ALL, LC_MESSAGES and LANG; C and POSIX are English', () => {
+    expect(languageOf('de_DE.UTF-8')).toBe('de');
+    expect(languageOf('pt-BR')).toBe('pt');
+    expect(languageOf('C')).toBe('en');
+    expect(languageOf('C.UTF-8')).toBe('en');
+    expect(languageOf('POSIX')).toBe('en');
+    expect(languageOf('')).toBeUndefined();
+    expect(chosenLanguage({})).toBe('en');
+    expect(chosenLanguage({ LANG: 'de_DE.UTF-8' })).toBe('de');
+    expect(chosenLanguage({ LANG: 'de_DE.UTF-8', LC_MESSAGES: 'C' })).toBe('en');
+    expect(chosenLanguage({ LANG: 'de_DE.UTF-8', LC_ALL: 'fr_FR.UTF-8', LC_MESSAGES: 'C' })).toBe('fr');
+    expect(chosenLanguage({ LANG: 'C', CONTAINERLINGS_LANG: 'de' })).toBe('de');
+  });
+});
+
+describe('a translated course', () => {
+  it('uses each translation it has and English for the rest', async () => {
+    const root = smallCourse();
+    writeFileSync(lessonFile(root, XX), translatedLesson(root));
+    writeFileSync(join(root, 'exercises', 'first-image', 'README.xx.md'), '# xx task\n');
+    translateFirstImage(root);
+    const english = await loadCourse(root, 'en');
+    const course = await loadCourse(root, XX);
+
+    const [lesson] = course.lessons;
+    expect(lesson.title).toBe('Translated title');
+    // Not translated: the summary and objectives stay English; the steps are the translation's.
+    expect(lesson.summary).toBe(english.lessons[0].summary);
+    expect(lesson.objectives).toEqual(english.lessons[0].objectives);
+    expect(lesson.steps.map((s) => s.title)).toEqual(english.lessons[0].steps.map((s) => `[xx] ${s.title}`));
+    // What the lesson does comes from lesson.md.
+    expect(lesson.exercises).toEqual(english.lessons[0].exercises);
+
+    const first = course.exercises.find((e) => e.id === 'first-image')!;
+    expect(first.readme).toBe(join(root, 'exercises', 'first-image', 'README.xx.md'));
+    expect(first.meta.title).toBe('xx title');
+    expect(first.meta.hints).toEqual(['xx hint 1', 'xx hint 2', 'xx hint 3']);
+    // A diagnosis hint without a translation stays English.
+    const englishFirst = english.exercises.find((e) => e.id === 'first-image')!;
+    expect(first.meta.diagnoses).toEqual(englishFirst.meta.diagnoses);
+
+    const layers = course.exercises.find((e) => e.id === 'layers')!;
+    const englishLayers = english.exercises.find((e) => e.id === 'layers')!;
+    expect(layers.readme).toBe(join(root, 'exercises', 'layers', 'README.md'));
+    expect(layers.meta.title).toBe(englishLayers.meta.title);
+    expect(layers.meta.hints).toEqual(englishLayers.meta.hints);
+
+    // English is the course as written; another language with no files at all is English too.
+    expect(englishFirst.meta.title).toBe('Your first image');
+    expect(englishFirst.readme).toBe(join(root, 'exercises', 'first-image', 'README.md'));
+    expect((await loadCourse(root, 'fr')).lessons[0].title).toBe(english.lessons[0].title);
+
+    const totalHints = english.exercises.reduce((n, e) => n + e.meta.hints.length, 0);
+    expect(coverage(course, XX)).toEqual({
+      lang: XX,
+      lessons: { translated: 1, total: 1 },
+      readmes: { translated: 1, total: 4 },
+      hints: { translated: 3, total: totalHints },
+    });
+    expect(coverage(english, 'en').hints).toEqual({ translated: totalHints, total: totalHints });
+  });
+
+  it('keeps its translations in the build snapshot', async () => {
+    const root = smallCourse();
+    writeFileSync(lessonFile(root, XX), translatedLesson(root));
+    writeFileSync(join(root, 'exercises', 'layers', 'README.xx.md'), '# xx task\n');
+    mkdirSync(join(root, 'dist'));
+    writeSnapshot(await loadCourse(root, 'en'));
+    expect(readSnapshot(root)).toBeDefined();
+    const course = await loadCourse(root, XX);
+    expect(course.lessons[0].title).toBe('Translated title');
+    expect(course.exercises.find((e) => e.id === 'layers')!.readme).toMatch(/README\.xx\.md$/);
+    // A changed translation makes the snapshot stale, so it is read again from the files.
+    writeFileSync(lessonFile(root, XX), translatedLesson(root, 'title: Changed title'));
+    expect(readSnapshot(root)).toBeUndefined();
+    expect((await loadCourse(root, XX)).lessons[0].title).toBe('Changed title');
+  });
+
+  it('refuses a translation that would change what the lesson does', async () => {
+    const root = smallCourse();
+    const rel = `lessons/${LESSON}/lesson.xx.md`;
+    writeFileSync(lessonFile(root, XX), translatedLesson(root, 'title: t\nexercises: [first-image]'));
+    expect((await problemsOf(root)).join('\n')).toMatch(new RegExp(`^${rel}:\\d+: unknown field exercises`, 'm'));
+
+    const fewer = translatedLesson(root).replace(/\n## \[xx\] Tidying up[\s\S]*$/, '\n');
+    writeFileSync(lessonFile(root, XX), fewer);
+    expect(await problemsOf(root)).toContainEqual(
+      expect.stringMatching(/^lessons\/.*lesson\.xx\.md: has 8 steps, lesson\.md has 9/),
+    );
+
+    const changedRun = translatedLesson(root).replace(/(```sh run\n)/, '$1rm -rf /tmp/x\n');
+    writeFileSync(lessonFile(root, XX), changedRun);
+    expect(await problemsOf(root)).toContainEqual(expect.stringMatching(/sh run` blocks differ from those of step 2/));
+  });
+
+  it('needs one translated hint for each English hint', async () => {
+    const root = smallCourse();
+    translateFirstImage(root, 2);
+    expect(await problemsOf(root)).toContainEqual(
+      expect.stringMatching(
+        /^exercises\/first-image\/exercise\.yaml:\d+: translations\.xx\.hints: expected 3 hints, one for each English hint/,
+      ),
+    );
+  });
+});
