@@ -6,7 +6,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { compileCheck } from '../checks/compile.js';
 import { UserError } from '../errors.js';
-import { readCourse } from '../lessons/course-loader.js';
+import { README_TRANSLATION, readCourse } from '../lessons/course-loader.js';
+import { LESSON_TRANSLATION } from '../lessons/lesson-file.js';
 import { FORMAT_VERSION, MANIFEST, readManifestHead } from '../lessons/manifest.js';
 import type { Exercise } from '../lessons/model.js';
 import type { ContentProblem } from '../lessons/validate.js';
@@ -22,9 +23,15 @@ export async function devCheck(root: string): Promise<ContentProblem[]> {
         problems.push({ file: `${folder}/${name}`, message: `is not a folder; ${folder}/ holds one folder per id` });
   for (const lesson of course.lessons) {
     const dir = dirname(lesson.file);
-    const linked = markdownProblems(root, lesson.file, problems);
+    // A translation (lesson.<lang>.md) may link to files of its own, such as a translated picture.
+    const texts = entries(dir).filter((name) => LESSON_TRANSLATION.test(name));
+    const linked = new Set(
+      [lesson.file, ...texts.map((name) => join(dir, name))].flatMap((file) => [
+        ...markdownProblems(root, file, problems),
+      ]),
+    );
     for (const name of entries(dir))
-      if (!/^lesson(\.[a-z]{2}(-[A-Za-z]{2,4})?)?\.md$/.test(name) && !linked.has(join(dir, name)))
+      if (name !== 'lesson.md' && !LESSON_TRANSLATION.test(name) && !linked.has(join(dir, name)))
         problems.push({
           file: rel(join(dir, name)),
           message: 'unexpected: a lesson folder holds lesson.md (and its translations) and the files it links to',
@@ -86,21 +93,29 @@ type Folder = Pick<Exercise, 'dir' | 'readme' | 'check' | 'starter' | 'solution'
   meta?: Exercise['meta'];
 };
 
-const EXERCISE_FILES = /^(exercise\.yaml|README(\.[a-z]{2}(-[A-Za-z]{2,4})?)?\.md|check\.ts|setup\.sh)$/;
+const EXERCISE_FILES = /^(exercise\.yaml|README\.md|check\.ts|setup\.sh)$/;
 const EXERCISE_FOLDERS = new Set(['starter', 'solution', 'wrong']);
 
 async function exerciseProblems(root: string, exercise: Folder): Promise<ContentProblem[]> {
   const problems: ContentProblem[] = [];
   const rel = (path: string) => relative(root, path);
-  const linked = markdownProblems(root, exercise.readme, problems);
+  const readmes = [
+    exercise.readme,
+    ...entries(exercise.dir)
+      .filter((name) => README_TRANSLATION.test(name))
+      .map((name) => join(exercise.dir, name)),
+  ];
+  const linked = new Set(readmes.flatMap((file) => [...markdownProblems(root, file, problems)]));
   for (const name of entries(exercise.dir)) {
     const path = join(exercise.dir, name);
-    const expected = isDir(path) ? EXERCISE_FOLDERS.has(name) : EXERCISE_FILES.test(name) || linked.has(path);
+    const known = EXERCISE_FILES.test(name) || README_TRANSLATION.test(name);
+    const expected = isDir(path) ? EXERCISE_FOLDERS.has(name) : known || linked.has(path);
     if (!expected)
       problems.push({
         file: rel(path) + (isDir(path) ? '/' : ''),
         message:
-          'unexpected: the loader never reads it (an exercise holds exercise.yaml, README.md, check.ts, setup.sh, ' +
+          'unexpected: the loader never reads it (an exercise holds exercise.yaml, README.md and its translations ' +
+          'such as README.de.md, check.ts, setup.sh, ' +
           'starter/, solution/, wrong/); a file for the learner belongs in starter/',
       });
   }
@@ -116,7 +131,7 @@ async function exerciseProblems(root: string, exercise: Folder): Promise<Content
     problems.push(...overlayProblems(root, exercise, dir));
   for (const dir of [exercise.starter, exercise.solution])
     for (const file of filesUnder(dir)) problems.push(...portProblems(root, file));
-  problems.push(...portProblems(root, exercise.readme));
+  for (const readme of readmes) problems.push(...portProblems(root, readme));
   return problems;
 }
 

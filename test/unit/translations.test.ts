@@ -3,6 +3,7 @@
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { devCheck } from '../../src/authoring/dev-check.js';
 import { chosenLanguage, languageOf } from '../../src/i18n/lang.js';
 import { loadCourse } from '../../src/lessons/course.js';
 import { ContentError } from '../../src/lessons/course-loader.js';
@@ -158,5 +159,16 @@ describe('a translated course', () => {
         /^exercises\/first-image\/exercise\.yaml:\d+: translations\.xx\.hints: expected 3 hints, one for each English hint/,
       ),
     );
+  });
+
+  it('is known to dev check: translated files are not unexpected, names the loader ignores are', async () => {
+    const root = smallCourse();
+    writeFileSync(lessonFile(root, XX), translatedLesson(root));
+    writeFileSync(join(root, 'exercises', 'first-image', 'README.xx.md'), '# xx task\n');
+    writeFileSync(join(root, 'exercises', 'layers', 'README.xx-YY.md'), '# xx task\n');
+    const problems = (await devCheck(root)).map(formatProblem);
+    expect(problems.filter((p) => /\.xx/.test(p))).toEqual([
+      expect.stringMatching(/^exercises\/layers\/README\.xx-YY\.md: unexpected: the loader never reads it/),
+    ]);
   });
 });
