@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     // ink checks CI when it loads and then draws only at exit; screen tests render to fake terminals and need frames.
-    env: { CI: 'false', CONTINUOUS_INTEGRATION: 'false' },
+    // CONTAINERLINGS_LANG: the tests compare English words, whatever this machine's locale.
+    env: { CI: 'false', CONTINUOUS_INTEGRATION: 'false', CONTAINERLINGS_LANG: 'en' },
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts', 'test/ui/**/*.test.tsx'] } },
       // Integration and terminal tests share one real Docker engine: run their files one at a time.

@@ -1,7 +1,10 @@
 // One outcome theme: the mark, the word and the colour of every outcome and status, shared by the CLI, the TUI and
 // the class report, so a pass looks the same everywhere (as ui/keys.ts is one table for keys). Plain data: it
-// imports nothing, so no command loads ink or react for it. Its marks are one column wide in every terminal (✓, not
-// the emoji-capable ✔), as the TUI's string-width fast path assumes (scripts/string-width-fast-path.mjs).
+// imports only the catalog of words (src/i18n), so no command loads ink or react for it. Its marks are one column
+// wide in every terminal (✓, not the emoji-capable ✔), as the TUI's string-width fast path assumes
+// (scripts/string-width-fast-path.mjs).
+
+import { msg } from './i18n/catalog.js';
 
 /** A colour both Ink (`<Text color>`) and the CLI's paint() know. */
 export type Tone = 'green' | 'red' | 'yellow' | 'gray';
@@ -14,13 +17,13 @@ export interface Look {
 
 /** A check's outcome. */
 export const OUTCOME = {
-  pass: { mark: '✓', word: 'pass', tone: 'green' },
-  fail: { mark: '✘', word: 'fail', tone: 'red' },
-  error: { mark: '!', word: 'error', tone: 'yellow' },
+  pass: { mark: '✓', word: msg('outcome.pass'), tone: 'green' },
+  fail: { mark: '✘', word: msg('outcome.fail'), tone: 'red' },
+  error: { mark: '!', word: msg('outcome.error'), tone: 'yellow' },
 } as const satisfies Record<'pass' | 'fail' | 'error', Look>;
 
 /** Nothing yet: an exercise not checked, a result not handed in. */
-export const NOTHING_YET = { mark: '·', word: 'not yet', tone: 'gray' } as const satisfies Look;
+export const NOTHING_YET = { mark: '·', word: msg('status.notYet'), tone: 'gray' } as const satisfies Look;
 
 /** An exercise's status in a workspace. */
 export const STATUS = {

@@ -1,6 +1,7 @@
 // Plain terminal output for the non-interactive commands: colour only on a TTY, JSON when asked.
 import type { CheckResult, Outcome } from '../checks/kit/api.js';
 import { colourRefused } from '../accessibility.js';
+import { msg } from '../i18n/catalog.js';
 import { OUTCOME, type Look } from '../outcome-theme.js';
 
 const useColour = () => Boolean(process.stdout.isTTY) && !colourRefused();
@@ -55,7 +56,7 @@ export function outcomeLabel(outcome: Outcome): string {
 
 export function formatResult(title: string, result: CheckResult): string {
   const lines = [`${outcomeLabel(result.outcome)}  ${paint('bold', title)}`, `  ${result.message}`];
-  if (result.tryNext) lines.push(`  ${paint('blue', 'Try:')} ${result.tryNext}`);
+  if (result.tryNext) lines.push(`  ${paint('blue', msg('check.try'))} ${result.tryNext}`);
   for (const [k, v] of Object.entries(result.evidence)) lines.push(paint('dim', `  ${k}: ${v}`));
   return lines.join('\n');
 }

@@ -4,6 +4,8 @@ import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } f
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { devCheck } from '../../src/authoring/dev-check.js';
+import { catalogCoverage, msg, type MessageKey } from '../../src/i18n/catalog.js';
+import { keyBindings } from '../../src/ui/keys.js';
 import { chosenLanguage, languageOf } from '../../src/i18n/lang.js';
 import { loadCourse } from '../../src/lessons/course.js';
 import { ContentError } from '../../src/lessons/course-loader.js';
@@ -170,5 +172,28 @@ describe('a translated course', () => {
     expect(problems.filter((p) => /\.xx/.test(p))).toEqual([
       expect.stringMatching(/^exercises\/layers\/README\.xx-YY\.md: unexpected: the loader never reads it/),
     ]);
+  });
+});
+
+describe("the program's own words", () => {
+  it('are English by default, German where the catalog has them, English where it has not', () => {
+    expect(msg('key.check', {}, 'en')).toBe('check');
+    expect(msg('key.check', {}, 'de')).toBe('prüfen');
+    expect(msg('list.lesson', { id: 'a', passed: 1, total: 2 }, 'en')).toBe('(a, 1/2 passed)');
+    expect(msg('list.lesson', { id: 'a', passed: 1, total: 2 }, 'de')).toBe('(a, 1/2 bestanden)');
+    // No catalog for xx: every word is English.
+    expect(msg('outcome.fail', {}, XX)).toBe('fail');
+    expect(catalogCoverage('de')).toEqual({
+      translated: catalogCoverage('en').total,
+      total: catalogCoverage('en').total,
+    });
+  });
+
+  it('give every key binding its English label and help', () => {
+    for (const binding of keyBindings) {
+      expect(binding.label).toBe(msg(`key.${binding.command}` as MessageKey, {}, 'en'));
+      expect(binding.help).toBe(msg(`key.${binding.command}.help` as MessageKey, {}, 'en'));
+    }
+    expect(keyBindings.find((b) => b.command === 'check')!.label).toBe('check');
   });
 });

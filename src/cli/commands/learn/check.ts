@@ -3,6 +3,7 @@ import { watch } from 'node:fs';
 import type { Invocation } from '../../args.js';
 import { requireExercise } from '../../args.js';
 import { openTutor } from '../../context.js';
+import { msg } from '../../../i18n/catalog.js';
 import { exitCodeFor, formatResult, paint, printJson } from '../../output.js';
 
 export default async function check(inv: Invocation, signal: AbortSignal): Promise<number> {
@@ -18,7 +19,7 @@ export default async function check(inv: Invocation, signal: AbortSignal): Promi
   };
   const code = await once();
   if (!inv.watch) return code;
-  process.stdout.write(paint('dim', `Watching ${tutor.dir(id)}; save a file to check again, Ctrl-C to stop.\n`));
+  process.stdout.write(paint('dim', `${msg('check.watching', { dir: tutor.dir(id) })}\n`));
   let timer: NodeJS.Timeout | undefined;
   let running = Promise.resolve(code);
   const watcher = watch(tutor.dir(id), { recursive: true }, () => {
