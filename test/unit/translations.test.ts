@@ -44,7 +44,10 @@ function translatedLesson(root: string, frontmatter = 'title: Translated title')
 function translateFirstImage(root: string, hints = 3): void {
   const list = Array.from({ length: hints }, (_, i) => `      - "xx hint ${i + 1}"`).join('\n');
   const file = metaFile(root, 'first-image');
-  writeFileSync(file, `${readFileSync(file, 'utf8')}translations:\n  xx:\n    title: xx title\n    hints:\n${list}\n`);
+  const entry = `translations:\n  xx:\n    title: xx title\n    hints:\n${list}\n`;
+  const text = readFileSync(file, 'utf8');
+  // Next to the shipped translations, when there are any.
+  writeFileSync(file, /^translations:\n/m.test(text) ? text.replace(/^translations:\n/m, entry) : text + entry);
 }
 
 async function problemsOf(root: string): Promise<string[]> {
@@ -195,5 +198,35 @@ describe("the program's own words", () => {
       expect(binding.help).toBe(msg(`key.${binding.command}.help` as MessageKey, {}, 'en'));
     }
     expect(keyBindings.find((b) => b.command === 'check')!.label).toBe('check');
+  });
+});
+
+describe('the shipped German translation', () => {
+  /** Every fenced code block of a markdown text, in order. */
+  const codeBlocks = (text: string) => [...text.matchAll(/^( *)(```[^\n]*\n[\s\S]*?^\1```)/gm)].map((m) => m[2]);
+
+  it('covers lesson 1 and its four exercises in full, with every command and code block as in English', async () => {
+    const course = await loadCourse(ROOT, 'de');
+    const english = await loadCourse(ROOT, 'en');
+    const lesson = course.lessons.find((l) => l.id === LESSON)!;
+    expect(lesson.title).toBe('Dockerfiles und Images');
+    expect(lesson.objectives).toHaveLength(english.lessons.find((l) => l.id === LESSON)!.objectives.length);
+    const lessonText = (lang: string) => readFileSync(join(ROOT, 'lessons', LESSON, `lesson${lang}.md`), 'utf8');
+    expect(codeBlocks(lessonText('.de'))).toEqual(codeBlocks(lessonText('')));
+    for (const id of EXERCISES) {
+      const exercise = course.exercises.find((e) => e.id === id)!;
+      const englishExercise = english.exercises.find((e) => e.id === id)!;
+      expect(exercise.readme).toMatch(/README\.de\.md$/);
+      expect(codeBlocks(readFileSync(exercise.readme, 'utf8'))).toEqual(
+        codeBlocks(readFileSync(englishExercise.readme, 'utf8')),
+      );
+      expect(exercise.meta.title).not.toBe(englishExercise.meta.title);
+      const translation = exercise.meta.translations.de!;
+      expect(translation.hints).toHaveLength(englishExercise.meta.hints.length);
+      expect(Object.keys(translation.diagnoses ?? {}).sort()).toEqual(Object.keys(exercise.meta.diagnoses).sort());
+    }
+    const { lessons, readmes } = coverage(course, 'de');
+    expect(lessons.translated).toBeGreaterThanOrEqual(1);
+    expect(readmes.translated).toBeGreaterThanOrEqual(4);
   });
 });
