@@ -94,74 +94,75 @@ export const Resources = z.strictObject({
 });
 export type Resources = z.infer<typeof Resources>;
 
-export const ExerciseMeta = z
-  .strictObject({
-    id,
-    title: z.string().min(1),
-    lesson: id,
-    hints: z.array(z.string().min(1)).min(1, 'at least one hint'),
-    resources: Resources.default({
-      images: [],
-      containers: [],
-      networks: [],
-      volumes: [],
-      repositories: [],
-      services: [],
-      composeProjects: [],
-      swarm: false,
-      nodeLabels: [],
-    }),
-    timeouts: z
-      .strictObject({
-        /** Seconds a check may take before it is reported as an error. */
-        check: z.number().positive().max(600).default(60),
-        /** Seconds the commands of a self-test attempt may take. */
-        attempt: z.number().positive().max(1800).default(180),
-      })
-      .default({ check: 60, attempt: 180 }),
-    needs: z.array(ExerciseNeed).default([]),
-    /**
-     * Host ports (on 127.0.0.1) the exercise publishes: doctor --workshop checks they are free, and the parallel
-     * self-test never runs two exercises that share one.
-     */
-    ports: z.array(z.number().int().min(1).max(65535)).default([]),
-    /**
-     * The image this exercise's check can be judged from alone (no running container, no workspace file decides a
-     * pass): `containerlings submit` pushes it to the class registry and `containerlings verify` re-checks it there.
-     */
-    verify: z.strictObject({ image: dockerName }).optional(),
-    /**
-     * The named mistakes the check can diagnose (kit.diagnose): id → the hint that fits that mistake, shown first when
-     * the learner asks for a hint after the check diagnosed it.
-     */
-    diagnoses: z.record(id, z.strictObject({ hint: z.string().min(1) })).default({}),
-    /** Each wrong attempt (a folder under wrong/) → the diagnosis its check must give, proven by the self-test. */
-    wrongAttempts: z.record(z.string().min(1), id).default({}),
-    /**
-     * Mutants of the solution (ids as `selftest --mutants` names them) that are equivalent to it, with the reason: the
-     * mutant test does not count them as survivors. The loader refuses an id that no generator makes.
-     */
-    equivalentMutants: z.record(z.string().min(1), z.string().min(1)).default({}),
-    /** The title and hints in other languages, by language code: `{ de: { title, hints: [...] } }`. */
-    translations: z.record(langCode, ExerciseTranslation).default({}),
-  })
-  .superRefine((meta, ctx) => {
-    for (const [lang, t] of Object.entries(meta.translations)) {
-      if (t.hints && t.hints.length !== meta.hints.length)
+const ExerciseFields = z.strictObject({
+  id,
+  title: z.string().min(1),
+  lesson: id,
+  hints: z.array(z.string().min(1)).min(1, 'at least one hint'),
+  resources: Resources.default({
+    images: [],
+    containers: [],
+    networks: [],
+    volumes: [],
+    repositories: [],
+    services: [],
+    composeProjects: [],
+    swarm: false,
+    nodeLabels: [],
+  }),
+  timeouts: z
+    .strictObject({
+      /** Seconds a check may take before it is reported as an error. */
+      check: z.number().positive().max(600).default(60),
+      /** Seconds the commands of a self-test attempt may take. */
+      attempt: z.number().positive().max(1800).default(180),
+    })
+    .default({ check: 60, attempt: 180 }),
+  needs: z.array(ExerciseNeed).default([]),
+  /**
+   * Host ports (on 127.0.0.1) the exercise publishes: doctor --workshop checks they are free, and the parallel
+   * self-test never runs two exercises that share one.
+   */
+  ports: z.array(z.number().int().min(1).max(65535)).default([]),
+  /**
+   * The image this exercise's check can be judged from alone (no running container, no workspace file decides a
+   * pass): `containerlings submit` pushes it to the class registry and `containerlings verify` re-checks it there.
+   */
+  verify: z.strictObject({ image: dockerName }).optional(),
+  /**
+   * The named mistakes the check can diagnose (kit.diagnose): id → the hint that fits that mistake, shown first when
+   * the learner asks for a hint after the check diagnosed it.
+   */
+  diagnoses: z.record(id, z.strictObject({ hint: z.string().min(1) })).default({}),
+  /** Each wrong attempt (a folder under wrong/) → the diagnosis its check must give, proven by the self-test. */
+  wrongAttempts: z.record(z.string().min(1), id).default({}),
+  /**
+   * Mutants of the solution (ids as `selftest --mutants` names them) that are equivalent to it, with the reason: the
+   * mutant test does not count them as survivors. The loader refuses an id that no generator makes.
+   */
+  equivalentMutants: z.record(z.string().min(1), z.string().min(1)).default({}),
+  /** The title and hints in other languages, by language code: `{ de: { title, hints: [...] } }`. */
+  translations: z.record(langCode, ExerciseTranslation).default({}),
+});
+
+/** An exercise's metadata: a translation's hints match the English ones, one for one. */
+export const ExerciseMeta = ExerciseFields.superRefine((meta, ctx) => {
+  for (const [lang, t] of Object.entries(meta.translations)) {
+    if (t.hints && t.hints.length !== meta.hints.length)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['translations', lang, 'hints'],
+        message: `expected ${meta.hints.length} hints, one for each English hint and in the same order (found ${t.hints.length})`,
+      });
+    for (const id of Object.keys(t.diagnoses ?? {}))
+      if (!Object.hasOwn(meta.diagnoses, id))
         ctx.addIssue({
           code: 'custom',
-          path: ['translations', lang, 'hints'],
-          message: `expected ${meta.hints.length} hints, one for each English hint and in the same order (found ${t.hints.length})`,
+          path: ['translations', lang, 'diagnoses', id],
+          message: 'expected a diagnosis declared under diagnoses',
         });
-      for (const id of Object.keys(t.diagnoses ?? {}))
-        if (!Object.hasOwn(meta.diagnoses, id))
-          ctx.addIssue({
-            code: 'custom',
-            path: ['translations', lang, 'diagnoses', id],
-            message: 'expected a diagnosis declared under diagnoses',
-          });
-    }
-  });
+  }
+});
 export type ExerciseMeta = z.infer<typeof ExerciseMeta>;
 
 /** course.yaml at the content root: the course format it is written for (manifest.ts), and its name. */

@@ -11,7 +11,8 @@ export const snapshotPath = (root: string) => join(root, 'dist', 'course.json');
 /**
  * Everything the snapshot is made from, and nothing more (so it stays cheap to compute at every start): the
  * folders' names down to exercises/<id>/wrong/<name>, and the size and time of course.yaml, each lesson.md (and its
- * translations, lesson.<lang>.md) and exercise.yaml. A check's or a starter's content is read when used, never from the snapshot.
+ * translations, lesson.<lang>.md) and exercise.yaml. A check's or a starter's content is read when used, never from
+ * the snapshot.
  */
 export function fingerprint(root: string): string {
   const lines: string[] = [];

@@ -1,27 +1,28 @@
 // The help overlay (?): every binding for this screen and for the modes, generated from keys.ts.
 import { Box, Text } from 'ink';
 import { bindingsFor, keyName, type KeyContext, type Screen } from '../keys.js';
+import { msg, type MessageKey } from '../../i18n/catalog.js';
 
 export interface HelpOverlayProps {
   readonly screen: Screen;
 }
 
-const sections: readonly { readonly title: string; readonly context: (screen: Screen) => KeyContext }[] = [
-  { title: 'On this screen', context: (screen) => screen },
-  { title: 'When asked to confirm', context: () => 'confirm' },
-  { title: 'While a check, reset or command runs', context: () => 'busy' },
+const sections: readonly { readonly title: MessageKey; readonly context: (screen: Screen) => KeyContext }[] = [
+  { title: 'help.onThisScreen', context: (screen) => screen },
+  { title: 'help.whenConfirming', context: () => 'confirm' },
+  { title: 'help.whileBusy', context: () => 'busy' },
 ];
 
 export function HelpOverlay({ screen }: HelpOverlayProps) {
   return (
     <Box flexDirection="column" borderStyle="round" borderColor="cyan" paddingX={1}>
-      <Text bold>Keys</Text>
+      <Text bold>{msg('help.keys')}</Text>
       {sections.map(({ title, context }) => {
         const bindings = bindingsFor(context(screen));
         if (bindings.length === 0) return null;
         return (
           <Box key={title} flexDirection="column" marginTop={1}>
-            <Text underline>{title}</Text>
+            <Text underline>{msg(title)}</Text>
             {bindings.map((b) => (
               <Box key={b.command}>
                 <Box width={16} flexShrink={0}>
@@ -36,7 +37,7 @@ export function HelpOverlay({ screen }: HelpOverlayProps) {
         );
       })}
       <Box marginTop={1}>
-        <Text dimColor>Press ? or esc to close.</Text>
+        <Text dimColor>{msg('help.close')}</Text>
       </Box>
     </Box>
   );

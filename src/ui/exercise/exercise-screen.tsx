@@ -3,6 +3,7 @@ import { Box, Text } from 'ink';
 import { StatusMark } from '../components/status-mark.js';
 import type { ExerciseView } from '../model.js';
 import { CheckResultView } from './check-result.js';
+import { msg } from '../../i18n/catalog.js';
 
 export interface ExerciseScreenProps {
   /** The exercise as recorded, with its last check. */
@@ -31,33 +32,32 @@ export function ExerciseScreen({ exercise, solution }: ExerciseScreenProps) {
       </Box>
       <Box marginTop={1}>
         <Text>
-          Work in: <Text color="cyan">{exercise.dir}</Text>
+          {`${msg('exercise.workIn')} `}
+          <Text color="cyan">{exercise.dir}</Text>
         </Text>
       </Box>
       {hintsShown.map((hint, i) => (
         <Box key={i} marginTop={1} flexDirection="column">
-          <Text color="yellow">
-            Hint {i + 1} of {hintsTotal}
-          </Text>
+          <Text color="yellow">{msg('exercise.hintOf', { n: i + 1, total: hintsTotal })}</Text>
           <Text>{hint.trimEnd()}</Text>
         </Box>
       ))}
       {diagnosisHint?.shown ? (
         <Box marginTop={1} flexDirection="column">
-          <Text color="yellow">For the mistake your last check found</Text>
+          <Text color="yellow">{msg('exercise.diagnosisHint')}</Text>
           <Text>{diagnosisHint.hint.trimEnd()}</Text>
         </Box>
       ) : null}
       {diagnosisHint && !diagnosisHint.shown ? (
-        <Text dimColor>A hint for the mistake your last check found: press h.</Text>
+        <Text dimColor>{msg('exercise.diagnosisHintWaiting')}</Text>
       ) : hintsShown.length === 0 && hintsTotal > 0 ? (
-        <Text dimColor>{hintsTotal === 1 ? 'One hint' : `${hintsTotal} hints`} available: press h.</Text>
+        <Text dimColor>{hintsTotal === 1 ? msg('exercise.oneHint') : msg('exercise.hints', { n: hintsTotal })}</Text>
       ) : null}
-      {shown ? <CheckResultView result={shown} /> : <Text dimColor>Not checked yet: press c when you are ready.</Text>}
+      {shown ? <CheckResultView result={shown} /> : <Text dimColor>{msg('exercise.notChecked')}</Text>}
       {solution !== undefined ? (
         <Box flexDirection="column" marginTop={1} borderStyle="round" borderColor="green" paddingX={1}>
           <Text bold color="green">
-            Solution
+            {msg('exercise.solution')}
           </Text>
           <Text>{solution.trimEnd()}</Text>
         </Box>

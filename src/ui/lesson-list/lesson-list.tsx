@@ -2,6 +2,7 @@
 import { Box, Text } from 'ink';
 import { StatusMark } from '../components/status-mark.js';
 import type { LessonView } from '../model.js';
+import { msg } from '../../i18n/catalog.js';
 
 export interface LessonListProps {
   readonly lessons: readonly LessonView[];
@@ -18,11 +19,11 @@ function progress(lesson: LessonView): string {
 
 /** Stays on screen while the list scrolls. */
 export function LessonListHeader() {
-  return <Text bold>Lessons</Text>;
+  return <Text bold>{msg('lessons.title')}</Text>;
 }
 
 export function LessonList({ lessons, selected }: LessonListProps) {
-  if (lessons.length === 0) return <Text>There are no lessons yet.</Text>;
+  if (lessons.length === 0) return <Text>{msg('lessons.none')}</Text>;
   return (
     <Box flexDirection="column">
       {lessons.map((lesson, i) => {

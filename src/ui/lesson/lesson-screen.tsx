@@ -3,6 +3,7 @@ import { Box, Text } from 'ink';
 import { OutputBox } from '../components/output-box.js';
 import { StatusMark } from '../components/status-mark.js';
 import type { LessonView } from '../model.js';
+import { msg } from '../../i18n/catalog.js';
 
 export interface LessonScreenProps {
   readonly lesson: LessonView;
@@ -42,7 +43,7 @@ export function LessonScreen({ lesson, step, output }: LessonScreenProps) {
     <Box flexDirection="column">
       {index === 0 && lesson.objectives.length > 0 ? (
         <Box flexDirection="column" marginTop={1}>
-          <Text underline>You will learn to</Text>
+          <Text underline>{msg('lesson.objectives')}</Text>
           {lesson.objectives.map((o) => (
             <Text key={o}>• {o}</Text>
           ))}
@@ -63,7 +64,7 @@ export function LessonScreen({ lesson, step, output }: LessonScreenProps) {
       {output !== undefined ? <OutputBox output={output} /> : null}
       {isLast && lesson.exercises.length > 0 ? (
         <Box flexDirection="column" marginTop={1}>
-          <Text underline>Exercises (press n to start)</Text>
+          <Text underline>{msg('lesson.exercises')}</Text>
           {lesson.exercises.map((e) => (
             <Text key={e.id}>
               <StatusMark status={e.status} /> {e.title}
@@ -77,10 +78,10 @@ export function LessonScreen({ lesson, step, output }: LessonScreenProps) {
 
 function BlockHint({ count, firstLines }: { readonly count: number; readonly firstLines: readonly string[] }) {
   if (count === 0) return null;
-  if (count === 1) return <Text dimColor>Press r to run this in the sandbox.</Text>;
+  if (count === 1) return <Text dimColor>{msg('lesson.runOne')}</Text>;
   return (
     <Box flexDirection="column">
-      <Text dimColor>Press a number to run a block in the sandbox:</Text>
+      <Text dimColor>{msg('lesson.runMany')}</Text>
       {firstLines.slice(0, 9).map((line, i) => (
         <Text key={i}>
           <Text bold color="cyan">
