@@ -3,6 +3,7 @@ import type { Invocation } from '../../args.js';
 import { requireExercise } from '../../args.js';
 import { openTutor } from '../../context.js';
 import { EXIT, paint, printJson } from '../../output.js';
+import { msg } from '../../../i18n/catalog.js';
 
 export default async function hint(inv: Invocation): Promise<number> {
   const id = requireExercise(inv);
@@ -11,7 +12,7 @@ export default async function hint(inv: Invocation): Promise<number> {
   if (inv.json) printJson({ exercise: id, hint, number, total, ...(diagnosis ? { diagnosis } : {}) });
   else
     process.stdout.write(
-      `${paint('blue', diagnosis ? 'For the mistake your last check found:' : `Hint ${number} of ${total}:`)} ${hint}\n`,
+      `${paint('blue', `${diagnosis ? msg('exercise.diagnosisHint') : msg('exercise.hintOf', { n: number, total })}:`)} ${hint}\n`,
     );
   return EXIT.pass;
 }
