@@ -1,7 +1,7 @@
 // Every key binding of the TUI, defined once: the input handler, the status bar and the help overlay
 // all read this table, so a key can't do one thing and be documented as another.
 import type { Key } from 'ink';
-import { msg, type MessageKey } from '../i18n/catalog.js';
+import { msg } from '../i18n/catalog.js';
 import type { Location } from './model.js';
 import type { ScrollMove } from './scroll.js';
 
@@ -69,8 +69,8 @@ const pageScrolled: readonly KeyContext[] = [...screens, 'help'];
 
 /** A key's status-bar word and help line, in the learner's language (src/i18n/catalog.ts). */
 const words = (command: Command) => ({
-  label: msg(`key.${command}` as MessageKey),
-  help: msg(`key.${command}.help` as MessageKey),
+  label: msg(`key.${command}`),
+  help: msg(`key.${command}.help`),
 });
 
 export const keyBindings: readonly KeyBinding[] = [
