@@ -23,7 +23,7 @@ export const ROOMS = [
   ['sandbox/process', ['sandbox/process.ts']],
   ['progress', ['progress/']],
   ['lessons', ['lessons/']],
-  ['floor', ['errors.ts', 'version.ts', 'outcome-theme.ts', 'accessibility.ts', 'make-dirs.ts', 'types/']],
+  ['floor', ['errors.ts', 'version.ts', 'outcome-theme.ts', 'accessibility.ts', 'make-dirs.ts', 'types/', 'i18n/']],
 ];
 
 export function roomOf(file) {
