@@ -12,9 +12,9 @@ export interface LessonListProps {
 
 function progress(lesson: LessonView): string {
   const total = lesson.exercises.length;
-  if (total === 0) return 'no exercises';
+  if (total === 0) return msg('lessons.noExercises');
   const passed = lesson.exercises.filter((e) => e.status === 'passed').length;
-  return `${passed}/${total} exercises passed`;
+  return msg('lessons.passed', { passed, total });
 }
 
 /** Stays on screen while the list scrolls. */

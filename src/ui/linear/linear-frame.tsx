@@ -10,6 +10,7 @@ import { bindingsFor, keyName, type Command, type KeyContext } from '../keys.js'
 import { ScreenBody, ScreenHeader } from '../screen.js';
 import type { AppState } from '../state.js';
 import { useTranscript, type Entry } from './use-transcript.js';
+import { msg } from '../../i18n/catalog.js';
 
 export interface LinearFrameProps {
   readonly state: AppState;
@@ -48,20 +49,23 @@ function EntryView({ entry }: { readonly entry: Entry }) {
       return <HelpOverlay screen={state.location.screen} />;
     case 'hint': {
       const shown = exercise?.hintsShown ?? [];
-      return <Text>{`Hint ${shown.length} of ${exercise?.hintsTotal ?? 0}: ${(shown.at(-1) ?? '').trimEnd()}`}</Text>;
+      const which = msg('exercise.hintOf', { n: shown.length, total: exercise?.hintsTotal ?? 0 });
+      return <Text>{`${which}: ${(shown.at(-1) ?? '').trimEnd()}`}</Text>;
     }
     case 'diagnosis':
-      return (
-        <Text>{`Hint for the mistake your last check found: ${exercise?.diagnosisHint?.hint.trimEnd() ?? ''}`}</Text>
-      );
+      return <Text>{`${msg('linear.diagnosisHint')} ${exercise?.diagnosisHint?.hint.trimEnd() ?? ''}`}</Text>;
     case 'result':
       return exercise?.lastResult ? <CheckResultView result={exercise.lastResult} /> : null;
     case 'solution':
-      return <Text>{`Solution:\n${(state.solution ?? '').trimEnd()}`}</Text>;
+      return <Text>{`${msg('exercise.solution')}:\n${(state.solution ?? '').trimEnd()}`}</Text>;
     case 'notice':
-      return <Text>{(state.notice?.tone === 'error' ? 'Problem: ' : '') + (state.notice?.text ?? '')}</Text>;
+      return (
+        <Text>{(state.notice?.tone === 'error' ? `${msg('linear.problem')} ` : '') + (state.notice?.text ?? '')}</Text>
+      );
     case 'output':
-      return <Text>{`Output:\n${(state.output ?? '').trimEnd() || '(none)'}\nEnd of output.`}</Text>;
+      return (
+        <Text>{`${msg('linear.output')}\n${(state.output ?? '').trimEnd() || msg('linear.none')}\n${msg('linear.endOfOutput')}`}</Text>
+      );
   }
 }
 
@@ -70,8 +74,9 @@ function selection(state: AppState) {
   const lesson = state.location.screen === 'lessons' ? state.lessons?.[state.selected] : undefined;
   if (!lesson || state.help) return null;
   const passed = lesson.exercises.filter((e) => e.status === 'passed').length;
-  const where = `Selected lesson ${state.selected + 1} of ${state.lessons?.length ?? 0}`;
-  return <Text>{`${where}: ${lesson.title}, ${passed} of ${lesson.exercises.length} exercises passed.`}</Text>;
+  const where = msg('linear.selected', { n: state.selected + 1, total: state.lessons?.length ?? 0 });
+  const done = msg('linear.passed', { passed, total: lesson.exercises.length });
+  return <Text>{`${where}: ${lesson.title}, ${done}`}</Text>;
 }
 
 /** Nothing scrolls in this layout: the terminal keeps every line. */
@@ -81,6 +86,8 @@ const scrollKeys: ReadonlySet<Command> = new Set(['lineDown', 'lineUp', 'pageDow
 export function keysSaid(context: KeyContext, dimmed: readonly Command[], watching: boolean): string {
   const keys = bindingsFor(context)
     .filter((b) => b.inStatusBar && !scrollKeys.has(b.command))
-    .map((b) => `${keyName(b.keys[0] ?? '')} ${b.label}${dimmed.includes(b.command) ? ' (locked)' : ''}`);
-  return `${watching ? 'Watching for saves. ' : ''}Keys: ${keys.join(', ')}.`;
+    .map(
+      (b) => `${keyName(b.keys[0] ?? '')} ${b.label}${dimmed.includes(b.command) ? ` ${msg('linear.locked')}` : ''}`,
+    );
+  return `${watching ? `${msg('linear.watching')} ` : ''}${msg('linear.keys')} ${keys.join(', ')}.`;
 }
