@@ -78,6 +78,7 @@ describe('the packed tarball', () => {
     const top = new Set(files.map((f) => f.split('/')[1]));
     expect([...top].sort()).toEqual([
       'README.md',
+      'course.yaml',
       'dist',
       'exercises',
       'lessons',

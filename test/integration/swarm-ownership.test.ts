@@ -108,7 +108,7 @@ describe('a swarm the learner already had', () => {
     expect(dockerOk('service', 'inspect', 'cl-hello')).toBe(false);
     restoreEngine();
     expect(swarmState()).toBe(foundState);
-  });
+  }, 600_000); // a whole self-test of desired-count (six attempts, each waiting for Swarm to converge)
 });
 
 describe('a swarm containerlings initialised', () => {
