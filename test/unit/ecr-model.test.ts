@@ -6,6 +6,7 @@
 // checked against the errors the model lists for its operation, with ECR's error body ({__type, message}).
 // No engine: the endpoint runs in this process in front of Debian's docker-registry binary (started by the test);
 // the test image's blobs are uploaded to the registry directly, and PutImage stores its manifest through ECR's API.
+import { join } from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -18,21 +19,11 @@ import { RegistryApi } from '../../src/sandbox/services/registry/registry-api.js
 import { sandboxFiles } from '../../src/sandbox/services/registry/sandbox-dir.js';
 import { tempDir } from '../support/cli.js';
 import { startRegistry, type TestRegistry } from '../support/registry.js';
+import { AWSCLI, type Shape } from '../support/aws-model.js';
 
-const MODEL = '/usr/lib/python3/dist-packages/awscli/botocore/data/ecr/2015-09-21/service-2.json';
+const MODEL = join(AWSCLI, 'botocore', 'data', 'ecr', '2015-09-21', 'service-2.json');
 const installed = existsSync(MODEL);
 
-interface Shape {
-  type: string;
-  members?: Record<string, { shape: string }>;
-  required?: string[];
-  member?: { shape: string };
-  value?: { shape: string };
-  enum?: string[];
-  pattern?: string;
-  min?: number;
-  max?: number;
-}
 interface Model {
   metadata: { targetPrefix: string };
   operations: Record<string, { output?: { shape: string }; errors?: { shape: string }[] }>;

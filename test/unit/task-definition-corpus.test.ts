@@ -22,8 +22,8 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { checkTaskDefinition, RegisterTaskDefinitionInput } from '../../src/sandbox/ecs/task-definition.js';
 import { ROOT } from '../support/cli.js';
+import { AWSCLI, type Shape } from '../support/aws-model.js';
 
-const AWSCLI = '/usr/lib/python3/dist-packages/awscli';
 const AWSCLI_VERSION = '2.9.19';
 const SDK = join(ROOT, 'node_modules', '@aws-sdk', 'client-ecs');
 const SDK_VERSION = '3.1162.0';
@@ -31,14 +31,6 @@ const MODEL = join(AWSCLI, 'botocore', 'data', 'ecs', '2014-11-13', 'service-2.j
 
 type Verdict = 'true' | 'false';
 type Json = Record<string, unknown>;
-interface Shape {
-  type: string;
-  members?: Record<string, { shape: string }>;
-  required?: string[];
-  member?: { shape: string };
-  value?: { shape: string };
-  enum?: string[];
-}
 
 const installed = existsSync(MODEL) && existsSync(join(SDK, 'package.json'));
 const missing =
