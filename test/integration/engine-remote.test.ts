@@ -1,40 +1,25 @@
 // The course on a remote engine (DOCKER_HOST=tcp://...), whose 127.0.0.1 and files are not this machine's:
 // scripts/engines/remote.sh up makes one here and .ci/run sets CONTAINERLINGS_TEST_REMOTE_HOST to it. Checks that
 // reach published ports go from the engine's side; no verdict may be wrong because the engine is remote.
+// The self-tests here build under BuildKit, as learners' remote engines (Docker Desktop, contexts over ssh) mostly
+// do: the legacy builder is proven on this machine's engine, and BuildKit on both (engine-buildkit.test.ts).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { buildkitEnv, buildkitMissing } from '../support/buildkit.js';
 import { ROOT, runCli } from '../support/cli.js';
+import { REMOTE_CLAIMED, REMOTE_HOST, REMOTE_SKIPS, remoteRuns } from '../support/remote.js';
 import { ensureImage, loadCatalog } from '../../src/sandbox/images/catalog.js';
 import { connect, type Engine } from '../../src/sandbox/engine/connection.js';
 import { getOnEngineLoopback, probeLoopback, probeSharedFiles } from '../../src/sandbox/engine/reach.js';
 import { httpGet } from '../../src/sandbox/engine/http.js';
 
-const HOST = process.env.CONTAINERLINGS_TEST_REMOTE_HOST;
-const REQUIRED = (process.env.CONTAINERLINGS_TEST_ENGINES ?? '')
-  .split(',')
-  .map((s) => s.trim())
-  .includes('remote');
+const HOST = REMOTE_HOST;
+const REQUIRED = remoteRuns();
 const LABEL = 'io.containerlings.sandbox';
 const WORKSPACE = 'engine-remote-test';
 
-/**
- * The lessons CI proves on a remote engine (README: "Engines"), with their exercises. run-flags bind-mounts a
- * workspace folder, which a remote engine cannot see: the rule table makes it a stated skip (its check would say
- * `error`, never `fail`); so do compose-config, storage-kinds and storage-permissions, which bind-mount too. Swarm,
- * ECS and networks also pass there (measured by hand: 7, 3 and about 5 minutes) but are left to the local engines in
- * CI, for time (networks needs the nettools image, a 4-minute debootstrap on a fresh engine).
- */
-const CLAIMED: Record<string, readonly string[]> = {
-  'dockerfiles-and-images': ['first-image', 'layers', 'run-flags', 'adder'],
-  namespaces: ['ns-share-drop', 'ns-pid-one', 'ns-hostname'],
-  cgroups: ['cg-limits', 'cg-oom', 'cg-fork-bomb'],
-  'lean-images': ['lean-dockerignore', 'lean-cache-order', 'lean-nonroot-healthcheck'],
-  distroless: ['distroless-greeter', 'static-scratch', 'debug-distroless'],
-  compose: ['compose-app', 'compose-config', 'compose-scale'],
-  storage: ['storage-kinds', 'storage-permissions', 'storage-backup'],
-};
 /** Registries, ECR and continuous delivery need the sandbox registry on this machine's 127.0.0.1: stated skips. */
 const UNAVAILABLE = [
   'push-to-registry',
@@ -48,11 +33,12 @@ const UNAVAILABLE = [
   'cd-promote-digest',
 ];
 
-const env = {
+const env = buildkitEnv({
+  ...process.env,
   DOCKER_HOST: HOST,
   CONTAINERLINGS_OFFLINE: '1',
   CONTAINERLINGS_SANDBOX_DIR: '/tmp/containerlings-remote-test-sandbox',
-};
+});
 const onRemote = (...args: string[]) =>
   execFileSync('docker', args, { encoding: 'utf8', env: { ...process.env, DOCKER_HOST: HOST } }).trim();
 const labelled = () => onRemote('ps', '-aq', '--filter', `label=${LABEL}`).split('\n').filter(Boolean);
@@ -163,7 +149,10 @@ if (!HOST) {
   });
 
   describe('remote engine: the lessons the README claims', () => {
-    for (const [lesson, exercises] of Object.entries(CLAIMED)) {
+    const began = Date.now();
+    it('has a docker client that builds with BuildKit', () => expect(buildkitMissing()).toBeUndefined());
+
+    for (const [lesson, exercises] of Object.entries(REMOTE_CLAIMED)) {
       it(`${lesson}: every starter fails, every solution passes, every wrong attempt fails, nothing left`, async () => {
         const started = Date.now();
         const { stdout, stderr } = await runCli(['selftest', '--json', ...exercises], { env, timeoutMs: 1_200_000 });
@@ -177,12 +166,14 @@ if (!HOST) {
           );
         expect(bad, stderr).toEqual([]);
         expect(report.leftovers).toEqual({ containers: 0, images: 0, networks: 0, volumes: 0 });
+        // Exactly the exercises that bind-mount a workspace folder are stated skips, with the reason.
+        const skipped = (report.skipped ?? []) as { exercise: string; reason: string }[];
+        expect(skipped.map((s) => s.exercise).sort()).toEqual(
+          exercises.filter((id) => REMOTE_SKIPS.includes(id)).sort(),
+        );
+        for (const s of skipped) expect(s.reason).toMatch(/bind-mounts a folder of your workspace/);
         for (const id of exercises) {
-          const skip = (report.skipped ?? []).find((s: { exercise: string }) => s.exercise === id);
-          if (skip) {
-            expect(skip.reason).toMatch(/\w/);
-            continue;
-          }
+          if (REMOTE_SKIPS.includes(id)) continue;
           const names = report.attempts
             .filter((a: { exercise: string }) => a.exercise === id)
             .map((a: { attempt: string }) => a.attempt);
@@ -192,5 +183,10 @@ if (!HOST) {
         expect(labelled()).toEqual([]);
       }, 1_200_000);
     }
+
+    it('the builds went through BuildKit: its build cache on the remote engine was used during the run', async () => {
+      const df = (await (await remoteEngine()).docker.df()) as { BuildCache?: { LastUsedAt?: string }[] };
+      expect((df.BuildCache ?? []).some((r) => r.LastUsedAt && Date.parse(r.LastUsedAt) >= began)).toBe(true);
+    });
   });
 }
