@@ -3,6 +3,7 @@
 import { availableParallelism } from 'node:os';
 import type { Course, Exercise } from '../lessons/course.js';
 import type { Engine } from '../sandbox/engine/connection.js';
+import { danglingImages, removeNewDangling } from '../sandbox/cleanup.js';
 import { attemptsOf, selftest, type AttemptReport, type SelftestReport } from './selftest.js';
 
 /**
@@ -63,6 +64,9 @@ export async function selftestInParallel(
   signal?: AbortSignal,
 ): Promise<SelftestReport> {
   const waiting = startOrder(course, exercises);
+  // The build stages the attempts leave are removed once, at the end, when no build of ours is still running.
+  const stagesBefore = await danglingImages(engine);
+  const began = Date.now();
   const running = new Map<Exercise, Set<string>>();
   const reports: SelftestReport[] = [];
   let lane = 0;
@@ -83,6 +87,7 @@ export async function selftestInParallel(
         events.onAttempt,
         signal,
         `ws-selftest${process.pid}j${lane++}`,
+        { keepStages: true },
       );
       reports.push(report);
       events.onFinish?.(exercise, report);
@@ -103,6 +108,7 @@ export async function selftestInParallel(
     await new Promise<void>((resolve) => (wake = resolve));
   }
   await Promise.all(started);
+  await removeNewDangling(engine, stagesBefore, began);
   if (failures.length) throw failures[0];
   const leftovers = { containers: 0, images: 0, networks: 0, volumes: 0 };
   for (const r of reports)

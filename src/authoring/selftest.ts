@@ -49,6 +49,11 @@ export interface SelftestReport {
 export interface SelftestOptions {
   /** Run the solution and at most this many of its mutants (each must fail), instead of the usual attempts. */
   readonly mutants?: number;
+  /**
+   * Leave the build stages the attempts leave, for the caller to remove once nothing else builds: a parallel run
+   * (selftest-schedule.ts) would otherwise remove a stage that another exercise's build is still making.
+   */
+  readonly keepStages?: boolean;
 }
 
 export interface Attempt {
@@ -175,7 +180,7 @@ export async function selftest(
         await removeDeclared(engine, attempt.resources ?? exercise.meta.resources);
         // The attempt's build stages are the self-test's own, not the learner's: without this, each multi-stage
         // attempt left about 325 MB of untagged images on the classic builder.
-        await removeNewDangling(engine, dangling, began);
+        if (!options.keepStages) await removeNewDangling(engine, dangling, began);
         report = { ...report, seconds: Math.round((Date.now() - began) / 100) / 10 };
         attempts.push(report);
         onAttempt(report);

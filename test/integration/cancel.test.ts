@@ -33,4 +33,6 @@ it('a self-test interrupted with SIGINT cleans up what it made', async () => {
   expect(newLabelledContainers(before)).toEqual([]);
   expect(docker('images', '-q', 'containerlings/layers')).toBe('');
   expect(docker('images', '-q', 'containerlings/adder')).toBe('');
+  // Its claim on the engine (one self-test at a time) went with it.
+  expect(docker('network', 'ls', '-q', '--filter', 'name=^containerlings-selftest$')).toBe('');
 }, 120_000);

@@ -1,9 +1,11 @@
 // `containerlings selftest --workshop FILE`: prove every exercise of a workshop on this machine before the day,
 // in parallel where exercises share nothing, with a live progress view and a summary table.
 import { attemptCount, defaultJobs, selftestInParallel } from '../../../authoring/selftest-schedule.js';
+import type { SelftestReport } from '../../../authoring/selftest.js';
 import { okWithSkips, selftestProfile, splitRunnable } from '../../../authoring/selftest-skips.js';
 import { ensureImages, lessonImages } from '../../../sandbox/images/catalog.js';
 import { connect } from '../../../sandbox/engine/connection.js';
+import { claimEngine } from '../../../authoring/selftest-claim.js';
 import type { Invocation } from '../../args.js';
 import { billingConsentFor } from '../../confirm.js';
 import { EXIT, paint, printJson } from '../../output.js';
@@ -19,27 +21,35 @@ export default async function selftestWorkshop(inv: Invocation, signal: AbortSig
   const { run: exercises, skipped } = await splitRunnable(course, course.exercises, profile);
   // Real AWS mode: the attempts' scripts create ECR repositories in the learner's account.
   await billingConsentFor(inv)(exercises);
-  const lessons = course.lessons.filter((l) => exercises.some((e) => e.meta.lesson === l.id));
-  await ensureImages(
-    engine,
-    course.root,
-    lessonImages(lessons),
-    (l) => !inv.json && process.stderr.write(paint('dim', l) + '\n'),
-  );
-  const jobs = defaultJobs();
-  const progress = inv.json ? undefined : new SelftestProgress(attemptCount(exercises), jobs);
-  const report = await selftestInParallel(
-    engine,
-    course,
-    exercises,
-    jobs,
-    {
-      onStart: (e) => progress?.start(e.id),
-      onAttempt: (a) => progress?.attempt(a),
-      onFinish: (e) => progress?.finish(e.id),
-    },
-    signal,
-  ).finally(() => progress?.stop());
+  // One self-test per engine at a time (selftest-claim.ts), from the first image it might build to its last clean-up.
+  const release = await claimEngine(engine);
+  let report: SelftestReport;
+  let jobs: number;
+  try {
+    const lessons = course.lessons.filter((l) => exercises.some((e) => e.meta.lesson === l.id));
+    await ensureImages(
+      engine,
+      course.root,
+      lessonImages(lessons),
+      (l) => !inv.json && process.stderr.write(paint('dim', l) + '\n'),
+    );
+    jobs = defaultJobs();
+    const progress = inv.json ? undefined : new SelftestProgress(attemptCount(exercises), jobs);
+    report = await selftestInParallel(
+      engine,
+      course,
+      exercises,
+      jobs,
+      {
+        onStart: (e) => progress?.start(e.id),
+        onAttempt: (a) => progress?.attempt(a),
+        onFinish: (e) => progress?.finish(e.id),
+      },
+      signal,
+    ).finally(() => progress?.stop());
+  } finally {
+    await release();
+  }
   const seconds = Math.round(report.attempts.reduce((t, a) => t + a.seconds, 0) * 10) / 10;
   const ok = okWithSkips(report.ok, skipped);
   if (inv.json) printJson({ workshop: workshop?.title, jobs, ...report, ok, skipped, profile: await profile() });
