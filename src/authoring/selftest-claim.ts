@@ -60,7 +60,13 @@ export function busyMessage(holder: Holder | undefined, here = hostname()): User
   );
 }
 
-const status = (e: unknown) => (e as { statusCode?: number } | undefined)?.statusCode;
+/** The name is taken: Docker answers 409; Podman 4.3 answers 500, "network already exists". */
+export function nameTaken(e: unknown): boolean {
+  const err = e as { statusCode?: number; json?: { message?: string; cause?: string }; message?: string } | undefined;
+  if (err?.statusCode === 409) return true;
+  const text = `${err?.json?.cause ?? ''} ${err?.json?.message ?? ''} ${err?.message ?? ''}`;
+  return err?.statusCode === 500 && /already exists|already used/i.test(text);
+}
 
 /**
  * Claims the engine for this process's self-test, taking over a stale claim; refuses with a UserError while another
@@ -82,7 +88,7 @@ export async function claimEngine(engine: Engine): Promise<() => Promise<void>> 
         await network.remove().catch(() => undefined);
       };
     } catch (e) {
-      if (status(e) !== 409) throw e;
+      if (!nameTaken(e)) throw e;
     }
     let found: { Id: string; Labels?: Record<string, string> };
     try {

@@ -1,6 +1,6 @@
 // One self-test per engine: who holds the claim, when a claim is stale, and what the refused learner reads.
 import { describe, expect, it } from 'vitest';
-import { busyMessage, isStale, processAlive, readHolder } from '../../src/authoring/selftest-claim.js';
+import { busyMessage, isStale, nameTaken, processAlive, readHolder } from '../../src/authoring/selftest-claim.js';
 
 const label = (v: unknown) => ({ 'io.containerlings.selftest': JSON.stringify(v) });
 const holder = { host: 'box', pid: 4242, started: '2026-12-02T14:53:00.000Z' };
@@ -24,6 +24,16 @@ describe('the engine claim of a self-test', () => {
   it('knows this process is alive, and a pid that cannot exist is not', () => {
     expect(processAlive(process.pid)).toBe(true);
     expect(processAlive(2 ** 22 + 1)).toBe(false); // above Linux's pid_max limit
+  });
+
+  it('knows the name is taken from Docker (409) and from Podman 4.3 (500, "network already exists")', () => {
+    expect(
+      nameTaken({ statusCode: 409, json: { message: 'network with name containerlings-selftest already exists' } }),
+    ).toBe(true);
+    const podman = { cause: 'network already exists', message: 'network name x already used: network already exists' };
+    expect(nameTaken({ statusCode: 500, json: podman })).toBe(true);
+    expect(nameTaken({ statusCode: 500, json: { message: 'Cannot connect to the Docker daemon' } })).toBe(false);
+    expect(nameTaken(new Error('socket hang up'))).toBe(false);
   });
 
   it('tells the refused self-test who holds the engine, why it waits, and how to remove a claim left behind', () => {
