@@ -6,7 +6,7 @@ import { locateWorkspace } from '../progress/workspace.js';
 import { Tutor } from '../tutor/tutor.js';
 import type { Invocation } from './args.js';
 import { billingConsentFor } from './confirm.js';
-import { courseInUse, rememberWorkshop } from './workshop-context.js';
+import { courseInUse, rememberInWorkspace } from './workshop-context.js';
 
 /** Opens the workspace. With `create`, makes it on first use (a learner's first `containerlings` should just work). */
 export async function openTutor(inv: Invocation, options: { create?: boolean } = {}): Promise<Tutor> {
@@ -24,14 +24,16 @@ export async function openTutor(inv: Invocation, options: { create?: boolean } =
     course: used.course,
     confirmBilling: billingConsentFor(inv),
   });
-  await rememberWorkshop(inv, used, dir);
+  await rememberInWorkspace(inv, used, dir);
   return tutor;
 }
 
 /** Opens the workspace if there is one; commands such as list work without it. */
 export async function maybeTutor(inv: Invocation): Promise<Tutor | undefined> {
   const dir = locateWorkspace(inv.workspace);
-  return existsSync(progressPath(dir))
-    ? Tutor.open(dir, { course: (await courseInUse(inv)).course, confirmBilling: billingConsentFor(inv) })
-    : undefined;
+  if (!existsSync(progressPath(dir))) return undefined;
+  const used = await courseInUse(inv);
+  const tutor = await Tutor.open(dir, { course: used.course, confirmBilling: billingConsentFor(inv) });
+  await rememberInWorkspace(inv, used, dir);
+  return tutor;
 }

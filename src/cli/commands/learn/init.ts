@@ -6,13 +6,13 @@ import { locateWorkspace } from '../../../progress/workspace.js';
 import type { Invocation } from '../../args.js';
 import { FINDING } from '../../../outcome-theme.js';
 import { EXIT, mark, paint, printJson } from '../../output.js';
-import { courseInUse, rememberWorkshop } from '../../workshop-context.js';
+import { courseInUse, rememberInWorkspace } from '../../workshop-context.js';
 
 export default async function init(inv: Invocation): Promise<number> {
   const dir = inv.positionals[0] ? resolve(inv.positionals[0]) : locateWorkspace(inv.workspace);
   const used = await courseInUse({ workshop: inv.workshop, workspace: dir });
   const tutor = await Tutor.open(dir, { create: true, course: used.course });
-  await rememberWorkshop(inv, used, dir);
+  await rememberInWorkspace(inv, used, dir);
   const say = (line: string) => !inv.json && process.stdout.write(paint('dim', line) + '\n');
   let images: Record<string, string> | { error: string; next?: string };
   try {
