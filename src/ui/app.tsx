@@ -2,6 +2,7 @@
 // fills the terminal: header on top, status bar at the bottom, and the body scrolls in between.
 import { Box, useApp, useIsScreenReaderEnabled, useStdin } from 'ink';
 import { useCallback, useReducer, useRef } from 'react';
+import { msg } from '../i18n/catalog.js';
 import type { CommandContext } from './command-context.js';
 import { BusyLine } from './components/busy-line.js';
 import { ConfirmPrompt } from './components/confirm-prompt.js';
@@ -9,7 +10,7 @@ import { HelpOverlay } from './components/help-overlay.js';
 import { NoticeLine } from './components/notice-line.js';
 import { StatusBar } from './components/status-bar.js';
 import { ScrollIndicator, Viewport } from './components/viewport.js';
-import { confirmQuestions } from './exercise/exercise-commands.js';
+import { confirmQuestion } from './exercise/exercise-commands.js';
 import { LinearFrame } from './linear/linear-frame.js';
 import type { Command } from './keys.js';
 import type { ExitRequest, LessonView, Location, TutorActions } from './model.js';
@@ -85,11 +86,11 @@ export function App({ actions, start, lessons, interactive, onExit }: AppProps) 
         <ScrollIndicator scroll={state.scroll} />
         {state.busy ? <BusyLine busy={state.busy} /> : null}
         {state.notice ? <NoticeLine notice={state.notice} /> : null}
-        {state.confirm ? <ConfirmPrompt question={confirmQuestions[state.confirm]} /> : null}
+        {state.confirm ? <ConfirmPrompt question={confirmQuestion(state.confirm)} /> : null}
         <StatusBar
           context={context}
           dimmed={dimmed}
-          extra={state.watching && state.location.screen === 'exercise' ? '● watching' : undefined}
+          extra={state.watching && state.location.screen === 'exercise' ? `● ${msg('exercise.watching')}` : undefined}
         />
       </Box>
     </Box>

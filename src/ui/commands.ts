@@ -1,4 +1,5 @@
 // What each command does: plain functions over a context, so the input hook stays a thin dispatcher.
+import { msg } from '../i18n/catalog.js';
 import type { CommandContext } from './command-context.js';
 import type { Command } from './keys.js';
 import { parentOf, stepAlong } from './navigation.js';
@@ -34,14 +35,10 @@ export function runCommand(ctx: CommandContext, command: Command, input: string)
     case 'previous': {
       const to = stepAlong(lessons, state.location, command === 'next' ? 1 : -1);
       if (to) dispatch({ type: 'navigate', location: to });
-      else
-        dispatch({
-          type: 'notice',
-          notice: {
-            tone: 'info',
-            text: command === 'next' ? 'This is the end of the course.' : 'This is the start of the course.',
-          },
-        });
+      else {
+        const text = command === 'next' ? msg('course.end') : msg('course.start');
+        dispatch({ type: 'notice', notice: { tone: 'info', text } });
+      }
       return;
     }
     case 'back':

@@ -1,6 +1,7 @@
 // What the current location shows, in two parts: a header that always stays on screen, and a body that
 // scrolls inside the viewport when it is taller than the terminal.
 import { Text } from 'ink';
+import { msg } from '../i18n/catalog.js';
 import { ExerciseHeader, ExerciseScreen } from './exercise/exercise-screen.js';
 import { LessonList, LessonListHeader } from './lesson-list/lesson-list.js';
 import { LessonHeader, LessonScreen } from './lesson/lesson-screen.js';
@@ -21,13 +22,13 @@ export function ScreenHeader({ state }: ScreenPartProps) {
 export function ScreenBody({ state }: ScreenPartProps) {
   const { location, lessons } = state;
   if (location.screen === 'exercise') {
-    if (!state.exercise) return <Text dimColor>Loading the exercise…</Text>;
+    if (!state.exercise) return <Text dimColor>{msg('exercise.loading')}</Text>;
     return <ExerciseScreen exercise={state.exercise} solution={state.solution} />;
   }
-  if (!lessons) return <Text dimColor>Loading lessons…</Text>;
+  if (!lessons) return <Text dimColor>{msg('lessons.loading')}</Text>;
   if (location.screen === 'lessons') return <LessonList lessons={lessons} selected={state.selected} />;
   const lesson = lessons.find((l) => l.id === location.lessonId);
-  if (!lesson) return <Text>There is no lesson "{location.lessonId}". Press esc for the list.</Text>;
-  if (lesson.rendered === false) return <Text dimColor>Loading the lesson…</Text>;
+  if (!lesson) return <Text>{msg('lesson.missing', { id: location.lessonId })}</Text>;
+  if (lesson.rendered === false) return <Text dimColor>{msg('lesson.loading')}</Text>;
   return <LessonScreen lesson={lesson} step={location.step} output={state.output} />;
 }

@@ -1,5 +1,6 @@
 // Where the body viewport is scrolled to, and how each scroll key moves it. Pure: sizes come in as numbers
 // measured by the view, so this can be reasoned about (and tested) without a terminal.
+import { msg } from '../i18n/catalog.js';
 
 /** The scroll keys' commands; keys.ts binds them, the reducer applies them. */
 export type ScrollMove = 'lineUp' | 'lineDown' | 'pageUp' | 'pageDown' | 'top' | 'bottom';
@@ -60,6 +61,6 @@ export function scrollIndicator(scroll: ScrollState): string | undefined {
   const last = Math.min(scroll.content, first + scroll.page);
   const above = first > 0;
   const below = last < scroll.content;
-  const more = above && below ? '↑↓ more' : below ? '↓ more' : '↑ more';
-  return `lines ${first + 1}-${last} of ${scroll.content} · ${more}`;
+  const more = above && below ? msg('scroll.moreBoth') : below ? msg('scroll.moreBelow') : msg('scroll.moreAbove');
+  return msg('scroll.lines', { first: first + 1, last, total: scroll.content, more });
 }

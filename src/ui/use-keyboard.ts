@@ -2,6 +2,7 @@
 // overlay takes the keyboard until it is answered or closed.
 import { useInput, type Key } from 'ink';
 import type { RefObject } from 'react';
+import { msg } from '../i18n/catalog.js';
 import { runCommand } from './commands.js';
 import type { CommandContext } from './command-context.js';
 import { runConfirmed } from './exercise/exercise-commands.js';
@@ -42,10 +43,8 @@ function handleKey(ctx: CommandContext, input: string, key: Key): void {
     if (command === 'yes') runConfirmed(ctx, state.confirm);
     if (command === 'no') {
       dispatch({ type: 'confirm', confirm: undefined });
-      dispatch({
-        type: 'notice',
-        notice: { tone: 'info', text: state.confirm === 'reset' ? 'Reset cancelled.' : 'Not given up: keep going!' },
-      });
+      const text = state.confirm === 'reset' ? msg('confirm.resetCancelled') : msg('confirm.notGivenUp');
+      dispatch({ type: 'notice', notice: { tone: 'info', text } });
     }
     return;
   }

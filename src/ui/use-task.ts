@@ -6,7 +6,7 @@ import type { AppAction, TaskKind } from './state.js';
 export interface TaskRunner {
   /** Starts `work` unless a task is already running; `onDone` sees its value unless it rejected. */
   run<T>(kind: TaskKind, label: string, work: (signal: AbortSignal) => Promise<T>, onDone: (value: T) => void): void;
-  /** Aborts the running task; the task's rejection then shows "Cancelled.". */
+  /** Aborts the running task; the task's rejection then shows "Cancelled." (notice.cancelled). */
   cancel(): void;
   /** True while a task runs (read synchronously, so two quick key presses can't start two tasks). */
   isRunning(): boolean;

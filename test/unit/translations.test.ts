@@ -4,7 +4,7 @@ import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } f
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { devCheck } from '../../src/authoring/dev-check.js';
-import { catalogCoverage, msg, type MessageKey } from '../../src/i18n/catalog.js';
+import { catalogCoverage, msg, type PlainMessageKey } from '../../src/i18n/catalog.js';
 import { keyBindings } from '../../src/ui/keys.js';
 import { chosenLanguage, languageOf } from '../../src/i18n/lang.js';
 import { loadCourse } from '../../src/lessons/course.js';
@@ -194,8 +194,8 @@ describe("the program's own words", () => {
 
   it('give every key binding its English label and help', () => {
     for (const binding of keyBindings) {
-      expect(binding.label).toBe(msg(`key.${binding.command}` as MessageKey, {}, 'en'));
-      expect(binding.help).toBe(msg(`key.${binding.command}.help` as MessageKey, {}, 'en'));
+      expect(binding.label).toBe(msg(`key.${binding.command}` as PlainMessageKey, {}, 'en'));
+      expect(binding.help).toBe(msg(`key.${binding.command}.help` as PlainMessageKey, {}, 'en'));
     }
     expect(keyBindings.find((b) => b.command === 'check')!.label).toBe('check');
   });

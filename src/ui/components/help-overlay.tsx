@@ -1,13 +1,13 @@
 // The help overlay (?): every binding for this screen and for the modes, generated from keys.ts.
 import { Box, Text } from 'ink';
 import { bindingsFor, keyName, type KeyContext, type Screen } from '../keys.js';
-import { msg, type MessageKey } from '../../i18n/catalog.js';
+import { msg, type PlainMessageKey } from '../../i18n/catalog.js';
 
 export interface HelpOverlayProps {
   readonly screen: Screen;
 }
 
-const sections: readonly { readonly title: MessageKey; readonly context: (screen: Screen) => KeyContext }[] = [
+const sections: readonly { readonly title: PlainMessageKey; readonly context: (screen: Screen) => KeyContext }[] = [
   { title: 'help.onThisScreen', context: (screen) => screen },
   { title: 'help.whenConfirming', context: () => 'confirm' },
   { title: 'help.whileBusy', context: () => 'busy' },

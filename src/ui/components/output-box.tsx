@@ -1,5 +1,6 @@
 // Streamed output of a shell block, bounded so a chatty command can't push the lesson off screen.
 import { Box, Text } from 'ink';
+import { msg } from '../../i18n/catalog.js';
 
 export interface OutputBoxProps {
   readonly output: string;
@@ -18,10 +19,17 @@ export function OutputBox({ output, lines = 15 }: OutputBoxProps) {
     .replace(/\n$/, '')
     .split('\n');
   const shown = all.slice(-lines);
+  const hidden = all.length - shown.length;
   return (
     <Box flexDirection="column" borderStyle="single" borderColor="gray" paddingX={1} marginTop={1}>
-      {all.length > shown.length ? <Text dimColor>… {all.length - shown.length} earlier lines</Text> : null}
-      {output === '' ? <Text dimColor>(no output yet)</Text> : shown.map((line, i) => <Text key={i}>{line}</Text>)}
+      {hidden > 0 ? (
+        <Text dimColor>{hidden === 1 ? msg('output.earlierLine') : msg('output.earlierLines', { n: hidden })}</Text>
+      ) : null}
+      {output === '' ? (
+        <Text dimColor>{msg('output.empty')}</Text>
+      ) : (
+        shown.map((line, i) => <Text key={i}>{line}</Text>)
+      )}
     </Box>
   );
 }

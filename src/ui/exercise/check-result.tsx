@@ -1,14 +1,12 @@
 // The last check: outcome in colour, what is wrong, what to try, and what the check saw.
 import { Box, Text } from 'ink';
 import type { CheckResult } from '../../checks/kit/api.js';
+import { msg } from '../../i18n/catalog.js';
 import { OUTCOME } from '../../outcome-theme.js';
 
 export interface CheckResultViewProps {
   readonly result: CheckResult;
 }
-
-/** The outcome in words, for a screen reader: "check failed: <message>". */
-const said = { pass: 'check passed:', fail: 'check failed:', error: 'check could not finish:' } as const;
 
 export function CheckResultView({ result }: CheckResultViewProps) {
   const { mark, word, tone: color } = OUTCOME[result.outcome];
@@ -17,12 +15,13 @@ export function CheckResultView({ result }: CheckResultViewProps) {
   return (
     <Box flexDirection="column" marginTop={1}>
       <Text>
-        <Text bold color={color} aria-label={said[result.outcome]}>
+        {/* The outcome in words, for a screen reader: "check failed: <message>". */}
+        <Text bold color={color} aria-label={msg(`result.${result.outcome}.said`)}>
           {label}
         </Text>{' '}
         {result.message}
       </Text>
-      {result.tryNext ? <Text>Try next: {result.tryNext}</Text> : null}
+      {result.tryNext ? <Text>{`${msg('result.tryNext')} ${result.tryNext}`}</Text> : null}
       {evidence.length > 0 ? (
         <Box flexDirection="column" marginLeft={2}>
           {evidence.map(([key, value]) => (

@@ -1,4 +1,5 @@
 // The exercise screen's commands: check, hint, reset, solution, give up, watch, open in the editor.
+import { msg } from '../../i18n/catalog.js';
 import { attempt, refreshLessons, type CommandContext } from '../command-context.js';
 import type { Command } from '../keys.js';
 import type { ConfirmKind } from '../state.js';
@@ -12,7 +13,7 @@ const toBottom = { type: 'scroll', move: 'bottom' } as const;
 export function runCheck(ctx: CommandContext, id: string): void {
   ctx.task.run(
     'check',
-    'Checking',
+    msg('exercise.checking'),
     async (signal) => {
       await ctx.actions.check(id, signal);
       return ctx.actions.exercise(id);
@@ -37,14 +38,9 @@ export function runExerciseCommand(ctx: CommandContext, command: Command): void 
       return;
     case 'hint': {
       const mistakeHintWaits = exercise.diagnosisHint && !exercise.diagnosisHint.shown;
-      if (exercise.hintsTotal === 0 && !mistakeHintWaits) dispatch(info('This exercise has no hints.'));
+      if (exercise.hintsTotal === 0 && !mistakeHintWaits) dispatch(info(msg('exercise.noHints')));
       else if (!mistakeHintWaits && exercise.hintsShown.length >= exercise.hintsTotal) {
-        dispatch(
-          info(
-            `All ${exercise.hintsTotal} hints are shown.` +
-              (exercise.solutionUnlocked ? '' : ' Still stuck? Press g to give up and unlock the solution.'),
-          ),
-        );
+        dispatch(info(allHintsShown(exercise.hintsTotal, exercise.solutionUnlocked)));
       } else {
         attempt(
           ctx,
@@ -61,13 +57,12 @@ export function runExerciseCommand(ctx: CommandContext, command: Command): void 
       dispatch({ type: 'confirm', confirm: 'reset' });
       return;
     case 'giveUp':
-      if (exercise.solutionUnlocked) dispatch(info('The solution is already unlocked: press s to see it.'));
+      if (exercise.solutionUnlocked) dispatch(info(msg('exercise.solutionAlreadyUnlocked')));
       else dispatch({ type: 'confirm', confirm: 'giveUp' });
       return;
     case 'solution':
-      if (!exercise.solutionUnlocked) {
-        dispatch(info('The solution is locked. It unlocks when you pass the check, or when you give up with g.'));
-      } else if (state.solution !== undefined) dispatch({ type: 'solution', text: undefined });
+      if (!exercise.solutionUnlocked) dispatch(info(msg('exercise.solutionLocked')));
+      else if (state.solution !== undefined) dispatch({ type: 'solution', text: undefined });
       else {
         attempt(
           ctx,
@@ -81,9 +76,7 @@ export function runExerciseCommand(ctx: CommandContext, command: Command): void 
       return;
     case 'watch':
       dispatch({ type: 'toggle-watch' });
-      dispatch(
-        info(state.watching ? 'Watch mode off.' : `Watch mode on: saving a file in ${exercise.dir} checks again.`),
-      );
+      dispatch(info(state.watching ? msg('exercise.watchOff') : msg('exercise.watchOn', { dir: exercise.dir })));
       return;
     case 'edit':
       attempt(
@@ -107,7 +100,7 @@ export function runConfirmed(ctx: CommandContext, kind: ConfirmKind): void {
   if (kind === 'reset') {
     ctx.task.run(
       'reset',
-      'Resetting',
+      msg('exercise.resetting'),
       // The new attempt's view has no verdict: the last check judged files that are gone now.
       async (signal) => ({ message: await actions.reset(id, signal), exercise: await actions.exercise(id) }),
       ({ message, exercise: fresh }) => {
@@ -124,13 +117,19 @@ export function runConfirmed(ctx: CommandContext, kind: ConfirmKind): void {
     () => actions.giveUp(id),
     (updated) => {
       dispatch({ type: 'exercise-loaded', exercise: updated });
-      dispatch(info('Solution unlocked: press s to see it.'));
+      dispatch(info(msg('exercise.solutionUnlocked')));
       refreshLessons(ctx);
     },
   );
 }
 
-export const confirmQuestions: Readonly<Record<ConfirmKind, string>> = {
-  reset: 'Reset this exercise? Its resources are removed and the starter files restored (your files are backed up).',
-  giveUp: 'Give up on this exercise and unlock the solution?',
-};
+/** Said when h has nothing left to show; the way out (give up) while the solution is still locked. */
+function allHintsShown(total: number, solutionUnlocked: boolean): string {
+  const shown = total === 1 ? msg('exercise.onlyHintShown') : msg('exercise.allHintsShown', { n: total });
+  return solutionUnlocked ? shown : `${shown} ${msg('exercise.stillStuck')}`;
+}
+
+/** The y/n question asked before a reset or a give-up. */
+export function confirmQuestion(kind: ConfirmKind): string {
+  return kind === 'reset' ? msg('confirm.reset') : msg('confirm.giveUp');
+}

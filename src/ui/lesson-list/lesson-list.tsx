@@ -37,7 +37,9 @@ export function LessonList({ lessons, selected }: LessonListProps) {
               <Text bold={isSelected} color={isSelected ? 'cyan' : undefined} dimColor={Boolean(lesson.unavailable)}>
                 {i + 1}. {lesson.title}
               </Text>
-              <Text dimColor>{lesson.unavailable ? `unavailable: ${lesson.unavailable}` : progress(lesson)}</Text>
+              <Text dimColor>
+                {lesson.unavailable ? msg('lessons.unavailable', { why: lesson.unavailable }) : progress(lesson)}
+              </Text>
               {/* The progress just before says it in words. */}
               <Text aria-hidden>
                 {lesson.exercises.map((e) => (

@@ -1,4 +1,5 @@
 // The lesson screen's commands: run a step's shell block and stream its output.
+import { msg } from '../../i18n/catalog.js';
 import type { CommandContext } from '../command-context.js';
 import type { Command } from '../keys.js';
 
@@ -10,30 +11,27 @@ export function runLessonCommand(ctx: CommandContext, command: Command, input: s
   const blocks = lesson?.steps[location.step]?.blocks ?? [];
   const say = (text: string) => dispatch({ type: 'notice', notice: { tone: 'info', text } });
 
-  if (blocks.length === 0) return say('This step has no shell block to run.');
+  const count = blocks.length;
+  if (count === 0) return say(msg('lesson.noBlock'));
   const index = command === 'runBlock' ? Number(input) - 1 : 0;
-  if (command === 'run' && blocks.length > 1)
-    return say(`This step has ${blocks.length} shell blocks: press 1-${blocks.length} to run one.`);
+  if (command === 'run' && count > 1) return say(msg('lesson.pickBlock', { count }));
   const block = blocks[index];
-  if (!block)
-    return say(
-      `This step has ${blocks.length === 1 ? 'one shell block: press r' : `${blocks.length} shell blocks: press 1-${blocks.length}`}.`,
-    );
+  if (!block) return say(count === 1 ? msg('lesson.onlyBlock') : msg('lesson.noSuchBlock', { count }));
 
   dispatch({ type: 'output-cleared' });
   // The output box sits below the step's text: follow it down as it grows (any scroll key stops following).
   dispatch({ type: 'scroll', move: 'bottom' });
   ctx.task.run(
     'run',
-    blocks.length > 1 ? `Running block ${index + 1}` : 'Running',
+    count > 1 ? msg('lesson.runningBlock', { n: index + 1 }) : msg('lesson.running'),
     (signal) => ctx.actions.runBlock(block.code, (chunk) => dispatch({ type: 'output', chunk }), signal),
     (code) =>
       dispatch({
         type: 'notice',
         notice:
           code === 0
-            ? { tone: 'success', text: 'Done (exit code 0).' }
-            : { tone: 'error', text: `The command failed with exit code ${code}.` },
+            ? { tone: 'success', text: msg('lesson.done') }
+            : { tone: 'error', text: msg('lesson.failed', { code }) },
       }),
   );
 }

@@ -25,9 +25,7 @@ export function LessonHeader({ lesson, step }: Omit<LessonScreenProps, 'output'>
     <Box columnGap={2}>
       <Text bold>{lesson.title}</Text>
       {count > 0 ? (
-        <Text dimColor>
-          Step {stepIndex(lesson, step) + 1} of {count}
-        </Text>
+        <Text dimColor>{msg('lesson.stepOf', { n: stepIndex(lesson, step) + 1, total: count })}</Text>
       ) : null}
     </Box>
   );

@@ -5,7 +5,7 @@ import { Box, Static, Text } from 'ink';
 import { BusyLine } from '../components/busy-line.js';
 import { HelpOverlay } from '../components/help-overlay.js';
 import { CheckResultView } from '../exercise/check-result.js';
-import { confirmQuestions } from '../exercise/exercise-commands.js';
+import { confirmQuestion } from '../exercise/exercise-commands.js';
 import { bindingsFor, keyName, type Command, type KeyContext } from '../keys.js';
 import { ScreenBody, ScreenHeader } from '../screen.js';
 import type { AppState } from '../state.js';
@@ -26,7 +26,7 @@ export function LinearFrame({ state, context, dimmed }: LinearFrameProps) {
       <Static items={[...entries]}>{(entry) => <EntryView key={entry.id} entry={entry} />}</Static>
       <Box flexDirection="column">
         {state.busy ? <BusyLine busy={state.busy} /> : null}
-        {state.confirm ? <Text>{confirmQuestions[state.confirm]} Press y for yes, n for no.</Text> : null}
+        {state.confirm ? <Text>{`${confirmQuestion(state.confirm)} ${msg('confirm.yesOrNo')}`}</Text> : null}
         {selection(state)}
         <Text>{keysSaid(context, dimmed, state.watching)}</Text>
       </Box>
