@@ -4,7 +4,9 @@ import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } f
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { devCheck } from '../../src/authoring/dev-check.js';
-import { catalogCoverage, msg, type PlainMessageKey } from '../../src/i18n/catalog.js';
+import { catalogCoverage, msg, wordsIn, type MessageKey, type PlainMessageKey } from '../../src/i18n/catalog.js';
+import { DE } from '../../src/i18n/de.js';
+import { EN } from '../../src/i18n/en.js';
 import { keyBindings } from '../../src/ui/keys.js';
 import { chosenLanguage, languageOf } from '../../src/i18n/lang.js';
 import { loadCourse } from '../../src/lessons/course.js';
@@ -190,6 +192,38 @@ describe("the program's own words", () => {
       translated: catalogCoverage('en').total,
       total: catalogCoverage('en').total,
     });
+  });
+
+  /** Keys German leaves to English on purpose; empty: German says every one of them. */
+  const untranslated: readonly MessageKey[] = [];
+  /** Keys whose German is the English word itself. */
+  const sameInGerman: readonly MessageKey[] = ['linear.problem'];
+  const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+  const keys = Object.keys(EN) as MessageKey[];
+
+  it('are all German, apart from the keys listed as untranslated', () => {
+    expect(keys.filter((key) => DE[key] === undefined)).toEqual(untranslated);
+    expect(Object.keys(DE).filter((key) => !(key in EN))).toEqual([]);
+    // A German text copied from English by mistake would read as a translation that is not one.
+    expect(keys.filter((key) => DE[key] === EN[key])).toEqual(sameInGerman);
+  });
+
+  it('take the same values in German as in English', () => {
+    for (const key of keys) {
+      const german = DE[key];
+      if (german !== undefined)
+        expect({ key, names: placeholders(german) }).toEqual({ key, names: placeholders(EN[key]) });
+    }
+    expect(msg('lesson.pickBlock', { count: 3 }, 'de')).toBe(
+      'Dieser Schritt hat 3 Shell-Blöcke: drück 1-3, um einen davon auszuführen.',
+    );
+  });
+
+  it('fall back to English for a key a translation lacks', () => {
+    const partial = { 'notice.cancelled': 'Abgebrochen.' } as const;
+    expect(wordsIn(partial, 'notice.cancelled', {})).toBe('Abgebrochen.');
+    expect(wordsIn(partial, 'confirm.resetCancelled', {})).toBe('Reset cancelled.');
+    expect(wordsIn(partial, 'lesson.stepOf', { n: 2, total: 9 })).toBe('Step 2 of 9');
   });
 
   it('give every key binding its English label and help', () => {
