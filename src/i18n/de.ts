@@ -121,6 +121,9 @@ export const DE: Readonly<Partial<Record<MessageKey, string>>> = {
   'exercise.solutionUnlocked': 'Lösung freigeschaltet: drück s, um sie zu sehen.',
   'exercise.watchOn': 'Watch-Modus an: Sobald du eine Datei in {dir} speicherst, wird erneut geprüft.',
   'exercise.watchOff': 'Watch-Modus aus.',
+  'exercise.resetDone': 'Die Startdateien sind wiederhergestellt.',
+  'exercise.resetBackup': 'Deine Dateien liegen in {backup}.',
+  'exercise.resetRemoved': 'Entfernt: {names}.',
   'confirm.reset':
     'Diese Übung zurücksetzen? Ihre Ressourcen werden entfernt und die Startdateien wiederhergestellt (deine Dateien werden gesichert).',
   'confirm.giveUp': 'Diese Übung aufgeben und die Lösung freischalten?',

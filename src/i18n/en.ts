@@ -122,6 +122,10 @@ export const EN = {
   'exercise.solutionUnlocked': 'Solution unlocked: press s to see it.',
   'exercise.watchOn': 'Watch mode on: saving a file in {dir} checks again.',
   'exercise.watchOff': 'Watch mode off.',
+  // After a reset (src/tutor/tui-actions.ts): one sentence for each thing that was done.
+  'exercise.resetDone': 'Back to the starter files.',
+  'exercise.resetBackup': 'Your files are in {backup}.',
+  'exercise.resetRemoved': 'Removed {names}.',
   // The y/n questions (src/ui/exercise/exercise-commands.ts) and the answer n.
   'confirm.reset':
     'Reset this exercise? Its resources are removed and the starter files restored (your files are backed up).',

@@ -3,6 +3,7 @@
 import { watch } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { CancelledError, UserError } from '../errors.js';
+import { msg } from '../i18n/catalog.js';
 import { fillTemplate, renderMarkdown, type TemplateValues } from '../lessons/markdown.js';
 import { mainFile, openInEditor, type EditorChoice } from './editor.js';
 import { exerciseOverview, courseOverview } from './overview.js';
@@ -111,9 +112,9 @@ export function createActions(
       if (signal.aborted) throw new CancelledError();
       const { removed, backup } = await tutor.reset(id);
       const parts = [
-        `Back to the starter files.`,
-        backup ? `Your files are in ${backup}.` : '',
-        removed.removed.length ? `Removed ${removed.removed.join(', ')}.` : '',
+        msg('exercise.resetDone'),
+        backup ? msg('exercise.resetBackup', { backup }) : '',
+        removed.removed.length ? msg('exercise.resetRemoved', { names: removed.removed.join(', ') }) : '',
       ];
       return parts.filter(Boolean).join(' ');
     },
