@@ -50,8 +50,14 @@ function runtimeCompiled(): string[] {
 beforeAll(async () => {
   await requireEngine();
   for (const dir of [prefix, caches.XDG_CACHE_HOME, caches.TMPDIR]) mkdirSync(dir, { recursive: true });
-  // npm pack runs prepack, which builds dist/ (the bundle, the course snapshot, the compiled checks).
-  execFileSync('npm', ['pack', '--pack-destination', base], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  // The package holds dist/ as `npm test` built it (the bundle, the course snapshot, the compiled checks). Its
+  // prepack would build dist/ again, and that rewrite, while the other engines' self-tests run beside this file
+  // from the same dist/, once took a compiled check away from under them: pack without scripts.
+  if (!existsSync(join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/ is not built: run `npm run build` first.');
+  execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', base], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   tarball = join(
     base,
     readdirSync(base).find((f) => f.endsWith('.tgz'))!,
