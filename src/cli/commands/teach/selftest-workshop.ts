@@ -1,14 +1,12 @@
 // `containerlings selftest --workshop FILE`: prove every exercise of a workshop on this machine before the day,
 // in parallel where exercises share nothing, with a live progress view and a summary table.
 import { attemptCount, defaultJobs, selftestInParallel } from '../../../authoring/selftest-schedule.js';
-import type { SelftestReport } from '../../../authoring/selftest.js';
 import { okWithSkips, selftestProfile, splitRunnable } from '../../../authoring/selftest-skips.js';
-import { ensureImages, lessonImages } from '../../../sandbox/images/catalog.js';
 import { connect } from '../../../sandbox/engine/connection.js';
-import { claimEngine } from '../../../authoring/selftest-claim.js';
 import type { Invocation } from '../../args.js';
 import { billingConsentFor } from '../../confirm.js';
 import { EXIT, paint, printJson } from '../../output.js';
+import { onClaimedEngine } from '../../selftest-engine.js';
 import { SelftestProgress, summaryTable } from '../../selftest-progress.js';
 import { courseInUse } from '../../workshop-context.js';
 
@@ -21,21 +19,10 @@ export default async function selftestWorkshop(inv: Invocation, signal: AbortSig
   const { run: exercises, skipped } = await splitRunnable(course, course.exercises, profile);
   // Real AWS mode: the attempts' scripts create ECR repositories in the learner's account.
   await billingConsentFor(inv)(exercises);
-  // One self-test per engine at a time (selftest-claim.ts), from the first image it might build to its last clean-up.
-  const release = await claimEngine(engine);
-  let report: SelftestReport;
-  let jobs: number;
-  try {
-    const lessons = course.lessons.filter((l) => exercises.some((e) => e.meta.lesson === l.id));
-    await ensureImages(
-      engine,
-      course.root,
-      lessonImages(lessons),
-      (l) => !inv.json && process.stderr.write(paint('dim', l) + '\n'),
-    );
-    jobs = defaultJobs();
+  const jobs = defaultJobs();
+  const report = await onClaimedEngine(engine, course, exercises, inv.json, async () => {
     const progress = inv.json ? undefined : new SelftestProgress(attemptCount(exercises), jobs);
-    report = await selftestInParallel(
+    return selftestInParallel(
       engine,
       course,
       exercises,
@@ -47,9 +34,7 @@ export default async function selftestWorkshop(inv: Invocation, signal: AbortSig
       },
       signal,
     ).finally(() => progress?.stop());
-  } finally {
-    await release();
-  }
+  });
   const seconds = Math.round(report.attempts.reduce((t, a) => t + a.seconds, 0) * 10) / 10;
   const ok = okWithSkips(report.ok, skipped);
   if (inv.json) printJson({ workshop: workshop?.title, jobs, ...report, ok, skipped, profile: await profile() });

@@ -1,14 +1,13 @@
 // `containerlings selftest [exercise...]`: prove every check against the real engine; with --mutants, against
 // single-change mutants of each solution.
-import { selftest, type SelftestReport } from '../../../authoring/selftest.js';
+import { selftest } from '../../../authoring/selftest.js';
 import { okWithSkips, selftestProfile, splitRunnable } from '../../../authoring/selftest-skips.js';
 import { findExercise, loadCourse } from '../../../lessons/course.js';
-import { ensureImages, lessonImages } from '../../../sandbox/images/catalog.js';
 import { connect } from '../../../sandbox/engine/connection.js';
-import { claimEngine } from '../../../authoring/selftest-claim.js';
 import type { Invocation } from '../../args.js';
 import { billingConsentFor } from '../../confirm.js';
 import { EXIT, outcomeLabel, paint, printJson } from '../../output.js';
+import { onClaimedEngine } from '../../selftest-engine.js';
 import { mutantLine, mutantsMax, mutantSummary } from '../../selftest-mutants.js';
 import { mutantTotals } from '../../../authoring/mutants.js';
 
@@ -24,19 +23,8 @@ export default async function selftestCommand(inv: Invocation, signal: AbortSign
   const { run: exercises, skipped } = await splitRunnable(course, chosen, profile);
   // Real AWS mode: the attempts' scripts create ECR repositories in the learner's account.
   await billingConsentFor(inv)(exercises);
-  // One self-test per engine at a time (selftest-claim.ts), from the first image it might build to its last clean-up.
-  const release = await claimEngine(engine);
-  let report: SelftestReport;
-  try {
-    // The base images of the lessons whose exercises run (not every lesson's: a Debian image takes a minute).
-    const lessons = course.lessons.filter((l) => exercises.some((e) => e.meta.lesson === l.id));
-    await ensureImages(
-      engine,
-      course.root,
-      lessonImages(lessons),
-      (line) => !inv.json && process.stderr.write(paint('dim', line) + '\n'),
-    );
-    report = await selftest(
+  const report = await onClaimedEngine(engine, course, exercises, inv.json, () =>
+    selftest(
       engine,
       exercises,
       (a) => {
@@ -52,10 +40,8 @@ export default async function selftestCommand(inv: Invocation, signal: AbortSign
       signal,
       undefined,
       { mutants },
-    );
-  } finally {
-    await release();
-  }
+    ),
+  );
   const ok = okWithSkips(report.ok, skipped);
   if (inv.json)
     printJson({
