@@ -40,6 +40,9 @@ export interface Invocation {
   /** selftest: run mutants of each solution, at most `mutantsMax` per exercise. */
   readonly mutants: boolean;
   readonly mutantsMax?: string;
+  /** selftest --mutants: only the exercises changed since the course's mutant record; write the figures into it. */
+  readonly changed: boolean;
+  readonly record: boolean;
   /** --content: the course folder (main.ts passes it on as CONTAINERLINGS_CONTENT); dev new exercise --lesson. */
   readonly content?: string;
   /** --lang: the course's language (main.ts passes it on as CONTAINERLINGS_LANG). */
@@ -181,6 +184,8 @@ export function parseInvocation(argv: readonly string[]): Invocation {
     securityGroups: text('security-groups'),
     mutants: flag('mutants'),
     mutantsMax: text('mutants-max'),
+    changed: flag('changed'),
+    record: flag('record'),
     content: text('content'),
     lang: langFlag(text('lang')),
     lesson: text('lesson'),

@@ -113,7 +113,16 @@ export const COMMANDS = {
     group: 'teach',
     args: '[exercise...]',
     summary: 'prove every check: starter fails, solution passes, wrong attempts fail',
-    takes: { json: true, ...COURSE, aws: true, yes: true, mutants: true, 'mutants-max': true },
+    takes: {
+      json: true,
+      ...COURSE,
+      aws: true,
+      yes: true,
+      mutants: true,
+      'mutants-max': true,
+      changed: true,
+      record: true,
+    },
   },
   dev: {
     group: 'teach',

@@ -61,6 +61,11 @@ export const OPTIONS = {
     help: 'prove the checks against single-change mutants of each solution (each must fail)',
   },
   'mutants-max': { type: 'string', value: 'N', help: 'with --mutants: at most N mutants per exercise (default 12)' },
+  changed: {
+    type: 'boolean',
+    help: "with --mutants: only the exercises changed since the course's mutant record (mutants.json)",
+  },
+  record: { type: 'boolean', help: "with --mutants: write the figures into the course's mutant record (mutants.json)" },
   cluster: { type: 'string', value: 'NAME', help: 'the ECS cluster (else containerlings)' },
   subnets: { type: 'string', value: 'a,b', help: "the task's subnets (else the default VPC's)" },
   'security-groups': { type: 'string', value: 'a,b', help: "the task's security groups (else the default VPC's)" },

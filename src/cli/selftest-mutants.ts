@@ -1,6 +1,10 @@
 // How `selftest --mutants` reads its options and shows its verdicts: one line per mutant as it is judged, then a
 // table per exercise (mutants, killed, declared equivalent, survived, errors) and the totals.
+import { join } from 'node:path';
+import { changedSince, engineLabel, readRecord, RECORD_FILE, writeRecord } from '../authoring/mutant-record.js';
 import { MUTANT_PREFIX, mutantTotals, type MutantTally } from '../authoring/mutants.js';
+import type { Exercise } from '../lessons/course.js';
+import type { EngineProfile } from '../sandbox/engine/profile.js';
 import type { AttemptReport } from '../authoring/selftest.js';
 import { UserError } from '../errors.js';
 import { DEFAULT_MUTANTS_MAX } from '../lessons/mutants.js';
@@ -9,7 +13,16 @@ import { paint } from './output.js';
 
 /** The cap per exercise when mutants were asked for (--mutants, or --mutants-max N alone), else undefined. */
 export function mutantsMax(inv: Invocation): number | undefined {
-  if (inv.mutantsMax === undefined) return inv.mutants ? DEFAULT_MUTANTS_MAX : undefined;
+  if (inv.mutantsMax === undefined && !inv.mutants) {
+    if (inv.changed || inv.record)
+      throw new UserError(
+        `--${inv.changed ? 'changed' : 'record'} goes with the mutant test, which was not asked for.`,
+        'Run `containerlings selftest --mutants --changed` (or `--record`).',
+        'usage',
+      );
+    return undefined;
+  }
+  if (inv.mutantsMax === undefined) return DEFAULT_MUTANTS_MAX;
   const n = Number(inv.mutantsMax);
   if (!Number.isInteger(n) || n < 1)
     throw new UserError(
@@ -18,6 +31,53 @@ export function mutantsMax(inv: Invocation): number | undefined {
       'usage',
     );
   return n;
+}
+
+/** With --changed: of the chosen exercises, those whose record in the course's mutants.json is missing or stale. */
+export async function changedOnly(
+  inv: Invocation,
+  root: string,
+  chosen: readonly Exercise[],
+  max: number | undefined,
+): Promise<readonly Exercise[]> {
+  if (!inv.changed || max === undefined) return chosen;
+  return changedSince(await readRecord(root), chosen, max);
+}
+
+/** With --record: the figures of this run written into the course's mutants.json; the exercises written. */
+export async function recordFigures(
+  inv: Invocation,
+  root: string,
+  exercises: readonly Exercise[],
+  tallies: readonly MutantTally[] | undefined,
+  profile: EngineProfile | undefined,
+  max: number | undefined,
+): Promise<string[] | undefined> {
+  if (!inv.record || !tallies || max === undefined) return undefined;
+  return writeRecord(root, exercises, tallies, engineLabel(profile), max);
+}
+
+/** The lines after the table: what --changed chose, and what --record wrote. */
+export function recordLines(
+  inv: Invocation,
+  root: string,
+  chosen: readonly Exercise[],
+  recorded: readonly string[] | undefined,
+  tallies: readonly MutantTally[],
+): string {
+  const lines: string[] = [];
+  if (inv.changed)
+    lines.push(
+      chosen.length
+        ? `Changed since the mutant record: ${chosen.map((e) => e.id).join(', ')}.`
+        : `No exercise changed since the mutant record (${join(root, RECORD_FILE)}): nothing to run.`,
+    );
+  if (recorded)
+    lines.push(
+      `Recorded ${recorded.length} exercise(s) in ${join(root, RECORD_FILE)}.` +
+        (recorded.length < tallies.length ? ' An exercise whose solution did not pass keeps its old entry.' : ''),
+    );
+  return lines.map((l) => `${l}\n`).join('');
 }
 
 /** One judged attempt: the solution as usual, a mutant as killed, SURVIVED or error. */

@@ -1,6 +1,6 @@
 // Mutants of a shell script (commands.sh, pipeline.sh): drop or change one flag of one `docker run`, `docker
-// create`, `docker service create|update`, `docker build` or `aws ecr create-repository`. Flags after a run's
-// image belong to the container's command and are left alone.
+// create`, `docker service create|update`, `docker build` or `aws ecr create-repository`, or drop a pipeline's gate
+// (`containerlings lint`, `set -e`). Flags after a run's image belong to the container's command and are left alone.
 import { bumped, shown, type Change } from './mutant-change.js';
 
 interface Word {
@@ -156,8 +156,31 @@ export function shellMutants(script: string): Change[] {
   const changes: Change[] = [];
   const edit = (start: number, end: number, text: string) => script.slice(0, start) + text + script.slice(end);
   for (const words of commandsOf(script)) {
-    // `docker tag|push|pull <ref>`: the last reference named with another tag.
     const [docker, sub] = words.map((w) => w.raw);
+    const whole = (text: string) => edit(words[0]!.start, words.at(-1)!.end, text);
+    // A pipeline's gates: the lint step, and `set -e`, which lets a failing step stop the script. `:` keeps the
+    // script's shape where the command stood (after `&&`, in an `if`).
+    if (docker === 'containerlings' && sub === 'lint')
+      changes.push({
+        what: `drop ${shown(script.slice(words[0]!.start, words.at(-1)!.end))}`,
+        kind: 'drop the lint gate',
+        rank: 0,
+        text: whole(':'),
+      });
+    if (docker === 'set' && words.some((w) => /^-[a-z]*e[a-z]*$/.test(w.raw))) {
+      const rest = words.slice(1).map((w) => (/^-[a-z]*e[a-z]*$/.test(w.raw) ? w.raw.replace('e', '') : w.raw));
+      const kept = rest.filter((w) => w !== '-');
+      changes.push({
+        what: `set ${words
+          .slice(1)
+          .map((w) => w.raw)
+          .join(' ')}→${kept.length ? `set ${kept.join(' ')}` : ':'}`,
+        kind: 'drop set -e',
+        rank: 0,
+        text: whole(kept.length ? `set ${kept.join(' ')}` : ':'),
+      });
+    }
+    // `docker tag|push|pull <ref>`: the last reference named with another tag.
     const ref = words.at(-1)!;
     if (docker === 'docker' && (sub === 'tag' || sub === 'push' || sub === 'pull') && words.length > 2) {
       const { value, requote } = unquoted(ref.raw);

@@ -2,14 +2,16 @@
 // scripts/engines/remote.sh up makes one here and .ci/run sets CONTAINERLINGS_TEST_REMOTE_HOST to it. Checks that
 // reach published ports go from the engine's side; no verdict may be wrong because the engine is remote.
 // The self-tests here build under BuildKit, as learners' remote engines (Docker Desktop, contexts over ssh) mostly
-// do: the legacy builder is proven on this machine's engine, and BuildKit on both (engine-buildkit.test.ts).
+// do: the legacy builder is proven on this machine's engine, and BuildKit on both (engine-buildkit.test.ts). The
+// mutants of the exercises proven here run here too, and not on this machine's engine (mutants-course.test.ts).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildkitEnv, buildkitMissing } from '../support/buildkit.js';
 import { ROOT, runCli } from '../support/cli.js';
-import { REMOTE_CLAIMED, REMOTE_HOST, REMOTE_SKIPS, remoteRuns } from '../support/remote.js';
+import { mutantsAsRecorded } from '../support/mutant-record.js';
+import { mutantsOnRemote, REMOTE_CLAIMED, REMOTE_HOST, REMOTE_SKIPS, remoteRuns } from '../support/remote.js';
 import { ensureImage, loadCatalog } from '../../src/sandbox/images/catalog.js';
 import { connect, type Engine } from '../../src/sandbox/engine/connection.js';
 import { getOnEngineLoopback, probeLoopback, probeSharedFiles } from '../../src/sandbox/engine/reach.js';
@@ -183,6 +185,13 @@ if (!HOST) {
         expect(labelled()).toEqual([]);
       }, 1_200_000);
     }
+
+    it('every mutant of those exercises, and of swarm and ECS, fails its check, as mutants.json records', async () => {
+      const started = Date.now();
+      await mutantsAsRecorded(mutantsOnRemote(), env);
+      timings.push(`  mutants: ${((Date.now() - started) / 1000).toFixed(0)} s`);
+      expect(labelled()).toEqual([]);
+    }, 1_800_000);
 
     it('the builds went through BuildKit: its build cache on the remote engine was used during the run', async () => {
       const df = (await (await remoteEngine()).docker.df()) as { BuildCache?: { LastUsedAt?: string }[] };

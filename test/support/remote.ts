@@ -1,7 +1,10 @@
 // What CI proves on the remote engine (test/integration/engine-remote.test.ts), shared with the BuildKit test: that
 // run is under BuildKit, so the exercises that build and are proven there need not be built again under BuildKit on
 // this machine's engine (test/integration/engine-buildkit.test.ts).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { claimedEngines } from './buildkit.js';
+import { ROOT } from './cli.js';
 
 export const REMOTE_HOST = process.env.CONTAINERLINGS_TEST_REMOTE_HOST;
 /** Whether the remote engine's test runs (and must pass) in this run. */
@@ -34,3 +37,18 @@ export const provenOnRemote = (): string[] =>
   Object.values(REMOTE_CLAIMED)
     .flat()
     .filter((id) => !REMOTE_SKIPS.includes(id));
+
+/**
+ * The exercises whose mutants the remote run proves (engine-remote.test.ts): its own, and the swarm and ECS lessons,
+ * which pass there too and whose mutants take long (a rolling update waits on health checks). Spread so, the
+ * mutants add about as much to the remote engine's lane as to this machine's (mutants-course.test.ts).
+ */
+export const mutantsOnRemote = (): string[] => [
+  ...provenOnRemote(),
+  ...REMOTE_MUTANT_LESSONS.flatMap((lesson) => exercisesOfLesson(lesson)),
+];
+const REMOTE_MUTANT_LESSONS = ['swarm', 'ecs-task-definitions'];
+const exercisesOfLesson = (lesson: string) =>
+  readdirSync(join(ROOT, 'exercises')).filter(
+    (id) => /^lesson: *(\S+)/m.exec(readFileSync(join(ROOT, 'exercises', id, 'exercise.yaml'), 'utf8'))?.[1] === lesson,
+  );

@@ -95,6 +95,19 @@ describe('shell mutants', () => {
       'docker build --label rev="$C" -t "$IMAGE:$TAG-v2" .\n',
     );
   });
+
+  it("drops a pipeline's gates: the lint step (keeping the script's shape) and the e of set -e", () => {
+    const pipeline =
+      'set -euo pipefail\ncontainerlings lint Dockerfile && echo linted\nset -e\nset -x\ndocker push "$I"\n';
+    const m = byId(mutantsOf(files({ 'pipeline.sh': pipeline })));
+    expect(m.get('pipeline.sh: drop containerlings lint Dockerfile')).toBe(
+      pipeline.replace('containerlings lint Dockerfile', ':'),
+    );
+    expect(m.get('pipeline.sh: set -euo pipefail→set -uo pipefail')).toBe(pipeline.replace('-euo', '-uo'));
+    // set -e alone: nothing is left of it but a no-op (a bare `set` would print every variable).
+    expect(m.get('pipeline.sh: set -e→:')).toBe(pipeline.replace('set -e\n', ':\n'));
+    expect([...m.keys()].filter((id) => id.includes('set -x'))).toEqual([]);
+  });
 });
 
 describe('JSON and YAML mutants', () => {

@@ -3,7 +3,7 @@
 //   awscli@2.9.19     Debian's awscli package (Apache-2.0; CI installs it, .ci/run), its examples for `aws ecs
 //                     register-task-definition`, `describe-task-definition` and `deregister-task-definition`, and the
 //                     ECS service model it bundles (botocore/data/ecs/2014-11-13/service-2.json);
-//   @aws-sdk/client-ecs@3.1162.0   (Apache-2.0, a dependency) the examples in its RegisterTaskDefinitionCommand and
+//   @aws-sdk/client-ecs@3.1164.0   (Apache-2.0, a dependency) the examples in its RegisterTaskDefinitionCommand and
 //                     DescribeTaskDefinitionCommand docs.
 // Definitions as a learner writes them (register input) must be accepted as published. Definitions as ECS returns
 // them (register and describe output) carry members that ECS sets (taskDefinitionArn, revision, status): as they are
@@ -26,7 +26,7 @@ import { AWSCLI, type Shape } from '../support/aws-model.js';
 
 const AWSCLI_VERSION = '2.9.19';
 const SDK = join(ROOT, 'node_modules', '@aws-sdk', 'client-ecs');
-const SDK_VERSION = '3.1162.0';
+const SDK_VERSION = '3.1164.0';
 const MODEL = join(AWSCLI, 'botocore', 'data', 'ecs', '2014-11-13', 'service-2.json');
 
 type Verdict = 'true' | 'false';

@@ -8,14 +8,22 @@ import type { Invocation } from '../../args.js';
 import { billingConsentFor } from '../../confirm.js';
 import { EXIT, outcomeLabel, paint, printJson } from '../../output.js';
 import { onClaimedEngine } from '../../selftest-engine.js';
-import { mutantLine, mutantsMax, mutantSummary } from '../../selftest-mutants.js';
+import {
+  changedOnly,
+  mutantLine,
+  mutantsMax,
+  mutantSummary,
+  recordFigures,
+  recordLines,
+} from '../../selftest-mutants.js';
 import { mutantTotals } from '../../../authoring/mutants.js';
 
 export default async function selftestCommand(inv: Invocation, signal: AbortSignal): Promise<number> {
   if (inv.workshop) return (await import('./selftest-workshop.js')).default(inv, signal);
   const mutants = mutantsMax(inv);
   const course = await loadCourse();
-  const chosen = inv.positionals.length ? inv.positionals.map((id) => findExercise(course, id)) : course.exercises;
+  const named = inv.positionals.length ? inv.positionals.map((id) => findExercise(course, id)) : course.exercises;
+  const chosen = await changedOnly(inv, course.root, named, mutants);
   const engine = await connect();
   // Asked (read-only) before consent only when a chosen lesson needs what some engines lack; an engine that does
   // not answer here applies no engine rule, and the first real step reports it.
@@ -43,17 +51,21 @@ export default async function selftestCommand(inv: Invocation, signal: AbortSign
     ),
   );
   const ok = okWithSkips(report.ok, skipped);
+  const recorded = await recordFigures(inv, course.root, exercises, report.mutants, await profile(), mutants);
   if (inv.json)
     printJson({
       ...report,
       ok,
       skipped,
       profile: await profile(),
+      ...(inv.changed ? { changed: chosen.map((e) => e.id) } : {}),
+      ...(recorded ? { recorded } : {}),
       ...(report.mutants ? { mutantTotals: mutantTotals(report.mutants) } : {}),
     });
   else if (report.mutants) {
     for (const s of skipped) process.stdout.write(`${paint('yellow', 'skip')} ${s.exercise.padEnd(20)} ${s.reason}\n`);
     process.stdout.write(mutantSummary(report.mutants));
+    process.stdout.write(recordLines(inv, course.root, chosen, recorded, report.mutants));
   } else {
     for (const s of skipped) process.stdout.write(`${paint('yellow', 'skip')} ${s.exercise.padEnd(20)} ${s.reason}\n`);
     const bad = report.attempts.filter((a) => !a.ok).length;
