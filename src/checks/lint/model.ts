@@ -1,4 +1,6 @@
-// A Dockerfile as the linter sees it: instructions with their stage, line, flags and argument text.
+// A Dockerfile as the linter sees it: instructions with their stage, line, flags and argument text; and a rule, a
+// pure function from it to findings.
+import type { LintFinding } from '../kit/api.js';
 
 export interface LintInstruction {
   readonly keyword: string;
@@ -20,3 +22,5 @@ export interface LintModel {
   readonly stageNames: readonly string[];
   readonly stages: number;
 }
+
+export type Rule = (model: LintModel) => LintFinding[];

@@ -2,10 +2,8 @@
 // is ours, with its own words; `hadolint` names the code of hadolint's check of the same thing, so users can match
 // findings. Style choices are warnings; errors are for what breaks a build or a container.
 import type { LintFinding } from '../kit/api.js';
-import type { LintInstruction, LintModel } from './model.js';
+import type { LintInstruction, LintModel, Rule } from './model.js';
 import { commandsOf } from './shell.js';
-
-type Rule = (model: LintModel) => LintFinding[];
 
 const runs = (model: LintModel) => model.instructions.filter((i) => i.keyword === 'RUN');
 
