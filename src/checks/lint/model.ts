@@ -1,6 +1,4 @@
-// A Dockerfile as the linter sees it: instructions with their stage, line, flags and argument text; and a rule, a
-// pure function from it to findings.
-import type { LintFinding } from '../kit/api.js';
+// A Dockerfile as the linter sees it: instructions with their stage, line, flags and argument text.
 
 export interface LintInstruction {
   readonly keyword: string;
@@ -22,5 +20,3 @@ export interface LintModel {
   readonly stageNames: readonly string[];
   readonly stages: number;
 }
-
-export type Rule = (model: LintModel) => LintFinding[];

@@ -1,7 +1,8 @@
 // The lean-images lesson's rules about layers and the build cache: what keeps bytes in an image, and what makes
 // every change re-run the slow steps.
 import type { LintFinding } from '../kit/api.js';
-import type { LintInstruction, Rule } from './model.js';
+import type { LintInstruction } from './model.js';
+import type { Rule } from './rule.js';
 import { FirstContaining, WholeContextCopies } from './path-search.js';
 import { commandsOf } from './shell.js';
 

@@ -1,7 +1,8 @@
 // The rules the lean-images lesson teaches, as pure functions over a parsed Dockerfile: who the container runs as,
 // what it is built from, and the table of all of them (the rules about layers are in rules-layers.ts).
 import type { LintFinding } from '../kit/api.js';
-import type { LintModel, Rule } from './model.js';
+import type { LintModel } from './model.js';
+import type { Rule } from './rule.js';
 import { PRACTICE_RULES } from './rules-practice.js';
 import { aptInstall, cacheOrder, cleanupLaterLayer, combineRuns } from './rules-layers.js';
 
