@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { UserError } from '../errors.js';
-import { README_TRANSLATION, readCourse } from '../lessons/course-loader.js';
+import { readCourse } from '../lessons/course-loader.js';
+import { README_TRANSLATION } from '../lessons/exercise-folder.js';
 import { LESSON_TRANSLATION } from '../lessons/lesson-file.js';
 import { FORMAT_VERSION, MANIFEST, readManifestHead } from '../lessons/manifest.js';
 import type { ContentProblem } from '../lessons/validate.js';
