@@ -1,8 +1,9 @@
 // Reads an author's file safely: only a regular file inside the course folder, of a bounded size, in valid UTF-8.
 // A FIFO, a device (a symlink to /dev/urandom), a folder, a link out of the course or a huge file is a content
-// problem with the file's name, never a hang or a stack trace.
-import { open, realpath, stat } from 'node:fs/promises';
+// problem with the file's name, never a hang or a stack trace. Also lists an author's folders.
+import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
+import type { ContentProblem } from './validate.js';
 
 /** Larger than any lesson or exercise.yaml an author writes; a bigger file is a mistake (or an attack). */
 export const MAX_CONTENT_BYTES = 1024 * 1024;
@@ -68,3 +69,32 @@ function firstInvalidUtf8(bytes: Buffer): number {
   }
   return line;
 }
+
+/** The folders in `path`; a file where a folder belongs is a problem (ENOTDIR), a missing folder is none. */
+export async function subdirs(path: string, problems?: ContentProblem[], rel = path): Promise<string[]> {
+  try {
+    const entries = await readdir(path, { withFileTypes: true });
+    return entries
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort();
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return [];
+    const why =
+      code === 'ENOTDIR' ? 'is a file; expected a folder' : `cannot be read (${code ?? (e as Error).message})`;
+    problems?.push({ file: `${rel}/`, message: why });
+    return [];
+  }
+}
+
+export const isDir = (p: string) =>
+  stat(p).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+export const isFile = (p: string) =>
+  stat(p).then(
+    (s) => s.isFile(),
+    () => false,
+  );

@@ -8,7 +8,8 @@ import { fillTemplate, renderMarkdown, type TemplateValues } from '../lessons/ma
 import { mainFile, openInEditor, type EditorChoice } from './editor.js';
 import { exerciseOverview, courseOverview } from './overview.js';
 import { sandboxEnv, startServices, templateValues } from './sandbox-session.js';
-import { solutionUnlocked, type Tutor } from './tutor.js';
+import { solutionUnlocked } from './exercise-record.js';
+import type { Tutor } from './tutor.js';
 import { stream } from '../sandbox/process.js';
 import type { ExerciseView, LessonView, TutorActions } from '../ui/model.js';
 

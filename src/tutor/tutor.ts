@@ -1,8 +1,6 @@
 // The tutor: one course, one workspace, one engine. Every learner action (check, hint, reset, setup, give up,
 // solution) of every command and of the TUI goes through it, and it keeps the one record of each: progress.json.
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
-import { baselineFrom, imageSnapshot, rebase, type ImageSnapshot } from '../checks/kit/image-baseline.js';
+import { baselineFrom, imageSnapshot, rebase } from '../checks/kit/image-baseline.js';
 import type { CheckResult } from '../checks/kit/api.js';
 import { UserError } from '../errors.js';
 import { findExercise, loadCourse, type Course, type Exercise } from '../lessons/course.js';
@@ -13,18 +11,14 @@ import {
   type Location,
   type Progress,
 } from '../progress/store.js';
-import {
-  exerciseDir,
-  initWorkspace,
-  openWorkspace,
-  restoreStarter,
-  ATTEMPT_SCRIPT,
-  type Workspace,
-} from '../progress/workspace.js';
+import { exerciseDir, initWorkspace, openWorkspace, restoreStarter, type Workspace } from '../progress/workspace.js';
 import type { ImageSource } from '../sandbox/images/catalog.js';
 import type { Removed } from '../sandbox/cleanup.js';
 import { connect, ensureDocker, type Engine } from '../sandbox/engine/connection.js';
 import { billingConsent, type BillingConsent } from '../sandbox/aws/billing.js';
+import { recordVerdict, showNextHint, solutionUnlocked } from './exercise-record.js';
+import { solutionFiles } from './solution-files.js';
+import { imagesNow } from './workspace-images.js';
 
 export class Tutor {
   #engine?: Promise<Engine>;
@@ -47,10 +41,6 @@ export class Tutor {
     options: { create?: boolean; course?: Course; confirmBilling?: BillingConsent } = {},
   ): Promise<Tutor> {
     const course = options.course ?? (await loadCourse());
-    const imagesNow = async () => {
-      const snapshot = await snapshotIfReachable();
-      return snapshot && ((exercise: Exercise) => baselineFrom(snapshot, exercise.meta.resources.images));
-    };
     const { workspace, kept } = options.create
       ? await initWorkspace(dir, course, imagesNow)
       : { workspace: await openWorkspace(dir), kept: [] };
@@ -165,13 +155,7 @@ export class Tutor {
     await updateProgress(this.workspace.dir, (p) => {
       // An exercise that is not set up has no record to keep: the result already says to run init.
       const ex = p.exercises[id] as ExerciseProgress | undefined;
-      if (!ex) return;
-      ex.checks += 1;
-      // A pass stays a pass in the record; the latest outcome is still returned to the caller.
-      if (ex.status !== 'passed' || result.outcome === 'pass')
-        ex.status = result.outcome === 'pass' ? 'passed' : result.outcome === 'fail' ? 'failed' : 'error';
-      if (result.outcome === 'pass') ex.passedAt ??= new Date().toISOString();
-      ex.lastResult = result;
+      if (ex) recordVerdict(ex, result);
     });
     return result;
   }
@@ -184,13 +168,7 @@ export class Tutor {
     const { hints, diagnoses } = this.exercise(id).meta;
     let diagnosis: string | undefined;
     const p = await updateProgress(this.workspace.dir, (p) => {
-      const ex = this.entry(p, id);
-      const named = ex.lastResult?.outcome === 'fail' ? ex.lastResult.diagnosis : undefined;
-      if (named && Object.hasOwn(diagnoses, named) && ex.diagnosisHintShown !== named) {
-        ex.diagnosisHintShown = diagnosis = named;
-        return;
-      }
-      ex.hintsShown = Math.min(ex.hintsShown + 1, hints.length);
+      diagnosis = showNextHint(this.entry(p, id), hints, diagnoses);
     });
     const number = p.exercises[id].hintsShown;
     if (diagnosis) return { hint: diagnoses[diagnosis].hint, number, total: hints.length, diagnosis };
@@ -237,33 +215,6 @@ export class Tutor {
         'usage',
       );
     }
-    const files: { file: string; content: string }[] = [];
-    for (const entry of await readdir(exercise.solution, { recursive: true, withFileTypes: true })) {
-      if (!entry.isFile()) continue;
-      const path = join(entry.parentPath, entry.name);
-      const file = relative(exercise.solution, path);
-      files.push({
-        file: file === ATTEMPT_SCRIPT ? `${file} (the commands to run)` : file,
-        content: await readFile(path, 'utf8'),
-      });
-    }
-    return files;
-  }
-}
-
-/** The reference solution may be shown after a pass (even if a later check failed) or an explicit give-up. */
-export function solutionUnlocked(entry: ExerciseProgress): boolean {
-  return entry.status === 'passed' || Boolean(entry.passedAt) || entry.gaveUp;
-}
-
-/** The engine's image names now, or undefined when it does not answer within 3 s: the exercise's clock starts anyway. */
-async function snapshotIfReachable(): Promise<ImageSnapshot | undefined> {
-  try {
-    const snapshot = imageSnapshot(await connect()).catch(() => undefined);
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), 3000)));
-    return await Promise.race([snapshot, late]).finally(() => clearTimeout(timer));
-  } catch {
-    return undefined;
+    return solutionFiles(exercise.solution);
   }
 }

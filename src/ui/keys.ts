@@ -2,6 +2,7 @@
 // all read this table, so a key can't do one thing and be documented as another.
 import type { Key } from 'ink';
 import { msg } from '../i18n/catalog.js';
+import { keyMatches, type KeySpec } from './key-spec.js';
 import type { Location } from './model.js';
 import type { ScrollMove } from './scroll.js';
 
@@ -32,22 +33,6 @@ export type Command =
   | 'no'
   | 'cancel'
   | ScrollMove;
-
-/** A printable character, or one of these named keys. `1-9` is any digit from 1 to 9. */
-export type KeySpec =
-  | string
-  | 'enter'
-  | 'esc'
-  | 'backspace'
-  | 'up'
-  | 'down'
-  | 'pageup'
-  | 'pagedown'
-  | 'home'
-  | 'end'
-  | 'space'
-  | 'ctrl+c'
-  | '1-9';
 
 export interface KeyBinding {
   readonly command: Command;
@@ -253,39 +238,6 @@ export const keyBindings: readonly KeyBinding[] = [
   },
 ];
 
-/** True when the key press is the key that `spec` names. */
-export function keyMatches(spec: KeySpec, input: string, key: Key): boolean {
-  switch (spec) {
-    case 'enter':
-      return key.return;
-    case 'esc':
-      return key.escape;
-    // Most terminals send DEL (0x7f) for Backspace, which ink reports as `delete`.
-    case 'backspace':
-      return key.backspace || key.delete;
-    case 'up':
-      return key.upArrow;
-    case 'down':
-      return key.downArrow;
-    case 'pageup':
-      return key.pageUp;
-    case 'pagedown':
-      return key.pageDown;
-    case 'home':
-      return key.home;
-    case 'end':
-      return key.end;
-    case 'space':
-      return !key.ctrl && !key.meta && input === ' ';
-    case 'ctrl+c':
-      return key.ctrl && input === 'c';
-    case '1-9':
-      return !key.ctrl && !key.meta && /^[1-9]$/.test(input);
-    default:
-      return !key.ctrl && !key.meta && input === spec;
-  }
-}
-
 /** The binding a key press triggers in a context, if any. */
 export function bindingFor(context: KeyContext, input: string, key: Key): KeyBinding | undefined {
   return keyBindings.find((b) => b.contexts.includes(context) && b.keys.some((spec) => keyMatches(spec, input, key)));
@@ -293,17 +245,4 @@ export function bindingFor(context: KeyContext, input: string, key: Key): KeyBin
 
 export function bindingsFor(context: KeyContext): readonly KeyBinding[] {
   return keyBindings.filter((b) => b.contexts.includes(context));
-}
-
-/** How a key is written in the status bar and in help. */
-export function keyName(spec: KeySpec): string {
-  const names: Readonly<Record<string, string>> = {
-    up: '↑',
-    down: '↓',
-    pageup: 'PgUp',
-    pagedown: 'PgDn',
-    home: 'Home',
-    end: 'End',
-  };
-  return names[spec] ?? spec;
 }

@@ -14,7 +14,8 @@ import { mutantsAsRecorded } from '../support/mutant-record.js';
 import { mutantsOnRemote, REMOTE_CLAIMED, REMOTE_HOST, REMOTE_SKIPS, remoteRuns } from '../support/remote.js';
 import { ensureImage, loadCatalog } from '../../src/sandbox/images/catalog.js';
 import { connect, type Engine } from '../../src/sandbox/engine/connection.js';
-import { getOnEngineLoopback, probeLoopback, probeSharedFiles } from '../../src/sandbox/engine/reach.js';
+import { probeSharedFiles } from '../../src/sandbox/engine/probes.js';
+import { getOnEngineLoopback, probeLoopback } from '../../src/sandbox/engine/reach.js';
 import { httpGet } from '../../src/sandbox/engine/http.js';
 
 const HOST = REMOTE_HOST;

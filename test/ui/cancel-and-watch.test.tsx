@@ -2,7 +2,8 @@ import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../src/checks/kit/api.js';
 import { App } from '../../src/ui/app.js';
-import { bindingsFor, keyName } from '../../src/ui/keys.js';
+import { keyName } from '../../src/ui/key-spec.js';
+import { bindingsFor } from '../../src/ui/keys.js';
 import { cancellable, deferred, fakeActions, passResult } from './fake-actions.js';
 import { keys, renderTui, waitFor } from './render-helper.js';
 

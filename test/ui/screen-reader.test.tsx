@@ -4,7 +4,8 @@ import { cleanup } from 'ink-testing-library';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CheckResult } from '../../src/checks/kit/api.js';
 import { App } from '../../src/ui/app.js';
-import { keyBindings, keyName } from '../../src/ui/keys.js';
+import { keyName } from '../../src/ui/key-spec.js';
+import { keyBindings } from '../../src/ui/keys.js';
 import { deferred, fakeActions } from './fake-actions.js';
 import { renderTui } from './render-helper.js';
 

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { LintFinding } from '../../src/checks/kit/api.js';
 import { lintText } from '../../src/checks/lint/lint.js';
 import type { LintInstruction, LintModel } from '../../src/checks/lint/model.js';
-import { removedPaths, RULES } from '../../src/checks/lint/rules.js';
+import { RULES } from '../../src/checks/lint/rules.js';
+import { removedPaths } from '../../src/checks/lint/rules-layers.js';
 
 // The rule as it was written before (quadratic: every RUN looks at every earlier instruction), as the reference;
 // which paths an rm removes did not change, so that part is shared.

@@ -1,6 +1,7 @@
 // The help overlay (?): every binding for this screen and for the modes, generated from keys.ts.
 import { Box, Text } from 'ink';
-import { bindingsFor, keyName, type KeyContext, type Screen } from '../keys.js';
+import { keyName } from '../key-spec.js';
+import { bindingsFor, type KeyContext, type Screen } from '../keys.js';
 import { msg, type PlainMessageKey } from '../../i18n/catalog.js';
 
 export interface HelpOverlayProps {

@@ -1,6 +1,7 @@
 // The keys available right now, read from keys.ts.
 import { Box, Text } from 'ink';
-import { bindingsFor, keyName, type Command, type KeyContext } from '../keys.js';
+import { keyName } from '../key-spec.js';
+import { bindingsFor, type Command, type KeyContext } from '../keys.js';
 
 export interface StatusBarProps {
   readonly context: KeyContext;

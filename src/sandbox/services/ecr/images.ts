@@ -1,6 +1,6 @@
 // A repository's images as ECR describes them, read from the registry: tagged ones from its tag list, and
 // untagged ones the endpoint saw pushed (the registry's API cannot list manifests without a tag).
-import type { EndpointContext } from './operations.js';
+import type { EndpointContext } from './endpoint.js';
 import { updateState, type RepositoryRecord } from './state.js';
 
 export interface ImageId {

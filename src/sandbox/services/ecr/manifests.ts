@@ -3,7 +3,7 @@
 import { manifestDigest } from '../registry/registry-api.js';
 import { EcrError, immutableTag, invalid, LOCAL_ACCOUNT } from './errors.js';
 import { findImage, imagesOf, movesImmutableTag, type ImageFailure, type ImageId } from './images.js';
-import type { EndpointContext } from './operations.js';
+import type { EndpointContext } from './endpoint.js';
 import { recordPush, type RepositoryRecord } from './state.js';
 
 interface Manifest {

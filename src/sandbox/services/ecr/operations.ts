@@ -1,115 +1,14 @@
 // The ECR operations the lessons use, answered from the state file (repositories and their settings) and
 // the registry's API (images, digests, tags, sizes). Shapes follow the ECR service model (2015-09-21).
 import { currentAwsPassword } from '../registry/htpasswd.js';
-import type { RegistryApi } from '../registry/registry-api.js';
-import type { SandboxFiles } from '../registry/sandbox-dir.js';
-import { EcrError, invalid, LOCAL_ACCOUNT, notFound } from './errors.js';
+import type { EndpointContext } from './endpoint.js';
+import { EcrError, invalid, LOCAL_ACCOUNT } from './errors.js';
 import { imageIds, imagesOf, deleteImages, storedDigests, type ImageId } from './images.js';
-import { readState, REPOSITORY_NAME, updateState, type EcrState, type RepositoryRecord } from './state.js';
+import { readState, REPOSITORY_NAME, updateState, type RepositoryRecord } from './state.js';
 import { validateLifecyclePolicy } from './lifecycle.js';
 import { getImages, putImage } from './manifests.js';
-
-export interface EndpointContext {
-  readonly files: SandboxFiles;
-  readonly registry: RegistryApi;
-  /** host:port that docker pushes to: the endpoint itself, which proxies /v2/ to the registry. */
-  readonly registryHost: string;
-  readonly region: string;
-}
-
-/** A request's JSON body: the members the operations read, as the client sent them (not validated here). */
-interface Input {
-  readonly [member: string]: unknown;
-  readonly tags?: { Key: string; Value: string }[];
-  readonly imageScanningConfiguration?: { scanOnPush?: boolean };
-  readonly repositoryNames?: string[];
-  readonly force?: boolean;
-  readonly filter?: { tagStatus?: string };
-  readonly imageIds?: ImageId[];
-  readonly acceptedMediaTypes?: string[];
-  readonly imageManifestMediaType?: string;
-  readonly imageTag?: string;
-  readonly imageDigest?: string;
-  readonly maxResults?: unknown;
-  readonly nextToken?: unknown;
-  readonly encryptionConfiguration?: unknown;
-}
-
-const arn = (ctx: EndpointContext, name: string) => `arn:aws:ecr:${ctx.region}:${LOCAL_ACCOUNT}:repository/${name}`;
-
-function repositoryShape(ctx: EndpointContext, r: RepositoryRecord) {
-  return {
-    repositoryArn: arn(ctx, r.name),
-    registryId: LOCAL_ACCOUNT,
-    repositoryName: r.name,
-    repositoryUri: `${ctx.registryHost}/${r.name}`,
-    createdAt: r.createdAt,
-    imageTagMutability: r.imageTagMutability,
-    imageScanningConfiguration: { scanOnPush: r.scanOnPush },
-    encryptionConfiguration: r.encryption ?? { encryptionType: 'AES256' },
-  };
-}
-
-/** CreateRepository's encryptionConfiguration: AES256 (the default), or KMS / KMS_DSSE with an optional key. */
-function encryption(ctx: EndpointContext, value: unknown): RepositoryRecord['encryption'] {
-  if (value === undefined) return undefined;
-  const given = value as { encryptionType?: unknown; kmsKey?: unknown };
-  const type = given?.encryptionType;
-  if (type !== 'AES256' && type !== 'KMS' && type !== 'KMS_DSSE')
-    throw invalid(
-      'encryptionConfiguration.encryptionType',
-      'Member must satisfy enum value set: [AES256, KMS, KMS_DSSE]',
-    );
-  if (type === 'AES256') {
-    if (given.kmsKey !== undefined) throw invalid('encryptionConfiguration.kmsKey', 'kmsKey is only allowed with KMS');
-    return { encryptionType: type };
-  }
-  // Without a key, ECR uses the account's AWS managed key for ECR.
-  const kmsKey =
-    typeof given.kmsKey === 'string' && given.kmsKey
-      ? given.kmsKey
-      : `arn:aws:kms:${ctx.region}:${LOCAL_ACCOUNT}:alias/aws/ecr`;
-  return { encryptionType: type, kmsKey };
-}
-
-/**
- * One page of a listing, as ECR pages: maxResults (1 to 1000) items from the nextToken on, and a nextToken when
- * more are left. A token is the position, opaque to the client; one that this endpoint did not give is refused.
- */
-function page<T>(items: readonly T[], input: Input, what: string): { items: T[]; nextToken?: string } {
-  const max = input.maxResults;
-  if (max !== undefined && (!Number.isInteger(max) || (max as number) < 1 || (max as number) > 1000))
-    throw invalid('maxResults', 'Member must have value between 1 and 1000');
-  let start = 0;
-  if (input.nextToken !== undefined) {
-    const match = typeof input.nextToken === 'string' ? /^page-(\d+)-(\w+)$/.exec(input.nextToken) : null;
-    if (!match || match[2] !== what) throw invalid('nextToken', 'Invalid pagination token');
-    start = Number(match[1]);
-  }
-  const end = max === undefined ? items.length : Math.min(items.length, start + (max as number));
-  return { items: items.slice(start, end), ...(end < items.length ? { nextToken: `page-${end}-${what}` } : {}) };
-}
-
-function required(input: Input, field: string): string {
-  const value = input[field];
-  if (typeof value !== 'string' || !value) throw invalid(field, 'Member must not be null');
-  return value;
-}
-
-export function repositoryIn(state: EcrState, name: string): RepositoryRecord {
-  const repo = state.repositories[name];
-  if (!repo) throw notFound(name);
-  return repo;
-}
-
-const repositoryFor = async (ctx: EndpointContext, input: Input) =>
-  repositoryIn(await readState(ctx.files.ecrState), required(input, 'repositoryName'));
-
-function mutability(value: unknown): 'MUTABLE' | 'IMMUTABLE' {
-  if (value === undefined || value === 'MUTABLE' || value === 'IMMUTABLE')
-    return (value ?? 'MUTABLE') as 'MUTABLE' | 'IMMUTABLE';
-  throw invalid('imageTagMutability', 'Member must satisfy enum value set: [MUTABLE, IMMUTABLE]');
-}
+import { encryption, mutability, repositoryShape } from './repository-shape.js';
+import { page, repositoryFor, repositoryIn, required, type Input } from './requests.js';
 
 export const operations: Record<string, (ctx: EndpointContext, input: Input) => Promise<unknown>> = {
   async CreateRepository(ctx, input) {

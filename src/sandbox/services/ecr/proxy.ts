@@ -8,7 +8,7 @@ import { request, type IncomingMessage, type ServerResponse } from 'node:http';
 import { manifestDigest } from '../registry/registry-api.js';
 import { immutableTag, LOCAL_ACCOUNT } from './errors.js';
 import { movesImmutableTag } from './images.js';
-import type { EndpointContext } from './operations.js';
+import type { EndpointContext } from './endpoint.js';
 import { readState, recordPush } from './state.js';
 
 interface Target {
