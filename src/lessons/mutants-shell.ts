@@ -152,6 +152,9 @@ function changedValues(flag: string, value: string, context: Context): [string, 
   return next ? [[next, 1]] : [];
 }
 
+/** A `set` option word that holds -e (errexit): `-e`, `-eu`, `-euo`. */
+const ERREXIT = /^-[a-z]*e[a-z]*$/;
+
 export function shellMutants(script: string): Change[] {
   const changes: Change[] = [];
   const edit = (start: number, end: number, text: string) => script.slice(0, start) + text + script.slice(end);
@@ -167,8 +170,8 @@ export function shellMutants(script: string): Change[] {
         rank: 0,
         text: whole(':'),
       });
-    if (docker === 'set' && words.some((w) => /^-[a-z]*e[a-z]*$/.test(w.raw))) {
-      const rest = words.slice(1).map((w) => (/^-[a-z]*e[a-z]*$/.test(w.raw) ? w.raw.replace('e', '') : w.raw));
+    if (docker === 'set' && words.some((w) => ERREXIT.test(w.raw))) {
+      const rest = words.slice(1).map((w) => (ERREXIT.test(w.raw) ? w.raw.replace('e', '') : w.raw));
       const kept = rest.filter((w) => w !== '-');
       changes.push({
         what: `set ${words
